@@ -1,0 +1,25 @@
+package org.lcngeo.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --json} and {@code --digits}, shared by every command. */
+public final class CommonOptions {
+  @Option(names = "--json", description = "print one JSON object on stdout instead of text")
+  boolean json;
+
+  @Option(
+      names = "--digits",
+      paramLabel = "N",
+      defaultValue = "20",
+      description = "significant digits of every ...Decimal field (default ${DEFAULT-VALUE})")
+  int digits;
+
+  /** Digits, validated. */
+  public int digits() {
+    if (digits < 1 || digits > 10_000) {
+      throw new org.lcngeo.core.InvalidInputException(
+          "--digits must be between 1 and 10000, not " + digits);
+    }
+    return digits;
+  }
+}

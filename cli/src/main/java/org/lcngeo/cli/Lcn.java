@@ -1,0 +1,84 @@
+package org.lcngeo.cli;
+
+import java.io.PrintWriter;
+import org.lcngeo.core.InvalidInputException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code lcn}: the command line of lcngeo (contract: shared/spec/cli.md). Exit status 0 on success,
+ * 2 for invalid input or usage (one {@code error:} line on stderr, nothing on stdout), 1 for an
+ * internal failure. Set {@code LCN_DEBUG=1} to see stack traces of internal failures.
+ */
+@Command(
+    name = "lcn",
+    mixinStandardHelpOptions = true,
+    version = "lcngeo 0.1.0",
+    description = "Geometry of gradient flows of linear convolutional networks: exact and numeric.",
+    subcommands = {
+      MuCommand.class,
+    })
+public final class Lcn implements Runnable {
+  static {
+    // Symja logs through log4j-api without an implementation: keep its start-up quiet.
+    System.setProperty(
+        "log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
+    System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
+    System.setProperty("log4j2.statusLoggerLevel", "OFF");
+    System.setProperty("org.apache.logging.log4j.level", "OFF");
+  }
+
+  @Override
+  public void run() {
+    CommandLine.usage(this, System.out);
+  }
+
+  public static void main(String[] args) {
+    int code;
+    try {
+      code = execute(args);
+    } finally {
+      edu.jas.kern.ComputerThreads.terminate();
+    }
+    System.out.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command line and returns the exit status. */
+  public static int execute(String... args) {
+    CommandLine cl = new CommandLine(new Lcn());
+    cl.setCaseInsensitiveEnumValuesAllowed(true);
+    cl.setUnmatchedOptionsAllowedAsOptionParameters(true);
+    cl.setParameterExceptionHandler(Lcn::usageError);
+    cl.setExecutionExceptionHandler(
+        (e, commandLine, parseResult) -> {
+          if (e instanceof InvalidInputException) {
+            return fail(commandLine.getErr(), e.getMessage(), 2);
+          }
+          if (System.getenv("LCN_DEBUG") != null) {
+            e.printStackTrace(commandLine.getErr());
+          }
+          return fail(
+              commandLine.getErr(),
+              "internal failure: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+              1);
+        });
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      return fail(cl.getErr(), "out of memory: the input is too large for this machine", 1);
+    }
+  }
+
+  private static int usageError(ParameterException e, String[] args) {
+    return fail(e.getCommandLine().getErr(), e.getMessage(), 2);
+  }
+
+  private static int fail(PrintWriter err, String message, int code) {
+    String line = message == null ? "unknown error" : message.replace('\n', ' ').strip();
+    err.println("error: " + line);
+    err.flush();
+    return code;
+  }
+}

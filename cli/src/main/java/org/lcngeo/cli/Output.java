@@ -1,0 +1,100 @@
+package org.lcngeo.cli;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.PrintStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.algebra.Rationals;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.plan.Neuromanifold;
+
+/** JSON and text output shared by the commands (cli.md, "Numbers in JSON output"). */
+public final class Output {
+  private static final ObjectMapper MAPPER =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+  private Output() {}
+
+  /** Prints one JSON object. */
+  public static void json(PrintStream out, Map<String, ?> object) {
+    try {
+      out.println(MAPPER.writeValueAsString(object));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The spec's {@code architecture} object. */
+  public static Map<String, Object> architecture(Architecture a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("dims", a.dims());
+    List<int[]> sizes = new ArrayList<>();
+    List<int[]> strides = new ArrayList<>();
+    for (int l = 0; l < a.depth(); l++) {
+      sizes.add(a.size(l));
+      strides.add(a.stride(l));
+    }
+    m.put("sizes", sizes);
+    m.put("strides", strides);
+    m.put("endToEndSize", a.endToEndSize());
+    m.put("endToEndStride", a.endToEndStride());
+    m.put("dimension", Neuromanifold.dimension(a));
+    return m;
+  }
+
+  /** Exact rationals as strings, nested row-major into the given shape. */
+  public static Object nested(List<BigFraction> flat, int[] shape) {
+    return nest(flat, shape, Rationals::format);
+  }
+
+  /** Any row-major list nested into a shape, entries mapped by f. */
+  public static <T> Object nest(List<T> flat, int[] shape, Function<? super T, ?> f) {
+    return nestFrom(flat, shape, 0, 0, f);
+  }
+
+  private static <T> Object nestFrom(
+      List<T> flat, int[] shape, int level, int start, Function<? super T, ?> f) {
+    if (level == shape.length) {
+      return f.apply(flat.get(start));
+    }
+    int block = 1;
+    for (int m = level + 1; m < shape.length; m++) {
+      block *= shape[m];
+    }
+    List<Object> out = new ArrayList<>(shape[level]);
+    for (int i = 0; i < shape[level]; i++) {
+      out.add(nestFrom(flat, shape, level + 1, start + i * block, f));
+    }
+    return out;
+  }
+
+  /** A matrix of exact rationals as rows of strings. */
+  public static List<List<String>> matrix(List<List<BigFraction>> m) {
+    return m.stream().map(r -> r.stream().map(Rationals::format).toList()).toList();
+  }
+
+  /** Right-aligned text matrix, one row a line, with a leading indent. */
+  public static String table(List<? extends List<String>> rows, String indent) {
+    int width = 1;
+    for (List<String> r : rows) {
+      for (String s : r) {
+        width = Math.max(width, s.length());
+      }
+    }
+    StringBuilder b = new StringBuilder();
+    for (List<String> r : rows) {
+      b.append(indent).append('[');
+      for (int j = 0; j < r.size(); j++) {
+        b.append(j == 0 ? "" : "  ").append(" ".repeat(width - r.get(j).length())).append(r.get(j));
+      }
+      b.append("]\n");
+    }
+    return b.toString();
+  }
+}
