@@ -19,6 +19,7 @@ import picocli.CommandLine.ParameterException;
     subcommands = {
       MuCommand.class,
       NtkCommand.class,
+      BenchCommand.class,
     })
 public final class Lcn implements Runnable {
   static {

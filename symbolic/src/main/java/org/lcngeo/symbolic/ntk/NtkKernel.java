@@ -7,13 +7,15 @@ import java.math.BigInteger;
  * upper triangle of a dense row-major n x n matrix, where p is a partial product P_{-l} given by
  * its non-zero positions and values and S_j shifts by {@code offsets[j]}. Shifting preserves the
  * order of positions, so pairs a <= b land on or above the diagonal; {@link #mirror} fills the
- * rest. Each product p_a p_b is formed once and reused for every shift.
+ * rest.
  *
  * <p>Overflow: every entry of the sum, and every partial sum, is bounded in absolute value by
  * {@code weight * ||p||^2} (Cauchy-Schwarz over the distinct shifts), summed over the layers
  * added; {@link #fitsInLong} checks that bound before the long kernel is used.
  */
 final class NtkKernel {
+  private static final int TILE = 64;
+
   private NtkKernel() {}
 
   /** True when sum_l weights[l] * ||p_l||^2 < 2^63, so that the long kernel cannot overflow. */
@@ -29,48 +31,77 @@ final class NtkKernel {
     return bound.bitLength() < 63;
   }
 
+  /**
+   * Long kernel. Works row by row of K so that the row being written stays in the cache: row R
+   * receives p_a p_b at column b + o for every shift o with a = R - o a non-zero position.
+   */
   static void addLong(long[] k, int n, int[] nz, long[] pv, int[] offsets, long weight) {
     int m = nz.length;
-    long[] q = new long[m];
-    for (int ia = 0; ia < m; ia++) {
-      long wa = pv[ia] * weight;
-      for (int ib = ia; ib < m; ib++) {
-        q[ib] = wa * pv[ib];
-      }
-      int a = nz[ia];
+    int[] index = positions(n, nz);
+    long[] wv = new long[m];
+    for (int i = 0; i < m; i++) {
+      wv[i] = pv[i] * weight;
+    }
+    for (int row = 0; row < n; row++) {
+      int base = row * n;
       for (int o : offsets) {
-        int base = (a + o) * n + o;
+        int a = row - o;
+        int ia = a < 0 ? -1 : index[a];
+        if (ia < 0) {
+          continue;
+        }
+        long wa = wv[ia];
+        int shift = base + o;
         for (int ib = ia; ib < m; ib++) {
-          k[base + nz[ib]] += q[ib];
+          k[shift + nz[ib]] += wa * pv[ib];
         }
       }
     }
   }
 
+  /** BigInteger kernel, the same loops as {@link #addLong}; {@code null} entries are zero. */
   static void addBig(
       BigInteger[] k, int n, int[] nz, BigInteger[] pv, int[] offsets, BigInteger weight) {
     int m = nz.length;
-    BigInteger[] q = new BigInteger[m];
-    for (int ia = 0; ia < m; ia++) {
-      BigInteger wa = pv[ia].multiply(weight);
-      for (int ib = ia; ib < m; ib++) {
-        q[ib] = wa.multiply(pv[ib]);
-      }
-      int a = nz[ia];
+    int[] index = positions(n, nz);
+    for (int row = 0; row < n; row++) {
+      int base = row * n;
       for (int o : offsets) {
-        int base = (a + o) * n + o;
+        int a = row - o;
+        int ia = a < 0 ? -1 : index[a];
+        if (ia < 0) {
+          continue;
+        }
+        BigInteger wa = pv[ia].multiply(weight);
+        int shift = base + o;
         for (int ib = ia; ib < m; ib++) {
-          int p = base + nz[ib];
-          k[p] = k[p] == null ? q[ib] : k[p].add(q[ib]);
+          int p = shift + nz[ib];
+          BigInteger x = wa.multiply(pv[ib]);
+          k[p] = k[p] == null ? x : k[p].add(x);
         }
       }
     }
   }
 
+  /** index[a] = i when nz[i] = a, -1 for positions that are zero. */
+  private static int[] positions(int n, int[] nz) {
+    int[] index = new int[n];
+    java.util.Arrays.fill(index, -1);
+    for (int i = 0; i < nz.length; i++) {
+      index[nz[i]] = i;
+    }
+    return index;
+  }
+
+  /** Copies the upper triangle to the lower one, in tiles (the transposed reads are strided). */
   static void mirror(long[] k, int n) {
-    for (int i = 0; i < n; i++) {
-      for (int j = i + 1; j < n; j++) {
-        k[j * n + i] = k[i * n + j];
+    for (int i0 = 0; i0 < n; i0 += TILE) {
+      for (int j0 = i0; j0 < n; j0 += TILE) {
+        for (int i = i0; i < Math.min(i0 + TILE, n); i++) {
+          for (int j = Math.max(j0, i + 1); j < Math.min(j0 + TILE, n); j++) {
+            k[j * n + i] = k[i * n + j];
+          }
+        }
       }
     }
   }
