@@ -85,6 +85,9 @@ final class BenchCommand implements Runnable {
         m.put("workloads", results);
         Output.json(System.out, m);
       }
+      if (!allOk) {
+        System.err.println("error: a result does not match the digests recorded in its workload");
+      }
       return allOk ? 0 : 1;
     }
 
