@@ -25,21 +25,24 @@ import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.symbolic.ntk.ExactNtk;
 import org.lcngeo.symbolic.ntk.ScaledIntegerMatrix;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
 
 /** {@code lcn bench}: in-process benchmarks on the workloads of shared/bench/workloads. */
 @Command(
     name = "bench",
+    mixinStandardHelpOptions = true,
     description = "In-process benchmarks on workload files (shared/bench/workloads).",
     subcommands = {BenchCommand.Ntk.class})
 final class BenchCommand implements Runnable {
+  @Spec CommandSpec spec;
+
   @Override
   public void run() {
-    CommandLine.usage(this, System.out);
+    spec.commandLine().usage(System.out);
   }
 
   /**
@@ -49,21 +52,28 @@ final class BenchCommand implements Runnable {
    */
   @Command(
       name = "ntk",
+      mixinStandardHelpOptions = true,
       description = "Time the exact NTK of workload files and check it against their digests.")
   static final class Ntk implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "workload JSON files")
     List<Path> files;
 
-    @Option(names = "--runs", defaultValue = "30", description = "timed runs (default ${DEFAULT-VALUE})")
+    @Option(
+        names = "--runs",
+        paramLabel = "N",
+        defaultValue = "30",
+        description = "timed runs; the median is reported (default ${DEFAULT-VALUE})")
     int runs;
 
     @Option(
         names = "--warmup",
+        paramLabel = "N",
         defaultValue = "30",
         description = "untimed warm-up runs (default ${DEFAULT-VALUE})")
     int warmup;
 
-    @Mixin CommonOptions common;
+    @Option(names = "--json", description = "print one JSON object on stdout instead of text")
+    boolean json;
 
     @Override
     public Integer call() throws IOException {
@@ -76,11 +86,11 @@ final class BenchCommand implements Runnable {
         Map<String, Object> r = bench(file);
         allOk &= Boolean.TRUE.equals(r.get("ok"));
         results.add(r);
-        if (!common.json) {
+        if (!json) {
           System.out.println(text(r));
         }
       }
-      if (common.json) {
+      if (json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("workloads", results);
         Output.json(System.out, m);

@@ -31,6 +31,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "ntk",
+    mixinStandardHelpOptions = true,
     description = {
       "Neural tangent kernel K = J J^T at a filter tuple, exactly: end-to-end filter, invariants,"
           + " rank of the Jacobian and K on the row-major flattening of the end-to-end filter.",
