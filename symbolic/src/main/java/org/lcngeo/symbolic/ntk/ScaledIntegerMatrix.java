@@ -165,7 +165,7 @@ public final class ScaledIntegerMatrix {
   @Override
   public int hashCode() {
     int h = rows * 31 + cols;
-    for (int i = 0; i < Math.min(rows, 4); i++) {
+    for (int i = 0; i < Math.min(rows, cols == 0 ? 0 : 4); i++) {
       h = h * 31 + get(i, 0).hashCode();
     }
     return h;
