@@ -133,15 +133,23 @@ final class BenchCommand implements Runnable {
       for (int i = 0; i < warmup; i++) {
         ExactNtk.of(theta).ntk();
       }
-      long[] nanos = new long[runs];
+      // phases of one run: compile the plan, partial products P_{-l}, kernel K
+      long[][] nanos = new long[4][runs];
       for (int i = 0; i < runs; i++) {
         long t0 = System.nanoTime();
-        ExactNtk.of(theta).ntk();
-        nanos[i] = System.nanoTime() - t0;
+        MuPlan plan = MuPlan.compile(a);
+        long t1 = System.nanoTime();
+        ExactNtk run = ExactNtk.of(plan, theta);
+        long t2 = System.nanoTime();
+        run.ntk();
+        long t3 = System.nanoTime();
+        nanos[0][i] = t3 - t0;
+        nanos[1][i] = t1 - t0;
+        nanos[2][i] = t2 - t1;
+        nanos[3][i] = t3 - t2;
       }
-      long[] sorted = nanos.clone();
+      long[] sorted = nanos[0].clone();
       Arrays.sort(sorted);
-      double median = runs % 2 == 1 ? sorted[runs / 2] : (sorted[runs / 2 - 1] + sorted[runs / 2]) / 2.0;
 
       ExactNtk e = ExactNtk.of(theta);
       ScaledIntegerMatrix k = e.ntk();
@@ -169,7 +177,10 @@ final class BenchCommand implements Runnable {
       r.put("multiplyAdds", multiplyAdds(theta));
       r.put("warmupRuns", warmup);
       r.put("runs", runs);
-      r.put("medianMs", median / 1e6);
+      r.put("medianMs", median(nanos[0]));
+      r.put("medianPlanMs", median(nanos[1]));
+      r.put("medianPartialProductsMs", median(nanos[2]));
+      r.put("medianKernelMs", median(nanos[3]));
       r.put("minMs", sorted[0] / 1e6);
       r.put("maxMs", sorted[runs - 1] / 1e6);
       r.put("rank", rank);
@@ -177,6 +188,13 @@ final class BenchCommand implements Runnable {
       r.put("checks", checks);
       r.put("ok", checks.values().stream().allMatch(Boolean.TRUE::equals));
       return r;
+    }
+
+    private static double median(long[] nanos) {
+      long[] s = nanos.clone();
+      Arrays.sort(s);
+      int n = s.length;
+      return (n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0) / 1e6;
     }
 
     /** Multiply-adds of the kernel: sum_l |offsets_l| * m_l (m_l + 1) / 2, m_l = nnz(P_{-l}). */
@@ -263,9 +281,12 @@ final class BenchCommand implements Runnable {
     private static String text(Map<String, Object> r) {
       return String.format(Locale.ROOT,
           "%s: %s%n  exact NTK %dx%d: median %.3f ms (min %.3f, max %.3f) over %d runs after %d"
-              + " warm-up runs; %,d multiply-adds%n  rank %d in %.1f ms (one cold run)%n  checks: %s%s",
+              + " warm-up runs%n  phases (medians): plan %.3f ms, partial products %.3f ms,"
+              + " kernel %.3f ms; %,d multiply-adds%n  rank %d in %.1f ms (one cold run)%n"
+              + "  checks: %s%s",
           r.get("name"), r.get("architecture"), r.get("ntkSize"), r.get("ntkSize"),
           r.get("medianMs"), r.get("minMs"), r.get("maxMs"), r.get("runs"), r.get("warmupRuns"),
+          r.get("medianPlanMs"), r.get("medianPartialProductsMs"), r.get("medianKernelMs"),
           r.get("multiplyAdds"), r.get("rank"), r.get("rankMs"), r.get("checks"),
           Boolean.TRUE.equals(r.get("ok")) ? "" : "  FAILED");
     }
