@@ -1,6 +1,7 @@
 package org.lcngeo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +21,7 @@ import org.lcngeo.core.plan.FullyConnectedPlan;
 import org.lcngeo.core.plan.Neuromanifold;
 import org.lcngeo.symbolic.ntk.ExactNtk;
 import org.lcngeo.symbolic.ntk.ExactRank;
+import org.lcngeo.symbolic.ntk.ScaledIntegerMatrix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -81,7 +83,7 @@ final class NtkCommand implements Callable<Integer> {
     }
     int digits = common.digits();
     ExactNtk e = ExactNtk.of(theta);
-    List<List<BigFraction>> k = e.ntk().toFractions();
+    ScaledIntegerMatrix k = e.ntk();
     Object endToEnd = Output.nested(e.endToEnd(), a.endToEndSize());
     List<String> invariants = e.invariants().stream().map(Rationals::format).toList();
     int rank = e.rank();
@@ -98,8 +100,8 @@ final class NtkCommand implements Callable<Integer> {
       m.put("filtersDecimal", decimal);
       m.put("endToEnd", endToEnd);
       m.put("delta", invariants);
-      m.put("ntk", Output.matrix(k));
-      m.put("ntkDecimal", map(k, x -> Rationals.toDecimal(x, digits)));
+      m.put("ntk", strings(k, digits, false));
+      m.put("ntkDecimal", strings(k, digits, true));
       m.put("rank", rank);
       Output.json(System.out, m);
     } else {
@@ -110,8 +112,8 @@ final class NtkCommand implements Callable<Integer> {
           : String.join(", ", invariants)).append('\n');
       b.append("rank of J: ").append(rank).append(" (neuromanifold dimension ")
           .append(Neuromanifold.dimension(a)).append(")\n");
-      b.append("NTK K = J J^T (").append(k.size()).append('x').append(k.size()).append("):\n");
-      b.append(Output.table(Output.matrix(k), "  "));
+      b.append("NTK K = J J^T (").append(k.rows()).append('x').append(k.rows()).append("):\n");
+      b.append(Output.table(strings(k, digits, false), "  "));
       System.out.print(b);
     }
     return 0;
@@ -171,6 +173,57 @@ final class NtkCommand implements Callable<Integer> {
       System.out.print(b);
     }
     return 0;
+  }
+
+  /**
+   * Entries of an exact matrix as exact strings (lowest terms) or decimal strings, without
+   * building a fraction per entry when numerator and denominator are machine integers.
+   */
+  static List<List<String>> strings(ScaledIntegerMatrix k, int digits, boolean decimal) {
+    BigInteger den = k.denominator();
+    boolean fast = k.hasLongNumerators() && den.bitLength() < 63;
+    long d = fast ? den.longValue() : 1;
+    long limit = Long.MAX_VALUE; // integers below 10^digits print exactly as decimals
+    if (digits < 19) {
+      limit = 1;
+      for (int i = 0; i < digits; i++) {
+        limit *= 10;
+      }
+    }
+    List<List<String>> out = new ArrayList<>(k.rows());
+    for (int i = 0; i < k.rows(); i++) {
+      List<String> row = new ArrayList<>(k.cols());
+      for (int j = 0; j < k.cols(); j++) {
+        String text = null;
+        if (fast) {
+          long num = k.numerator(i, j).longValue();
+          long g = gcd(Math.abs(num), d);
+          long p = num / g;
+          long q = d / g;
+          if (q == 1 && (!decimal || Math.abs(p) < limit)) {
+            text = Long.toString(p);
+          } else if (!decimal) {
+            text = p + "/" + q;
+          }
+        }
+        if (text == null) {
+          BigFraction x = k.get(i, j);
+          text = decimal ? Rationals.toDecimal(x, digits) : Rationals.format(x);
+        }
+        row.add(text);
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  private static long gcd(long a, long b) {
+    while (b != 0) {
+      long t = a % b;
+      a = b;
+      b = t;
+    }
+    return a;
   }
 
   private static List<List<String>> map(List<List<BigFraction>> m, Function<BigFraction, String> f) {
