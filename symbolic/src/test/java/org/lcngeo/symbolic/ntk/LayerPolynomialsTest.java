@@ -14,12 +14,12 @@ import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
 
 /** Lemma 9: the product of the layer polynomials in JAS equals mu computed by the plan. */
-class LayerPolynomialsProperties {
+class LayerPolynomialsTest {
   @Property(tries = 60)
   void polynomialProductEqualsThePlan(@ForAll long seed) {
     SplittableRandom r = new SplittableRandom(seed);
-    Architecture a = ExactNtkProperties.randomArchitecture(r);
-    FilterTuple<BigFraction> theta = ExactNtkProperties.randomTuple(a, r, 7, 5, true);
+    Architecture a = ExactNtkTest.randomArchitecture(r);
+    FilterTuple<BigFraction> theta = ExactNtkTest.randomTuple(a, r, 7, 5, true);
     assertThat(LayerPolynomials.coefficients(LayerPolynomials.mu(theta), a.endToEndSize()))
         .isEqualTo(MuPlan.compile(a).mu(RationalRing.INSTANCE, theta));
   }

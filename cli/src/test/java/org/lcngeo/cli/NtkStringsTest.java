@@ -14,7 +14,7 @@ import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.symbolic.ntk.ScaledIntegerMatrix;
 
 /** The fast formatting of exact matrices agrees with formatting each entry as a fraction. */
-class NtkStringsProperties {
+class NtkStringsTest {
   @Property(tries = 200)
   void fastStringsEqualFractionStrings(
       @ForAll long seed, @ForAll @IntRange(min = 1, max = 40) int digits) {

@@ -16,7 +16,7 @@ import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.core.plan.Neuromanifold;
 
 /** The exact executor against the generic plan, and the identities of Observation 3. */
-class ExactNtkProperties {
+class ExactNtkTest {
   private static final RationalRing Q = RationalRing.INSTANCE;
 
   static Architecture randomArchitecture(SplittableRandom r) {

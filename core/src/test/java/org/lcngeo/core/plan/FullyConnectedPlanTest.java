@@ -16,7 +16,7 @@ import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.FullyConnectedNetwork;
 
 /** Eq. 7 for fully connected networks: Kronecker form == J J^T == the action K(Z). */
-class FullyConnectedPlanProperties {
+class FullyConnectedPlanTest {
   private static final RationalRing Q = RationalRing.INSTANCE;
 
   @Property(tries = 40)

@@ -17,7 +17,7 @@ import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 
 /** Lemma 9 / eq. 10: the composition of strided convolutions is the end-to-end convolution. */
-class ConvolutionProperties {
+class ConvolutionTest {
   private static final RationalRing Q = RationalRing.INSTANCE;
 
   @Property(tries = 60)
