@@ -140,6 +140,21 @@ public final class ExactNtk {
     return jacobian;
   }
 
+  /**
+   * The layer block J_l of the Jacobian (0-based layer l): n rows, one column per entry of w_l;
+   * column j is P_{-l} shifted by {@code plan.offsets(l)[j]}, over the denominator D / d_l.
+   */
+  public ScaledIntegerMatrix jacobianBlock(int l) {
+    int[] off = plan.offsets(l);
+    BigInteger[] j = new BigInteger[n * off.length];
+    for (int c = 0; c < nonZeros[l].length; c++) {
+      for (int jj = 0; jj < off.length; jj++) {
+        j[(nonZeros[l][c] + off[jj]) * off.length + jj] = values[l][c];
+      }
+    }
+    return ScaledIntegerMatrix.ofBigIntegers(n, off.length, j, denominator.divide(scales[l]));
+  }
+
   /** The Jacobian J of mu at theta as rows of fractions (see {@link #scaledJacobian()}). */
   public List<List<BigFraction>> jacobian() {
     return scaledJacobian().toFractions();

@@ -61,6 +61,30 @@ class ExactNtkTest {
       assertThat(e.layerKernel(l).toFractions()).isEqualTo(plan.ntkLayer(Q, theta, l));
     }
     assertThat(e.invariants()).isEqualTo(theta.invariants(Q));
+    List<List<BigFraction>> j = e.jacobian();
+    for (int l = 0; l < a.depth(); l++) {
+      List<List<BigFraction>> block = e.jacobianBlock(l).toFractions();
+      int start = a.parameterStart(l);
+      for (int i = 0; i < j.size(); i++) {
+        assertThat(block.get(i)).isEqualTo(j.get(i).subList(start, a.parameterStart(l + 1)));
+      }
+      assertThat(e.layerKernel(l).toFractions()).isEqualTo(gram(block));
+    }
+  }
+
+  /** B B^T by definition. */
+  static List<List<BigFraction>> gram(List<List<BigFraction>> b) {
+    List<List<BigFraction>> out = zeros(b.size());
+    for (int i = 0; i < b.size(); i++) {
+      for (int k = 0; k < b.size(); k++) {
+        BigFraction s = BigFraction.ZERO;
+        for (int c = 0; c < b.get(i).size(); c++) {
+          s = s.add(b.get(i).get(c).multiply(b.get(k).get(c)));
+        }
+        out.get(i).set(k, s);
+      }
+    }
+    return out;
   }
 
   @Property(tries = 15)
