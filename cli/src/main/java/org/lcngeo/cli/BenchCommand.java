@@ -20,6 +20,8 @@ import java.util.concurrent.Callable;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.cli.io.NestedArrays;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
@@ -202,7 +204,7 @@ final class BenchCommand implements Runnable {
       MuPlan plan = MuPlan.compile(theta.architecture());
       long total = 0;
       for (int l = 0; l < theta.depth(); l++) {
-        long m = plan.partialProduct(org.lcngeo.core.algebra.RationalRing.INSTANCE, theta, l)
+        long m = plan.partialProduct(RationalRing.INSTANCE, theta, l)
             .stream().filter(x -> x.getNumerator().signum() != 0).count();
         total += plan.offsets(l).length * m * (m + 1) / 2;
       }
@@ -232,7 +234,7 @@ final class BenchCommand implements Runnable {
           s = s.add(m.numerator(i, j));
         }
       }
-      return org.lcngeo.core.algebra.Rationals.format(new BigFraction(s, m.denominator()));
+      return Rationals.format(new BigFraction(s, m.denominator()));
     }
 
     private static String maxAbs(ScaledIntegerMatrix m) {
@@ -245,7 +247,7 @@ final class BenchCommand implements Runnable {
           }
         }
       }
-      return org.lcngeo.core.algebra.Rationals.format(best);
+      return Rationals.format(best);
     }
 
     /** The workloads' digest: sha256 of ','.join(str(entry)) over row-major entries. */
@@ -256,7 +258,7 @@ final class BenchCommand implements Runnable {
           if (b.length() > 0) {
             b.append(',');
           }
-          b.append(org.lcngeo.core.algebra.Rationals.format(m.get(i, j)));
+          b.append(Rationals.format(m.get(i, j)));
         }
       }
       try {

@@ -1,6 +1,8 @@
 package org.lcngeo.symbolic.ntk;
 
 import java.math.BigInteger;
+import java.util.List;
+import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.algebra.PrimeField;
 
 /**
@@ -33,8 +35,8 @@ public final class ExactRank {
     return bareiss(m);
   }
 
-  /** Rank over Q of a rational matrix (rows scaled to integers), with the same contract as {@link #of}. */
-  public static int ofRational(java.util.List<? extends java.util.List<org.hipparchus.fraction.BigFraction>> m, int upperBound) {
+  /** Rank over Q of a rational matrix (scaled to integers), with the contract of {@link #of}. */
+  public static int ofRational(List<? extends List<BigFraction>> m, int upperBound) {
     return of(ScaledIntegerMatrix.ofFractions(m).numerators(), upperBound);
   }
 

@@ -1,6 +1,7 @@
 package org.lcngeo.symbolic.ntk;
 
 import java.math.BigInteger;
+import java.util.Arrays;
 
 /**
  * The hot loop of the exact NTK (Observation 3): adds {@code weight * sum_j S_j p p^T S_j^T} to the
@@ -86,7 +87,7 @@ final class NtkKernel {
   /** index[a] = i when nz[i] = a, -1 for positions that are zero. */
   private static int[] positions(int n, int[] nz) {
     int[] index = new int[n];
-    java.util.Arrays.fill(index, -1);
+    Arrays.fill(index, -1);
     for (int i = 0; i < nz.length; i++) {
       index[nz[i]] = i;
     }
