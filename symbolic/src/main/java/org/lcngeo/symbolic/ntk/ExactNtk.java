@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.Limits;
 import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
@@ -146,6 +147,7 @@ public final class ExactNtk {
    */
   public ScaledIntegerMatrix jacobianBlock(int l) {
     int[] off = plan.offsets(l);
+    checkDense(n, off.length, "the Jacobian block");
     BigInteger[] j = new BigInteger[n * off.length];
     for (int c = 0; c < nonZeros[l].length; c++) {
       for (int jj = 0; jj < off.length; jj++) {
@@ -205,6 +207,8 @@ public final class ExactNtk {
    * The rank of J over Q, certain: the rank mod p of the integer Jacobian is a lower bound, the
    * certified dimension of the neuromanifold an upper bound (the rank at any point is at most the
    * generic rank); when they differ, fraction-free elimination decides ({@link ExactRank}).
+   *
+   * @throws InvalidInputException when J is too large to hold densely ({@link Limits})
    */
   public synchronized int rank() {
     if (rank == null) {
@@ -259,6 +263,7 @@ public final class ExactNtk {
   private BigInteger[] integerJacobian(boolean scaled) {
     Architecture a = architecture();
     int cols = a.parameterCount();
+    checkDense(n, cols, "the Jacobian");
     BigInteger[] j = new BigInteger[n * cols];
     for (int l = 0; l < theta.depth(); l++) {
       int[] off = plan.offsets(l);
@@ -271,6 +276,14 @@ public final class ExactNtk {
       }
     }
     return j;
+  }
+
+  private static void checkDense(long rows, long cols, String what) {
+    if (rows * cols > Limits.MAX_NTK_ENTRIES) {
+      throw new InvalidInputException(
+          what + " would be " + rows + "x" + cols + " (" + rows * cols
+              + " entries), more than the limit of " + Limits.MAX_NTK_ENTRIES + " entries");
+    }
   }
 
   private List<BigInteger> partialVector(int l) {
