@@ -3,7 +3,6 @@ package org.lcngeo.core.plan;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.Limits;
 import org.lcngeo.core.algebra.PrimeField;
@@ -165,32 +164,25 @@ public final class FullyConnectedPlan {
   public Neuromanifold.Result certifiedDimension() {
     int upper = Math.min(network.dimension(), network.parameterCount());
     PrimeField f = PrimeField.M31;
-    SplittableRandom random = new SplittableRandom(20250708L);
-    int best = 0;
-    for (int attempt = 0; attempt < Neuromanifold.ATTEMPTS; attempt++) {
-      List<List<List<Long>>> w = new ArrayList<>();
-      for (int l = 0; l < network.depth(); l++) {
-        List<List<Long>> m = new ArrayList<>();
-        for (int x = 0; x < network.rows(l); x++) {
-          List<Long> row = new ArrayList<>();
-          for (int y = 0; y < network.columns(l); y++) {
-            row.add(random.nextLong(1, f.p()));
+    return Neuromanifold.certify(
+        upper,
+        random -> {
+          List<List<List<Long>>> w = new ArrayList<>();
+          for (int l = 0; l < network.depth(); l++) {
+            List<List<Long>> m = new ArrayList<>();
+            for (int x = 0; x < network.rows(l); x++) {
+              List<Long> row = new ArrayList<>();
+              for (int y = 0; y < network.columns(l); y++) {
+                row.add(random.nextLong(1, f.p()));
+              }
+              m.add(row);
+            }
+            w.add(m);
           }
-          m.add(row);
-        }
-        w.add(m);
-      }
-      List<List<Long>> j = jacobian(f, w);
-      long[][] m = new long[j.size()][];
-      for (int r = 0; r < m.length; r++) {
-        m[r] = j.get(r).stream().mapToLong(Long::longValue).toArray();
-      }
-      best = Math.max(best, f.rank(m));
-      if (best == upper) {
-        return new Neuromanifold.Result(upper, true);
-      }
-    }
-    return new Neuromanifold.Result(best, false);
+          return jacobian(f, w).stream()
+              .map(r -> r.stream().mapToLong(Long::longValue).toArray())
+              .toArray(long[][]::new);
+        });
   }
 
   private <T> void check(List<List<List<T>>> w) {

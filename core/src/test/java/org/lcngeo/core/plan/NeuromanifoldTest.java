@@ -43,6 +43,6 @@ class NeuromanifoldTest {
     // W1: three 3x3 layers, strides 2x2, 2x2: 27 - 2 = 25
     Architecture w1 = Architecture.of(
         new int[][] {{3, 3}, {3, 3}, {3, 3}}, new int[][] {{2, 2}, {2, 2}, {1, 1}});
-    assertThat(Neuromanifold.compute(MuPlan.compile(w1))).isEqualTo(new Neuromanifold.Result(25, true));
+    assertThat(Neuromanifold.compute(MuPlan.compile(w1))).isEqualTo(new Neuromanifold.Result(25, true, true));
   }
 }
