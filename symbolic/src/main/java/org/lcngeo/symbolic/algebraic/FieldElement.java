@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.algebra.Rationals;
 
 /**
  * An element (n_0 + n_1 theta + ... + n_{d-1} theta^{d-1}) / den of a {@link NumberField}
@@ -299,9 +300,10 @@ public final class FieldElement {
     }
   }
 
-  /** Plain decimal string without exponent or trailing zeros; "0" for zero. */
+  /** Plain decimal string as {@link RealAlgebraicNumber#toDecimalString}; "0" for zero. */
   public String toDecimalString(int significantDigits) {
-    return RealAlgebraicNumber.plain(toBigDecimal(significantDigits));
+    BigDecimal d = toBigDecimal(significantDigits);
+    return RealAlgebraicNumber.plain(d, isRational() && Rationals.fromDecimal(d).equals(toRational()));
   }
 
   /**

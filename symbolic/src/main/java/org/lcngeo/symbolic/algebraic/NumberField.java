@@ -138,7 +138,13 @@ public final class NumberField implements Ring<FieldElement> {
       return FieldElement.of(this, n, den);
     }
     if (num.length > 2 * d - 1) {
-      throw new IllegalArgumentException("more coefficients than a product of two elements has");
+      BigFraction[] r = remainder(num);
+      BigFraction inv = new BigFraction(BigInteger.ONE, den);
+      List<BigFraction> c = new java.util.ArrayList<>();
+      for (BigFraction x : r) {
+        c.add(x.multiply(inv));
+      }
+      return element(c);
     }
     BigInteger[] out = new BigInteger[d];
     for (int i = 0; i < d; i++) {
@@ -157,6 +163,23 @@ public final class NumberField implements Ring<FieldElement> {
       }
     }
     return FieldElement.of(this, out, den.multiply(reductionDenominator));
+  }
+
+  /** The remainder modulo the minimal polynomial of sum num_i x^i (integers), as rationals. */
+  private BigFraction[] remainder(BigInteger[] num) {
+    BigFraction[] r = new BigFraction[num.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = new BigFraction(num[i] == null ? BigInteger.ZERO : num[i]);
+    }
+    for (int top = r.length - 1; top >= degree; top--) {
+      BigFraction c = r[top];
+      for (int i = 0; i <= degree; i++) {
+        r[top - degree + i] = r[top - degree + i].subtract(c.multiply(modulus[i]));
+      }
+    }
+    BigFraction[] out = new BigFraction[degree];
+    System.arraycopy(r, 0, out, 0, degree);
+    return out;
   }
 
   /** The inverse of a non-zero element, by JAS' extended gcd in Q[x]/(m). */

@@ -13,6 +13,7 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.algebra.Rationals;
 
 /**
  * An exact real algebraic number: its minimal polynomial over Q (monic, irreducible) and an
@@ -527,13 +528,20 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     }
   }
 
-  /** {@link #toBigDecimal} as a plain string without exponent or trailing zeros; "0" for zero. */
+  /**
+   * {@link #toBigDecimal} as a plain string without exponent: all requested digits, except that an
+   * exactly represented rational drops its trailing zeros ("2", "0.5"); "0" for zero.
+   */
   public String toDecimalString(int significantDigits) {
-    return plain(toBigDecimal(significantDigits));
+    BigDecimal d = toBigDecimal(significantDigits);
+    return plain(d, rational != null && Rationals.fromDecimal(d).equals(rational));
   }
 
-  static String plain(BigDecimal d) {
-    return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+  static String plain(BigDecimal d, boolean exact) {
+    if (d.signum() == 0) {
+      return "0";
+    }
+    return (exact ? d.stripTrailingZeros() : d).toPlainString();
   }
 
   static BigDecimal decimal(BigFraction q, MathContext mc) {

@@ -119,7 +119,7 @@ class RealAlgebraicNumberTest {
     RealAlgebraicNumber z = RealAlgebraicNumber.of(big.multiply(2).reciprocal());
     assertThat(x).isEqualTo(y);
     assertThat(x.compareTo(y)).isZero();
-    assertThat(x.toDecimalString(100)).isEqualTo(z.toDecimalString(100));
+    assertThat(x.toBigDecimal(100)).isEqualByComparingTo(z.toBigDecimal(100));
     assertThat(x).isNotEqualTo(z);
     assertThat(x.compareTo(z)).isNegative();
     // two irrationals of the same field agreeing to 60 digits
