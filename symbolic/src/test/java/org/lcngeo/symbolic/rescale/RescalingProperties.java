@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.math.BigDecimal;
-
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
