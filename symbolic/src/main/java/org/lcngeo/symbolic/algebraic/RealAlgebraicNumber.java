@@ -47,6 +47,7 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
   private BigFraction lo;
   private BigFraction hi;
   private int signAtLo;
+  private volatile String symja;
 
   private RealAlgebraicNumber(BigFraction q) {
     this.rational = q;
@@ -550,8 +551,9 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
 
   /**
    * An expression Symja parses back to this number: "p/q" for rationals, a radical such as
-   * "(1+Sqrt(5))/2" in degree two, and {@code Root(Function(poly in #1), k)} beyond, where k
-   * counts the real roots of the minimal polynomial in increasing order from 1.
+   * "(1+Sqrt(5))/2" in degree two, and {@code Root(Function(poly in #1), k)} beyond, with k the
+   * index under which Symja 3.0.0 evaluates that Root to this number (see {@link SymjaRootIndex};
+   * finding it starts a Symja evaluator once per thread).
    */
   public String toSymja() {
     if (rational != null) {
@@ -560,14 +562,13 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     if (degree() == 2) {
       return QuadraticSurd.of(this).toSymja();
     }
-    int k = 1;
-    for (RealAlgebraicNumber r : realRoots(List.of(minimal))) {
-      if (r.equals(this)) {
-        break;
-      }
-      k++;
+    String s = symja;
+    if (s == null) {
+      String function = "Function(" + Symja.polynomial(integerMinimal, "#1") + ")";
+      s = "Root(" + function + "," + SymjaRootIndex.index(this, function) + ")";
+      symja = s;
     }
-    return "Root(Function(" + Symja.polynomial(integerMinimal, "#1") + ")," + k + ")";
+    return s;
   }
 
   @Override
