@@ -8,6 +8,11 @@ import java.util.List;
 import org.hipparchus.fraction.BigFraction;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.symbolic.rescale.RescaledNtk;
+import org.lcngeo.symbolic.rescale.RescaledTuple;
+import org.lcngeo.symbolic.rescale.Rescaling;
 import org.matheclipse.core.eval.ExprEvaluator;
 
 /** Every printed form is parsed back by Symja and evaluates to the same number (30 digits). */
@@ -76,5 +81,34 @@ class SymjaRoundTripTest {
     String v = SYMJA.eval("N(Re(" + s + "),40)").toString();
     BigDecimal got = decimal(v);
     assertThat(got.subtract(e.toBigDecimal(35)).abs()).as("%s = %s", s, v).isLessThan(new BigDecimal("1e-25"));
+  }
+
+  @Test
+  void rescaledFiltersAndNtksParseBack() {
+    // Example 19, first factorization: a = 2^(1/4) (0,1,0), b = 2^(-1/4) (1,1)
+    Architecture ex19 = Architecture.oneDimensional(new int[] {3, 2}, new int[] {1, 1});
+    RescaledTuple r = Rescaling.rescale(
+        FilterTuple.of(ex19, List.of(List.of(q(0), q(1), q(0)), List.of(q(1), q(1)))), List.of(q(0)));
+    assertThat(r.filtersSymja()).containsExactly(
+        List.of("0", "Sqrt(Sqrt(2))", "0"), List.of("Sqrt(Sqrt(2)/2)", "Sqrt(Sqrt(2)/2)"));
+    // a cubic beta_1 (H = 3): filters as Sqrt of an element of Q(beta_1), NTK entries in Root form
+    Architecture arch = Architecture.oneDimensional(new int[] {2, 2, 2}, new int[] {2, 2, 1});
+    RescaledTuple c = Rescaling.rescale(
+        FilterTuple.of(arch, List.of(List.of(q(1), q(2)), List.of(q(1), q(-1)), List.of(q(3), q(1)))),
+        List.of(q(1), new BigFraction(-1, 2)));
+    List<List<String>> exact = c.filtersSymja();
+    List<List<String>> dec = c.filtersDecimal(30);
+    for (int l = 0; l < exact.size(); l++) {
+      for (int j = 0; j < exact.get(l).size(); j++) {
+        BigDecimal got = decimal(SYMJA.eval("N(Re(" + exact.get(l).get(j) + "),40)").toString());
+        assertThat(got.subtract(new BigDecimal(dec.get(l).get(j))).abs())
+            .as("%s vs %s", exact.get(l).get(j), dec.get(l).get(j))
+            .isLessThan(new BigDecimal("1e-25"));
+      }
+    }
+    RescaledNtk k = c.ntk();
+    String e = k.ntkSymja().get(1).get(1);
+    BigDecimal got = decimal(SYMJA.eval("N(Re(" + e + "),40)").toString());
+    assertThat(got.subtract(k.entry(1, 1).toBigDecimal(30)).abs()).as(e).isLessThan(new BigDecimal("1e-25"));
   }
 }
