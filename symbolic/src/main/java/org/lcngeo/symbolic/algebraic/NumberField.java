@@ -225,6 +225,18 @@ public final class NumberField implements Ring<FieldElement> {
     return pe.powers;
   }
 
+  /**
+   * Whether the enclosures of a (in this field) and b (in its own), with both generators refined
+   * to 2^-bits, are disjoint: a certified proof that a != b.
+   */
+  boolean separated(FieldElement a, FieldElement b, int bits) {
+    generator.refineTo(bits);
+    b.field().generator().refineTo(bits);
+    RationalInterval x = enclose(a);
+    RationalInterval y = b.field().enclose(b);
+    return x.hi().compareTo(y.lo()) < 0 || y.hi().compareTo(x.lo()) < 0;
+  }
+
   /** Halves theta's isolating interval (shared by every element of the field). */
   void refineGenerator() {
     generator.refine();
