@@ -28,6 +28,8 @@ public final class NumberField implements Ring<FieldElement> {
   private final FieldElement one;
   private volatile PowerEnclosures powers;
   private volatile String generatorSymja;
+  /** The last other instance found equal (equality of generators costs a Sturm count). */
+  private volatile NumberField knownEqual;
 
   private record PowerEnclosures(RationalInterval generator, RationalInterval[] powers) {}
 
@@ -281,7 +283,15 @@ public final class NumberField implements Ring<FieldElement> {
   /** Same generator (decided exactly), hence the same field with the same power basis. */
   @Override
   public boolean equals(Object o) {
-    return o == this || o instanceof NumberField f && generator.equals(f.generator);
+    if (o == this || o == knownEqual) {
+      return true;
+    }
+    if (o instanceof NumberField f && generator.equals(f.generator)) {
+      knownEqual = f;
+      f.knownEqual = this;
+      return true;
+    }
+    return false;
   }
 
   @Override

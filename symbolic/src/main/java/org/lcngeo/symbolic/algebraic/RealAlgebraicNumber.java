@@ -571,8 +571,14 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     return s;
   }
 
+  /** For diagnostics: the rational, or the root of the minimal polynomial in its interval. */
   @Override
   public String toString() {
-    return rational != null ? Symja.rational(rational) : toSymja() + " ~ " + toDecimalString(20);
+    if (rational != null) {
+      return Symja.rational(rational);
+    }
+    RationalInterval iv = isolatingInterval();
+    return "root of " + Symja.polynomial(integerMinimal, "x") + " in (" + iv.lo() + ", " + iv.hi()
+        + ") ~ " + toDecimalString(20);
   }
 }

@@ -153,6 +153,19 @@ class RescalingTest {
   }
 
   @Test
+  void oneLayerIsItsOwnRescaling() {
+    Architecture arch = Architecture.oneDimensional(new int[] {3}, new int[] {1});
+    FilterTuple<BigFraction> theta = FilterTuple.of(arch, List.of(ints(1, -2, 2)));
+    RescaledTuple r = Rescaling.rescale(theta, List.of());
+    assertThat(r.beta1()).isEqualTo(alg(new BigFraction(9)));
+    assertThat(r.lambdas()).containsExactly(alg(BigFraction.ONE));
+    assertThat(r.filtersSymja()).containsExactly(List.of("1", "-2", "2"));
+    MuPlan plan = MuPlan.compile(arch);
+    List<List<BigFraction>> k = plan.ntk(RationalRing.INSTANCE, theta);
+    assertThat(r.ntk().ntkCoefficients().get(1).get(1)).containsExactly(k.get(1).get(1));
+  }
+
+  @Test
   void badInput() {
     assertThatThrownBy(() -> Rescaling.rescale(tuple(EX15, ints(0, 0, 0), ints(2, 1)), ints(1)))
         .isInstanceOf(InvalidInputException.class)
