@@ -164,7 +164,7 @@ public final class RescaledTuple {
       String ls = lam.degree() <= 2 ? lam.toSymja() : "Sqrt(" + lambdaSquared.get(l).toSymja() + ")";
       List<String> w = new ArrayList<>();
       for (BigFraction x : original.layer(l)) {
-        w.add(Symja.product(x, ls));
+        w.add(lam.isRational() ? Symja.rational(x.multiply(lam.toRational())) : Symja.product(x, ls));
       }
       out.add(w);
     }
