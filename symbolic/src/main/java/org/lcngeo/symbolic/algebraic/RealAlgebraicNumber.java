@@ -1,7 +1,6 @@
 package org.lcngeo.symbolic.algebraic;
 
 import edu.jas.arith.BigRational;
-import edu.jas.poly.GenPolynomial;
 import edu.jas.root.Interval;
 import edu.jas.root.RealRootsSturm;
 import java.math.BigDecimal;
@@ -43,7 +42,6 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
   /** Primitive integer multiple of {@link #minimal}, for exact sign evaluation. */
   private final BigInteger[] integerMinimal;
 
-  private List<GenPolynomial<BigRational>> sturm;
   private BigFraction lo;
   private BigFraction hi;
   private int signAtLo;
@@ -160,39 +158,38 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
    */
   static RealAlgebraicNumber select(BigFraction[] candidate, Enclosures enclosures) {
     List<BigFraction[]> factors = Polynomials.irreducibleFactors(Polynomials.trim(candidate));
-    List<List<GenPolynomial<BigRational>>> sturms = new ArrayList<>();
-    for (BigFraction[] f : factors) {
-      sturms.add(f.length == 2 ? null : Polynomials.sturmSequence(f));
-    }
     for (int round = 0; ; round++) {
       RationalInterval e = enclosures.enclosure(round);
       int count = 0;
       int which = -1;
-      for (int i = 0; i < factors.size() && count < 2; i++) {
+      boolean decided = true;
+      for (int i = 0; i < factors.size() && decided && count < 2; i++) {
         BigFraction[] f = factors.get(i);
-        long c;
+        int c;
         if (f.length == 2) {
           c = e.contains(f[0].negate()) ? 1 : 0;
         } else if (e.lo().equals(e.hi())) {
           c = 0; // an irrational root is never a rational point
         } else {
-          c = Polynomials.rootCount(sturms.get(i), e.lo(), e.hi());
+          c = Polynomials.descartesBound(f, e.lo(), e.hi());
+          decided = c <= 1;
         }
-        count += (int) c;
+        count += c;
         if (c > 0) {
           which = i;
         }
       }
+      if (!decided || count > 1) {
+        continue;
+      }
       if (count == 0) {
         throw new IllegalStateException("no root of the candidate polynomial in " + e);
       }
-      if (count == 1) {
-        BigFraction[] f = factors.get(which);
-        if (f.length == 2) {
-          return of(f[0].negate());
-        }
-        return new RealAlgebraicNumber(f, e.lo(), e.hi());
+      BigFraction[] f = factors.get(which);
+      if (f.length == 2) {
+        return of(f[0].negate());
       }
+      return new RealAlgebraicNumber(f, e.lo(), e.hi());
     }
   }
 
@@ -280,15 +277,6 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
   private void refine(int steps) {
     for (int i = 0; i < steps; i++) {
       refine();
-    }
-  }
-
-  private List<GenPolynomial<BigRational>> sturm() {
-    synchronized (this) {
-      if (sturm == null) {
-        sturm = Polynomials.sturmSequence(minimal);
-      }
-      return sturm;
     }
   }
 
@@ -467,7 +455,10 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     }
   }
 
-  /** Exact equality: same minimal polynomial and the same root of it (by a Sturm count). */
+  /**
+   * Exact equality: the same minimal polynomial and the same root of it (the intersection of the
+   * isolating intervals holds a root, by Descartes' rule on the intersection).
+   */
   @Override
   public boolean equals(Object obj) {
     if (this == obj) {
@@ -479,14 +470,22 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     if (rational != null) {
       return true;
     }
-    RationalInterval a = isolatingInterval();
-    RationalInterval b = o.isolatingInterval();
-    BigFraction l = RationalInterval.max(a.lo(), b.lo());
-    BigFraction h = RationalInterval.min(a.hi(), b.hi());
-    if (l.compareTo(h) >= 0) {
-      return false;
+    while (true) {
+      RationalInterval a = isolatingInterval();
+      RationalInterval b = o.isolatingInterval();
+      BigFraction l = RationalInterval.max(a.lo(), b.lo());
+      BigFraction h = RationalInterval.min(a.hi(), b.hi());
+      if (l.compareTo(h) >= 0) {
+        return false;
+      }
+      // each interval holds exactly one root, so the intersection holds the common one or none
+      int bound = Polynomials.descartesBound(minimal, l, h);
+      if (bound <= 1) {
+        return bound == 1;
+      }
+      refine();
+      o.refine();
     }
-    return Polynomials.rootCount(sturm(), l, h) > 0;
   }
 
   /** From the minimal polynomial only, hence consistent with the exact {@link #equals}. */

@@ -6,7 +6,6 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
@@ -18,11 +17,6 @@ import org.matheclipse.core.eval.ExprEvaluator;
 /** Every printed form is parsed back by Symja and evaluates to the same number (30 digits). */
 class SymjaRoundTripTest {
   private static final ExprEvaluator SYMJA = new ExprEvaluator();
-
-  @AfterAll
-  static void stopJas() {
-    edu.jas.kern.ComputerThreads.terminate();
-  }
 
   static BigFraction q(long p) {
     return new BigFraction(p);

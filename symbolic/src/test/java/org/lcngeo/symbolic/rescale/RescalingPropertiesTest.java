@@ -23,7 +23,7 @@ import org.lcngeo.symbolic.algebraic.FieldElement;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 
 /** Prop. 2 / 12 as properties on random small networks. */
-class RescalingProperties {
+class RescalingPropertiesTest {
   /** A random 1-D or 2-D network of the given depth with non-zero integer filters and delta. */
   record Case(FilterTuple<BigFraction> theta, List<BigFraction> delta) {
     @Override

@@ -19,7 +19,7 @@ import org.hipparchus.fraction.BigFraction;
  * Exact algebraic arithmetic against 100-digit decimal evaluation of the same random expression:
  * the exact result rounded to 60 digits must agree.
  */
-class AlgebraicArithmeticProperties {
+class AlgebraicArithmeticPropertiesTest {
   private static final MathContext WORK = new MathContext(110, RoundingMode.HALF_EVEN);
   private static final BigDecimal PLASTIC = plastic();
   private static final int MAX_RESULTANT_DEGREE = 16;
@@ -132,7 +132,7 @@ class AlgebraicArithmeticProperties {
   void fieldAxioms(@ForAll("small") Expr a, @ForAll("small") Expr b) {
     RealAlgebraicNumber x = a.exact;
     RealAlgebraicNumber y = b.exact;
-    Assume.that(x.degree() * y.degree() <= 8);
+    Assume.that(x.degree() * y.degree() * y.degree() <= 16); // (x + y) - y: resultants of degree <= 16
     RealAlgebraicNumber sum = x.add(y);
     assertThat(sum.subtract(y)).isEqualTo(x);
     assertThat(sum.subtract(x).compareTo(y)).isZero();
