@@ -1,0 +1,145 @@
+package org.lcngeo.numeric.fiber;
+
+import org.hipparchus.complex.Complex;
+import org.hipparchus.exception.MathRuntimeException;
+import org.hipparchus.linear.EigenDecompositionNonSymmetric;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.util.FastMath;
+
+/**
+ * All complex roots of a real univariate polynomial, the first step of the numeric fiber recovery
+ * (issue 4, item 4): by Lemma 9 / eq. 8 the roots of pi_1(v)(1, z) are the roots of the layer
+ * polynomials.
+ *
+ * <p>The roots are the eigenvalues of the companion matrix (Hipparchus' non-symmetric
+ * eigendecomposition: Hessenberg reduction and shifted QR, O(n^3)), polished simultaneously by
+ * Aberth–Ehrlich iterations (O(n^2) per sweep), whose mutual repulsion keeps nearby roots apart.
+ * For |z| > 1 the Newton quotient is evaluated on the reversed polynomial, so large roots lose no
+ * relative accuracy. Simple roots come out to about machine precision relative to their condition
+ * number; a root of multiplicity m only to about eps^(1/m), as for every method in floating point.
+ */
+public final class PolynomialRoots {
+  private static final int MAX_SWEEPS = 80;
+
+  private PolynomialRoots() {}
+
+  /**
+   * The n roots, with multiplicity, of {@code a[0] + a[1] z + ... + a[n] z^n}.
+   *
+   * @param a coefficients in ascending order; the leading one {@code a[n]} must be non-zero
+   */
+  public static Complex[] roots(double[] a) {
+    int n = a.length - 1;
+    if (n < 0 || a[n] == 0.0) {
+      throw new IllegalArgumentException("the leading coefficient must be non-zero");
+    }
+    if (n == 0) {
+      return new Complex[0];
+    }
+    Complex[] z = companionEigenvalues(a);
+    Complex[] start = z.clone();
+    aberth(a, z);
+    for (Complex c : z) {
+      if (c.isNaN() || c.isInfinite()) {
+        return start;
+      }
+    }
+    return z;
+  }
+
+  private static Complex[] companionEigenvalues(double[] a) {
+    int n = a.length - 1;
+    RealMatrix c = MatrixUtils.createRealMatrix(n, n);
+    for (int i = 0; i < n; i++) {
+      if (i > 0) {
+        c.setEntry(i, i - 1, 1.0);
+      }
+      c.setEntry(i, n - 1, -a[i] / a[n]);
+    }
+    try {
+      return new EigenDecompositionNonSymmetric(c).getEigenvalues();
+    } catch (MathRuntimeException e) {
+      // QR did not converge: Aberth's standard start, a circle of the Cauchy radius.
+      double r = 0;
+      for (int i = 0; i < n; i++) {
+        r = Math.max(r, Math.abs(a[i] / a[n]));
+      }
+      Complex[] z = new Complex[n];
+      for (int i = 0; i < n; i++) {
+        double phi = 2 * Math.PI * i / n + 0.4;
+        z[i] = new Complex((1 + r) * FastMath.cos(phi), (1 + r) * FastMath.sin(phi));
+      }
+      return z;
+    }
+  }
+
+  /** Gauss–Seidel Aberth–Ehrlich sweeps until no root moves by more than a few ulps. */
+  private static void aberth(double[] a, Complex[] z) {
+    int n = z.length;
+    separate(z);
+    for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
+      double moved = 0;
+      for (int i = 0; i < n; i++) {
+        Complex newton = newtonQuotient(a, z[i]);
+        if (newton == null) {
+          continue;
+        }
+        Complex s = Complex.ZERO;
+        for (int j = 0; j < n; j++) {
+          if (j != i) {
+            Complex d = z[i].subtract(z[j]);
+            if (d.norm() > 0) {
+              s = s.add(d.reciprocal());
+            }
+          }
+        }
+        Complex w = newton.divide(Complex.ONE.subtract(newton.multiply(s)));
+        if (w.isNaN() || w.isInfinite()) {
+          continue;
+        }
+        z[i] = z[i].subtract(w);
+        moved = Math.max(moved, w.norm() / Math.max(z[i].norm(), Double.MIN_NORMAL));
+      }
+      if (moved <= 8 * Math.ulp(1.0)) {
+        return;
+      }
+    }
+  }
+
+  /** Exactly equal starting values would make the Aberth correction singular: nudge them apart. */
+  private static void separate(Complex[] z) {
+    for (int i = 0; i < z.length; i++) {
+      for (int j = 0; j < i; j++) {
+        if (z[i].equals(z[j])) {
+          double r = Math.max(z[i].norm(), 1e-300) * 1e-7;
+          z[i] = z[i].add(new Complex(r * FastMath.cos(i + 1.0), r * FastMath.sin(i + 1.0)));
+        }
+      }
+    }
+  }
+
+  /** p(z)/p'(z), or null when z is already an exact root or p'(z) vanishes. */
+  static Complex newtonQuotient(double[] a, Complex z) {
+    int n = a.length - 1;
+    if (z.norm() <= 1) {
+      Complex p = new Complex(a[n]);
+      Complex dp = Complex.ZERO;
+      for (int k = n - 1; k >= 0; k--) {
+        dp = dp.multiply(z).add(p);
+        p = p.multiply(z).add(a[k]);
+      }
+      return p.isZero() || dp.isZero() ? null : p.divide(dp);
+    }
+    // p(z) = z^n q(1/z) with q the reversed polynomial; p/p' = z q / (n q - w q'), w = 1/z.
+    Complex w = z.reciprocal();
+    Complex q = new Complex(a[0]);
+    Complex dq = Complex.ZERO;
+    for (int k = 1; k <= n; k++) {
+      dq = dq.multiply(w).add(q);
+      q = q.multiply(w).add(a[k]);
+    }
+    Complex denominator = q.multiply(n).subtract(w.multiply(dq));
+    return q.isZero() || denominator.isZero() ? null : z.multiply(q).divide(denominator);
+  }
+}
