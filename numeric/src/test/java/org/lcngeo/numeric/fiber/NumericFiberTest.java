@@ -175,6 +175,9 @@ class NumericFiberTest {
       assertThat(p.invariantResidual()).isLessThan(1e-7 * (1 + scale));
     }
     assertContains(points, InvariantRescaling.canonicalSigns(theta), 1e-5);
+    if (theta.architecture().allInnerStridesGreaterThanOne()) {
+      assertThat(points).as("Thm. 4: a generic v has one point").hasSize(1);
+    }
   }
 
   @Property(tries = 100)
