@@ -74,15 +74,26 @@ public final class PolynomialRoots {
     }
   }
 
-  /** Gauss–Seidel Aberth–Ehrlich sweeps until no root moves by more than a few ulps. */
+  /**
+   * Gauss–Seidel Aberth–Ehrlich sweeps. A root is frozen once its correction is at rounding level
+   * or stops shrinking (it has reached the noise floor of the polynomial's evaluation); the
+   * iteration ends when all are frozen.
+   */
   private static void aberth(double[] a, Complex[] z) {
     int n = z.length;
     separate(z);
+    boolean[] frozen = new boolean[n];
+    double[] last = new double[n];
+    java.util.Arrays.fill(last, Double.POSITIVE_INFINITY);
     for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
-      double moved = 0;
+      boolean active = false;
       for (int i = 0; i < n; i++) {
+        if (frozen[i]) {
+          continue;
+        }
         Complex newton = newtonQuotient(a, z[i]);
         if (newton == null) {
+          frozen[i] = true;
           continue;
         }
         Complex s = Complex.ZERO;
@@ -96,12 +107,23 @@ public final class PolynomialRoots {
         }
         Complex w = newton.divide(Complex.ONE.subtract(newton.multiply(s)));
         if (w.isNaN() || w.isInfinite()) {
+          frozen[i] = true;
+          continue;
+        }
+        double size = w.norm();
+        if (size >= last[i] && sweep > 2) {
+          frozen[i] = true; // no longer converging: keep the better previous value
           continue;
         }
         z[i] = z[i].subtract(w);
-        moved = Math.max(moved, w.norm() / Math.max(z[i].norm(), Double.MIN_NORMAL));
+        last[i] = size;
+        if (size <= 4 * Math.ulp(z[i].norm())) {
+          frozen[i] = true;
+        } else {
+          active = true;
+        }
       }
-      if (moved <= 8 * Math.ulp(1.0)) {
+      if (!active) {
         return;
       }
     }
