@@ -17,7 +17,9 @@ import org.hipparchus.util.FastMath;
  * Aberth–Ehrlich iterations (O(n^2) per sweep), whose mutual repulsion keeps nearby roots apart.
  * For |z| > 1 the Newton quotient is evaluated on the reversed polynomial, so large roots lose no
  * relative accuracy. Simple roots come out to about machine precision relative to their condition
- * number; a root of multiplicity m only to about eps^(1/m), as for every method in floating point.
+ * number. Numerically multiple roots (whose individual values are only determined to about
+ * eps^(1/m)) are recognized by a Taylor-coefficient test and returned as m identical values, their
+ * cluster mean, which is accurate to about eps times its condition.
  */
 public final class PolynomialRoots {
   private static final int MAX_SWEEPS = 80;
@@ -39,13 +41,106 @@ public final class PolynomialRoots {
     }
     Complex[] z = companionEigenvalues(a);
     Complex[] start = z.clone();
-    aberth(a, z);
+    boolean[] multiple = snapMultipleRoots(a, z);
+    aberth(a, z, multiple);
     for (Complex c : z) {
       if (c.isNaN() || c.isInfinite()) {
         return start;
       }
     }
     return z;
+  }
+
+  /**
+   * Replaces each numerically multiple root by one value and marks it. An m-fold root comes out of
+   * a backward-stable eigensolver as m values spread over a radius of about eps^(1/m), but their
+   * mean is accurate to about sqrt(eps) or better, and it is a simple root of p^(m-1), so three
+   * Newton steps on p^(m-1) make it accurate to about eps. So for every root, its m nearest roots
+   * (m = 2, 3, ...) are tested: their polished mean c is taken to be an m-fold root when the Taylor
+   * coefficients of p at c of orders k &lt; m all vanish to working precision, |p^(k)(c)/k!| &lt;=
+   * kappa eps (|p|)^(k)(|c|)/k! with |p| the polynomial of absolute coefficients and kappa = 256 n;
+   * the largest such m wins and every member is set to c. Distinct roots are merged only when double
+   * precision cannot separate them. O(n^3) in the worst case.
+   */
+  static boolean[] snapMultipleRoots(double[] a, Complex[] z) {
+    int n = z.length;
+    boolean[] snapped = new boolean[n];
+    double kappaEps = 256 * n * Math.ulp(1.0);
+    double[] abs = new double[a.length];
+    for (int k = 0; k < a.length; k++) {
+      abs[k] = Math.abs(a[k]);
+    }
+    for (int i = 0; i < n; i++) {
+      if (snapped[i]) {
+        continue;
+      }
+      Complex zi = z[i];
+      int self = i;
+      Integer[] near = java.util.stream.IntStream.range(0, n)
+          .filter(j -> j != self && !snapped[j]).boxed()
+          .sorted(java.util.Comparator.comparingDouble(j -> z[j].subtract(zi).norm()))
+          .toArray(Integer[]::new);
+      int best = 1;
+      Complex bestCenter = zi;
+      for (int m = 2; m <= near.length + 1; m++) {
+        Complex c = zi;
+        for (int g = 0; g < m - 1; g++) {
+          c = c.add(z[near[g]]);
+        }
+        c = c.divide(m);
+        Complex[] taylor = taylorCoefficients(a, c);
+        // An m-fold root is a simple root of p^(m-1): polish the mean by Newton on it.
+        for (int it = 0; it < 3 && taylor[m].norm() > 0; it++) {
+          c = c.subtract(taylor[m - 1].divide(taylor[m].multiply(m)));
+          taylor = taylorCoefficients(a, c);
+        }
+        double[] bound = taylorOfAbsolute(abs, c.norm());
+        boolean vanishing = true;
+        for (int k = 0; k < m && vanishing; k++) {
+          vanishing = taylor[k].norm() <= kappaEps * bound[k];
+        }
+        if (vanishing) {
+          best = m;
+          bestCenter = c;
+        }
+      }
+      if (best > 1) {
+        z[i] = bestCenter;
+        snapped[i] = true;
+        for (int g = 0; g < best - 1; g++) {
+          z[near[g]] = bestCenter;
+          snapped[near[g]] = true;
+        }
+      }
+    }
+    return snapped;
+  }
+
+  /** Coefficients of |p|(x + r) for |p| with non-negative coefficients and r &gt;= 0. */
+  private static double[] taylorOfAbsolute(double[] abs, double r) {
+    int n = abs.length - 1;
+    double[] b = abs.clone();
+    for (int k = 0; k < n; k++) {
+      for (int j = n - 1; j >= k; j--) {
+        b[j] += r * b[j + 1];
+      }
+    }
+    return b;
+  }
+
+  /** The coefficients of p(x + c) (repeated synthetic division, O(n^2)). */
+  private static Complex[] taylorCoefficients(double[] a, Complex c) {
+    int n = a.length - 1;
+    Complex[] b = new Complex[n + 1];
+    for (int k = 0; k <= n; k++) {
+      b[k] = new Complex(a[k]);
+    }
+    for (int k = 0; k < n; k++) {
+      for (int j = n - 1; j >= k; j--) {
+        b[j] = b[j].add(c.multiply(b[j + 1]));
+      }
+    }
+    return b;
   }
 
   private static Complex[] companionEigenvalues(double[] a) {
@@ -75,14 +170,15 @@ public final class PolynomialRoots {
   }
 
   /**
-   * Gauss–Seidel Aberth–Ehrlich sweeps. A root is frozen once its correction is at rounding level
+   * Gauss–Seidel Aberth–Ehrlich sweeps on the roots not marked fixed (multiple roots, which
+   * Aberth–Ehrlich would only approach linearly and asymmetrically). A root is frozen once its correction is at rounding level
    * or stops shrinking (it has reached the noise floor of the polynomial's evaluation); the
    * iteration ends when all are frozen.
    */
-  private static void aberth(double[] a, Complex[] z) {
+  private static void aberth(double[] a, Complex[] z, boolean[] fixed) {
     int n = z.length;
-    separate(z);
-    boolean[] frozen = new boolean[n];
+    separate(z, fixed);
+    boolean[] frozen = fixed.clone();
     double[] last = new double[n];
     java.util.Arrays.fill(last, Double.POSITIVE_INFINITY);
     for (int sweep = 0; sweep < MAX_SWEEPS; sweep++) {
@@ -130,9 +226,9 @@ public final class PolynomialRoots {
   }
 
   /** Exactly equal starting values would make the Aberth correction singular: nudge them apart. */
-  private static void separate(Complex[] z) {
+  private static void separate(Complex[] z, boolean[] fixed) {
     for (int i = 0; i < z.length; i++) {
-      for (int j = 0; j < i; j++) {
+      for (int j = 0; j < i && !fixed[i]; j++) {
         if (z[i].equals(z[j])) {
           double r = Math.max(z[i].norm(), 1e-300) * 1e-7;
           z[i] = z[i].add(new Complex(r * FastMath.cos(i + 1.0), r * FastMath.sin(i + 1.0)));

@@ -84,6 +84,43 @@ class NumericFiberTest {
   }
 
   @Test
+  void multipleRootsAreRecognizedAsSuch() {
+    // (1 + z)^3 with k = (3, 2), stride 1: layer 1 gets (1 + z)^2, layer 2 (1 + z): one point.
+    MuPlan plan = plan1d(new int[] {3, 2}, new int[] {1, 1});
+    List<FiberPoint> points = NumericFiber.recover(plan, new double[] {1, 3, 3, 1}, new double[] {0});
+    assertThat(points).hasSize(1);
+    assertThat(points.get(0).residual()).isLessThan(1e-12);
+    // (2 - z)^3 (3 + z) with k = (3, 2, 2), strides 1: layer 1 gets (2-z)^2 or (2-z)(3+z), the
+    // others the rest: {aa, a, b}, {aa, b, a}, {ab, a, a}: three points.
+    double[] v = mul(mul(mul(new double[] {2, -1}, new double[] {2, -1}),
+        new double[] {2, -1}), new double[] {3, 1});
+    MuPlan three = plan1d(new int[] {3, 2, 2}, new int[] {1, 1, 1});
+    List<FiberPoint> p3 = NumericFiber.recover(three, v, new double[] {0, 0});
+    assertThat(p3).hasSize(3);
+    assertThat(p3).allSatisfy(p -> assertThat(p.residual()).isLessThan(1e-10));
+    // (1 + z^2)^2 (1 + z) with k = (2, 3), strides (2, 1): layer 2 (t = 2) gets the double orbit
+    // u = -1 twice, layer 1 the root -1: one point.
+    double[] w = mul(mul(new double[] {1, 0, 1}, new double[] {1, 0, 1}), new double[] {1, 1});
+    List<FiberPoint> p2 = NumericFiber.recover(plan1d(new int[] {2, 3}, new int[] {2, 1}), w,
+        new double[] {0});
+    assertThat(p2).hasSize(1);
+    assertThat(p2.get(0).residual()).isLessThan(1e-10);
+  }
+
+  @Test
+  void distinctRealRootsAndStrideOneGiveTheMultinomialCount() {
+    // prod_{r=1..6} (z - r) over six layers of size 2, strides 1: 6! ordered distributions.
+    double[] v = {1};
+    for (int r = 1; r <= 6; r++) {
+      v = mul(v, new double[] {-r, 1});
+    }
+    MuPlan plan = plan1d(new int[] {2, 2, 2, 2, 2, 2}, null);
+    List<FiberPoint> points = NumericFiber.recover(plan, v, new double[5]);
+    assertThat(points).hasSize(720);
+    assertThat(points).allSatisfy(p -> assertThat(p.residual()).isLessThan(1e-9 * 720));
+  }
+
+  @Test
   void aTargetOutsideTheNeuromanifoldHasAnEmptyFiber() {
     // k = (2, 2), strides (2, 1): pi_1(v) must be (a0 + a1 z)(b0 + b1 z^2); 1 + z + z^2 + z^3 is
     // (1 + z)(1 + z^2), fine, but 1 + 3 z + 3 z^2 + z^3 = (1 + z)^3 has no orbit {r, -r}.
@@ -178,6 +215,52 @@ class NumericFiberTest {
     if (theta.architecture().allInnerStridesGreaterThanOne()) {
       assertThat(points).as("Thm. 4: a generic v has one point").hasSize(1);
     }
+  }
+
+  /**
+   * Tuples whose layer polynomials draw their roots u from a pool of two real values and one
+   * conjugate pair, so that roots repeat within and across layers.
+   */
+  @Property(tries = 300)
+  void fibersOfTargetsWithRepeatedRootsContainTheGeneratingClass(@ForAll long seed) {
+    Random rnd = new Random(seed);
+    int h = 1 + rnd.nextInt(3);
+    int[] k = new int[h];
+    int[] s = new int[h];
+    for (int l = 0; l < h; l++) {
+      k[l] = 1 + rnd.nextInt(4);
+      s[l] = 1 + rnd.nextInt(3);
+    }
+    Architecture a = Architecture.oneDimensional(k, s);
+    double[] pool = {rnd.nextGaussian(), rnd.nextGaussian()};
+    double re = rnd.nextGaussian();
+    double im = 0.3 + rnd.nextDouble();
+    List<List<Double>> layers = new ArrayList<>();
+    for (int l = 0; l < h; l++) {
+      double[] q = {0.5 + rnd.nextDouble()};
+      int free = k[l] - 1;
+      while (free > 0) {
+        if (free >= 2 && rnd.nextInt(3) == 0) {
+          q = mul(q, new double[] {re * re + im * im, -2 * re, 1});
+          free -= 2;
+        } else {
+          q = mul(q, new double[] {-pool[rnd.nextInt(2)], 1});
+          free--;
+        }
+      }
+      layers.add(java.util.Arrays.stream(q).boxed().toList());
+    }
+    FilterTuple<Double> theta = FilterTuple.of(a, layers);
+    MuPlan plan = MuPlan.compile(a);
+    double[] v = array(plan.mu(DoubleRing.INSTANCE, theta));
+    double[] delta = array(theta.invariants(DoubleRing.INSTANCE));
+    double scale = java.util.Arrays.stream(v).map(Math::abs).max().orElse(1);
+    List<FiberPoint> points = NumericFiber.recover(plan, v, delta);
+    for (FiberPoint p : points) {
+      assertThat(p.residual()).isLessThan(1e-7 * scale);
+    }
+    assertContains(points,
+        InvariantRescaling.canonicalSigns(InvariantRescaling.rescale(theta, delta)), 1e-5);
   }
 
   @Property(tries = 100)
