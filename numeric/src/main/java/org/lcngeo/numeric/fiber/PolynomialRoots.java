@@ -19,10 +19,14 @@ import org.hipparchus.util.FastMath;
  * relative accuracy. Simple roots come out to about machine precision relative to their condition
  * number. Numerically multiple roots (whose individual values are only determined to about
  * eps^(1/m)) are recognized by a Taylor-coefficient test and returned as m identical values, their
- * cluster mean, which is accurate to about eps times its condition.
+ * cluster mean, which is accurate to about eps times its condition. The result is checked: if some
+ * root has a relative backward error above 1e-10 (the eigensolver occasionally returns inaccurate
+ * eigenvalues, and Aberth started there can let two estimates collide), Aberth is restarted from
+ * its standard initial circle and the better of the two results is returned.
  */
 public final class PolynomialRoots {
-  private static final int MAX_SWEEPS = 80;
+  private static final int MAX_SWEEPS = 200;
+  private static final double ACCEPTED_ERROR = 1e-9;
 
   private PolynomialRoots() {}
 
@@ -39,8 +43,21 @@ public final class PolynomialRoots {
     if (n == 0) {
       return new Complex[0];
     }
-    Complex[] z = companionEigenvalues(a);
-    Complex[] start = z.clone();
+    Complex[] z = polish(a, companionEigenvalues(a));
+    if (error(a, z) > ACCEPTED_ERROR) {
+      // The eigensolver can return a few inaccurate eigenvalues (seen with Hipparchus 3.0 on
+      // sparse companion matrices), and Aberth started there may let two estimates collide:
+      // restart from Aberth's standard initial circle and keep the better result.
+      Complex[] retry = polish(a, circle(a));
+      if (error(a, retry) < error(a, z)) {
+        z = retry;
+      }
+    }
+    return z;
+  }
+
+  private static Complex[] polish(double[] a, Complex[] start) {
+    Complex[] z = start.clone();
     boolean[] multiple = snapMultipleRoots(a, z);
     aberth(a, z, multiple);
     for (Complex c : z) {
@@ -52,14 +69,71 @@ public final class PolynomialRoots {
   }
 
   /**
+   * How far the roots are from being those of p: the larger of {@link #maxBackwardError} and the
+   * coefficient mismatch max_k |(a_n prod_i (z - z_i))_k - a_k| / (|a_n| prod_i (z + |z_i|))_k,
+   * which also catches a wrong multiset (one true root returned twice, another missing).
+   */
+  static double error(double[] a, Complex[] z) {
+    int n = a.length - 1;
+    Complex[] prod = new Complex[n + 1];
+    double[] bound = new double[n + 1];
+    java.util.Arrays.fill(prod, Complex.ZERO);
+    prod[0] = new Complex(a[n]);
+    bound[0] = Math.abs(a[n]);
+    for (int i = 0; i < n; i++) {
+      for (int k = i + 1; k >= 1; k--) {
+        prod[k] = prod[k].subtract(z[i].multiply(prod[k - 1]));
+        bound[k] = bound[k] + z[i].norm() * bound[k - 1];
+      }
+    }
+    // prod holds a_n prod (z - z_i) with the highest power first: prod[k] is the coefficient of
+    // z^(n-k).
+    double worst = maxBackwardError(a, z);
+    for (int k = 0; k <= n; k++) {
+      worst = Math.max(worst,
+          prod[k].subtract(new Complex(a[n - k])).norm() / Math.max(bound[k], Double.MIN_NORMAL));
+    }
+    return worst;
+  }
+
+  /**
+   * max_i |p(z_i)| / sum_k |a_k| |z_i|^k: the relative backward error of the roots (a root of p
+   * with coefficients perturbed by this relative amount), evaluated on the reversed polynomial for
+   * |z| &gt; 1.
+   */
+  static double maxBackwardError(double[] a, Complex[] z) {
+    int n = a.length - 1;
+    double worst = 0;
+    for (Complex x : z) {
+      boolean reversed = x.norm() > 1;
+      Complex y = reversed ? x.reciprocal() : x;
+      double r = y.norm();
+      Complex p = Complex.ZERO;
+      double bound = 0;
+      for (int k = 0; k <= n; k++) {
+        double c = reversed ? a[k] : a[n - k];
+        p = p.multiply(y).add(c);
+        bound = bound * r + Math.abs(c);
+      }
+      worst = Math.max(worst, p.norm() / bound);
+    }
+    return worst;
+  }
+
+  /**
    * Replaces each numerically multiple root by one value and marks it. An m-fold root comes out of
    * a backward-stable eigensolver as m values spread over a radius of about eps^(1/m), but their
    * mean is accurate to about sqrt(eps) or better, and it is a simple root of p^(m-1), so three
    * Newton steps on p^(m-1) make it accurate to about eps. So for every root, its m nearest roots
    * (m = 2, 3, ...) are tested: their polished mean c is taken to be an m-fold root when the Taylor
    * coefficients of p at c of orders k &lt; m all vanish to working precision, |p^(k)(c)/k!| &lt;=
-   * kappa eps (|p|)^(k)(|c|)/k! with |p| the polynomial of absolute coefficients and kappa = 256 n;
-   * the largest such m wins and every member is set to c. Distinct roots are merged only when double
+   * kappa eps (|p|)^(k)(|c|)/k! with |p| the polynomial of absolute coefficients and kappa = 256 n,
+   * and when every member lies within 8 r_m of c, r_m = (kappa eps N / |p^(m)(c)/m!|)^(1/m)
+   * being how far noise of size N scatters an m-fold root, N = max(|p|(|c|), ||C|| |a_n| sum_k
+   * |c|^k) covering both coefficient rounding and the eigensolver's backward error on the companion
+   * matrix C (this keeps a distinct root out of the group
+   * when the polishing lands on a nearby true multiple root); the largest such m wins and every
+   * member is set to c. Distinct roots are merged only when double
    * precision cannot separate them. O(n^3) in the worst case.
    */
   static boolean[] snapMultipleRoots(double[] a, Complex[] z) {
@@ -67,8 +141,10 @@ public final class PolynomialRoots {
     boolean[] snapped = new boolean[n];
     double kappaEps = 256 * n * Math.ulp(1.0);
     double[] abs = new double[a.length];
+    double companionNorm = 1;
     for (int k = 0; k < a.length; k++) {
       abs[k] = Math.abs(a[k]);
+      companionNorm = Math.max(companionNorm, abs[k] / Math.abs(a[n]));
     }
     for (int i = 0; i < n; i++) {
       if (snapped[i]) {
@@ -99,7 +175,18 @@ public final class PolynomialRoots {
         for (int k = 0; k < m && vanishing; k++) {
           vanishing = taylor[k].norm() <= kappaEps * bound[k];
         }
-        if (vanishing) {
+        // ... and the members must lie where an m-fold root at c scatters under that noise.
+        double geometric = 0;
+        for (int k = 0, stop = a.length; k < stop; k++) {
+          geometric = geometric * c.norm() + 1;
+        }
+        double noise = Math.max(bound[0], companionNorm * Math.abs(a[n]) * geometric);
+        double radius = Math.pow(kappaEps * noise / taylor[m].norm(), 1.0 / m);
+        double spread = zi.subtract(c).norm();
+        for (int g = 0; g < m - 1; g++) {
+          spread = Math.max(spread, z[near[g]].subtract(c).norm());
+        }
+        if (vanishing && spread <= 8 * radius) {
           best = m;
           bestCenter = c;
         }
@@ -155,25 +242,31 @@ public final class PolynomialRoots {
     try {
       return new EigenDecompositionNonSymmetric(c).getEigenvalues();
     } catch (MathRuntimeException e) {
-      // QR did not converge: Aberth's standard start, a circle of the Cauchy radius.
-      double r = 0;
-      for (int i = 0; i < n; i++) {
-        r = Math.max(r, Math.abs(a[i] / a[n]));
-      }
-      Complex[] z = new Complex[n];
-      for (int i = 0; i < n; i++) {
-        double phi = 2 * Math.PI * i / n + 0.4;
-        z[i] = new Complex((1 + r) * FastMath.cos(phi), (1 + r) * FastMath.sin(phi));
-      }
-      return z;
+      return circle(a);
     }
+  }
+
+  /** Aberth's standard start: n points on a circle of the Cauchy radius, rotated off the axes. */
+  private static Complex[] circle(double[] a) {
+    int n = a.length - 1;
+    double r = 0;
+    for (int i = 0; i < n; i++) {
+      r = Math.max(r, Math.abs(a[i] / a[n]));
+    }
+    Complex[] z = new Complex[n];
+    for (int i = 0; i < n; i++) {
+      double phi = 2 * Math.PI * i / n + 0.4;
+      z[i] = new Complex((1 + r) * FastMath.cos(phi), (1 + r) * FastMath.sin(phi));
+    }
+    return z;
   }
 
   /**
    * Gauss–Seidel Aberth–Ehrlich sweeps on the roots not marked fixed (multiple roots, which
-   * Aberth–Ehrlich would only approach linearly and asymmetrically). A root is frozen once its correction is at rounding level
-   * or stops shrinking (it has reached the noise floor of the polynomial's evaluation); the
-   * iteration ends when all are frozen.
+   * Aberth–Ehrlich would only approach linearly and asymmetrically). A root is frozen once its
+   * correction is at rounding level
+   * or, once it is below 1e-8 relative, stops shrinking (it has reached the noise floor of the
+   * polynomial's evaluation); the iteration ends when all are frozen.
    */
   private static void aberth(double[] a, Complex[] z, boolean[] fixed) {
     int n = z.length;
@@ -207,8 +300,8 @@ public final class PolynomialRoots {
           continue;
         }
         double size = w.norm();
-        if (size >= last[i] && sweep > 2) {
-          frozen[i] = true; // no longer converging: keep the better previous value
+        if (size >= last[i] && size <= 1e-8 * z[i].norm()) {
+          frozen[i] = true; // at the noise floor: keep the better previous value
           continue;
         }
         z[i] = z[i].subtract(w);
