@@ -144,13 +144,13 @@ public final class FcNetwork {
    */
   public double[] gradient(RealMatrix lossGradient) {
     int h = layers.length;
-    FcNetwork g = this.withFlat(new double[flat().length]);
+    RealMatrix[] g = new RealMatrix[h];
     for (int l = 0; l < h; l++) {
       RealMatrix a = chain(l + 1, h - 1);
       RealMatrix b = chain(0, l - 1);
-      g.layers[l] = a.transposeMultiply(lossGradient).multiplyTransposed(b);
+      g[l] = a.transposeMultiply(lossGradient).multiplyTransposed(b);
     }
-    return g.flat();
+    return new FcNetwork(g).flat();
   }
 
   static RealMatrix kronecker(RealMatrix p, RealMatrix q) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.hipparchus.complex.Complex;
 import org.hipparchus.util.FastMath;
+import org.lcngeo.core.InvalidInputException;
 
 /**
  * Every way to distribute the roots of pi_1(v)(1, z) among the layers (eq. 8, Lemma 9 for D = 1;
@@ -37,12 +38,14 @@ final class LayerRootDistribution {
   private final int[] k;
   private final int[] order;
   private final double tol;
+  private final int maxPoints;
   private final List<double[][]> results = new ArrayList<>();
 
-  private LayerRootDistribution(int[] t, int[] k, double tol) {
+  private LayerRootDistribution(int[] t, int[] k, double tol, int maxPoints) {
     this.t = t;
     this.k = k;
     this.tol = tol;
+    this.maxPoints = maxPoints;
     this.order = IntStream.range(0, t.length).boxed()
         .sorted(Comparator.comparingInt((Integer l) -> -t[l]).thenComparingInt(l -> l))
         .mapToInt(Integer::intValue).toArray();
@@ -57,12 +60,14 @@ final class LayerRootDistribution {
    * @param t dilations t_l
    * @param k filter sizes k_l
    * @param tol relative tolerance for equal orbits and real values
+   * @param maxPoints the search stops with an {@link InvalidInputException} beyond this many points
    * @return per distribution, the monic-or-lower layer filters w_l (length k_l, entry j the
    *     coefficient of u^j in Q_l)
    */
   static List<double[][]> distribute(
-      List<Complex> finite, int zeros, int infinities, int[] t, int[] k, double tol) {
-    LayerRootDistribution d = new LayerRootDistribution(t, k, tol);
+      List<Complex> finite, int zeros, int infinities, int[] t, int[] k, double tol,
+      int maxPoints) {
+    LayerRootDistribution d = new LayerRootDistribution(t, k, tol, maxPoints);
     d.search(0, finite, zeros, infinities, new double[t.length][]);
     return d.results;
   }
@@ -70,6 +75,11 @@ final class LayerRootDistribution {
   private void search(int pos, List<Complex> finite, int zeros, int infinities, double[][] w) {
     if (pos == order.length) {
       if (finite.isEmpty() && zeros == 0 && infinities == 0) {
+        if (results.size() == maxPoints) {
+          throw new InvalidInputException(
+              "the fiber has more than " + maxPoints + " points; this target is too degenerate "
+                  + "to list them all");
+        }
         results.add(w.clone());
       }
       return;

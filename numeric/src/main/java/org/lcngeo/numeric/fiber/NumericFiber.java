@@ -34,6 +34,12 @@ public final class NumericFiber {
   /** Default relative tolerance for deciding that two root orbits coincide (Sec. 3, Ex. 19). */
   public static final double DEFAULT_TOLERANCE = 1e-6;
 
+  /** Largest degree of pi_1(v) whose roots are computed (companion eigenvalues cost O(n^3)). */
+  public static final int MAX_DEGREE = 2000;
+
+  /** Largest number of fiber points listed (stride-one fibers can be multinomially large). */
+  public static final int MAX_POINTS = 100_000;
+
   private static final int MAX_GAUSS_NEWTON_STEPS = 100;
 
   private NumericFiber() {}
@@ -51,6 +57,8 @@ public final class NumericFiber {
    * @param delta target invariants delta_1..delta_{H-1}
    * @param tolerance relative tolerance for equal orbits (root clusters) and real values
    * @return the points with their residuals; empty when v is not in the neuromanifold
+   * @throws InvalidInputException for a target of the wrong shape, the zero target, a degree above
+   *     {@link #MAX_DEGREE} or more than {@link #MAX_POINTS} points
    */
   public static List<FiberPoint> recover(
       MuPlan plan, double[] v, double[] delta, double tolerance) {
@@ -69,6 +77,11 @@ public final class NumericFiber {
     while (v[hi] == 0.0) {
       hi--;
     }
+    if (hi - lo > MAX_DEGREE) {
+      throw new InvalidInputException(
+          "the target's polynomial has degree " + (hi - lo) + ", more than the limit of "
+              + MAX_DEGREE + " for numeric root finding");
+    }
     List<Complex> roots = Arrays.asList(PolynomialRoots.roots(Arrays.copyOfRange(v, lo, hi + 1)));
     int h = a.depth();
     int[] t = new int[h];
@@ -79,7 +92,7 @@ public final class NumericFiber {
     }
     List<FiberPoint> points = new ArrayList<>();
     for (double[][] w : LayerRootDistribution.distribute(roots, lo, v.length - 1 - hi, t, k,
-        tolerance)) {
+        tolerance, MAX_POINTS)) {
       List<List<Double>> layers = new ArrayList<>();
       for (double[] wl : w) {
         layers.add(Arrays.stream(wl).boxed().toList());

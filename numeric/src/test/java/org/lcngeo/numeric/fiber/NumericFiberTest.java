@@ -138,6 +138,16 @@ class NumericFiberTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("zero target");
     assertThatThrownBy(() -> NumericFiber.recover(plan, new double[] {1, 1, 1, 1}, new double[0]))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("invariants");
+    // 20 layers of size 2 with stride 1 and 20 distinct real roots: 20! points.
+    double[] product = {1};
+    for (int r = 1; r <= 20; r++) {
+      product = mul(product, new double[] {-r / 20.0, 1});
+    }
+    double[] many = product;
+    int[] twos = new int[20];
+    java.util.Arrays.fill(twos, 2);
+    assertThatThrownBy(() -> NumericFiber.recover(plan1d(twos, null), many, new double[19]))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("more than");
     MuPlan twoD = MuPlan.compile(Architecture.of(new int[][] {{2, 2}, {2, 2}}, null));
     assertThatThrownBy(() -> NumericFiber.recover(twoD, new double[9], new double[] {0}))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("1-D");
