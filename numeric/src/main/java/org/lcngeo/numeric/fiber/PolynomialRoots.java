@@ -27,6 +27,8 @@ import org.hipparchus.util.FastMath;
 public final class PolynomialRoots {
   private static final int MAX_SWEEPS = 200;
   private static final double ACCEPTED_ERROR = 1e-9;
+  /** Relative radius beyond which roots are not one cluster (eps^(1/m) is 0.03 at m = 10). */
+  private static final double MAX_CLUSTER_RADIUS = 0.1;
 
   private PolynomialRoots() {}
 
@@ -134,7 +136,8 @@ public final class PolynomialRoots {
    * matrix C (this keeps a distinct root out of the group
    * when the polishing lands on a nearby true multiple root); the largest such m wins and every
    * member is set to c. Distinct roots are merged only when double
-   * precision cannot separate them. O(n^3) in the worst case.
+   * precision cannot separate them. Only roots within 10% (relative) of each other are tested, so
+   * well-separated roots cost O(n^2 log n) in all; a cluster of size m costs O(m n^2).
    */
   static boolean[] snapMultipleRoots(double[] a, Complex[] z) {
     int n = z.length;
@@ -159,6 +162,9 @@ public final class PolynomialRoots {
       int best = 1;
       Complex bestCenter = zi;
       for (int m = 2; m <= near.length + 1; m++) {
+        if (z[near[m - 2]].subtract(zi).norm() > MAX_CLUSTER_RADIUS * zi.norm()) {
+          break;
+        }
         Complex c = zi;
         for (int g = 0; g < m - 1; g++) {
           c = c.add(z[near[g]]);
