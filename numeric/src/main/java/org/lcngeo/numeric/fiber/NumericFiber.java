@@ -23,12 +23,15 @@ import org.lcngeo.core.plan.MuPlan;
  * computed ({@link PolynomialRoots}; leading zeros of v are roots z = 0, trailing zeros roots at
  * infinity), distributed among the layers ({@link LayerRootDistribution}, whose Javadoc gives the
  * complexity), each layer rebuilt from its roots, the overall scale fixed by least squares on one
- * scalar so that mu(theta) = v, then rescaled to delta (Prop. 2, {@link InvariantRescaling}) and put
- * in canonical signs.
+ * scalar so that mu(theta) = v, then rescaled to delta (Prop. 2, {@link InvariantRescaling}) and
+ * put in canonical signs. Limits: roots of different layers that nearly coincide (for example the
+ * t-th roots of values u near 1 for several dilations t) make pi_1(v) too ill-conditioned for
+ * double precision, and points can then be missed; a generic target is not affected.
  *
- * <p>D &gt;= 2 ({@link #refine}): Gauss–Newton on the residual [mu(theta) - v; delta(theta) - delta]
- * from a nearby starting tuple, solving each linearized least-squares step by SVD (so a rank-deficient
- * Jacobian at a singular point costs accuracy, not a crash), with step halving.
+ * <p>Any D, in particular D &gt;= 2 ({@link #refine}): Gauss–Newton on the residual
+ * [mu(theta) - v; delta(theta) - delta] from a nearby starting tuple, solving each linearized
+ * least-squares step by SVD (so a rank-deficient Jacobian at a singular point costs accuracy, not
+ * a crash), with step halving.
  */
 public final class NumericFiber {
   /** Default relative tolerance for deciding that two root orbits coincide (Sec. 3, Ex. 19). */

@@ -44,7 +44,8 @@ public record SweepSummary(int runs, int zeroLimits, List<Double> finalLosses, d
         for (int j = start; j < i; j++) {
           sum += sorted.get(j);
         }
-        levels.add(new LossLevel(sum / (i - start), i - start, sorted.get(start), sorted.get(i - 1)));
+        levels.add(new LossLevel(
+            sum / (i - start), i - start, sorted.get(start), sorted.get(i - 1)));
         start = i;
       }
     }
