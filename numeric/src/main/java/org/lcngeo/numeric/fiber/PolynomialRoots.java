@@ -2,9 +2,9 @@ package org.lcngeo.numeric.fiber;
 
 import org.hipparchus.complex.Complex;
 import org.hipparchus.exception.MathRuntimeException;
-import org.hipparchus.linear.EigenDecompositionNonSymmetric;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
+import org.hipparchus.linear.SchurTransformer;
 import org.hipparchus.util.FastMath;
 
 /**
@@ -12,8 +12,8 @@ import org.hipparchus.util.FastMath;
  * (issue 4, item 4): by Lemma 9 / eq. 8 the roots of pi_1(v)(1, z) are the roots of the layer
  * polynomials.
  *
- * <p>The roots are the eigenvalues of the companion matrix (Hipparchus' non-symmetric
- * eigendecomposition: Hessenberg reduction and shifted QR, O(n^3)), polished simultaneously by
+ * <p>The roots are the eigenvalues of the companion matrix (read off Hipparchus' real Schur form,
+ * shifted QR on the Hessenberg companion matrix, O(n^3)), polished simultaneously by
  * Aberth–Ehrlich iterations (O(n^2) per sweep), whose mutual repulsion keeps nearby roots apart.
  * For |z| > 1 the Newton quotient is evaluated on the reversed polynomial, so large roots lose no
  * relative accuracy. Simple roots come out to about machine precision relative to their condition
@@ -62,6 +62,8 @@ public final class PolynomialRoots {
     Complex[] z = start.clone();
     boolean[] multiple = snapMultipleRoots(a, z);
     aberth(a, z, multiple);
+    // Aberth approaches a multiple root it was not told about only linearly: recognize it now.
+    snapMultipleRoots(a, z);
     for (Complex c : z) {
       if (c.isNaN() || c.isInfinite()) {
         return start;
@@ -246,7 +248,32 @@ public final class PolynomialRoots {
       c.setEntry(i, n - 1, -a[i] / a[n]);
     }
     try {
-      return new EigenDecompositionNonSymmetric(c).getEigenvalues();
+      // Eigenvalues only, from the real Schur form T (1x1 and 2x2 diagonal blocks): unlike
+      // EigenDecompositionNonSymmetric this needs no eigenvectors, which do not exist for the
+      // defective companion matrix of a multiple root.
+      RealMatrix t = new SchurTransformer(c).getT();
+      Complex[] z = new Complex[n];
+      for (int i = 0; i < n; i++) {
+        boolean block = false;
+        double sub = 0;
+        if (i + 1 < n) {
+          sub = t.getEntry(i + 1, i);
+          double diagonal = Math.abs(t.getEntry(i, i)) + Math.abs(t.getEntry(i + 1, i + 1));
+          block = Math.abs(sub) > Math.ulp(1.0) * diagonal;
+        }
+        if (block) {
+          double p = (t.getEntry(i, i) + t.getEntry(i + 1, i + 1)) / 2;
+          double q = (t.getEntry(i, i) - t.getEntry(i + 1, i + 1)) / 2;
+          double disc = q * q + t.getEntry(i, i + 1) * sub;
+          double r = Math.sqrt(Math.abs(disc));
+          z[i] = disc >= 0 ? new Complex(p + r) : new Complex(p, r);
+          z[i + 1] = disc >= 0 ? new Complex(p - r) : new Complex(p, -r);
+          i++;
+        } else {
+          z[i] = new Complex(t.getEntry(i, i));
+        }
+      }
+      return z;
     } catch (MathRuntimeException e) {
       return circle(a);
     }

@@ -225,6 +225,20 @@ class NumericFiberTest {
     if (theta.architecture().allInnerStridesGreaterThanOne()) {
       assertThat(points).as("Thm. 4: a generic v has one point").hasSize(1);
     }
+    // Other invariants: the same projective points, rescaled by Prop. 2.
+    Random rnd = new Random(~seed);
+    double[] other = new double[delta.length];
+    for (int l = 0; l < other.length; l++) {
+      other[l] = 2 * rnd.nextGaussian();
+    }
+    List<FiberPoint> rescaled = NumericFiber.recover(plan, v, other);
+    assertThat(rescaled).hasSameSizeAs(points);
+    for (FiberPoint p : rescaled) {
+      assertThat(p.residual()).isLessThan(1e-7 * scale);
+      assertThat(p.invariantResidual()).isLessThan(1e-7 * (1 + scale));
+    }
+    assertContains(rescaled,
+        InvariantRescaling.canonicalSigns(InvariantRescaling.rescale(theta, other)), 1e-5);
   }
 
   /**
