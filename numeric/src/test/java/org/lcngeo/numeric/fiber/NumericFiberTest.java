@@ -305,6 +305,20 @@ class NumericFiberTest {
     double scale = java.util.Arrays.stream(v).map(Math::abs).max().orElse(1);
     assertThat(p.residual()).isLessThan(1e-10 * (1 + scale));
     assertThat(p.invariantResidual()).isLessThan(1e-10 * (1 + scale));
-    assertThat(distance(p.theta(), InvariantRescaling.canonicalSigns(theta))).isLessThan(1e-8);
+    double d = distance(p.theta(), InvariantRescaling.canonicalSigns(theta));
+    // Near a target with two nearly equal roots another fiber point can lie within the
+    // perturbation (an effectively 1-D architecture such as k = (2x1, 3x1), stride 1 in the first
+    // dimension, swaps two close roots): then refine lands on a solution near the start. When every
+    // layer extends in two dimensions, the generic fiber is one point up to layer swaps (Cor. 10),
+    // which are far away, so refine must return theta itself.
+    assertThat(d).isLessThan(0.1);
+    boolean twoVariablePairsPerLayer = true;
+    for (int l = 0; l < theta.depth(); l++) {
+      twoVariablePairsPerLayer &=
+          java.util.Arrays.stream(theta.architecture().size(l)).filter(x -> x > 1).count() >= 2;
+    }
+    if (twoVariablePairsPerLayer) {
+      assertThat(d).isLessThan(1e-8);
+    }
   }
 }
