@@ -19,10 +19,12 @@ import org.hipparchus.util.FastMath;
  * relative accuracy. Simple roots come out to about machine precision relative to their condition
  * number. Numerically multiple roots (whose individual values are only determined to about
  * eps^(1/m)) are recognized by a Taylor-coefficient test and returned as m identical values, their
- * cluster mean, which is accurate to about eps times its condition. The result is checked: if some
- * root has a relative backward error above 1e-10 (the eigensolver occasionally returns inaccurate
- * eigenvalues, and Aberth started there can let two estimates collide), Aberth is restarted from
- * its standard initial circle and the better of the two results is returned.
+ * cluster mean, which is accurate to about eps times its condition. The result is checked (see
+ * {@link #error}): above 1e-9 (inaccurate starting values can let two Aberth estimates collide on
+ * one root), Aberth is restarted from its standard initial circle and the better result is kept.
+ * The eigenvalues are read off the real Schur form directly because Hipparchus 3.0's
+ * EigenDecompositionNonSymmetric returned wrong eigenvalues for some sparse companion matrices (and
+ * fails on defective ones, i.e. on multiple roots).
  */
 public final class PolynomialRoots {
   private static final int MAX_SWEEPS = 200;
@@ -47,9 +49,8 @@ public final class PolynomialRoots {
     }
     Complex[] z = polish(a, companionEigenvalues(a));
     if (error(a, z) > ACCEPTED_ERROR) {
-      // The eigensolver can return a few inaccurate eigenvalues (seen with Hipparchus 3.0 on
-      // sparse companion matrices), and Aberth started there may let two estimates collide:
-      // restart from Aberth's standard initial circle and keep the better result.
+      // Inaccurate starting values can let two Aberth estimates collide on one root: restart
+      // from Aberth's standard initial circle and keep the better result.
       Complex[] retry = polish(a, circle(a));
       if (error(a, retry) < error(a, z)) {
         z = retry;
