@@ -8,6 +8,6 @@ public final class SweepKillTarget {
 
   public static void main(String[] args) throws Exception {
     new SweepRunner(2, (d, t) -> { })
-        .run(SweepRunnerTest.specs(), SweepRunnerTest.slowTask(40), Path.of(args[0]), true);
+        .run(SweepRunnerTest.specs(), SweepRunnerTest.slowTask(200), Path.of(args[0]), true);
   }
 }
