@@ -47,14 +47,19 @@ public final class Elimination {
   private final List<GenPolynomial<BigRational>> basis;
   private final List<GenPolynomial<BigRational>> equations;
 
-  private Elimination(Architecture a, Duration timeout) {
+  private final int[] normalization;
+
+  private Elimination(Architecture a, int[] normalization, Duration timeout) {
     this.architecture = a;
+    this.normalization = normalization.clone();
     int n = a.endToEndEntries();
     List<String> vNames = endToEndNames(n);
     List<String> wNames = new ArrayList<>();
     for (int l = 0; l < a.depth(); l++) {
-      for (int j = normalizedEntries(l); j < a.layerParameters(l); j++) {
-        wNames.add(NtkFormula.symbol(l, j));
+      for (int j = 0; j < a.layerParameters(l); j++) {
+        if (!isNormalized(l, j)) {
+          wNames.add(NtkFormula.symbol(l, j));
+        }
       }
     }
     if (n + wNames.size() > MAX_VARIABLES) {
@@ -77,7 +82,7 @@ public final class Elimination {
     for (int l = 0; l < a.depth(); l++) {
       List<GenPolynomial<BigRational>> w = new ArrayList<>();
       for (int j = 0; j < a.layerParameters(l); j++) {
-        w.add(j < normalizedEntries(l) ? graphRing.one() : graphRing.variable(NtkFormula.symbol(l, j)));
+        w.add(isNormalized(l, j) ? graphRing.one() : graphRing.variable(NtkFormula.symbol(l, j)));
       }
       layers.add(w);
     }
@@ -108,12 +113,23 @@ public final class Elimination {
    *     Groebner basis does not finish before the timeout
    */
   public static Elimination compute(Architecture a, Duration timeout) {
-    return new Elimination(a, timeout);
+    return new Elimination(a, new int[Math.max(a.depth() - 1, 0)], timeout);
   }
 
-  /** Entries of layer l fixed to 1: the first entry of layers 1..H-1, none of the last layer. */
-  private int normalizedEntries(int l) {
-    return l + 1 < architecture.depth() ? 1 : 0;
+  /**
+   * Computes the elimination basis with entry {@code normalization[l]} of layer l set to 1, for l =
+   * 0..H-2 (0-based).
+   */
+  public static Elimination compute(Architecture a, int[] normalization, Duration timeout) {
+    if (normalization.length != Math.max(a.depth() - 1, 0)) {
+      throw new IllegalArgumentException("one normalized entry per layer but the last is needed");
+    }
+    return new Elimination(a, normalization, timeout);
+  }
+
+  /** Whether entry j of layer l is fixed to 1. */
+  public boolean isNormalized(int l, int j) {
+    return l + 1 < architecture.depth() && normalization[l] == j;
   }
 
   /** {@code v0, v1, ..., v<n-1>}: the row-major end-to-end entries. */

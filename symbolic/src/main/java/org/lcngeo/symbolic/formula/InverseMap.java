@@ -24,16 +24,17 @@ import org.lcngeo.core.plan.MuPlan;
  * scaling: D = 1 with strides s_1..s_{H-1} > 1 (Thm. 4), or D >= 2 with every layer having at least
  * two filter sizes > 1 and no two swappable layers (Cor. 10, Observation 11). One entry of each
  * layer 1..H-1 is 1 and the last layer absorbs the scale, as in Ex. 15, eq. 15: a = (v0/v1, 1,
- * v4/v3), b = (v1, v3).
+ * v4/v3), b = (v1, v3). Among the choices of those entries (up to 64, within the time bound) the one
+ * with the shortest formulas is kept.
  *
  * <p>Derived, not tabulated: from the {@link Elimination} basis, each filter variable is solved from
  * a basis element linear in it whose other filter variables are already solved and whose
- * coefficient does not vanish on the neuromanifold. The map is then renormalized to the entry of
- * each layer that gives the shortest formulas, and verified: mu(theta(v)) - v vanishes on the
+ * coefficient does not vanish on the neuromanifold. The map is verified: mu(theta(v)) - v vanishes on the
  * neuromanifold (its numerators reduce to zero modulo the neuromanifold's ideal).
  */
 public final class InverseMap {
-  private static final int MAX_NORMALIZATIONS = 512;
+  /** Most normalizations (choices of the entry set to 1 in each layer) tried for the shortest form. */
+  private static final int MAX_NORMALIZATIONS = 64;
 
   private final Elimination elimination;
   private final RationalFunctionRing ring;
@@ -96,7 +97,38 @@ public final class InverseMap {
     if (!applies(a)) {
       return Optional.empty();
     }
-    return Optional.of(derive(Elimination.compute(a, timeout)));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int h = a.depth();
+    long combos = 1;
+    for (int l = 0; l + 1 < h; l++) {
+      combos *= a.layerParameters(l);
+    }
+    InverseMap best = null;
+    int[] entries = new int[Math.max(h - 1, 0)];
+    for (long c = 0; c < Math.min(combos, MAX_NORMALIZATIONS); c++) {
+      long rest = c;
+      for (int l = 0; l + 1 < h; l++) {
+        entries[l] = (int) (rest % a.layerParameters(l));
+        rest /= a.layerParameters(l);
+      }
+      Duration left = Duration.ofNanos(deadline - System.nanoTime());
+      if (best != null && left.isNegative()) {
+        break;
+      }
+      InverseMap candidate;
+      try {
+        candidate = derive(Elimination.compute(a, entries, best == null ? timeout : left));
+      } catch (InvalidInputException e) {
+        if (best == null) {
+          throw e;
+        }
+        break;
+      }
+      if (best == null || candidate.size() < best.size()) {
+        best = candidate;
+      }
+    }
+    return Optional.of(best);
   }
 
   /** Derives the inverse map from an elimination basis of an architecture where it {@link #applies}. */
@@ -140,7 +172,7 @@ public final class InverseMap {
       }
       layers.add(w);
     }
-    InverseMap map = new InverseMap(e, ring, FilterTuple.of(a, layers)).simplest();
+    InverseMap map = new InverseMap(e, ring, FilterTuple.of(a, layers));
     map.verify();
     return map;
   }
@@ -178,60 +210,6 @@ public final class InverseMap {
     }
     Quotient<BigRational> rv = Substitution.evaluate(r, ring, values, q -> ring.of(e.endToEndRing().constantOf(q)));
     return Optional.of(rv.negate().divide(cv));
-  }
-
-  /**
-   * Among the normalizations "entry j_l of layer l is 1" (l = 1..H-1) whose entry does not vanish
-   * on the neuromanifold, the one with the shortest formulas.
-   */
-  private InverseMap simplest() {
-    Architecture a = theta.architecture();
-    int h = a.depth();
-    long combos = 1;
-    for (int l = 0; l + 1 < h; l++) {
-      combos *= a.layerParameters(l);
-    }
-    if (combos > MAX_NORMALIZATIONS) {
-      return this;
-    }
-    InverseMap best = this;
-    int bestSize = best.size();
-    int[] j = new int[Math.max(h - 1, 0)];
-    for (long c = 0; c < combos; c++) {
-      long rest = c;
-      for (int l = 0; l + 1 < h; l++) {
-        j[l] = (int) (rest % a.layerParameters(l));
-        rest /= a.layerParameters(l);
-      }
-      Optional<InverseMap> candidate = normalizedAt(j);
-      if (candidate.isPresent() && candidate.get().size() < bestSize) {
-        best = candidate.get();
-        bestSize = best.size();
-      }
-    }
-    return best;
-  }
-
-  private Optional<InverseMap> normalizedAt(int[] entries) {
-    Architecture a = theta.architecture();
-    int h = a.depth();
-    List<List<Quotient<BigRational>>> layers = new ArrayList<>();
-    Quotient<BigRational> scale = ring.one();
-    for (int l = 0; l < h; l++) {
-      List<Quotient<BigRational>> w = theta.layer(l);
-      if (l + 1 < h) {
-        Quotient<BigRational> pivot = w.get(entries[l]);
-        if (pivot.isZERO() || elimination.reduce(pivot.num).isZERO()) {
-          return Optional.empty();
-        }
-        scale = scale.multiply(pivot);
-        layers.add(w.stream().map(x -> x.divide(pivot)).toList());
-      } else {
-        Quotient<BigRational> s = scale;
-        layers.add(w.stream().map(x -> x.multiply(s)).toList());
-      }
-    }
-    return Optional.of(new InverseMap(elimination, ring, FilterTuple.of(a, layers)));
   }
 
   private int size() {
