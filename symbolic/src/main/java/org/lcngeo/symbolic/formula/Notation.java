@@ -90,12 +90,46 @@ public enum Notation {
   public String fraction(String num, String den) {
     return this == LATEX
         ? "\\frac{" + num + "}{" + den + "}"
-        : group(num) + "/" + group(den);
+        : group(num) + "/" + groupDenominator(den);
   }
 
-  /** Parentheses unless s is a single name or number. */
+  /** Like {@link #group}, and also around a top-level product (a/(b*c), not a/b*c). */
+  private static String groupDenominator(String s) {
+    String g = group(s);
+    if (!g.equals(s)) {
+      return g;
+    }
+    int depth = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(' || c == '{' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == '}' || c == ']') {
+        depth--;
+      } else if (depth == 0 && c == '*') {
+        return "(" + s + ")";
+      }
+    }
+    return s;
+  }
+
+  /** Parentheses around s when it is a sum, a difference or starts with a sign (at top level). */
   public static String group(String s) {
-    return s.matches("[A-Za-z0-9_.\\[\\]]+") ? s : "(" + s + ")";
+    if (s.startsWith("-")) {
+      return "(" + s + ")";
+    }
+    int depth = 0;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '(' || c == '{' || c == '[') {
+        depth++;
+      } else if (c == ')' || c == '}' || c == ']') {
+        depth--;
+      } else if (depth == 0 && (c == '+' || c == '-' || c == '/')) {
+        return "(" + s + ")";
+      }
+    }
+    return s;
   }
 
   /** A positive rational constant. */

@@ -4,7 +4,9 @@ import edu.jas.arith.BigRational;
 import edu.jas.poly.GenPolynomial;
 import edu.jas.ufd.Quotient;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
@@ -21,7 +23,8 @@ import org.lcngeo.core.plan.MuPlan;
  * For H = 2 this is the paper's K_1/lambda^2 + lambda^2 K_2 with lambda^2 = (-delta +
  * sqrt(delta^2 + 4 ||a||^2 ||b||^2)) / (2 ||a||^2) (Ex. 15); for H > 2 beta_1 is written as a
  * {@code Root} object: the largest real root of P, {@code Root(Function(x, P), CountRoots(P, x))}
- * in Symja/Mathematica syntax. K_l(theta) N_l and C do not depend on the scaling of theta, so the
+ * in Symja/Mathematica syntax. The matrix is written in terms of the symbol {@code lambda2} (H = 2)
+ * or {@code beta1}, whose closed form is printed once beside it. K_l(theta) N_l and C do not depend on the scaling of theta, so the
  * normalization of the inverse map does not matter.
  */
 public final class NtkOfVFormula {
@@ -121,33 +124,55 @@ public final class NtkOfVFormula {
     return notation.fraction(beta1(notation), notation.quotient(squaredNorms.get(0)));
   }
 
+  /** The symbol the entries of {@link #write} use: lambda^2 for H = 2, beta_1 otherwise. */
+  public String scalarSymbol(Notation notation) {
+    if (depth() == 2) {
+      return notation == Notation.LATEX ? "\\lambda^{2}" : "lambda2";
+    }
+    return notation == Notation.LATEX ? "\\beta_1" : "beta1";
+  }
+
+  /** The definition of {@link #scalarSymbol}: {@link #lambdaSquared} or {@link #beta1}. */
+  public String scalarDefinition(Notation notation) {
+    return depth() == 2 ? lambdaSquared(notation) : beta1(notation);
+  }
+
   /**
-   * K^(delta)(v), every entry self-contained (Symja or LaTeX): for H = 2 in the paper's form
-   * K_1/lambda^2 + lambda^2 K_2, for H != 2 as sum_l K_l N_l / (beta_1 + c_l).
+   * K^(delta)(v) in Symja or LaTeX, in terms of {@link #scalarSymbol} (defined by {@link
+   * #scalarDefinition}): for H = 2 the paper's K_1/lambda2 + lambda2 K_2, for H != 2 sum_l K_l N_l /
+   * (beta1 + c_l), entries rational functions of v (and the invariants' symbols).
    */
   public List<List<String>> write(Notation notation) {
     int n = blocksOfV.get(0).size();
-    List<List<String>> out = new ArrayList<>();
+    String symbol = scalarSymbol(notation);
     String times = notation == Notation.LATEX ? " " : "*";
+    List<List<String>> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
       List<String> row = new ArrayList<>();
       for (int j = 0; j < n; j++) {
         List<String> terms = new ArrayList<>();
+        // layers with equal offsets c_l share the denominator beta1 + c_l
+        Map<GenPolynomial<BigRational>, Quotient<BigRational>> weighted = new LinkedHashMap<>();
         for (int l = 0; l < depth(); l++) {
           Quotient<BigRational> k = blocksOfV.get(l).get(i).get(j);
           if (k.isZERO()) {
             continue;
           }
-          String entry = Notation.group(notation.quotient(k));
           if (depth() == 2) {
-            String lambda2 = Notation.group(lambdaSquared(notation));
-            terms.add(l == 0 ? notation.fraction(entry, lambda2) : lambda2 + times + entry);
+            String entry = notation.quotient(k);
+            terms.add(
+                l == 0
+                    ? notation.fraction(entry, symbol)
+                    : k.isONE() ? symbol : symbol + times + Notation.group(entry));
           } else {
-            Quotient<BigRational> weighted = k.multiply(squaredNorms.get(l));
-            GenPolynomial<BigRational> c = invariants.offset(l);
-            String beta = Notation.group(beta1(notation));
-            String den = c.isZERO() ? beta : beta + " + " + notation.polynomial(c);
-            terms.add(notation.fraction(notation.quotient(weighted), den));
+            weighted.merge(invariants.offset(l), k.multiply(squaredNorms.get(l)), Quotient::sum);
+          }
+        }
+        for (Map.Entry<GenPolynomial<BigRational>, Quotient<BigRational>> e : weighted.entrySet()) {
+          if (!e.getValue().isZERO()) {
+            GenPolynomial<BigRational> c = e.getKey();
+            String den = c.isZERO() ? symbol : symbol + " + " + notation.polynomial(c);
+            terms.add(notation.fraction(notation.quotient(e.getValue()), den));
           }
         }
         row.add(terms.isEmpty() ? "0" : String.join(" + ", terms));
@@ -245,16 +270,16 @@ public final class NtkOfVFormula {
           .append(Notation.JAVA.polynomial(invariants.offset(l))).append(";\n");
       b.append("bigC *= n").append(l + 1).append(";\n");
     }
-    b.append("double lo = -c1;\n");
-    for (int l = 1; l < h; l++) {
-      b.append("lo = Math.max(lo, -c").append(l + 1).append(");\n");
-    }
     if (h == 1) {
       b.append("double beta1 = bigC;\n");
     } else if (h == 2) {
       b.append("double root = Math.sqrt(c2*c2 + 4.0*bigC);\n");
       b.append("double beta1 = c2 >= 0.0 ? 2.0*bigC/(c2 + root) : (-c2 + root)/2.0;\n");
     } else {
+      b.append("double lo = -c1;\n");
+      for (int l = 1; l < h; l++) {
+        b.append("lo = Math.max(lo, -c").append(l + 1).append(");\n");
+      }
       b.append("double hi = lo + Math.pow(bigC, 1.0/").append(h).append(".0);\n");
       b.append("for (int it = 0; it < 4000; it++) {\n");
       b.append("  double mid = 0.5*(lo + hi);\n");
