@@ -99,6 +99,7 @@ class SymjaSyntaxTest {
             .isTrue();
         assign("beta1", beta1);
       }
+      assertThat(equal("v0", v.get(0).add(BigFraction.ONE))).isFalse(); // the comparison can fail
       List<List<String>> kv = f.write(Notation.SYMJA);
       for (int i = 0; i < k.size(); i++) {
         for (int j = 0; j < k.size(); j++) {
