@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,8 +31,9 @@ import org.lcngeo.core.plan.MuPlan;
  * dense image); its elements linear in one filter variable give the rational inverse map where mu
  * is generically one-to-one up to scaling (Thm. 4, Cor. 10).
  *
- * <p>The computation runs on a worker thread and is abandoned after a deadline, since Groebner bases
- * can grow doubly exponentially: callers get an {@link InvalidInputException} naming the bound.
+ * <p>The computation runs on a worker thread and is abandoned after a deadline (the thread stops at
+ * its next reduction), since Groebner bases can grow doubly exponentially: callers get an {@link
+ * InvalidInputException} naming the bound.
  */
 public final class Elimination {
   /** Most variables (end-to-end entries plus free filter entries) an elimination is tried with. */
@@ -152,7 +154,7 @@ public final class Elimination {
             });
     try {
       Future<List<GenPolynomial<BigRational>>> gb =
-          worker.submit(() -> new GroebnerBaseSeq<BigRational>().GB(f));
+          worker.submit(() -> new GroebnerBaseSeq<BigRational>(new InterruptibleReduction()).GB(f));
       return gb.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     } catch (TimeoutException e) {
       throw new InvalidInputException(
@@ -165,6 +167,23 @@ public final class Elimination {
       throw new IllegalStateException("Groebner basis failed: " + e.getCause(), e.getCause());
     } finally {
       worker.shutdownNow();
+    }
+  }
+
+  /**
+   * JAS' sequential reduction, abandoned when its thread is interrupted: Buchberger's algorithm
+   * reduces every S-polynomial through it, so a timed-out basis stops within one reduction.
+   */
+  private static final class InterruptibleReduction extends ReductionSeq<BigRational> {
+    private static final long serialVersionUID = 1L;
+
+    @Override
+    public GenPolynomial<BigRational> normalform(
+        List<GenPolynomial<BigRational>> basis, GenPolynomial<BigRational> p) {
+      if (Thread.currentThread().isInterrupted()) {
+        throw new CancellationException("Groebner basis abandoned");
+      }
+      return super.normalform(basis, p);
     }
   }
 
