@@ -29,6 +29,9 @@ public final class Invariants {
 
   /** Symbolic invariants: {@code d} for two layers, {@code d1, ..., d<H-1>} otherwise. */
   public static Invariants symbolic(int depth) {
+    if (depth < 2) {
+      return new Invariants(PolynomialRing.withVariables(List.of("d")), List.of());
+    }
     if (depth == 2) {
       return parse("d", depth);
     }
@@ -44,6 +47,9 @@ public final class Invariants {
    * single entry is used for every layer.
    */
   public static Invariants parse(String text, int depth) {
+    if (depth < 2) {
+      throw new InvalidInputException("--delta: a network with one layer has no invariants");
+    }
     String[] parts = text.strip().split(",", -1);
     if (parts.length != 1 && parts.length != depth - 1) {
       throw new InvalidInputException(
