@@ -17,34 +17,35 @@ import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
-import org.lcngeo.core.plan.MuPlan;
 
 /**
  * The rational inverse v -> theta(v) of mu, up to scaling, where mu is generically one-to-one up to
  * scaling: D = 1 with strides s_1..s_{H-1} > 1 (Thm. 4), or D >= 2 with every layer having at least
  * two filter sizes > 1 and no two swappable layers (Cor. 10, Observation 11). One entry of each
  * layer 1..H-1 is 1 and the last layer absorbs the scale, as in Ex. 15, eq. 15: a = (v0/v1, 1,
- * v4/v3), b = (v1, v3). Among the choices of those entries (up to 64, within the time bound) the one
- * with the shortest formulas is kept.
+ * v4/v3), b = (v1, v3). Among the choices of those entries (up to 64) the one with the shortest
+ * formulas is kept.
  *
- * <p>Derived, not tabulated: from the {@link Elimination} basis, each filter variable is solved from
- * a basis element linear in it whose other filter variables are already solved and whose
- * coefficient does not vanish on the neuromanifold. The map is verified: mu(theta(v)) - v vanishes on the
- * neuromanifold (its numerators reduce to zero modulo the neuromanifold's ideal).
+ * <p>Derived, not tabulated, by elimination: each entry is w_i/w_j = r(v)/c(v) for the element c(v)
+ * w_i - r(v) w_j of least degree of the graph ideal {v - mu(theta)} with c not vanishing on the
+ * neuromanifold, found by exact linear algebra ({@link GraphRelations}); if that needs degree above
+ * {@link GraphRelations#MAX_DEGREE}, from a Groebner basis of the graph ideal in an elimination
+ * order ({@link #derive(Elimination)}). Either way the result is verified exactly: theta(mu(w))
+ * equals the normalized w as rational functions of the filter symbols.
  */
 public final class InverseMap {
   /** Most normalizations (choices of the entry set to 1 in each layer) tried for the shortest form. */
   private static final int MAX_NORMALIZATIONS = 64;
 
-  private final Elimination elimination;
   private final RationalFunctionRing ring;
   private final FilterTuple<Quotient<BigRational>> theta;
+  private final int[] normalization;
 
   private InverseMap(
-      Elimination elimination, RationalFunctionRing ring, FilterTuple<Quotient<BigRational>> theta) {
-    this.elimination = elimination;
+      RationalFunctionRing ring, FilterTuple<Quotient<BigRational>> theta, int[] normalization) {
     this.ring = ring;
     this.theta = theta;
+    this.normalization = normalization.clone();
   }
 
   /** Whether mu is generically one-to-one up to scaling (and layer sign), per Obs. 11 / Thm. 4. */
@@ -98,37 +99,90 @@ public final class InverseMap {
       return Optional.empty();
     }
     long deadline = System.nanoTime() + timeout.toNanos();
+    Optional<InverseMap> byRelations = deriveByRelations(a, deadline);
+    if (byRelations.isPresent()) {
+      return byRelations;
+    }
+    Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000L));
+    return Optional.of(derive(Elimination.compute(a, left)));
+  }
+
+  /**
+   * The inverse map from relations c(v) w_i = r(v) w_j of least degree in the graph ideal ({@link
+   * GraphRelations}), for each choice of the entries set to 1 (up to 64), keeping the shortest;
+   * empty when some entry needs a relation of degree above {@link GraphRelations#MAX_DEGREE}.
+   */
+  private static Optional<InverseMap> deriveByRelations(Architecture a, long deadline) {
+    NtkFormula symbols = NtkFormula.of(a);
+    RationalFunctionRing ring =
+        new RationalFunctionRing(
+            PolynomialRing.withVariables(Elimination.endToEndNames(a.endToEndEntries())).jas());
+    GraphRelations relations = new GraphRelations(symbols, ring, deadline);
+    FilterTuple<GenPolynomial<BigRational>> w = symbols.symbols();
+    int h = a.depth();
+    Map<List<Integer>, Optional<Quotient<BigRational>>> ratios = new HashMap<>();
+    InverseMap best = null;
+    for (int[] entries : normalizations(a)) {
+      List<List<Quotient<BigRational>>> layers = new ArrayList<>();
+      GenPolynomial<BigRational> pivots = symbols.ring().one();
+      for (int l = 0; l + 1 < h; l++) {
+        int j = entries[l];
+        pivots = pivots.multiply(w.layer(l).get(j));
+        List<Quotient<BigRational>> layer = new ArrayList<>();
+        for (int i = 0; i < a.layerParameters(l); i++) {
+          if (i == j) {
+            layer.add(ring.one());
+            continue;
+          }
+          int li = l;
+          int ii = i;
+          Optional<Quotient<BigRational>> q =
+              ratios.computeIfAbsent(
+                  List.of(l, i, j),
+                  k -> relations.ratio(w.layer(li).get(ii), w.layer(li).get(j), 0));
+          if (q.isEmpty()) {
+            return Optional.empty();
+          }
+          layer.add(q.get());
+        }
+        layers.add(layer);
+      }
+      List<Quotient<BigRational>> last = new ArrayList<>();
+      for (GenPolynomial<BigRational> x : w.layer(h - 1)) {
+        Optional<Quotient<BigRational>> q = relations.ratio(x.multiply(pivots), symbols.ring().one(), 1);
+        if (q.isEmpty()) {
+          return Optional.empty();
+        }
+        last.add(q.get());
+      }
+      layers.add(last);
+      InverseMap candidate = new InverseMap(ring, FilterTuple.of(a, layers), entries);
+      if (best == null || candidate.size() < best.size()) {
+        best = candidate;
+      }
+    }
+    best.verify();
+    return Optional.of(best);
+  }
+
+  /** The choices of one entry per layer 1..H-1, at most {@link #MAX_NORMALIZATIONS}. */
+  private static List<int[]> normalizations(Architecture a) {
     int h = a.depth();
     long combos = 1;
     for (int l = 0; l + 1 < h; l++) {
       combos *= a.layerParameters(l);
     }
-    InverseMap best = null;
-    int[] entries = new int[Math.max(h - 1, 0)];
+    List<int[]> out = new ArrayList<>();
     for (long c = 0; c < Math.min(combos, MAX_NORMALIZATIONS); c++) {
+      int[] entries = new int[Math.max(h - 1, 0)];
       long rest = c;
       for (int l = 0; l + 1 < h; l++) {
         entries[l] = (int) (rest % a.layerParameters(l));
         rest /= a.layerParameters(l);
       }
-      Duration left = Duration.ofNanos(deadline - System.nanoTime());
-      if (best != null && left.isNegative()) {
-        break;
-      }
-      InverseMap candidate;
-      try {
-        candidate = derive(Elimination.compute(a, entries, best == null ? timeout : left));
-      } catch (InvalidInputException e) {
-        if (best == null) {
-          throw e;
-        }
-        break;
-      }
-      if (best == null || candidate.size() < best.size()) {
-        best = candidate;
-      }
+      out.add(entries);
     }
-    return Optional.of(best);
+    return out;
   }
 
   /** Derives the inverse map from an elimination basis of an architecture where it {@link #applies}. */
@@ -172,7 +226,15 @@ public final class InverseMap {
       }
       layers.add(w);
     }
-    InverseMap map = new InverseMap(e, ring, FilterTuple.of(a, layers));
+    int[] normalization = new int[Math.max(a.depth() - 1, 0)];
+    for (int l = 0; l + 1 < a.depth(); l++) {
+      for (int j = 0; j < a.layerParameters(l); j++) {
+        if (e.isNormalized(l, j)) {
+          normalization[l] = j;
+        }
+      }
+    }
+    InverseMap map = new InverseMap(ring, FilterTuple.of(a, layers), normalization);
     map.verify();
     return map;
   }
@@ -220,21 +282,38 @@ public final class InverseMap {
     return s;
   }
 
-  /** Checks that mu(theta(v)) = v on the neuromanifold. */
+  /**
+   * Checks theta(mu(w)) = the normalized w identically in the filter symbols w: entry j of layer l
+   * < H is w_{l,j} / w_{l,j_l}, the last layer w_{H,j} prod_l w_{l,j_l}. Since normalizing keeps
+   * mu, this proves mu(theta(v)) = v on the (dense) image of mu; also no denominator vanishes
+   * identically on it.
+   */
   private void verify() {
-    List<Quotient<BigRational>> mu = MuPlan.compile(theta.architecture()).mu(ring, theta);
-    List<GenPolynomial<BigRational>> v = elimination.endToEndRing().variables();
-    for (int m = 0; m < mu.size(); m++) {
-      Quotient<BigRational> diff = mu.get(m).subtract(ring.of(v.get(m)));
-      if (!elimination.reduce(diff.num).isZERO()) {
-        throw new IllegalStateException(
-            "derived inverse map fails mu(theta(v)) = v at entry " + m + ": " + diff);
+    Architecture a = theta.architecture();
+    NtkFormula symbols = NtkFormula.of(a);
+    PolynomialRing wRing = symbols.ring();
+    List<GenPolynomial<BigRational>> mu = symbols.mu();
+    FilterTuple<GenPolynomial<BigRational>> w = symbols.symbols();
+    int h = a.depth();
+    GenPolynomial<BigRational> pivots = wRing.one();
+    for (int l = 0; l + 1 < h; l++) {
+      pivots = pivots.multiply(w.layer(l).get(normalization[l]));
+    }
+    for (int l = 0; l < h; l++) {
+      for (int j = 0; j < a.layerParameters(l); j++) {
+        Quotient<BigRational> q = theta.layer(l).get(j);
+        GenPolynomial<BigRational> num = Substitution.evaluate(q.num, wRing, mu, wRing::constantOf);
+        GenPolynomial<BigRational> den = Substitution.evaluate(q.den, wRing, mu, wRing::constantOf);
+        GenPolynomial<BigRational> expectedNum =
+            l + 1 < h ? w.layer(l).get(j) : w.layer(l).get(j).multiply(pivots);
+        GenPolynomial<BigRational> expectedDen =
+            l + 1 < h ? w.layer(l).get(normalization[l]) : wRing.one();
+        if (den.isZERO() || !num.multiply(expectedDen).equals(den.multiply(expectedNum))) {
+          throw new IllegalStateException(
+              "derived inverse map fails theta(mu(w)) = w at layer " + (l + 1) + ", entry " + j);
+        }
       }
     }
-  }
-
-  public Elimination elimination() {
-    return elimination;
   }
 
   /** Q(v0, ..., v<n-1>). */
@@ -249,7 +328,7 @@ public final class InverseMap {
 
   /** {@code v0, v1, ...}. */
   public List<String> variables() {
-    return elimination.endToEndRing().variableNames();
+    return List.of(ring.polynomials().getVars());
   }
 
   /** theta(v) written in a notation, layer by layer. */

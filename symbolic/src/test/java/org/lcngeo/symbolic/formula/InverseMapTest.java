@@ -23,6 +23,27 @@ class InverseMapTest {
   }
 
   @Test
+  void example15ByGroebnerBasisIsEquation15() {
+    InverseMap inv =
+        InverseMap.derive(Elimination.compute(FormulaFixtures.EX15, new int[] {1}, Elimination.DEFAULT_TIMEOUT));
+    assertThat(inv.write(Notation.SYMJA))
+        .containsExactly(List.of("v0/v1", "1", "v4/v3"), List.of("v1", "v3"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"3;2, 2;1", "2;2;2, 2;2;1", "3;3, 3;1", "2x2;2x2, 2x2;1x1"})
+  void groebnerBasisPathInvertsMu(String sizes, String strides) {
+    Architecture a = NtkFormulaTest.architecture(sizes, strides);
+    InverseMap inv = InverseMap.derive(Elimination.compute(a, Elimination.DEFAULT_TIMEOUT));
+    MuPlan plan = MuPlan.compile(a);
+    Random random = new Random(5 + sizes.hashCode());
+    for (int trial = 0; trial < 5; trial++) {
+      List<BigFraction> v = plan.mu(RationalRing.INSTANCE, FormulaFixtures.randomTuple(a, random));
+      assertThat(plan.mu(RationalRing.INSTANCE, inv.apply(v))).isEqualTo(v);
+    }
+  }
+
+  @Test
   void appliesFollowsObservation11() {
     assertThat(InverseMap.applies(FormulaFixtures.EX15)).isTrue();
     assertThat(InverseMap.applies(Architecture.oneDimensional(new int[] {3, 2}, null))).isFalse();
@@ -34,7 +55,8 @@ class InverseMapTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"3;2, 2;1", "2;2;2, 2;2;1", "3;3, 3;1", "2;3, 2;1", "2x2;2x2, 2x2;1x1"})
+  @CsvSource({"3;2, 2;1", "2;2;2, 2;2;1", "3;3, 3;1", "2;3, 2;1", "2x2;2x2, 2x2;1x1", "4;3, 2;1",
+      "3;3;2, 2;2;1", "4;4, 2;1", "2x3;2x2, 2x1;1x1"})
   void muOfInverseIsTheIdentityOnTheImage(String sizes, String strides) {
     Architecture a = NtkFormulaTest.architecture(sizes, strides);
     InverseMap inv = InverseMap.derive(a, Elimination.DEFAULT_TIMEOUT).orElseThrow();

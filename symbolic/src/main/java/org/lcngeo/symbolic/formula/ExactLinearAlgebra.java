@@ -1,11 +1,11 @@
-package org.lcngeo.symbolic.manifold;
+package org.lcngeo.symbolic.formula;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
 
 /** Gaussian elimination over Q on small dense matrices (lists of rows): rank, kernel, solve. */
-final class ExactLinearAlgebra {
+public final class ExactLinearAlgebra {
   private ExactLinearAlgebra() {}
 
   /** Row echelon form in place; returns the pivot columns. */
@@ -55,7 +55,7 @@ final class ExactLinearAlgebra {
     return m;
   }
 
-  static int rank(List<List<BigFraction>> a) {
+  public static int rank(List<List<BigFraction>> a) {
     if (a.isEmpty()) {
       return 0;
     }
@@ -63,7 +63,7 @@ final class ExactLinearAlgebra {
   }
 
   /** A basis of {x : a x = 0}, {@code columns} = number of unknowns. */
-  static List<List<BigFraction>> kernel(List<List<BigFraction>> a, int columns) {
+  public static List<List<BigFraction>> kernel(List<List<BigFraction>> a, int columns) {
     BigFraction[][] m = a.isEmpty() ? new BigFraction[0][columns] : copy(a, 0);
     List<Integer> pivots = reduce(m, columns);
     List<List<BigFraction>> basis = new ArrayList<>();
@@ -84,7 +84,7 @@ final class ExactLinearAlgebra {
   }
 
   /** One solution of a x = b (free unknowns 0), or null when there is none. */
-  static List<BigFraction> solve(List<List<BigFraction>> a, List<BigFraction> b) {
+  public static List<BigFraction> solve(List<List<BigFraction>> a, List<BigFraction> b) {
     int cols = a.get(0).size();
     BigFraction[][] m = copy(a, 1);
     for (int i = 0; i < b.size(); i++) {
@@ -106,7 +106,7 @@ final class ExactLinearAlgebra {
     return x;
   }
 
-  static List<BigFraction> times(List<List<BigFraction>> a, List<BigFraction> x) {
+  public static List<BigFraction> times(List<List<BigFraction>> a, List<BigFraction> x) {
     List<BigFraction> y = new ArrayList<>();
     for (List<BigFraction> row : a) {
       y.add(dot(row, x));
@@ -114,7 +114,7 @@ final class ExactLinearAlgebra {
     return y;
   }
 
-  static BigFraction dot(List<BigFraction> x, List<BigFraction> y) {
+  public static BigFraction dot(List<BigFraction> x, List<BigFraction> y) {
     BigFraction s = BigFraction.ZERO;
     for (int i = 0; i < x.size(); i++) {
       s = s.add(x.get(i).multiply(y.get(i)));
@@ -123,7 +123,7 @@ final class ExactLinearAlgebra {
   }
 
   /** a with its columns replaced by a b (a: n x p, b: p x q given as q columns). */
-  static List<List<BigFraction>> timesColumns(List<List<BigFraction>> a, List<List<BigFraction>> columns) {
+  public static List<List<BigFraction>> timesColumns(List<List<BigFraction>> a, List<List<BigFraction>> columns) {
     List<List<BigFraction>> out = new ArrayList<>();
     for (List<BigFraction> row : a) {
       List<BigFraction> r = new ArrayList<>();
