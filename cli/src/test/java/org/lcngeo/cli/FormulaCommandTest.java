@@ -79,12 +79,12 @@ class FormulaCommandTest {
   @Test
   void eliminationBoundIsAClearError() {
     CommandRun r =
-        CommandRun.of("formula", "--sizes", "2x2,2x3", "--strides", "2x1,1x1", "--timeout", "1");
+        CommandRun.of("formula", "--sizes", "2x2,2x3", "--timeout", "2");
     assertThat(r.status()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).startsWith("error: ").contains("--no-inverse");
     CommandRun only =
-        CommandRun.of("formula", "--sizes", "2x2,2x3", "--strides", "2x1,1x1", "--no-inverse", "--json");
+        CommandRun.of("formula", "--sizes", "2x2,2x3", "--no-inverse", "--json");
     assertThat(only.status()).isZero();
     assertThat(only.json().get("blocks").size()).isEqualTo(2);
   }
