@@ -27,7 +27,7 @@ import org.lcngeo.core.model.Architecture;
  * are sought among monomials of one degree and one weight at a time; each such system is small and
  * is solved exactly over Q.
  */
-final class GraphRelations {
+public final class GraphRelations {
   /** Highest degree of c tried. */
   static final int MAX_DEGREE = 4;
 
@@ -39,7 +39,7 @@ final class GraphRelations {
   private final Map<List<Integer>, GenPolynomial<BigRational>> composed = new HashMap<>();
   private final long deadline;
 
-  GraphRelations(NtkFormula symbols, RationalFunctionRing quotients, long deadlineNanos) {
+  public GraphRelations(NtkFormula symbols, RationalFunctionRing quotients, long deadlineNanos) {
     this.symbols = symbols;
     this.quotients = quotients;
     this.vRing = new PolynomialRing(quotients.polynomials());
@@ -159,10 +159,96 @@ final class GraphRelations {
     return null;
   }
 
+  /**
+   * Implicitization by linear algebra: polynomials f(v) of degree d <= maxDegree with f(mu(theta))
+   * = 0 identically, one weight at a time, skipping those in the span of v_k times the ones of
+   * lower degree. They vanish on the neuromanifold exactly; whether they generate its ideal is not
+   * decided here.
+   *
+   * @throws InvalidInputException when the deadline passes
+   */
+  public List<GenPolynomial<BigRational>> vanishing(int maxDegree) {
+    List<GenPolynomial<BigRational>> found = new ArrayList<>();
+    List<GenPolynomial<BigRational>> variables = vRing.variables();
+    for (int d = 1; d <= maxDegree; d++) {
+      List<GenPolynomial<BigRational>> lower = List.copyOf(found);
+      for (List<List<Integer>> bucket : monomialsByWeight(d).values()) {
+        checkDeadline();
+        List<List<BigFraction>> columns = new ArrayList<>();
+        Map<ExpVector, Integer> rowOf = new LinkedHashMap<>();
+        List<GenPolynomial<BigRational>> composedColumns = new ArrayList<>();
+        for (List<Integer> m : bucket) {
+          GenPolynomial<BigRational> p = composed(m);
+          composedColumns.add(p);
+          for (Monomial<BigRational> t : p) {
+            rowOf.putIfAbsent(t.exponent(), rowOf.size());
+          }
+        }
+        List<List<BigFraction>> matrix = new ArrayList<>();
+        for (int r = 0; r < rowOf.size(); r++) {
+          matrix.add(new ArrayList<>(java.util.Collections.nCopies(bucket.size(), BigFraction.ZERO)));
+        }
+        for (int col = 0; col < bucket.size(); col++) {
+          for (Monomial<BigRational> t : composedColumns.get(col)) {
+            matrix.get(rowOf.get(t.exponent())).set(col, PolynomialRing.fromJas(t.coefficient()));
+          }
+        }
+        List<List<BigFraction>> kernel = ExactLinearAlgebra.kernel(matrix, bucket.size());
+        if (kernel.isEmpty()) {
+          continue;
+        }
+        // coefficient vectors (over this bucket) of v_k * f for f of lower degree
+        Map<ExpVector, Integer> position = new HashMap<>();
+        for (int i = 0; i < bucket.size(); i++) {
+          position.put(monomial(bucket.get(i)).leadingExpVector(), i);
+        }
+        List<List<BigFraction>> span = new ArrayList<>();
+        for (GenPolynomial<BigRational> f : lower) {
+          for (GenPolynomial<BigRational> v : variables) {
+            List<BigFraction> row = coefficients(f.multiply(v), position, bucket.size());
+            if (row != null) {
+              span.add(row);
+            }
+          }
+        }
+        int rank = ExactLinearAlgebra.rank(span);
+        for (List<BigFraction> k : kernel) {
+          span.add(k);
+          int next = ExactLinearAlgebra.rank(span);
+          if (next > rank) {
+            rank = next;
+            GenPolynomial<BigRational> f = vRing.zero();
+            for (int i = 0; i < bucket.size(); i++) {
+              f = f.sum(monomial(bucket.get(i)).multiply(PolynomialRing.toJas(k.get(i))));
+            }
+            found.add(Elimination.primitive(f));
+          } else {
+            span.remove(span.size() - 1);
+          }
+        }
+      }
+    }
+    return found;
+  }
+
+  /** The coefficients of p over the monomials of a bucket, or null when p has other monomials. */
+  private static List<BigFraction> coefficients(
+      GenPolynomial<BigRational> p, Map<ExpVector, Integer> position, int size) {
+    List<BigFraction> row = new ArrayList<>(java.util.Collections.nCopies(size, BigFraction.ZERO));
+    for (Monomial<BigRational> t : p) {
+      Integer i = position.get(t.exponent());
+      if (i == null) {
+        return null;
+      }
+      row.set(i, PolynomialRing.fromJas(t.coefficient()));
+    }
+    return row;
+  }
+
   private void checkDeadline() {
     if (System.nanoTime() > deadline) {
       throw new InvalidInputException(
-          "deriving the inverse map of " + symbols.plan().architecture().summary()
+          "elimination for " + symbols.plan().architecture().summary()
               + " did not finish in time; the architecture is too large for exact elimination");
     }
   }

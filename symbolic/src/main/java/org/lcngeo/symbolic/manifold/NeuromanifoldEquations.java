@@ -4,11 +4,16 @@ import edu.jas.arith.BigRational;
 import edu.jas.poly.GenPolynomial;
 import java.time.Duration;
 import java.util.List;
+import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.core.plan.Neuromanifold;
 import org.lcngeo.symbolic.formula.Elimination;
+import org.lcngeo.symbolic.formula.GraphRelations;
 import org.lcngeo.symbolic.formula.Notation;
+import org.lcngeo.symbolic.formula.NtkFormula;
+import org.lcngeo.symbolic.formula.PolynomialRing;
+import org.lcngeo.symbolic.formula.RationalFunctionRing;
 
 /**
  * The neuromanifold M = im(mu) as an algebraic set: its dimension (core {@link Neuromanifold}) and
@@ -18,17 +23,30 @@ import org.lcngeo.symbolic.formula.Notation;
  * 4.12). When the certified dimension equals n, M is Zariski dense and the ideal is zero: no
  * elimination is run.
  *
+ * <p>When the Groebner basis exceeds half of the time bound, the equations are found instead by
+ * implicitization by linear algebra up to a degree bound ({@link GraphRelations#vanishing}): each
+ * vanishes on the neuromanifold exactly, but they are only known to generate its ideal up to that
+ * degree, and {@code complete} is false.
+ *
  * @param dimension dim M
  * @param dimensionCertain whether the dimension is certified (see {@link Neuromanifold})
  * @param variables {@code v0, v1, ...}
- * @param equations a Groebner basis (graded order) of the ideal, integer coefficients, content 1
+ * @param equations a Groebner basis (graded order) of the ideal, integer coefficients, content 1;
+ *     or, when not complete, the polynomials of degree at most degreeBound vanishing on it
+ * @param complete whether the equations generate the ideal
+ * @param degreeBound the degree bound of the linear-algebra search, 0 when complete
  */
 public record NeuromanifoldEquations(
     Architecture architecture,
     int dimension,
     boolean dimensionCertain,
     List<String> variables,
-    List<GenPolynomial<BigRational>> equations) {
+    List<GenPolynomial<BigRational>> equations,
+    boolean complete,
+    int degreeBound) {
+  /** Highest degree of the linear-algebra fallback. */
+  public static final int MAX_FALLBACK_DEGREE = 4;
+
 
   /**
    * Computes the equations.
@@ -41,10 +59,37 @@ public record NeuromanifoldEquations(
     int n = a.endToEndEntries();
     List<String> names = Elimination.endToEndNames(n);
     if (dim.certain() && dim.dimension() == n) {
-      return new NeuromanifoldEquations(a, n, true, names, List.of());
+      return new NeuromanifoldEquations(a, n, true, names, List.of(), true, 0);
     }
-    Elimination e = Elimination.compute(a, timeout);
-    return new NeuromanifoldEquations(a, dim.dimension(), dim.certain(), names, e.equations());
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      Elimination e = Elimination.compute(a, timeout.dividedBy(2));
+      return new NeuromanifoldEquations(
+          a, dim.dimension(), dim.certain(), names, e.equations(), true, 0);
+    } catch (InvalidInputException tooLarge) {
+      if (n > NtkFormula.MAX_SIDE) {
+        throw tooLarge;
+      }
+      NtkFormula symbols = NtkFormula.of(a);
+      RationalFunctionRing ring =
+          new RationalFunctionRing(PolynomialRing.withVariables(names).jas());
+      GraphRelations relations = new GraphRelations(symbols, ring, deadline);
+      List<GenPolynomial<BigRational>> found = null;
+      int degree = 0;
+      for (int d = 1; d <= MAX_FALLBACK_DEGREE; d++) {
+        try {
+          found = relations.vanishing(d);
+          degree = d;
+        } catch (InvalidInputException timedOut) {
+          break;
+        }
+      }
+      if (found == null) {
+        throw tooLarge;
+      }
+      return new NeuromanifoldEquations(
+          a, dim.dimension(), dim.certain(), names, found, false, degree);
+    }
   }
 
   /** The equations written in a notation. */
@@ -52,10 +97,14 @@ public record NeuromanifoldEquations(
     return equations.stream().map(notation::polynomial).toList();
   }
 
-  /** A Macaulay2 session defining the ring and the ideal: {@code R = QQ[v0..v4]; I = ideal(...)}. */
+  /**
+   * A Macaulay2 session defining the ring and the ideal: {@code R = QQ[v0..v4]; I = ideal(...)}
+   * (with a comment when the equations are only those up to the degree bound).
+   */
   public String macaulay2() {
     String gens = String.join(", ", write(Notation.MACAULAY2));
-    return "R = QQ[" + String.join(", ", variables) + "];\n"
+    return (complete ? "" : "-- only the equations of degree <= " + degreeBound + "; they may not generate the ideal\n")
+        + "R = QQ[" + String.join(", ", variables) + "];\n"
         + "I = ideal(" + (gens.isEmpty() ? "0_R" : gens) + ");\n";
   }
 }

@@ -26,6 +26,7 @@ class NeuromanifoldEquationsTest {
         NeuromanifoldEquations.compute(FormulaFixtures.EX15, Elimination.DEFAULT_TIMEOUT);
     assertThat(m.dimension()).isEqualTo(4);
     assertThat(m.dimensionCertain()).isTrue();
+    assertThat(m.complete()).isTrue();
     assertThat(m.write(Notation.SYMJA)).containsExactly("v0*v3^2 + v1^2*v4 - v1*v2*v3");
     assertThat(m.macaulay2())
         .isEqualTo("R = QQ[v0, v1, v2, v3, v4];\nI = ideal(v0*v3^2 + v1^2*v4 - v1*v2*v3);\n");
@@ -60,6 +61,26 @@ class NeuromanifoldEquationsTest {
     List<BigFraction> w =
         random.ints(a.endToEndEntries(), -9, 10).mapToObj(BigFraction::new).toList();
     assertThat(m.equations()).anyMatch(g -> !InverseMap.evaluate(g, w).equals(BigFraction.ZERO));
+  }
+
+  /** Beyond the Groebner basis: implicitization by linear algebra, marked incomplete. */
+  @ParameterizedTest
+  @CsvSource({"4;4, 2;1", "3;3;2, 2;2;1"})
+  void linearAlgebraFallbackVanishesOnTheImage(String sizes, String strides) {
+    Architecture a = architecture(sizes, strides);
+    NeuromanifoldEquations m = NeuromanifoldEquations.compute(a, java.time.Duration.ofSeconds(20));
+    assertThat(m.complete()).isFalse();
+    assertThat(m.degreeBound()).isPositive();
+    assertThat(m.equations()).isNotEmpty();
+    assertThat(m.macaulay2()).startsWith("-- only the equations of degree <= ");
+    MuPlan plan = MuPlan.compile(a);
+    Random random = new Random(13);
+    for (int trial = 0; trial < 5; trial++) {
+      List<BigFraction> v = plan.mu(RationalRing.INSTANCE, FormulaFixtures.randomTuple(a, random));
+      for (GenPolynomial<BigRational> g : m.equations()) {
+        assertThat(InverseMap.evaluate(g, v)).isEqualTo(BigFraction.ZERO);
+      }
+    }
   }
 
   static Architecture architecture(String sizes, String strides) {
