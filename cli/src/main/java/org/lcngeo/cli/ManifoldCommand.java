@@ -37,7 +37,8 @@ final class ManifoldCommand implements Callable<Integer> {
       names = "--timeout",
       paramLabel = "SECONDS",
       defaultValue = "30",
-      description = "time bound of the elimination (default ${DEFAULT-VALUE})")
+      description = "time bound (default ${DEFAULT-VALUE}); after half of it the Groebner basis gives"
+          + " way to implicitization by linear algebra up to degree 4, marked complete=false")
   int timeout;
 
   @Override
@@ -61,6 +62,10 @@ final class ManifoldCommand implements Callable<Integer> {
       out.put("variables", m.variables());
       out.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
       out.put("equations", m.write(notation));
+      out.put("complete", m.complete());
+      if (!m.complete()) {
+        out.put("degreeBound", m.degreeBound());
+      }
       if (format == Format.MACAULAY2) {
         out.put("macaulay2", m.macaulay2());
       }
@@ -73,7 +78,12 @@ final class ManifoldCommand implements Callable<Integer> {
       b.append("dimension: ").append(m.dimension())
           .append(m.dimensionCertain() ? "" : " (lower bound, not certified)")
           .append(" in R^").append(a.endToEndEntries()).append('\n');
-      if (m.equations().isEmpty()) {
+      if (!m.complete()) {
+        b.append("the Groebner basis exceeded its time bound: below are the equations of degree <= ")
+            .append(m.degreeBound())
+            .append(" (implicitization by linear algebra); they may not generate the ideal\n");
+      }
+      if (m.equations().isEmpty() && m.complete()) {
         b.append("equations: none (the neuromanifold is Zariski dense)\n");
       } else {
         b.append("equations (").append(m.equations().size()).append("), each = 0:\n");
