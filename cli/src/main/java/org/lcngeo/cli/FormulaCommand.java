@@ -9,7 +9,6 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
-import org.lcngeo.symbolic.formula.Elimination;
 import org.lcngeo.symbolic.formula.Invariants;
 import org.lcngeo.symbolic.formula.InverseMap;
 import org.lcngeo.symbolic.formula.Notation;

@@ -23,8 +23,4 @@ public final class FormulaFixtures {
     }
     return FilterTuple.fromFlat(a, flat);
   }
-
-  public static List<BigFraction> flatten(FilterTuple<BigFraction> t) {
-    return t.flat();
-  }
 }

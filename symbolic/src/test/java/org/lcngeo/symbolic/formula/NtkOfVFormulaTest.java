@@ -33,7 +33,7 @@ class NtkOfVFormulaTest {
 
   /** At v = mu(theta) with delta = theta's own invariants, K^(delta)(v) is K(theta) (Thm. 4). */
   @ParameterizedTest
-  @CsvSource({"3;2, 2;1", "2;2;2, 2;2;1", "3;3, 3;1", "2;3;2, 3;2;1"})
+  @CsvSource({"3;2, 2;1", "2;2;2, 2;2;1", "3;3, 3;1", "2;3;2, 3;2;1", "4;3, 2;1", "2x3;2x2, 2x1;1x1"})
   void exactValueAtImagePointsIsTheNtkOfThePreimage(String sizes, String strides) {
     Architecture a = NtkFormulaTest.architecture(sizes, strides);
     InverseMap inv = InverseMap.derive(a, Elimination.DEFAULT_TIMEOUT).orElseThrow();
