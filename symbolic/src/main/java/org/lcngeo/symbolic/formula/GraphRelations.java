@@ -170,8 +170,11 @@ public final class GraphRelations {
   public List<GenPolynomial<BigRational>> vanishing(int maxDegree) {
     List<GenPolynomial<BigRational>> found = new ArrayList<>();
     List<GenPolynomial<BigRational>> variables = vRing.variables();
+    // a basis of the ideal's part of degree d - 1: its multiples by the v_k span the part of
+    // degree d that the generators of lower degree give
+    List<GenPolynomial<BigRational>> lower = List.of();
     for (int d = 1; d <= maxDegree; d++) {
-      List<GenPolynomial<BigRational>> lower = List.copyOf(found);
+      List<GenPolynomial<BigRational>> ofDegree = new ArrayList<>();
       for (List<List<Integer>> bucket : monomialsByWeight(d).values()) {
         checkDeadline();
         List<List<BigFraction>> columns = new ArrayList<>();
@@ -213,20 +216,23 @@ public final class GraphRelations {
         }
         int rank = ExactLinearAlgebra.rank(span);
         for (List<BigFraction> k : kernel) {
+          GenPolynomial<BigRational> f = vRing.zero();
+          for (int i = 0; i < bucket.size(); i++) {
+            f = f.sum(monomial(bucket.get(i)).multiply(PolynomialRing.toJas(k.get(i))));
+          }
+          f = Elimination.primitive(f);
+          ofDegree.add(f);
           span.add(k);
           int next = ExactLinearAlgebra.rank(span);
           if (next > rank) {
             rank = next;
-            GenPolynomial<BigRational> f = vRing.zero();
-            for (int i = 0; i < bucket.size(); i++) {
-              f = f.sum(monomial(bucket.get(i)).multiply(PolynomialRing.toJas(k.get(i))));
-            }
-            found.add(Elimination.primitive(f));
+            found.add(f);
           } else {
             span.remove(span.size() - 1);
           }
         }
       }
+      lower = ofDegree;
     }
     return found;
   }

@@ -63,6 +63,21 @@ class NeuromanifoldEquationsTest {
     assertThat(m.equations()).anyMatch(g -> !InverseMap.evaluate(g, w).equals(BigFraction.ZERO));
   }
 
+  /** The linear-algebra search finds the cubic of Ex. 15 and skips its multiples of degree 4. */
+  @Test
+  void linearAlgebraOnExample15GivesTheCubicOnly() {
+    Architecture a = FormulaFixtures.EX15;
+    org.lcngeo.symbolic.formula.NtkFormula symbols = org.lcngeo.symbolic.formula.NtkFormula.of(a);
+    org.lcngeo.symbolic.formula.RationalFunctionRing ring =
+        new org.lcngeo.symbolic.formula.RationalFunctionRing(
+            org.lcngeo.symbolic.formula.PolynomialRing.withVariables(Elimination.endToEndNames(5)).jas());
+    List<GenPolynomial<BigRational>> found =
+        new org.lcngeo.symbolic.formula.GraphRelations(symbols, ring, System.nanoTime() + 60_000_000_000L)
+            .vanishing(4);
+    assertThat(found.stream().map(Notation.SYMJA::polynomial).toList())
+        .containsExactly("v0*v3^2 + v1^2*v4 - v1*v2*v3");
+  }
+
   /** Beyond the Groebner basis: implicitization by linear algebra, marked incomplete. */
   @ParameterizedTest
   @CsvSource({"4;4, 2;1", "3;3;2, 2;2;1"})
