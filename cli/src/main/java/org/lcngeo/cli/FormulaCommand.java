@@ -25,6 +25,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "formula",
+    mixinStandardHelpOptions = true,
     description = "Closed-form NTK: polynomials in the filter symbols w<l>_<j>, the blocks K_l, "
         + "and where mu is generically one-to-one up to scaling the inverse map v -> theta and "
         + "K^(delta)(v).")

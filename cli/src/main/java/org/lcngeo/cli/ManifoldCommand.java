@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
  */
 @Command(
     name = "manifold",
+    mixinStandardHelpOptions = true,
     description = "The neuromanifold: its dimension and the equations of its Zariski closure in "
         + "v0, v1, ... (row-major end-to-end entries).")
 final class ManifoldCommand implements Callable<Integer> {

@@ -66,6 +66,16 @@ class FormulaCommandTest {
   }
 
   @Test
+  void help() {
+    CommandRun r = CommandRun.of("formula", "--help");
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).contains("--delta", "--format", "--timeout", "--no-inverse");
+    CommandRun m = CommandRun.of("manifold", "--help");
+    assertThat(m.status()).isZero();
+    assertThat(m.out()).contains("--format", "macaulay2");
+  }
+
+  @Test
   void badInput() {
     CommandRun big = CommandRun.of("formula", "--sizes", "40,40");
     assertThat(big.status()).isEqualTo(2);
@@ -74,6 +84,10 @@ class FormulaCommandTest {
     CommandRun delta = CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1", "--delta", "x");
     assertThat(delta.status()).isEqualTo(2);
     assertThat(delta.err()).startsWith("error: --delta");
+    CommandRun symbol =
+        CommandRun.of("formula", "--sizes", "2,2,2", "--strides", "2,2,1", "--delta", "d1,d3");
+    assertThat(symbol.status()).isEqualTo(2);
+    assertThat(symbol.err()).contains("d3 names no invariant");
   }
 
   @Test

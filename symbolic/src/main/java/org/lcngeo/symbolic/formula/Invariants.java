@@ -58,8 +58,14 @@ public final class Invariants {
     }
     Set<String> symbols = new LinkedHashSet<>();
     for (String p : parts) {
-      if (SYMBOL.matcher(p.strip()).matches()) {
-        symbols.add(p.strip());
+      String s = p.strip();
+      if (SYMBOL.matcher(s).matches()) {
+        if (s.length() > 1 && (s.length() > 4 || Integer.parseInt(s.substring(1)) < 1
+            || Integer.parseInt(s.substring(1)) > depth - 1)) {
+          throw new InvalidInputException(
+              "--delta: symbol " + s + " names no invariant; use d or d1..d" + (depth - 1));
+        }
+        symbols.add(s);
       }
     }
     PolynomialRing ring =
