@@ -18,6 +18,8 @@ import picocli.CommandLine.ParameterException;
     description = "Geometry of gradient flows of linear convolutional networks: exact and numeric.",
     subcommands = {
       MuCommand.class,
+      NtkCommand.class,
+      BenchCommand.class,
       FormulaCommand.class,
       ManifoldCommand.class,
     })
