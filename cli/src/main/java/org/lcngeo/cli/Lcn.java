@@ -20,6 +20,8 @@ import picocli.CommandLine.ParameterException;
       MuCommand.class,
       NtkCommand.class,
       BenchCommand.class,
+      FormulaCommand.class,
+      ManifoldCommand.class,
     })
 public final class Lcn implements Runnable {
   static {
