@@ -36,12 +36,12 @@ public final class NumberField implements Ring<FieldElement> {
     this.modulus = generator.minimalArray();
     this.degree = modulus.length - 1;
     int d = degree;
-    BigFraction[][] red = new BigFraction[Math.max(0, d - 1)][];
+    BigFraction[][] red = new BigFraction[Math.max(1, d - 1)][]; // d = 1 still reduces theta^1
     BigFraction[] cur = new BigFraction[d]; // theta^d = -(m_0 + ... + m_{d-1} theta^{d-1})
     for (int i = 0; i < d; i++) {
       cur[i] = modulus[i].negate();
     }
-    for (int k = 0; k < d - 1; k++) {
+    for (int k = 0; k < red.length; k++) {
       red[k] = cur;
       BigFraction[] next = new BigFraction[d];
       BigFraction top = cur[d - 1];
@@ -137,7 +137,7 @@ public final class NumberField implements Ring<FieldElement> {
       System.arraycopy(num, 0, n, 0, num.length);
       return FieldElement.of(this, n, den);
     }
-    if (num.length > 2 * d - 1) {
+    if (num.length > d + reduction.length) {
       throw new IllegalArgumentException("more coefficients than a product of two elements has");
     }
     BigInteger[] out = new BigInteger[d];
