@@ -93,7 +93,7 @@ public final class FiberEnumeration {
           RealIrreducibility.certificate(f.polynomial())));
     }
     for (int m = 0; m < a.dims(); m++) {
-      long deficit = k[m] - 1 - p.degree(m);
+      long deficit = k[m] - 1 - LayerPolynomials.degree(p, m);
       if (deficit > 0) {
         factors.add(FiberFactor.atInfinity(m, deficit));
       }
@@ -413,7 +413,7 @@ public final class FiberEnumeration {
       FiberFactor f = atoms.get(i);
       for (int m = 0; m < d; m++) {
         degree[i][m] = f.isAtInfinity() ? (f.infinityVariable() == m ? 1 : 0)
-            : f.polynomial().degree(m);
+            : LayerPolynomials.degree(f.polynomial(), m);
       }
       available[i] = f.multiplicity();
       if (!f.isAtInfinity() && f.realCertificate().isEmpty()) {

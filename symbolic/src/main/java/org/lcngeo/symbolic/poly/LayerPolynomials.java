@@ -181,6 +181,18 @@ public final class LayerPolynomials {
     return p;
   }
 
+  /**
+   * The degree of p in z_m, exponent index m. (JAS's {@code GenPolynomial.degree(i)} counts its
+   * variables in the opposite order.)
+   */
+  public static long degree(GenPolynomial<BigRational> p, int m) {
+    long d = 0;
+    for (Monomial<BigRational> mono : p) {
+      d = Math.max(d, mono.e.getVal(m));
+    }
+    return d;
+  }
+
   public static BigRational rational(BigFraction q) {
     return new BigRational(
         new edu.jas.arith.BigInteger(q.getNumerator()), new edu.jas.arith.BigInteger(q.getDenominator()));

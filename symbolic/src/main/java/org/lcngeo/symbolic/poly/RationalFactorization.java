@@ -60,7 +60,7 @@ public final class RationalFactorization {
     GenPolynomialRing<BigRational> ring = p.ring;
     int variables = 0;
     for (int m = 0; m < ring.nvar; m++) {
-      long d = p.degree(m);
+      long d = LayerPolynomials.degree(p, m);
       if (d > MAX_DEGREE) {
         throw new InvalidInputException(
             "the polynomial to factor has degree " + d + " in one variable, more than the bound of "

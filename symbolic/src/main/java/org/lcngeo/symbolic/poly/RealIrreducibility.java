@@ -36,7 +36,7 @@ public final class RealIrreducibility {
     int used = 0;
     int only = -1;
     for (int m = 0; m < ring.nvar; m++) {
-      if (f.degree(m) > 0) {
+      if (LayerPolynomials.degree(f, m) > 0) {
         used++;
         only = m;
       }
@@ -45,7 +45,7 @@ public final class RealIrreducibility {
       return Optional.empty();
     }
     if (used == 1) {
-      long d = f.degree(only);
+      long d = LayerPolynomials.degree(f, only);
       if (d == 1) {
         return Optional.of("linear");
       }
@@ -55,12 +55,12 @@ public final class RealIrreducibility {
       return Optional.empty();
     }
     for (int m = 0; m < ring.nvar; m++) {
-      if (f.degree(m) == 1) {
+      if (LayerPolynomials.degree(f, m) == 1) {
         return Optional.of("degree 1 in " + name(ring, m));
       }
     }
     for (int m = 0; m < ring.nvar; m++) {
-      if (f.degree(m) == 2 && !isRealSquare(discriminant(f, m))) {
+      if (LayerPolynomials.degree(f, m) == 2 && !isRealSquare(discriminant(f, m))) {
         return Optional.of("quadratic in " + name(ring, m) + ", discriminant not a square over R");
       }
     }
