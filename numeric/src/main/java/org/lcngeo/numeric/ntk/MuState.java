@@ -1,0 +1,229 @@
+package org.lcngeo.numeric.ntk;
+
+import java.util.Arrays;
+
+/**
+ * The numeric executor at one filter tuple theta: {@link #at(double[])} computes the partial
+ * products P_{-l} (product of all layer polynomials but layer l, Observation 3) and mu(theta); the
+ * other methods reuse them. Not thread-safe; allocation-free after construction except for the
+ * methods that return new matrices.
+ */
+public final class MuState {
+  private final NumericMu m;
+  /** partial[l] = P_{-l}; partial[0] aliases suffix[1]. */
+  private final double[][] partial;
+  /** suffix[l] = S_l = prod_{i >= l} pi(w_i); suffix[depth] = 1; mu = suffix[0]. */
+  private final double[][] suffix;
+  private final int[] suffixExtent;
+  private final double[] bufA;
+  private final double[] bufB;
+  private final double[] theta;
+
+  MuState(NumericMu m) {
+    int h = m.depth;
+    this.m = m;
+    this.suffix = new double[h + 1][m.n];
+    this.suffixExtent = new int[h + 1];
+    this.partial = new double[h][];
+    partial[0] = suffix[1];
+    for (int l = 1; l < h; l++) {
+      partial[l] = new double[m.n];
+    }
+    suffix[h][0] = 1.0;
+    suffixExtent[h] = 1;
+    this.bufA = new double[m.n];
+    this.bufB = new double[m.n];
+    this.theta = new double[m.parameters];
+  }
+
+  public NumericMu executor() {
+    return m;
+  }
+
+  /**
+   * Evaluates at theta: the suffix products S_l = prod_{i >= l} pi(w_i) from the last layer down
+   * (with 0-based layers, mu = S_0), and P_{-l} = (prod_{i < l}
+   * pi(w_i)) S_{l+1}. Allocation-free.
+   */
+  public MuState at(double[] th) {
+    System.arraycopy(th, 0, theta, 0, m.parameters);
+    int h = m.depth;
+    for (int l = h - 1; l >= 0; l--) {
+      suffixExtent[l] = m.multiplyByLayer(suffix[l + 1], suffixExtent[l + 1], l, theta, suffix[l]);
+    }
+    for (int l = 1; l < h; l++) {
+      double[] cur = suffix[l + 1];
+      int ext = suffixExtent[l + 1];
+      for (int i = 0; i < l; i++) {
+        double[] out = i == l - 1 ? partial[l] : (i % 2 == 0 ? bufA : bufB);
+        ext = m.multiplyByLayer(cur, ext, i, theta, out);
+        cur = out;
+      }
+    }
+    return this;
+  }
+
+  /** mu(theta), row-major (a view: do not modify). */
+  public double[] mu() {
+    return suffix[0];
+  }
+
+  /** P_{-l} (a view: do not modify). */
+  public double[] partialProduct(int l) {
+    return partial[l];
+  }
+
+  /** The theta of the last {@link #at} (a view). */
+  public double[] theta() {
+    return theta;
+  }
+
+  /** out := J x (length n), a sum of dilated convolutions of P_{-l} with the layer blocks of x. */
+  public void jacobianTimes(double[] x, double[] out) {
+    Arrays.fill(out, 0, m.n, 0.0);
+    for (int l = 0; l < m.depth; l++) {
+      double[] p = partial[l];
+      int[] off = m.offsets[l];
+      int s = m.starts[l];
+      for (int q : m.supports[l]) {
+        double pq = p[q];
+        for (int j = 0; j < off.length; j++) {
+          out[q + off[j]] += pq * x[s + j];
+        }
+      }
+    }
+  }
+
+  /** out := J^T r (length = parameters): block l is the correlation of r with P_{-l}. */
+  public void jacobianTransposeTimes(double[] r, double[] out) {
+    for (int l = 0; l < m.depth; l++) {
+      double[] p = partial[l];
+      int[] off = m.offsets[l];
+      int[] sup = m.supports[l];
+      int s = m.starts[l];
+      for (int j = 0; j < off.length; j++) {
+        int o = off[j];
+        double acc = 0;
+        for (int q : sup) {
+          acc += p[q] * r[q + o];
+        }
+        out[s + j] = acc;
+      }
+    }
+  }
+
+  /** The Jacobian J (n x parameters) into out; column (l, j) is P_{-l} shifted by offsets(l)[j]. */
+  public void jacobian(double[][] out) {
+    for (double[] row : out) {
+      Arrays.fill(row, 0.0);
+    }
+    for (int l = 0; l < m.depth; l++) {
+      double[] p = partial[l];
+      int[] off = m.offsets[l];
+      int s = m.starts[l];
+      for (int j = 0; j < off.length; j++) {
+        for (int q : m.supports[l]) {
+          out[q + off[j]][s + j] = p[q];
+        }
+      }
+    }
+  }
+
+  /** A new dense Jacobian. */
+  public double[][] jacobian() {
+    double[][] j = new double[m.n][m.parameters];
+    jacobian(j);
+    return j;
+  }
+
+  /** Adds K_l = J_l J_l^T = sum_j S_j P_{-l} P_{-l}^T S_j^T to out (n x n). */
+  public void addNtkLayer(int l, double[][] out) {
+    double[] p = partial[l];
+    int[] sup = m.supports[l];
+    int[] off = m.offsets[l];
+    for (int a : sup) {
+      double pa = p[a];
+      if (pa == 0.0) {
+        continue;
+      }
+      for (int b : sup) {
+        double prod = pa * p[b];
+        for (int o : off) {
+          out[a + o][b + o] += prod;
+        }
+      }
+    }
+  }
+
+  /** K_l as a new matrix. */
+  public double[][] ntkLayer(int l) {
+    double[][] k = new double[m.n][m.n];
+    addNtkLayer(l, k);
+    return k;
+  }
+
+  /** K = J J^T = sum_l K_l into out (overwritten). */
+  public void ntk(double[][] out) {
+    for (double[] row : out) {
+      Arrays.fill(row, 0.0);
+    }
+    for (int l = 0; l < m.depth; l++) {
+      addNtkLayer(l, out);
+    }
+  }
+
+  /** K as a new matrix. */
+  public double[][] ntk() {
+    double[][] k = new double[m.n][m.n];
+    ntk(k);
+    return k;
+  }
+
+  /**
+   * Adds the second-order part of the Hessian of {@code theta -> l(mu(theta))}, {@code sum_a g_a
+   * d^2 mu_a}, to out (parameters x parameters), where g = grad l(mu(theta)). By multilinearity
+   * its diagonal blocks vanish and block (l, m), l != m, has entry (j, i) = sum_q P_{-l,-m}[q] g[q +
+   * offsets(l)[j] + offsets(m)[i]] (the mu_{i,j} of the proof of Prop. 8).
+   */
+  public void addSecondOrderHessian(double[] g, double[][] out) {
+    int h = m.depth;
+    double[] cur = bufA;
+    for (int l = 0; l < h; l++) {
+      for (int k = l + 1; k < h; k++) {
+        // P_{-l,-k}: product of all layers but l and k
+        Arrays.fill(bufA, 0.0);
+        bufA[0] = 1.0;
+        cur = bufA;
+        int ext = 1;
+        boolean inA = true;
+        for (int i = 0; i < h; i++) {
+          if (i == l || i == k) {
+            continue;
+          }
+          double[] o = inA ? bufB : bufA;
+          ext = m.multiplyByLayer(cur, ext, i, theta, o);
+          cur = o;
+          inA = !inA;
+        }
+        int[] offL = m.offsets[l];
+        int[] offK = m.offsets[k];
+        int sl = m.starts[l];
+        int sk = m.starts[k];
+        for (int j = 0; j < offL.length; j++) {
+          for (int i = 0; i < offK.length; i++) {
+            int shift = offL[j] + offK[i];
+            double acc = 0;
+            for (int q = 0; q < ext; q++) {
+              double c = cur[q];
+              if (c != 0.0) {
+                acc += c * g[q + shift];
+              }
+            }
+            out[sl + j][sk + i] += acc;
+            out[sk + i][sl + j] += acc;
+          }
+        }
+      }
+    }
+  }
+}
