@@ -17,9 +17,24 @@ public final class FunctionSpaceField implements OdeSystem {
   private final double[] f0;
   private final double[] f1;
   private final double[] shifted;
+  private final long budget;
   private long evaluations;
 
-  public FunctionSpaceField(NtkOfV ntk, QuadraticLoss loss, double[] delta) {
+  /** Thrown when the evaluation budget is spent (the flow is stuck near a singular point). */
+  static final class BudgetExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BudgetExceeded() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * @param budget the most right-hand-side evaluations allowed; beyond it {@link #derivative}
+   *     throws {@link BudgetExceeded}
+   */
+  public FunctionSpaceField(NtkOfV ntk, QuadraticLoss loss, double[] delta, long budget) {
+    this.budget = budget;
     this.ntk = ntk;
     this.loss = loss;
     this.delta = delta.clone();
@@ -37,7 +52,9 @@ public final class FunctionSpaceField implements OdeSystem {
 
   @Override
   public void derivative(double[] v, double[] out) {
-    evaluations++;
+    if (++evaluations > budget) {
+      throw new BudgetExceeded();
+    }
     double[][] k = ntk.ntk(v, delta);
     loss.gradient(v, g);
     for (int a = 0; a < out.length; a++) {

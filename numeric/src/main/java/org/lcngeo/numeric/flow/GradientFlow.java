@@ -20,6 +20,11 @@ import org.lcngeo.numeric.ntk.NumericMu;
  * many initializations on many threads.
  */
 public final class GradientFlow {
+  /** The function-space flow may use this many times the parameter flow's evaluations ... */
+  private static final long FS_BUDGET_FACTOR = 20;
+  /** ... but at least this many. */
+  private static final long FS_MIN_BUDGET = 50_000;
+
   private final NumericMu mu;
   private final QuadraticLoss loss;
   private final FlowSettings settings;
@@ -129,43 +134,18 @@ public final class GradientFlow {
         increases++;
       }
     }
-    double[][] vs = null;
-    double[] dev = null;
-    double maxDev = Double.NaN;
-    long fsRhs = 0;
-    double fsSeconds = 0;
+    FunctionSpaceRun fs = null;
     if (settings.functionSpace()) {
-      long fsStart = System.nanoTime();
-      NtkOfV k = ntkOfV != null ? ntkOfV : new ContinuationNtk(mu, theta0);
-      FunctionSpaceField fs = new FunctionSpaceField(k, loss, delta0);
-      double[][] vGrid = new double[m][];
       double[] v0 = mu.newState().at(theta0).mu().clone();
-      settings
-          .integrator()
-          .integrate(
-              fs,
-              v0,
-              grid,
-              (kk, t, y) -> {
-                vGrid[kk] = y.clone();
-                if (progress != null) {
-                  progress.accept(0.5 + 0.5 * kk / (m - 1));
-                }
-              });
-      fsRhs = fs.evaluations();
-      fsSeconds = (System.nanoTime() - fsStart) * 1e-9;
-      vs = vGrid;
-      dev = new double[m];
-      maxDev = 0;
-      MuState s = mu.newState();
-      for (int kk = 0; kk < m; kk++) {
-        double[] mt = s.at(thetas[kk]).mu();
-        double d = 0;
-        for (int a = 0; a < mt.length; a++) {
-          d += (mt[a] - vGrid[kk][a]) * (mt[a] - vGrid[kk][a]);
-        }
-        dev[kk] = Math.sqrt(d);
-        maxDev = Math.max(maxDev, dev[kk]);
+      long budget = Math.max(FS_MIN_BUDGET, FS_BUDGET_FACTOR * rhs);
+      fs = functionSpace(settings.integrator(), settings.method(), ntkOfV, theta0, v0, delta0,
+          grid, thetas, budget, progress);
+      if (fs.reached < settings.time() && settings.method() == FlowSettings.Method.RODAS4) {
+        // the Rosenbrock method needs a Jacobian of K^(delta)(v) grad l(v), by differences of a
+        // right-hand side that is not smooth where the continuation changes branch; the explicit
+        // method does not, so it gets the second try
+        fs = functionSpace(new Dop853(settings.rtol(), settings.atol()),
+            FlowSettings.Method.DOP853, ntkOfV, theta0, v0, delta0, grid, thetas, budget, progress);
       }
     }
     double ref = Double.isNaN(zeroReference)
@@ -174,7 +154,67 @@ public final class GradientFlow {
     ConvergenceDiagnostics diag =
         ConvergenceDiagnostics.at(mu, loss, thetas[m - 1], dimension, ref);
     return new FlowResult(
-        grid, thetas, losses, deltas, vs, dev, drift[0], increases, maxDev, rhs, fsRhs, steps,
-        seconds, fsSeconds, diag);
+        grid, thetas, losses, deltas, fs == null ? null : fs.v, fs == null ? null : fs.deviations,
+        drift[0], increases, fs == null ? Double.NaN : fs.maxDeviation,
+        fs == null ? Double.NaN : fs.reached, fs == null ? null : fs.method, rhs,
+        fs == null ? 0 : fs.evaluations, steps, seconds, fs == null ? 0 : fs.seconds, diag);
+  }
+
+  private record FunctionSpaceRun(
+      double[][] v,
+      double[] deviations,
+      double maxDeviation,
+      double reached,
+      FlowSettings.Method method,
+      long evaluations,
+      double seconds) {}
+
+  private FunctionSpaceRun functionSpace(
+      Integrator integrator,
+      FlowSettings.Method method,
+      NtkOfV ntkOfV,
+      double[] theta0,
+      double[] v0,
+      double[] delta0,
+      double[] grid,
+      double[][] thetas,
+      long budget,
+      DoubleConsumer progress) {
+    int m = grid.length;
+    long start = System.nanoTime();
+    NtkOfV k = ntkOfV != null ? ntkOfV : new ContinuationNtk(mu, theta0);
+    FunctionSpaceField fs = new FunctionSpaceField(k, loss, delta0, budget);
+    double[][] vGrid = new double[m][];
+    try {
+      integrator.integrate(
+          fs,
+          v0,
+          grid,
+          (kk, t, y) -> {
+            vGrid[kk] = y.clone();
+            if (progress != null) {
+              progress.accept(0.5 + 0.5 * kk / (m - 1));
+            }
+          });
+    } catch (FunctionSpaceField.BudgetExceeded | FlowDivergedException e) {
+      // stuck or failed near a singular point: report how far it got
+    }
+    double[] dev = new double[m];
+    java.util.Arrays.fill(dev, Double.NaN);
+    double maxDev = 0;
+    double reached = Double.NaN;
+    MuState s = mu.newState();
+    for (int kk = 0; kk < m && vGrid[kk] != null; kk++) {
+      double[] mt = s.at(thetas[kk]).mu();
+      double d = 0;
+      for (int a = 0; a < mt.length; a++) {
+        d += (mt[a] - vGrid[kk][a]) * (mt[a] - vGrid[kk][a]);
+      }
+      dev[kk] = Math.sqrt(d);
+      maxDev = Math.max(maxDev, dev[kk]);
+      reached = grid[kk];
+    }
+    return new FunctionSpaceRun(vGrid, dev, maxDev, reached, method, fs.evaluations(),
+        (System.nanoTime() - start) * 1e-9);
   }
 }

@@ -56,43 +56,35 @@ public final class Rodas4 implements Integrator {
     this.maxStep = maxStep;
   }
 
-  @Override
-  public long integrate(OdeSystem sys, double[] y0, double[] grid, TrajectoryObserver observer) {
-    int n = sys.dimension();
-    double[] y = y0.clone();
-    double[] f0 = new double[n];
-    double[] arg = new double[n];
-    double[] y1 = new double[n];
-    double[][] k = new double[S][n];
-    double[][] jac = new double[n][n];
-    DenseLu lu = new DenseLu(n);
-    double t = grid[0];
-    double end = grid[grid.length - 1];
-    observer.atGrid(0, t, y);
-    int next = 1;
-    sys.derivative(y, f0);
-    double h = initialStep(y, f0, end - t);
-    long steps = 0;
-    boolean rejectedLast = false;
-    boolean needJacobian = true;
-    while (next < grid.length) {
-      double target = grid[next];
-      if (needJacobian) {
-        sys.jacobian(y, jac);
-        needJacobian = false;
-      }
-      double step = Math.min(h, target - t);
-      boolean hitsGrid = step >= target - t;
-      if (hitsGrid) {
-        step = target - t;
-      }
-      if (step <= Math.ulp(t) * 16) {
-        throw new FlowDivergedException(
-            "the stiff integrator's step size fell below the resolution of t at t = " + (float) t);
-      }
-      // G = I / (h gamma) - J
+  /** Buffers of one trajectory and the Rosenbrock step proper. */
+  private final class Stepper {
+    final OdeSystem sys;
+    final int n;
+    final double[] f0;
+    final double[] arg;
+    final double[] y1;
+    final double[][] k;
+    final double[][] jac;
+    final DenseLu lu;
+
+    Stepper(OdeSystem sys) {
+      this.sys = sys;
+      this.n = sys.dimension();
+      this.f0 = new double[n];
+      this.arg = new double[n];
+      this.y1 = new double[n];
+      this.k = new double[S][n];
+      this.jac = new double[n][n];
+      this.lu = new DenseLu(n);
+    }
+
+    /**
+     * One step of size h from y, with f0 = f(y) and jac = df/dy(y) already set: y1 := the new
+     * state; returns the error norm (NaN if G is singular).
+     */
+    double step(double[] y, double h) {
       double[][] g = lu.matrix();
-      double diag = 1.0 / (step * GAMMA);
+      double diag = 1.0 / (h * GAMMA);
       for (int i = 0; i < n; i++) {
         double[] gi = g[i];
         double[] ji = jac[i];
@@ -102,9 +94,7 @@ public final class Rodas4 implements Integrator {
         gi[i] += diag;
       }
       if (!lu.decompose()) {
-        h = step * 0.5;
-        rejectedLast = true;
-        continue;
+        return Double.NaN;
       }
       for (int s = 0; s < S; s++) {
         double[] ks = k[s];
@@ -123,7 +113,7 @@ public final class Rodas4 implements Integrator {
           sys.derivative(arg, ks);
           double[] cs = C[s];
           for (int j = 0; j < s; j++) {
-            double c = cs[j] / step;
+            double c = cs[j] / h;
             double[] kj = k[j];
             for (int i = 0; i < n; i++) {
               ks[i] += c * kj[i];
@@ -143,14 +133,50 @@ public final class Rodas4 implements Integrator {
         double e = k[S - 1][i] / sc;
         err += e * e;
       }
-      err = Math.sqrt(err / n);
+      return Math.sqrt(err / n);
+    }
+  }
+
+  @Override
+  public long integrate(OdeSystem sys, double[] y0, double[] grid, TrajectoryObserver observer) {
+    Stepper st = new Stepper(sys);
+    int n = st.n;
+    double[] y = y0.clone();
+    double t = grid[0];
+    double end = grid[grid.length - 1];
+    observer.atGrid(0, t, y);
+    int next = 1;
+    sys.derivative(y, st.f0);
+    double h = initialStep(y, st.f0, end - t);
+    long steps = 0;
+    boolean rejectedLast = false;
+    boolean needJacobian = true;
+    while (next < grid.length) {
+      double target = grid[next];
+      if (needJacobian) {
+        sys.jacobian(y, st.jac);
+        needJacobian = false;
+      }
+      double step = Math.min(h, target - t);
+      boolean hitsGrid = step >= target - t;
+      if (hitsGrid) {
+        step = target - t;
+      }
+      if (step <= Math.ulp(t) * 16) {
+        throw new FlowDivergedException(
+            "the stiff integrator's step size fell below the resolution of t at t = " + (float) t);
+      }
+      double err = st.step(y, step);
       if (Double.isNaN(err)) {
-        Integrator.checkFinite(t, y1);
+        Integrator.checkFinite(t, st.y1);
+        h = step * 0.5;
+        rejectedLast = true;
+        continue;
       }
       double fac = err == 0 ? 6 : Math.min(6, Math.max(0.2, 0.9 * Math.pow(err, -0.25)));
       if (err <= 1) {
         t = hitsGrid ? target : t + step;
-        System.arraycopy(y1, 0, y, 0, n);
+        System.arraycopy(st.y1, 0, y, 0, n);
         Integrator.checkFinite(t, y);
         steps++;
         observer.afterStep(t, y);
@@ -158,7 +184,7 @@ public final class Rodas4 implements Integrator {
           observer.atGrid(next, t, y);
           next++;
         }
-        sys.derivative(y, f0);
+        sys.derivative(y, st.f0);
         needJacobian = true;
         double hNew = step * fac;
         if (rejectedLast) {
@@ -173,6 +199,19 @@ public final class Rodas4 implements Integrator {
       }
     }
     return steps;
+  }
+
+  /** y(T) by {@code steps} steps of constant size T / steps, without error control (for tests). */
+  double[] fixedSteps(OdeSystem sys, double[] y0, double time, int steps) {
+    Stepper st = new Stepper(sys);
+    double[] y = y0.clone();
+    for (int i = 0; i < steps; i++) {
+      sys.derivative(y, st.f0);
+      sys.jacobian(y, st.jac);
+      st.step(y, time / steps);
+      System.arraycopy(st.y1, 0, y, 0, y.length);
+    }
+    return y;
   }
 
   /** Hairer's starting step: 0.01 ||y|| / ||f|| in the tolerance norm, at most the interval. */

@@ -15,7 +15,7 @@ import org.lcngeo.core.plan.NtkOfV;
  * <p>Stateful: one instance per trajectory and thread.
  */
 public final class ContinuationNtk implements NtkOfV {
-  private static final int MAX_ITERATIONS = 50;
+  private static final int MAX_ITERATIONS = 20;
   private final NumericMu mu;
   private final MuState state;
   private final double[] theta;
@@ -58,7 +58,7 @@ public final class ContinuationNtk implements NtkOfV {
     int p = mu.parameterCount();
     int n = mu.outputSize();
     int h = mu.depth();
-    double scale = 1;
+    double previousStep = Double.POSITIVE_INFINITY;
     for (int it = 0; it < MAX_ITERATIONS; it++) {
       iterations++;
       state.at(theta);
@@ -104,10 +104,13 @@ public final class ContinuationNtk implements NtkOfV {
         sn += step[i] * step[i];
         tn += theta[i] * theta[i];
       }
-      scale = Math.sqrt(tn);
-      if (Math.sqrt(sn) <= 1e-14 * (1 + scale)) {
+      sn = Math.sqrt(sn);
+      // converged to rounding level, or no longer contracting (v off the neuromanifold: the
+      // least-squares point is reached; or a singular point, where Newton stalls)
+      if (sn <= 1e-13 * (1 + Math.sqrt(tn)) || (it >= 2 && sn > 0.5 * previousStep)) {
         break;
       }
+      previousStep = sn;
     }
     return theta;
   }
