@@ -2,9 +2,6 @@ package org.lcngeo.numeric.ntk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +19,7 @@ import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
-import org.lcngeo.numeric.data.Json;
+import org.lcngeo.numeric.TestResources;
 
 /** The numeric executor agrees with the exact generic executor of the same plan. */
 class NumericMuTest {
@@ -156,10 +153,9 @@ class NumericMuTest {
   }
 
   @Test
-  void paperCasesNtk() throws IOException {
-    Map<?, ?> doc = paperCases();
+  void paperCasesNtk() {
     int seen = 0;
-    for (Object o : (List<?>) doc.get("cases")) {
+    for (Object o : TestResources.paperCases()) {
       Map<?, ?> c = (Map<?, ?>) o;
       if (!"ntk".equals(c.get("kind"))) {
         continue;
@@ -187,13 +183,6 @@ class NumericMuTest {
       }
     }
     assertThat(seen).isEqualTo(2);
-  }
-
-  static Map<?, ?> paperCases() throws IOException {
-    try (InputStream in = NumericMuTest.class.getResourceAsStream("/paper-cases.json")) {
-      return (Map<?, ?>)
-          Json.parse(new String(in.readAllBytes(), StandardCharsets.UTF_8), "paper-cases.json");
-    }
   }
 
   static int[][] intMatrix(Object o) {
