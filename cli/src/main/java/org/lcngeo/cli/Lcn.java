@@ -18,6 +18,7 @@ import picocli.CommandLine.ParameterException;
     description = "Geometry of gradient flows of linear convolutional networks: exact and numeric.",
     subcommands = {
       MuCommand.class,
+      FlowCommand.class,
     })
 public final class Lcn implements Runnable {
   static {
