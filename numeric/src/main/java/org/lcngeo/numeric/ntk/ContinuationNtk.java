@@ -1,6 +1,5 @@
 package org.lcngeo.numeric.ntk;
 
-import java.util.Arrays;
 import org.lcngeo.core.plan.NtkOfV;
 
 /**
@@ -26,8 +25,6 @@ public final class ContinuationNtk implements NtkOfV {
   private final double[][] jac;
   private final double[][] normal;
   private final SmallLinearSolver solver;
-  private double lastResidual;
-  private long iterations;
 
   public ContinuationNtk(NumericMu mu, double[] theta0) {
     this.mu = mu;
@@ -60,20 +57,15 @@ public final class ContinuationNtk implements NtkOfV {
     int h = mu.depth();
     double previousStep = Double.POSITIVE_INFINITY;
     for (int it = 0; it < MAX_ITERATIONS; it++) {
-      iterations++;
       state.at(theta);
       double[] m = state.mu();
-      double res = 0;
       for (int a = 0; a < n; a++) {
         residual[a] = m[a] - v[a];
-        res += residual[a] * residual[a];
       }
       mu.invariants(theta, deltaNow);
       for (int l = 0; l + 1 < h; l++) {
         deltaNow[l] -= delta[l];
-        res += deltaNow[l] * deltaNow[l];
       }
-      lastResidual = Math.sqrt(res);
       // normal equations of the Gauss-Newton step: (J^T J + D^T D) s = -(J^T r + D^T r_delta)
       state.jacobianTransposeTimes(residual, rhs);
       state.jacobian(jac);
@@ -128,20 +120,5 @@ public final class ContinuationNtk implements NtkOfV {
         normal[i][j] += di * dj;
       }
     }
-  }
-
-  /** ||F(theta)|| at the start of the last Gauss-Newton iteration. */
-  public double lastResidual() {
-    return lastResidual;
-  }
-
-  /** Total Gauss-Newton iterations so far. */
-  public long iterations() {
-    return iterations;
-  }
-
-  /** The current fiber point (a copy). */
-  public double[] theta() {
-    return Arrays.copyOf(theta, theta.length);
   }
 }

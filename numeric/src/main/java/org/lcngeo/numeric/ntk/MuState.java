@@ -18,6 +18,9 @@ public final class MuState {
   private final double[] bufA;
   private final double[] bufB;
   private final double[] theta;
+  /** radj[l]: the correlation of r with prod_{i < l} pi(w_i) (adjoint chain of J^T r). */
+  private final double[][] radj;
+  private boolean partialsReady;
 
   MuState(NumericMu m) {
     int h = m.depth;
@@ -34,6 +37,11 @@ public final class MuState {
     this.bufA = new double[m.n];
     this.bufB = new double[m.n];
     this.theta = new double[m.parameters];
+    this.radj = new double[h][];
+    radj[0] = null;
+    for (int l = 1; l < h; l++) {
+      radj[l] = new double[m.n];
+    }
   }
 
   public NumericMu executor() {
@@ -41,16 +49,24 @@ public final class MuState {
   }
 
   /**
-   * Evaluates at theta: the suffix products S_l = prod_{i >= l} pi(w_i) from the last layer down
-   * (with 0-based layers, mu = S_0), and P_{-l} = (prod_{i < l}
-   * pi(w_i)) S_{l+1}. Allocation-free.
+   * Evaluates at theta: the suffix products S_l = prod_{i >= l} pi(w_i), from the last layer down
+   * (with 0-based layers, mu = S_0). The partial products P_{-l} = (prod_{i < l} pi(w_i)) S_{l+1}
+   * follow on first use. Allocation-free.
    */
   public MuState at(double[] th) {
     System.arraycopy(th, 0, theta, 0, m.parameters);
-    int h = m.depth;
-    for (int l = h - 1; l >= 0; l--) {
+    for (int l = m.depth - 1; l >= 0; l--) {
       suffixExtent[l] = m.multiplyByLayer(suffix[l + 1], suffixExtent[l + 1], l, theta, suffix[l]);
     }
+    partialsReady = false;
+    return this;
+  }
+
+  private void ensurePartials() {
+    if (partialsReady) {
+      return;
+    }
+    int h = m.depth;
     for (int l = 1; l < h; l++) {
       double[] cur = suffix[l + 1];
       int ext = suffixExtent[l + 1];
@@ -60,7 +76,7 @@ public final class MuState {
         cur = out;
       }
     }
-    return this;
+    partialsReady = true;
   }
 
   /** mu(theta), row-major (a view: do not modify). */
@@ -70,16 +86,13 @@ public final class MuState {
 
   /** P_{-l} (a view: do not modify). */
   public double[] partialProduct(int l) {
+    ensurePartials();
     return partial[l];
-  }
-
-  /** The theta of the last {@link #at} (a view). */
-  public double[] theta() {
-    return theta;
   }
 
   /** out := J x (length n), a sum of dilated convolutions of P_{-l} with the layer blocks of x. */
   public void jacobianTimes(double[] x, double[] out) {
+    ensurePartials();
     Arrays.fill(out, 0, m.n, 0.0);
     for (int l = 0; l < m.depth; l++) {
       double[] p = partial[l];
@@ -94,26 +107,59 @@ public final class MuState {
     }
   }
 
-  /** out := J^T r (length = parameters): block l is the correlation of r with P_{-l}. */
+  /**
+   * out := J^T r (length = parameters). Block l is the correlation of r with P_{-l} = Pre_l
+   * S_{l+1} (Pre_l = prod_{i < l} pi(w_i)) at the offsets of layer l; by associativity it is the
+   * correlation with S_{l+1} of r_l = (r correlated with Pre_l), and r_{l+1} is r_l correlated
+   * with layer l's filter. So all blocks cost one pass down the layers (the adjoint of the
+   * product), on contiguous arrays, without the P_{-l}. Allocation-free.
+   */
   public void jacobianTransposeTimes(double[] r, double[] out) {
+    double[] rl = r;
+    int len = m.n;
     for (int l = 0; l < m.depth; l++) {
-      double[] p = partial[l];
       int[] off = m.offsets[l];
-      int[] sup = m.supports[l];
       int s = m.starts[l];
+      double[] sl = suffix[l + 1];
+      int ext = suffixExtent[l + 1];
       for (int j = 0; j < off.length; j++) {
         int o = off[j];
-        double acc = 0;
-        for (int q : sup) {
-          acc += p[q] * r[q + o];
+        double acc0 = 0;
+        double acc1 = 0;
+        int q = 0;
+        for (; q + 1 < ext; q += 2) {
+          acc0 += sl[q] * rl[q + o];
+          acc1 += sl[q + 1] * rl[q + 1 + o];
         }
-        out[s + j] = acc;
+        if (q < ext) {
+          acc0 += sl[q] * rl[q + o];
+        }
+        out[s + j] = acc0 + acc1;
+      }
+      if (l + 1 < m.depth) {
+        // r_{l+1}[c] = sum_j w_l[j] r_l[c + off_j], for c below len - off_max
+        double[] next = radj[l + 1];
+        int nextLen = len - off[off.length - 1];
+        double w0 = theta[s];
+        for (int c = 0; c < nextLen; c++) {
+          next[c] = w0 * rl[c];
+        }
+        for (int j = 1; j < off.length; j++) {
+          double wj = theta[s + j];
+          int o = off[j];
+          for (int c = 0; c < nextLen; c++) {
+            next[c] += wj * rl[c + o];
+          }
+        }
+        rl = next;
+        len = nextLen;
       }
     }
   }
 
   /** The Jacobian J (n x parameters) into out; column (l, j) is P_{-l} shifted by offsets(l)[j]. */
   public void jacobian(double[][] out) {
+    ensurePartials();
     for (double[] row : out) {
       Arrays.fill(row, 0.0);
     }
@@ -138,6 +184,7 @@ public final class MuState {
 
   /** Adds K_l = J_l J_l^T = sum_j S_j P_{-l} P_{-l}^T S_j^T to out (n x n). */
   public void addNtkLayer(int l, double[][] out) {
+    ensurePartials();
     double[] p = partial[l];
     int[] sup = m.supports[l];
     int[] off = m.offsets[l];

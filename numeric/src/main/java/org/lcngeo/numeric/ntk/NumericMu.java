@@ -112,22 +112,27 @@ public final class NumericMu {
   }
 
   /**
-   * out[0..] := x * pi_{t_l}(w_l) on end-to-end positions (x must be a product of other layers).
-   * Positions of x beyond {@code extent} are zero; returns the extent of the product.
+   * out := x * pi_{t_l}(w_l) on end-to-end positions (x must be a product of other layers, zero
+   * from {@code extent} on); returns the extent of the product. One contiguous axpy per filter
+   * entry, so the loops vectorize and there is no test for zeros.
    */
   int multiplyByLayer(double[] x, int extent, int l, double[] theta, double[] out) {
     int[] off = offsets[l];
     int k = off.length;
     int newExtent = extent + off[k - 1];
-    java.util.Arrays.fill(out, 0, newExtent, 0.0);
     int s = starts[l];
+    double w0 = theta[s];
     for (int q = 0; q < extent; q++) {
-      double xq = x[q];
-      if (xq == 0.0) {
-        continue;
-      }
-      for (int j = 0; j < k; j++) {
-        out[q + off[j]] += xq * theta[s + j];
+      out[q] = w0 * x[q];
+    }
+    for (int q = extent; q < newExtent; q++) {
+      out[q] = 0.0;
+    }
+    for (int j = 1; j < k; j++) {
+      double wj = theta[s + j];
+      int o = off[j];
+      for (int q = 0; q < extent; q++) {
+        out[q + o] += wj * x[q];
       }
     }
     return newExtent;
