@@ -3,10 +3,11 @@ package org.lcngeo.numeric.ntk;
 import java.util.Arrays;
 
 /**
- * The numeric executor at one filter tuple theta: {@link #at(double[])} computes the partial
- * products P_{-l} (product of all layer polynomials but layer l, Observation 3) and mu(theta); the
- * other methods reuse them. Not thread-safe; allocation-free after construction except for the
- * methods that return new matrices.
+ * The numeric executor at one filter tuple theta: {@link #at(double[])} computes mu(theta) through
+ * the suffix products of the layer polynomials (eq. 8 / Lemma 9); the partial products P_{-l}
+ * (product of all layer polynomials but layer l, Observation 3) follow when J, J x or K need them.
+ * Not thread-safe; allocation-free after construction except for the methods that return new
+ * matrices.
  */
 public final class MuState {
   private final NumericMu m;
