@@ -190,4 +190,32 @@ class GradientFlowTest {
     assertThat(Rodas4Test.maxError(dop.finalTheta(), ros.finalTheta())).isLessThan(1e-7);
     assertThat(dop.rhsEvaluations()).isGreaterThan(100 * ros.rhsEvaluations());
   }
+
+  @Test
+  void oneFlowServesManyThreads() throws Exception {
+    Architecture a = Architecture.oneDimensional(new int[] {3, 2, 2}, new int[] {2, 2, 1});
+    GradientFlow flow = new GradientFlow(NumericMu.of(a), data(a, 6),
+        FlowSettings.of(FlowSettings.Method.RODAS4, 3));
+    double[][] inits = new double[8][];
+    Random r = new Random(8);
+    for (int i = 0; i < inits.length; i++) {
+      inits[i] = gaussian(r, a.parameterCount(), 0.5);
+    }
+    double[][] sequential = new double[inits.length][];
+    for (int i = 0; i < inits.length; i++) {
+      sequential[i] = flow.run(inits[i]).finalTheta();
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<FlowResult>> futures = new java.util.ArrayList<>();
+      for (double[] init : inits) {
+        futures.add(pool.submit(() -> flow.run(init)));
+      }
+      for (int i = 0; i < inits.length; i++) {
+        assertThat(futures.get(i).get().finalTheta()).containsExactly(sequential[i]);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
 }
