@@ -135,6 +135,13 @@ final class FlowCommand implements Callable<Integer> {
     }
     FlowSettings settings =
         new FlowSettings(FlowSettings.Method.parse(method), time, rtol, atol, grid, step, true);
+    if (csv != null) {
+      Path dir = csv.toAbsolutePath().getParent();
+      if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+        throw new InvalidInputException(
+            "cannot write --csv " + csv + ": " + dir + " is not a writable directory");
+      }
+    }
     TrainingData d = trainingData(a);
     double[] theta0 = initialTuple(a);
     NumericMu mu = NumericMu.of(a);

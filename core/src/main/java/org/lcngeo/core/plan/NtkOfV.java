@@ -19,4 +19,19 @@ public interface NtkOfV {
    * @param delta the invariants delta_1..delta_{H-1}
    */
   double[][] ntk(double[] v, double[] delta);
+
+  /**
+   * out := K^(delta)(v) x. The default forms the matrix; implementations that can apply K without
+   * forming it (for example as J (J^T x) at a fiber point) override this.
+   */
+  default void multiply(double[] v, double[] delta, double[] x, double[] out) {
+    double[][] k = ntk(v, delta);
+    for (int a = 0; a < out.length; a++) {
+      double s = 0;
+      for (int b = 0; b < x.length; b++) {
+        s += k[a][b] * x[b];
+      }
+      out[a] = s;
+    }
+  }
 }

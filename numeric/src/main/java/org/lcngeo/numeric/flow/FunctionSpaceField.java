@@ -55,15 +55,10 @@ public final class FunctionSpaceField implements OdeSystem {
     if (++evaluations > budget) {
       throw new BudgetExceeded();
     }
-    double[][] k = ntk.ntk(v, delta);
     loss.gradient(v, g);
+    ntk.multiply(v, delta, g, out);
     for (int a = 0; a < out.length; a++) {
-      double s = 0;
-      double[] ka = k[a];
-      for (int b = 0; b < g.length; b++) {
-        s += ka[b] * g[b];
-      }
-      out[a] = -s;
+      out[a] = -out[a];
     }
   }
 

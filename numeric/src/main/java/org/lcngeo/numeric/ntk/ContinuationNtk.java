@@ -47,6 +47,14 @@ public final class ContinuationNtk implements NtkOfV {
     return state.at(theta).ntk();
   }
 
+  /** out := K x = J (J^T x) at the recovered fiber point, without forming K. */
+  @Override
+  public void multiply(double[] v, double[] delta, double[] x, double[] out) {
+    solve(v, delta);
+    state.at(theta).jacobianTransposeTimes(x, step);
+    state.jacobianTimes(step, out);
+  }
+
   /**
    * Moves the continuation to a theta with mu(theta) = v (in the least-squares sense when v is
    * slightly off the neuromanifold) and the given invariants; returns it (a view).
@@ -97,9 +105,13 @@ public final class ContinuationNtk implements NtkOfV {
         tn += theta[i] * theta[i];
       }
       sn = Math.sqrt(sn);
-      // converged to rounding level, or no longer contracting (v off the neuromanifold: the
+      double size = 1 + Math.sqrt(tn);
+      // converged: to rounding level; or so fast (next step ~ sn^2 / previous) that the next
+      // step would be below it; or no longer contracting (v off the neuromanifold: the
       // least-squares point is reached; or a singular point, where Newton stalls)
-      if (sn <= 1e-13 * (1 + Math.sqrt(tn)) || (it >= 2 && sn > 0.5 * previousStep)) {
+      if (sn <= 1e-13 * size
+          || (sn <= 1e-9 * size && sn <= 1e-6 * previousStep)
+          || (it >= 2 && sn > 0.5 * previousStep)) {
         break;
       }
       previousStep = sn;
