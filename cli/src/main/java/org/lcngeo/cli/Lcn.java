@@ -23,6 +23,7 @@ import picocli.CommandLine.ParameterException;
       FormulaCommand.class,
       ManifoldCommand.class,
       FiberCommand.class,
+      FlowCommand.class,
     })
 public final class Lcn implements Runnable {
   static {
