@@ -24,6 +24,7 @@ import picocli.CommandLine.ParameterException;
       ManifoldCommand.class,
       FiberCommand.class,
       FlowCommand.class,
+      org.lcngeo.cli.reproduce.ReproduceCommand.class,
     })
 public final class Lcn implements Runnable {
   static {
