@@ -2,6 +2,7 @@ package org.lcngeo.cli.reproduce;
 
 import java.util.List;
 import java.util.StringJoiner;
+import org.lcngeo.symbolic.algebraic.Symja;
 import org.matheclipse.core.eval.ExprEvaluator;
 
 /**
@@ -10,7 +11,7 @@ import org.matheclipse.core.eval.ExprEvaluator;
  * evaluator is created only when LaTeX is asked for (it costs about two seconds).
  */
 final class Latex {
-  private final ExprEvaluator evaluator = new ExprEvaluator();
+  private final ExprEvaluator evaluator = Symja.quietEvaluator();
 
   String expression(String symja) {
     return evaluator.eval("TeXForm(" + symja + ")").toString();
