@@ -24,8 +24,8 @@ class BenchCommandTest {
   @Test
   void w1MatchesItsDigests(@TempDir Path dir) throws Exception {
     Path p = workload(dir, "", "");
-    NtkCommandTest.Run r =
-        NtkCommandTest.run("bench", "ntk", p.toString(), "--runs", "3", "--warmup", "1", "--json");
+    CommandRun r =
+        CommandRun.of("bench", "ntk", p.toString(), "--runs", "3", "--warmup", "1", "--json");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode w = new ObjectMapper().readTree(r.out()).get("workloads").get(0);
     assertThat(w.get("ok").asBoolean()).isTrue();
@@ -37,8 +37,8 @@ class BenchCommandTest {
   @Test
   void aWrongDigestFails(@TempDir Path dir) throws Exception {
     Path p = workload(dir, "\"K_trace\": 46710", "\"K_trace\": 46711");
-    NtkCommandTest.Run r =
-        NtkCommandTest.run("bench", "ntk", p.toString(), "--runs", "1", "--warmup", "0");
+    CommandRun r =
+        CommandRun.of("bench", "ntk", p.toString(), "--runs", "1", "--warmup", "0");
     assertThat(r.code()).isEqualTo(1);
     assertThat(r.out()).contains("K_trace=false", "FAILED");
     assertThat(r.err()).startsWith("error: ");
@@ -46,7 +46,7 @@ class BenchCommandTest {
 
   @Test
   void aMissingFileIsBadInput(@TempDir Path dir) {
-    NtkCommandTest.Run r = NtkCommandTest.run("bench", "ntk", dir.resolve("none.json").toString());
+    CommandRun r = CommandRun.of("bench", "ntk", dir.resolve("none.json").toString());
     NtkCommandTest.assertBadInput(r, "no such workload file");
   }
 }

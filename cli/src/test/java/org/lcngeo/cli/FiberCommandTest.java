@@ -4,35 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@code lcn fiber} against cli.md: fields, the paper's Examples 16 and 19, and bad input. */
 class FiberCommandTest {
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Lcn.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   static JsonNode json(String... args) throws Exception {
-    Run r = run(args);
+    CommandRun r = run(args);
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
     return new ObjectMapper().readTree(r.out());
@@ -95,7 +78,7 @@ class FiberCommandTest {
 
   @Test
   void textShowsFactoredLayersAndNtk() {
-    Run r = run("fiber", "--sizes", "3,2", "--target", "[0,1,1,0]");
+    CommandRun r = run("fiber", "--sizes", "3,2", "--target", "[0,1,1,0]");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("3 points (the complete real fiber)", "layer 1: (z0 + 1) * z0",
         "NTK K^(delta):", "NTKs equal: false");
@@ -112,7 +95,7 @@ class FiberCommandTest {
       {"fiber", "--sizes", "3,2", "--target", "[1,2,3,4]", "--delta", "x"},
       {"fiber", "--sizes", "201,2", "--target", "[" + "1,".repeat(201) + "1]"},
     }) {
-      Run r = run(args);
+      CommandRun r = run(args);
       assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
       assertThat(r.out()).isEmpty();
       assertThat(r.err()).startsWith("error: ").hasLineCount(1);

@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,25 +12,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** {@code lcn flow}: the contract's fields, the trajectory file, and bad input. */
 class FlowCommandTest {
-  record Run(int code, String out, String err) {}
-
-  static Run lcn(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Lcn.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static CommandRun lcn(String... args) {
+    return CommandRun.of(args);
   }
 
-  static JsonNode json(Run r) throws Exception {
+  static JsonNode json(CommandRun r) throws Exception {
     assertThat(r.code()).as(r.err()).isZero();
     return new ObjectMapper().readTree(r.out());
   }
@@ -74,7 +57,7 @@ class FlowCommandTest {
     assertThat(j.get("method").asText()).isEqualTo("dop853");
     assertThat(j.get("filters").get(1).get(1).size()).isEqualTo(2);
     assertThat(j.get("functionSpaceDeviation").asDouble()).isLessThan(1e-6);
-    Run text = lcn("flow", "--sizes", "3,2", "--strides", "2,1", "--samples", "5", "--time",
+    CommandRun text = lcn("flow", "--sizes", "3,2", "--strides", "2,1", "--samples", "5", "--time",
         "0.5", "--method", "gd", "--step", "1e-3");
     assertThat(text.code()).isZero();
     assertThat(text.out()).contains("loss:").contains("delta drift");
@@ -91,7 +74,7 @@ class FlowCommandTest {
     assertThat(j.get("loss").get(0).asDouble()).isPositive();
   }
 
-  static void assertBadInput(Run r, String message) {
+  static void assertBadInput(CommandRun r, String message) {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).startsWith("error: ").contains(message);

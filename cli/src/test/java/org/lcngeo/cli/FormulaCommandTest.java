@@ -21,7 +21,7 @@ class FormulaCommandTest {
   @Test
   void example15Json() {
     CommandRun r = CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1", "--json");
-    assertThat(r.status()).isZero();
+    assertThat(r.code()).isZero();
     JsonNode j = r.json();
     assertThat(j.get("architecture").get("dimension").asInt()).isEqualTo(4);
     assertThat(j.get("parameters").toString())
@@ -44,11 +44,11 @@ class FormulaCommandTest {
   @Test
   void latexAndJava() {
     CommandRun latex = CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1", "--format", "latex");
-    assertThat(latex.status()).isZero();
+    assertThat(latex.code()).isZero();
     assertThat(latex.out()).contains("\\begin{pmatrix}", "w_{2,0}^{2}", "\\lambda^{2}", "\\sqrt{");
     CommandRun java =
         CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1", "--format", "java", "--delta", "1/2");
-    assertThat(java.status()).isZero();
+    assertThat(java.code()).isZero();
     assertThat(java.out())
         .contains("implements org.lcngeo.core.plan.NtkOfV", "double c2 = (1.0/2.0);", "return k;");
   }
@@ -56,37 +56,37 @@ class FormulaCommandTest {
   @Test
   void notOneToOneHasNoInverse() {
     CommandRun r = CommandRun.of("formula", "--sizes", "3,2", "--json");
-    assertThat(r.status()).isZero();
+    assertThat(r.code()).isZero();
     assertThat(r.json().get("genericallyOneToOne").asBoolean()).isFalse();
     assertThat(r.json().has("inverse")).isFalse();
     assertThat(r.json().has("ntkOfV")).isFalse();
     CommandRun java = CommandRun.of("formula", "--sizes", "3,2", "--format", "java");
-    assertThat(java.status()).isEqualTo(2);
+    assertThat(java.code()).isEqualTo(2);
     assertThat(java.out()).isEmpty();
   }
 
   @Test
   void help() {
     CommandRun r = CommandRun.of("formula", "--help");
-    assertThat(r.status()).isZero();
+    assertThat(r.code()).isZero();
     assertThat(r.out()).contains("--delta", "--format", "--timeout", "--no-inverse");
     CommandRun m = CommandRun.of("manifold", "--help");
-    assertThat(m.status()).isZero();
+    assertThat(m.code()).isZero();
     assertThat(m.out()).contains("--format", "macaulay2");
   }
 
   @Test
   void badInput() {
     CommandRun big = CommandRun.of("formula", "--sizes", "40,40");
-    assertThat(big.status()).isEqualTo(2);
+    assertThat(big.code()).isEqualTo(2);
     assertThat(big.out()).isEmpty();
     assertThat(big.err()).startsWith("error: ").contains("too large to print");
     CommandRun delta = CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1", "--delta", "x");
-    assertThat(delta.status()).isEqualTo(2);
+    assertThat(delta.code()).isEqualTo(2);
     assertThat(delta.err()).startsWith("error: --delta");
     CommandRun symbol =
         CommandRun.of("formula", "--sizes", "2,2,2", "--strides", "2,2,1", "--delta", "d1,d3");
-    assertThat(symbol.status()).isEqualTo(2);
+    assertThat(symbol.code()).isEqualTo(2);
     assertThat(symbol.err()).contains("d3 names no invariant");
   }
 
@@ -94,12 +94,12 @@ class FormulaCommandTest {
   void eliminationBoundIsAClearError() {
     CommandRun r =
         CommandRun.of("formula", "--sizes", "2x2,2x3", "--timeout", "2");
-    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).startsWith("error: ").contains("--no-inverse");
     CommandRun only =
         CommandRun.of("formula", "--sizes", "2x2,2x3", "--no-inverse", "--json");
-    assertThat(only.status()).isZero();
+    assertThat(only.code()).isZero();
     assertThat(only.json().get("blocks").size()).isEqualTo(2);
   }
 }

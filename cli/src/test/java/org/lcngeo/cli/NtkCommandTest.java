@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -15,26 +12,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code lcn ntk} against cli.md: fields, values of the paper's examples, and bad input. */
 class NtkCommandTest {
-  record Run(int code, String out, String err) {}
-
-  static Run run(String... args) {
-    PrintStream oldOut = System.out;
-    PrintStream oldErr = System.err;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      int code = Lcn.execute(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setOut(oldOut);
-      System.setErr(oldErr);
-    }
+  static CommandRun run(String... args) {
+    return CommandRun.of(args);
   }
 
   static JsonNode json(String... args) throws Exception {
-    Run r = run(args);
+    CommandRun r = run(args);
     assertThat(r.err()).isEmpty();
     assertThat(r.code()).isZero();
     return new ObjectMapper().readTree(r.out());
@@ -86,7 +69,7 @@ class NtkCommandTest {
 
   @Test
   void example16Text() {
-    Run r = run("ntk", "--sizes", "3,2", "--strides", "2,1", "--filters", "[[2,0,1],[1,2]]");
+    CommandRun r = run("ntk", "--sizes", "3,2", "--strides", "2,1", "--filters", "[[2,0,1],[1,2]]");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("H=2", "end-to-end filter: [2, 0, 5, 0, 2]", "rank of J: 4")
         .contains("  [ 0   1   0   2   0]\n"); // row 2 of K at Example 16's second point
@@ -113,12 +96,12 @@ class NtkCommandTest {
 
   @Test
   void fullyConnectedText() {
-    Run r = run("ntk", "--matrices", "[[[0,1],[\"1/2\",0]],[[0,2],[1,0]]]");
+    CommandRun r = run("ntk", "--matrices", "[[[0,1],[\"1/2\",0]],[[0,2],[1,0]]]");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("fully connected", "Delta_1", "15/4", "17/4", "rank of J: 4");
   }
 
-  static void assertBadInput(Run r, String... fragments) {
+  static void assertBadInput(CommandRun r, String... fragments) {
     assertThat(r.code()).as(r.err()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
     assertThat(r.err()).startsWith("error: ").endsWith("\n");

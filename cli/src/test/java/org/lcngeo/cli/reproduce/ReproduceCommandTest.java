@@ -4,30 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.lcngeo.cli.Lcn;
+import org.lcngeo.cli.CommandRun;
 import org.lcngeo.numeric.ntk.NumericMu;
 import org.lcngeo.symbolic.fiber.Fiber;
 import org.lcngeo.symbolic.paper.Table1;
 
 class ReproduceCommandTest {
   private static String run(String... args) {
-    PrintStream old = System.out;
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    try {
-      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-      assertThat(Lcn.execute(args)).isZero();
-    } finally {
-      System.setOut(old);
-    }
-    return out.toString(StandardCharsets.UTF_8);
+    CommandRun r = CommandRun.of(args);
+    assertThat(r.code()).as(r.err()).isZero();
+    return r.out();
   }
 
   @Test

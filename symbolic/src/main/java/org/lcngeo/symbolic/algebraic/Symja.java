@@ -20,11 +20,9 @@ public final class Symja {
     return ev;
   }
 
-  /** "p" or "p/q". */
+  /** "p" or "p/q": Symja reads rationals as we print them. */
   public static String rational(BigFraction q) {
-    return q.getDenominator().equals(BigInteger.ONE)
-        ? q.getNumerator().toString()
-        : q.getNumerator() + "/" + q.getDenominator();
+    return org.lcngeo.core.algebra.Rationals.format(q);
   }
 
   /** q * x for a Symja expression x: "0", x itself, "-(x)", or "q*(x)" (no parentheses for a call). */
