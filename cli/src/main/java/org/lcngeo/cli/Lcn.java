@@ -20,6 +20,7 @@ import picocli.CommandLine.ParameterException;
       MuCommand.class,
       NtkCommand.class,
       BenchCommand.class,
+      FlowCommand.class,
     })
 public final class Lcn implements Runnable {
   static {
