@@ -21,6 +21,7 @@ import picocli.CommandLine.ParameterException;
       NtkCommand.class,
       BenchCommand.class,
       FlowCommand.class,
+      SweepCommand.class,
     })
 public final class Lcn implements Runnable {
   static {
