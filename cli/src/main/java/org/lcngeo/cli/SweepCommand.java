@@ -48,7 +48,7 @@ import picocli.CommandLine.Option;
 final class SweepCommand extends FlowOptions implements Callable<Integer> {
   private static final int HISTOGRAM_BINS = 40;
 
-  @Option(names = "--runs", paramLabel = "N", description = "N seeded Gaussian initial tuples")
+  @Option(names = "--runs", paramLabel = "N", description = "N seeded Gaussian initial tuples, run i from seed S+i (instead of the inits of --data)")
   Integer runs;
 
   @Option(
