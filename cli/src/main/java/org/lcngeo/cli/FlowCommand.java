@@ -14,13 +14,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.function.DoubleConsumer;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
-import org.lcngeo.numeric.data.Json;
 import org.lcngeo.numeric.data.QuadraticLoss;
 import org.lcngeo.numeric.data.TrainingData;
 import org.lcngeo.numeric.flow.ConvergenceDiagnostics;
@@ -28,8 +26,8 @@ import org.lcngeo.numeric.flow.FlowResult;
 import org.lcngeo.numeric.flow.FlowSettings;
 import org.lcngeo.numeric.flow.GradientFlow;
 import org.lcngeo.numeric.ntk.NumericMu;
+import org.lcngeo.numeric.plot.FlowPlot;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -46,42 +44,7 @@ import picocli.CommandLine.Option;
             + " Methods: dop853 (Dormand-Prince 8(5,3), Hipparchus; non-stiff), rodas4"
             + " (Rosenbrock RODAS4, L-stable; for stiff flows, the default), gd (gradient descent"
             + " with --step).")
-final class FlowCommand implements Callable<Integer> {
-  @Mixin ArchitectureOptions arch;
-  @Mixin CommonOptions common;
-
-  @Option(names = "--time", paramLabel = "T", description = "integrate over [0, T]")
-  Double time;
-
-  @Option(names = "--samples", paramLabel = "N", description = "generate N training samples")
-  Integer samples;
-
-  @Option(
-      names = "--seed",
-      paramLabel = "S",
-      defaultValue = "0",
-      description = "seed of generated data and of the Gaussian initial filters (default 0)")
-  long seed;
-
-  @Option(
-      names = "--output-size",
-      paramLabel = "D",
-      description = "output size of generated samples, e.g. 8 or 4x4 (default: the end-to-end filter size)")
-  String outputSize;
-
-  @Option(
-      names = "--noise",
-      paramLabel = "SIGMA",
-      defaultValue = "0.1",
-      description = "noise of generated outputs Y = alpha_{v*}(X) + SIGMA * N(0,1) (default 0.1)")
-  double noise;
-
-  @Option(
-      names = "--data",
-      paramLabel = "FILE",
-      description = "training data: JSON with arrays X and Y (as W4_W5.json), or CSV (1-D)")
-  Path data;
-
+final class FlowCommand extends FlowOptions implements Callable<Integer> {
   @Option(
       names = "--filters",
       paramLabel = "JSON",
@@ -89,58 +52,29 @@ final class FlowCommand implements Callable<Integer> {
   String filters;
 
   @Option(
-      names = "--init-scale",
-      paramLabel = "C",
-      defaultValue = "0.5",
-      description = "standard deviation of the Gaussian initial filters (default 0.5)")
-  double initScale;
-
-  @Option(
       names = "--init-index",
       paramLabel = "I",
       description = "take the initial tuple from row I of the data file's inits array")
   Integer initIndex;
 
-  @Option(
-      names = "--method",
-      paramLabel = "M",
-      defaultValue = "rodas4",
-      description = "dop853, rodas4 or gd (default ${DEFAULT-VALUE})")
-  String method;
-
-  @Option(names = "--rtol", paramLabel = "R", defaultValue = "1e-10", description = "relative tolerance (default ${DEFAULT-VALUE})")
-  double rtol;
-
-  @Option(names = "--atol", paramLabel = "A", defaultValue = "1e-12", description = "absolute tolerance (default ${DEFAULT-VALUE})")
-  double atol;
-
-  @Option(names = "--step", paramLabel = "H", defaultValue = "1e-4", description = "step of gd (default ${DEFAULT-VALUE})")
-  double step;
-
-  @Option(
-      names = "--grid",
-      paramLabel = "M",
-      defaultValue = "200",
-      description = "grid intervals on [0, T] for the trajectory and the comparison (default ${DEFAULT-VALUE})")
-  int grid;
-
   @Option(names = "--csv", paramLabel = "FILE", description = "write the trajectory on the grid as CSV")
   Path csv;
+
+  @Option(
+      names = "--plot",
+      paramLabel = "FILE.png",
+      description = "plot loss, invariant drift and function-space deviation versus t (PNG)")
+  Path plot;
 
   @Override
   public Integer call() throws IOException {
     Architecture a = arch.architecture();
-    if (time == null) {
-      throw new InvalidInputException("--time is required (e.g. --time 20)");
-    }
-    FlowSettings settings =
-        new FlowSettings(FlowSettings.Method.parse(method), time, rtol, atol, grid, step, true);
+    FlowSettings settings = settings(true);
     if (csv != null) {
-      Path dir = csv.toAbsolutePath().getParent();
-      if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-        throw new InvalidInputException(
-            "cannot write --csv " + csv + ": " + dir + " is not a writable directory");
-      }
+      requireWritable(csv, "--csv");
+    }
+    if (plot != null) {
+      requireWritable(plot, "--plot");
     }
     TrainingData d = trainingData(a);
     double[] theta0 = initialTuple(a);
@@ -149,6 +83,9 @@ final class FlowCommand implements Callable<Integer> {
     FlowResult r = flow.run(theta0, null, progress());
     if (csv != null) {
       writeCsv(csv, r, a);
+    }
+    if (plot != null) {
+      FlowPlot.write(plot, r.times(), r.losses(), drift(r), r.deviations());
     }
     if (r.functionSpaceReached() < time) {
       System.err.printf(
@@ -209,35 +146,6 @@ final class FlowCommand implements Callable<Integer> {
     return 0;
   }
 
-  private TrainingData trainingData(Architecture a) {
-    if (samples != null && data != null) {
-      throw new InvalidInputException("give either --samples (generated data) or --data, not both");
-    }
-    if (data != null) {
-      return TrainingData.load(data, a);
-    }
-    if (samples == null) {
-      throw new InvalidInputException(
-          "training data are required: --samples N [--seed S] or --data FILE");
-    }
-    int[] out;
-    if (outputSize == null) {
-      out = a.endToEndSize();
-    } else {
-      int[][] parsed = ArchitectureOptions.parseSizes(outputSize, "--output-size");
-      if (parsed.length != 1 || parsed[0].length != a.dims()) {
-        throw new InvalidInputException(
-            "--output-size needs one size with " + a.dims() + " component(s), like "
-                + Architecture.vec(a.endToEndSize()));
-      }
-      out = parsed[0];
-    }
-    if (!(noise >= 0) || !Double.isFinite(noise)) {
-      throw new InvalidInputException("--noise must be a non-negative number");
-    }
-    return TrainingData.generate(a, samples, out, seed, noise);
-  }
-
   private double[] initialTuple(Architecture a) throws IOException {
     int given = (filters != null ? 1 : 0) + (initIndex != null ? 1 : 0);
     if (given > 1) {
@@ -252,30 +160,25 @@ final class FlowCommand implements Callable<Integer> {
       if (data == null) {
         throw new InvalidInputException("--init-index needs a --data file with an inits array");
       }
-      Object doc = Json.parse(Files.readString(data, StandardCharsets.UTF_8), data.toString());
-      if (!(doc instanceof Map<?, ?> m) || !(m.get("inits") instanceof List<?> inits)) {
-        throw new InvalidInputException(data + " has no inits array");
-      }
-      if (initIndex < 0 || initIndex >= inits.size()) {
+      double[][] inits = inits(a, true);
+      if (initIndex < 0 || initIndex >= inits.length) {
         throw new InvalidInputException(
-            "--init-index " + initIndex + " is outside 0.." + (inits.size() - 1));
+            "--init-index " + initIndex + " is outside 0.." + (inits.length - 1));
       }
-      if (!(inits.get(initIndex) instanceof List<?> row) || row.size() != a.parameterCount()
-          || !row.stream().allMatch(x -> x instanceof Double)) {
-        throw new InvalidInputException(
-            "inits[" + initIndex + "] is not a list of " + a.parameterCount() + " numbers");
+      return inits[initIndex];
+    }
+    return gaussianTuple(a, seed);
+  }
+
+  /** max_l |delta_l(t_k) - delta_l(0)| at each grid time. */
+  private static double[] drift(FlowResult r) {
+    double[] d = new double[r.times().length];
+    for (int k = 0; k < d.length; k++) {
+      for (int l = 0; l < r.deltas()[k].length; l++) {
+        d[k] = Math.max(d[k], Math.abs(r.deltas()[k][l] - r.deltas()[0][l]));
       }
-      return row.stream().mapToDouble(x -> (Double) x).toArray();
     }
-    if (!(initScale > 0) || !Double.isFinite(initScale)) {
-      throw new InvalidInputException("--init-scale must be a positive number");
-    }
-    SplittableRandom r = new SplittableRandom(seed).split();
-    double[] t = new double[a.parameterCount()];
-    for (int i = 0; i < t.length; i++) {
-      t[i] = initScale * r.nextGaussian();
-    }
-    return t;
+    return d;
   }
 
   /** Progress on stderr, at most once a second, once the run has taken more than a second. */

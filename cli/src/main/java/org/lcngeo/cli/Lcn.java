@@ -25,6 +25,7 @@ import picocli.CommandLine.ParameterException;
       FiberCommand.class,
       FlowCommand.class,
       org.lcngeo.cli.reproduce.ReproduceCommand.class,
+      SweepCommand.class,
     })
 public final class Lcn implements Runnable {
   static {

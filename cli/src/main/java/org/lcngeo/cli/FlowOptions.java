@@ -1,0 +1,182 @@
+package org.lcngeo.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.numeric.data.Json;
+import org.lcngeo.numeric.data.TrainingData;
+import org.lcngeo.numeric.flow.FlowSettings;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * The options {@code lcn flow} and {@code lcn sweep} share (cli.md: "the flow's options"): the
+ * architecture, the training data (generated or from a file), the Gaussian initial filters, the
+ * integrator and its tolerances, and the grid of the recorded trajectory. Both commands extend
+ * this class, so that picocli sees the options as theirs.
+ */
+abstract class FlowOptions {
+  @Mixin ArchitectureOptions arch;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--time", paramLabel = "T", description = "integrate over [0, T]")
+  Double time;
+
+  @Option(names = "--samples", paramLabel = "N", description = "generate N training samples")
+  Integer samples;
+
+  @Option(
+      names = "--seed",
+      paramLabel = "S",
+      defaultValue = "0",
+      description = "seed of generated data and of the Gaussian initial filters (default 0)")
+  long seed;
+
+  @Option(
+      names = "--output-size",
+      paramLabel = "D",
+      description = "output size of generated samples, e.g. 8 or 4x4 (default: the end-to-end filter size)")
+  String outputSize;
+
+  @Option(
+      names = "--noise",
+      paramLabel = "SIGMA",
+      defaultValue = "0.1",
+      description = "noise of generated outputs Y = alpha_{v*}(X) + SIGMA * N(0,1) (default 0.1)")
+  double noise;
+
+  @Option(
+      names = "--data",
+      paramLabel = "FILE",
+      description = "training data: JSON with arrays X and Y (as W4_W5.json), or CSV (1-D)")
+  Path data;
+
+  @Option(
+      names = "--init-scale",
+      paramLabel = "C",
+      defaultValue = "0.5",
+      description = "standard deviation of the Gaussian initial filters (default 0.5)")
+  double initScale;
+
+  @Option(
+      names = "--method",
+      paramLabel = "M",
+      defaultValue = "rodas4",
+      description = "dop853, rodas4 or gd (default ${DEFAULT-VALUE})")
+  String method;
+
+  @Option(names = "--rtol", paramLabel = "R", defaultValue = "1e-10", description = "relative tolerance (default ${DEFAULT-VALUE})")
+  double rtol;
+
+  @Option(names = "--atol", paramLabel = "A", defaultValue = "1e-12", description = "absolute tolerance (default ${DEFAULT-VALUE})")
+  double atol;
+
+  @Option(names = "--step", paramLabel = "H", defaultValue = "1e-4", description = "step of gd (default ${DEFAULT-VALUE})")
+  double step;
+
+  @Option(
+      names = "--grid",
+      paramLabel = "M",
+      defaultValue = "200",
+      description = "grid intervals on [0, T] for the trajectory and the comparison (default ${DEFAULT-VALUE})")
+  int grid;
+
+  /** The flow settings of the options; {@code --time} is required. */
+  FlowSettings settings(boolean functionSpace) {
+    if (time == null) {
+      throw new InvalidInputException("--time is required (e.g. --time 20)");
+    }
+    return new FlowSettings(
+        FlowSettings.Method.parse(method), time, rtol, atol, grid, step, functionSpace);
+  }
+
+  /** The training data: from {@code --data}, or generated from {@code --samples} and {@code --seed}. */
+  TrainingData trainingData(Architecture a) {
+    if (samples != null && data != null) {
+      throw new InvalidInputException("give either --samples (generated data) or --data, not both");
+    }
+    if (data != null) {
+      return TrainingData.load(data, a);
+    }
+    if (samples == null) {
+      throw new InvalidInputException(
+          "training data are required: --samples N [--seed S] or --data FILE");
+    }
+    int[] out;
+    if (outputSize == null) {
+      out = a.endToEndSize();
+    } else {
+      int[][] parsed = ArchitectureOptions.parseSizes(outputSize, "--output-size");
+      if (parsed.length != 1 || parsed[0].length != a.dims()) {
+        throw new InvalidInputException(
+            "--output-size needs one size with " + a.dims() + " component(s), like "
+                + Architecture.vec(a.endToEndSize()));
+      }
+      out = parsed[0];
+    }
+    if (!(noise >= 0) || !Double.isFinite(noise)) {
+      throw new InvalidInputException("--noise must be a non-negative number");
+    }
+    return TrainingData.generate(a, samples, out, seed, noise);
+  }
+
+  /** Seeded Gaussian filters, standard deviation {@code --init-scale}, layer 1 first. */
+  double[] gaussianTuple(Architecture a, long tupleSeed) {
+    if (!(initScale > 0) || !Double.isFinite(initScale)) {
+      throw new InvalidInputException("--init-scale must be a positive number");
+    }
+    SplittableRandom r = new SplittableRandom(tupleSeed).split();
+    double[] t = new double[a.parameterCount()];
+    for (int i = 0; i < t.length; i++) {
+      t[i] = initScale * r.nextGaussian();
+    }
+    return t;
+  }
+
+  /**
+   * The {@code inits} array of the {@code --data} file: flat parameter vectors, layer 1 first, each
+   * checked to have the network's parameter count of finite numbers.
+   *
+   * @param required whether a missing array is an error (otherwise null is returned)
+   */
+  double[][] inits(Architecture a, boolean required) throws IOException {
+    if (data == null) {
+      if (required) {
+        throw new InvalidInputException("initial tuples from a file need --data FILE with an inits array");
+      }
+      return null;
+    }
+    Object doc = Json.parse(Files.readString(data, StandardCharsets.UTF_8), data.toString());
+    if (!(doc instanceof Map<?, ?> m) || !(m.get("inits") instanceof List<?> inits)) {
+      if (required) {
+        throw new InvalidInputException(data + " has no inits array");
+      }
+      return null;
+    }
+    double[][] out = new double[inits.size()][];
+    for (int i = 0; i < out.length; i++) {
+      if (!(inits.get(i) instanceof List<?> row) || row.size() != a.parameterCount()
+          || !row.stream().allMatch(x -> x instanceof Double d && Double.isFinite(d))) {
+        throw new InvalidInputException(
+            "inits[" + i + "] is not a list of " + a.parameterCount() + " numbers");
+      }
+      out[i] = row.stream().mapToDouble(x -> (Double) x).toArray();
+    }
+    return out;
+  }
+
+  /** Fails unless the directory of an output file exists and is writable. */
+  static void requireWritable(Path file, String option) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
+      throw new InvalidInputException(
+          "cannot write " + option + " " + file + ": " + dir + " is not a writable directory");
+    }
+  }
+}
