@@ -84,7 +84,7 @@ class SweepCommandTest {
           data.toString(), "--init-index", String.valueOf(i), "--time", "1", "--json"));
       assertThat(j.get("finalLoss").get(i).asDouble()).isEqualTo(f.get("loss").get(1).asDouble());
     }
-    FlowCommandTest.Run text = lcn("sweep", "--sizes", "2,2", "--strides", "2,1", "--data",
+    CommandRun text = lcn("sweep", "--sizes", "2,2", "--strides", "2,1", "--data",
         data.toString(), "--time", "1");
     assertThat(text.code()).isZero();
     assertThat(text.out()).contains("3 runs").contains("loss levels");
