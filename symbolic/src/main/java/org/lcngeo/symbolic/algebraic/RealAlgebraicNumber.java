@@ -33,7 +33,7 @@ import org.lcngeo.core.algebra.Rationals;
  */
 public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber> {
   private static final int REFINE_STEPS = 4;
-  private static final int MAX_DIGITS = 100_000;
+  private static final int MAX_DIGITS = 20_000;
 
   /** Monic minimal polynomial, lowest degree first. */
   private final BigFraction[] minimal;
@@ -263,15 +263,70 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     }
   }
 
-  /** Refines until the isolating interval is narrower than 2^-bits. */
+  /**
+   * Refines until the isolating interval is narrower than 2^-bits: Newton steps with quadratic
+   * convergence, each accepted only if the sign change of the minimal polynomial certifies the new
+   * (dyadic) interval, and bisection whenever a step is not certified.
+   */
   public void refineTo(int bits) {
     if (rational != null) {
       return;
     }
     BigFraction target = new BigFraction(BigInteger.ONE, BigInteger.ONE.shiftLeft(bits));
     while (isolatingInterval().width().compareTo(target) >= 0) {
-      refine();
+      if (!newtonStep()) {
+        refine(REFINE_STEPS);
+      }
     }
+  }
+
+  /**
+   * One Newton step from the midpoint: x = m - p(m)/p'(m) rounded to a dyadic number, and the
+   * interval x +- w^2 (w the current width) if p changes sign across it inside the current one.
+   */
+  private synchronized boolean newtonStep() {
+    BigFraction w = hi.subtract(lo);
+    int b = w.getDenominator().bitLength() - w.getNumerator().bitLength(); // w ~ 2^-b
+    if (b < 8) {
+      return false;
+    }
+    BigFraction m = lo.add(hi).divide(2);
+    BigInteger u = m.getNumerator();
+    BigInteger v = m.getDenominator();
+    int n = integerMinimal.length - 1;
+    // P = v^n p(u/v), D = v^(n-1) p'(u/v), by Horner in u with powers of v
+    BigInteger pv = integerMinimal[n];
+    BigInteger dv = integerMinimal[n].multiply(BigInteger.valueOf(n));
+    BigInteger vp = BigInteger.ONE;
+    for (int i = n - 1; i >= 0; i--) {
+      vp = vp.multiply(v);
+      pv = pv.multiply(u).add(integerMinimal[i].multiply(vp));
+      if (i > 0) {
+        dv = dv.multiply(u).add(integerMinimal[i].multiply(BigInteger.valueOf(i)).multiply(vp));
+      }
+    }
+    if (dv.signum() == 0) {
+      return false;
+    }
+    // x = u/v - P / (v D) = (u D - P) / (v D), rounded to the grid 2^-k
+    int k = 2 * b + 4;
+    BigInteger num = u.multiply(dv).subtract(pv).shiftLeft(k);
+    BigInteger den = v.multiply(dv);
+    BigInteger grid = num.divide(den);
+    BigInteger scale = BigInteger.ONE.shiftLeft(k);
+    BigInteger eps = BigInteger.ONE.shiftLeft(4); // 2^-(2b) on the grid 2^-(2b+4)
+    BigFraction l = new BigFraction(grid.subtract(eps), scale);
+    BigFraction h = new BigFraction(grid.add(eps), scale);
+    if (l.compareTo(lo) <= 0 || h.compareTo(hi) >= 0) {
+      return false;
+    }
+    if (Polynomials.signAt(integerMinimal, l) != signAtLo
+        || Polynomials.signAt(integerMinimal, h) != -signAtLo) {
+      return false;
+    }
+    lo = l;
+    hi = h;
+    return true;
   }
 
   private void refine(int steps) {
