@@ -38,12 +38,12 @@ public final class NumberField implements Ring<FieldElement> {
     this.modulus = generator.minimalArray();
     this.degree = modulus.length - 1;
     int d = degree;
-    BigFraction[][] red = new BigFraction[Math.max(0, d - 1)][];
+    BigFraction[][] red = new BigFraction[Math.max(1, d - 1)][]; // d = 1 still reduces theta^1
     BigFraction[] cur = new BigFraction[d]; // theta^d = -(m_0 + ... + m_{d-1} theta^{d-1})
     for (int i = 0; i < d; i++) {
       cur[i] = modulus[i].negate();
     }
-    for (int k = 0; k < d - 1; k++) {
+    for (int k = 0; k < red.length; k++) {
       red[k] = cur;
       BigFraction[] next = new BigFraction[d];
       BigFraction top = cur[d - 1];
