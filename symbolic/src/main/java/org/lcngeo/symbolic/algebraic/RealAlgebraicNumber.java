@@ -605,7 +605,9 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
 
   /**
    * An expression Symja parses back to this number: "p/q" for rationals, a radical such as
-   * "(1+Sqrt(5))/2" in degree two, and {@code Root(Function(poly in #1), k)} beyond, with k the
+   * "(1+Sqrt(5))/2" in degree two, +-Sqrt(x^2) when the minimal polynomial is a polynomial in x^2
+   * (nested radicals such as the rescaling factors lambda_l), and {@code Root(Function(poly in
+   * #1), k)} otherwise, with k the
    * index under which Symja 3.0.0 evaluates that Root to this number (see {@link SymjaRootIndex};
    * finding it starts a Symja evaluator once per thread).
    */
@@ -618,11 +620,46 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     }
     String s = symja;
     if (s == null) {
-      String function = "Function(" + Symja.polynomial(integerMinimal, "#1") + ")";
-      s = "Root(" + function + "," + SymjaRootIndex.index(this, function) + ")";
+      if (isEven(minimal)) {
+        // x = +-Sqrt(x^2), and x^2 has half the degree: 2^(1/4) prints as Sqrt(Sqrt(2))
+        s = (signum() < 0 ? "-" : "") + "Sqrt(" + square().toSymja() + ")";
+      } else {
+        String function = "Function(" + Symja.polynomial(integerMinimal, "#1") + ")";
+        s = "Root(" + function + "," + SymjaRootIndex.index(this, function) + ")";
+      }
       symja = s;
     }
     return s;
+  }
+
+  /** Whether p(x) = q(x^2): only even powers. */
+  private static boolean isEven(BigFraction[] p) {
+    for (int i = 1; i < p.length; i += 2) {
+      if (p[i].signum() != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** x^2 for an x whose minimal polynomial is q(x^2): a root of q. */
+  private RealAlgebraicNumber square() {
+    BigFraction[] q = new BigFraction[(minimal.length + 1) / 2];
+    for (int i = 0; i < q.length; i++) {
+      q[i] = minimal[2 * i];
+    }
+    int sign = signum(); // refines the interval away from 0
+    return select(
+        q,
+        round -> {
+          if (round > 0) {
+            refine(REFINE_STEPS);
+          }
+          RationalInterval iv = isolatingInterval();
+          return sign > 0
+              ? new RationalInterval(iv.lo().multiply(iv.lo()), iv.hi().multiply(iv.hi()))
+              : new RationalInterval(iv.hi().multiply(iv.hi()), iv.lo().multiply(iv.lo()));
+        });
   }
 
   /** For diagnostics: the rational, or the root of the minimal polynomial in its interval. */

@@ -1,9 +1,12 @@
 package org.lcngeo.symbolic.algebraic;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.math.BigDecimal;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.algebra.Rationals;
+import org.matheclipse.core.eval.EvalEngine;
 import org.matheclipse.core.eval.ExprEvaluator;
 import org.matheclipse.core.interfaces.IExpr;
 
@@ -17,10 +20,21 @@ import org.matheclipse.core.interfaces.IExpr;
  * only when such a number is printed.
  */
 final class SymjaRootIndex {
-  private static final ThreadLocal<ExprEvaluator> EVALUATOR = ThreadLocal.withInitial(ExprEvaluator::new);
+  private static final ThreadLocal<ExprEvaluator> EVALUATOR = ThreadLocal.withInitial(SymjaRootIndex::quietEvaluator);
   private static final int[] PRECISIONS = {25, 60};
 
   private SymjaRootIndex() {}
+
+  /** An evaluator whose messages never reach stdout or stderr (they would corrupt CLI output). */
+  private static ExprEvaluator quietEvaluator() {
+    ExprEvaluator ev = new ExprEvaluator();
+    EvalEngine engine = ev.getEvalEngine();
+    engine.setQuietMode(true);
+    PrintStream sink = new PrintStream(OutputStream.nullOutputStream());
+    engine.setOutPrintStream(sink);
+    engine.setErrorPrintStream(sink);
+    return ev;
+  }
 
   /**
    * Symja's index of x among the roots of its minimal polynomial, written as {@code function}.
