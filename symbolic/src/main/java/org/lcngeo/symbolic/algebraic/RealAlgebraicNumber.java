@@ -16,14 +16,16 @@ import org.lcngeo.core.algebra.Rationals;
 
 /**
  * An exact real algebraic number: its minimal polynomial over Q (monic, irreducible) and an
- * isolating interval that contains exactly one real root of it, refined in place by exact
- * bisection whenever more precision is needed. The design follows FLINT/Calcium's {@code qqbar}:
+ * isolating interval that contains exactly one real root of it (found with JAS' Sturm sequences),
+ * refined in place by exact bisection and certified Newton steps whenever more precision is
+ * needed. The design follows FLINT/Calcium's {@code qqbar}:
  * every decision (sign, comparison, equality) is certified, never made with a tolerance.
  *
  * <p>Arithmetic is exact: with a rational operand by substitution in the minimal polynomial; for
  * two irrational operands the result is a root of a resultant (Res_y(p(y), q(x - y)) for sums,
  * Res_y(p(y), y^m q(x/y)) for products, computed with JAS subresultants), factored over Q with JAS
- * and identified among the roots of the factors by interval arithmetic on refined enclosures.
+ * and identified among the roots of the factors by interval arithmetic on refined enclosures,
+ * certified by Descartes' rule of signs.
  * Values that share one number field are much cheaper as {@link FieldElement}s of a {@link
  * NumberField}; this type is for values of different fields (the NTKs of different fiber points,
  * Sec. 2.3 / Example 19 of the paper) and for square roots such as the rescaling factors
