@@ -20,7 +20,7 @@ import org.lcngeo.core.algebra.Rationals;
  * to a {@link RealAlgebraicNumber}. Immutable.
  */
 public final class FieldElement {
-  private static final int MAX_DIGITS = 100_000;
+  private static final int MAX_DIGITS = 20_000;
   /** Precisions of theta at which unequal values of different fields are told apart cheaply. */
   private static final int[] SEPARATION_BITS = {0, 64, 256};
 
@@ -333,7 +333,11 @@ public final class FieldElement {
     if (isRational()) {
       return RealAlgebraicNumber.decimal(toRational(), mc);
     }
-    int bits = (int) Math.ceil(significantDigits * 3.33) + 16;
+    int coefficientBits = 0;
+    for (BigInteger x : num) {
+      coefficientBits = Math.max(coefficientBits, x.bitLength() - den.bitLength());
+    }
+    int bits = (int) Math.ceil(significantDigits * 3.33) + 32 + coefficientBits;
     while (true) {
       RationalInterval e = field.enclose(this);
       if (!e.containsZero()) {

@@ -54,10 +54,6 @@ final class Polynomials {
     return n == p.length ? p : Arrays.copyOf(p, n);
   }
 
-  static int degree(BigFraction[] p) {
-    return p.length - 1;
-  }
-
   /** p / lc(p). */
   static BigFraction[] monic(BigFraction[] p) {
     BigFraction lc = p[p.length - 1];
@@ -103,15 +99,6 @@ final class Polynomials {
       s = s.multiply(u).add(a[i].multiply(vp));
     }
     return s.signum();
-  }
-
-  /** p(r) exactly. */
-  static BigFraction valueAt(BigFraction[] p, BigFraction r) {
-    BigFraction s = BigFraction.ZERO;
-    for (int i = p.length - 1; i >= 0; i--) {
-      s = s.multiply(r).add(p[i]);
-    }
-    return s;
   }
 
   /** p(-x). */

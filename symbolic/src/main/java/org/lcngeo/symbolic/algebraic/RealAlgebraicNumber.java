@@ -16,14 +16,16 @@ import org.lcngeo.core.algebra.Rationals;
 
 /**
  * An exact real algebraic number: its minimal polynomial over Q (monic, irreducible) and an
- * isolating interval that contains exactly one real root of it, refined in place by exact
- * bisection whenever more precision is needed. The design follows FLINT/Calcium's {@code qqbar}:
+ * isolating interval that contains exactly one real root of it (found with JAS' Sturm sequences),
+ * refined in place by exact bisection and certified Newton steps whenever more precision is
+ * needed. The design follows FLINT/Calcium's {@code qqbar}:
  * every decision (sign, comparison, equality) is certified, never made with a tolerance.
  *
  * <p>Arithmetic is exact: with a rational operand by substitution in the minimal polynomial; for
  * two irrational operands the result is a root of a resultant (Res_y(p(y), q(x - y)) for sums,
  * Res_y(p(y), y^m q(x/y)) for products, computed with JAS subresultants), factored over Q with JAS
- * and identified among the roots of the factors by interval arithmetic on refined enclosures.
+ * and identified among the roots of the factors by interval arithmetic on refined enclosures,
+ * certified by Descartes' rule of signs.
  * Values that share one number field are much cheaper as {@link FieldElement}s of a {@link
  * NumberField}; this type is for values of different fields (the NTKs of different fiber points,
  * Sec. 2.3 / Example 19 of the paper) and for square roots such as the rescaling factors
@@ -33,7 +35,7 @@ import org.lcngeo.core.algebra.Rationals;
  */
 public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber> {
   private static final int REFINE_STEPS = 4;
-  private static final int MAX_DIGITS = 100_000;
+  private static final int MAX_DIGITS = 20_000;
 
   /** Monic minimal polynomial, lowest degree first. */
   private final BigFraction[] minimal;
@@ -263,15 +265,70 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     }
   }
 
-  /** Refines until the isolating interval is narrower than 2^-bits. */
+  /**
+   * Refines until the isolating interval is narrower than 2^-bits: Newton steps with quadratic
+   * convergence, each accepted only if the sign change of the minimal polynomial certifies the new
+   * (dyadic) interval, and bisection whenever a step is not certified.
+   */
   public void refineTo(int bits) {
     if (rational != null) {
       return;
     }
     BigFraction target = new BigFraction(BigInteger.ONE, BigInteger.ONE.shiftLeft(bits));
     while (isolatingInterval().width().compareTo(target) >= 0) {
-      refine();
+      if (!newtonStep()) {
+        refine(REFINE_STEPS);
+      }
     }
+  }
+
+  /**
+   * One Newton step from the midpoint: x = m - p(m)/p'(m) rounded to a dyadic number, and the
+   * interval x +- w^2 (w the current width) if p changes sign across it inside the current one.
+   */
+  private synchronized boolean newtonStep() {
+    BigFraction w = hi.subtract(lo);
+    int b = w.getDenominator().bitLength() - w.getNumerator().bitLength(); // w ~ 2^-b
+    if (b < 8) {
+      return false;
+    }
+    BigFraction m = lo.add(hi).divide(2);
+    BigInteger u = m.getNumerator();
+    BigInteger v = m.getDenominator();
+    int n = integerMinimal.length - 1;
+    // P = v^n p(u/v), D = v^(n-1) p'(u/v), by Horner in u with powers of v
+    BigInteger pv = integerMinimal[n];
+    BigInteger dv = integerMinimal[n].multiply(BigInteger.valueOf(n));
+    BigInteger vp = BigInteger.ONE;
+    for (int i = n - 1; i >= 0; i--) {
+      vp = vp.multiply(v);
+      pv = pv.multiply(u).add(integerMinimal[i].multiply(vp));
+      if (i > 0) {
+        dv = dv.multiply(u).add(integerMinimal[i].multiply(BigInteger.valueOf(i)).multiply(vp));
+      }
+    }
+    if (dv.signum() == 0) {
+      return false;
+    }
+    // x = u/v - P / (v D) = (u D - P) / (v D), rounded to the grid 2^-k
+    int k = 2 * b + 4;
+    BigInteger num = u.multiply(dv).subtract(pv).shiftLeft(k);
+    BigInteger den = v.multiply(dv);
+    BigInteger grid = num.divide(den);
+    BigInteger scale = BigInteger.ONE.shiftLeft(k);
+    BigInteger eps = BigInteger.ONE.shiftLeft(4); // 2^-(2b) on the grid 2^-(2b+4)
+    BigFraction l = new BigFraction(grid.subtract(eps), scale);
+    BigFraction h = new BigFraction(grid.add(eps), scale);
+    if (l.compareTo(lo) <= 0 || h.compareTo(hi) >= 0) {
+      return false;
+    }
+    if (Polynomials.signAt(integerMinimal, l) != signAtLo
+        || Polynomials.signAt(integerMinimal, h) != -signAtLo) {
+      return false;
+    }
+    lo = l;
+    hi = h;
+    return true;
   }
 
   private void refine(int steps) {
@@ -550,7 +607,9 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
 
   /**
    * An expression Symja parses back to this number: "p/q" for rationals, a radical such as
-   * "(1+Sqrt(5))/2" in degree two, and {@code Root(Function(poly in #1), k)} beyond, with k the
+   * "(1+Sqrt(5))/2" in degree two, +-Sqrt(x^2) when the minimal polynomial is a polynomial in x^2
+   * (nested radicals such as the rescaling factors lambda_l), and {@code Root(Function(poly in
+   * #1), k)} otherwise, with k the
    * index under which Symja 3.0.0 evaluates that Root to this number (see {@link SymjaRootIndex};
    * finding it starts a Symja evaluator once per thread).
    */
@@ -563,11 +622,46 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     }
     String s = symja;
     if (s == null) {
-      String function = "Function(" + Symja.polynomial(integerMinimal, "#1") + ")";
-      s = "Root(" + function + "," + SymjaRootIndex.index(this, function) + ")";
+      if (isEven(minimal)) {
+        // x = +-Sqrt(x^2), and x^2 has half the degree: 2^(1/4) prints as Sqrt(Sqrt(2))
+        s = (signum() < 0 ? "-" : "") + "Sqrt(" + square().toSymja() + ")";
+      } else {
+        String function = "Function(" + Symja.polynomial(integerMinimal, "#1") + ")";
+        s = "Root(" + function + "," + SymjaRootIndex.index(this, function) + ")";
+      }
       symja = s;
     }
     return s;
+  }
+
+  /** Whether p(x) = q(x^2): only even powers. */
+  private static boolean isEven(BigFraction[] p) {
+    for (int i = 1; i < p.length; i += 2) {
+      if (p[i].signum() != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** x^2 for an x whose minimal polynomial is q(x^2): a root of q. */
+  private RealAlgebraicNumber square() {
+    BigFraction[] q = new BigFraction[(minimal.length + 1) / 2];
+    for (int i = 0; i < q.length; i++) {
+      q[i] = minimal[2 * i];
+    }
+    int sign = signum(); // refines the interval away from 0
+    return select(
+        q,
+        round -> {
+          if (round > 0) {
+            refine(REFINE_STEPS);
+          }
+          RationalInterval iv = isolatingInterval();
+          return sign > 0
+              ? new RationalInterval(iv.lo().multiply(iv.lo()), iv.hi().multiply(iv.hi()))
+              : new RationalInterval(iv.hi().multiply(iv.hi()), iv.lo().multiply(iv.lo()));
+        });
   }
 
   /** For diagnostics: the rational, or the root of the minimal polynomial in its interval. */

@@ -80,6 +80,8 @@ class RealAlgebraicNumberTest {
     assertThat(r.minimalPolynomial()).containsExactly(q(-2), q(0), q(0), q(0), q(1));
     assertThat(r).isEqualTo(RealAlgebraicNumber.root(List.of(q(-2), q(0), q(0), q(0), q(1)), q(1), q(2)));
     assertThat(r.toDecimalString(30)).isEqualTo("1.18920711500272106671749997056");
+    assertThat(r.toSymja()).isEqualTo("Sqrt(Sqrt(2))");
+    assertThat(r.inverse().negate().toSymja()).isEqualTo("-Sqrt(Sqrt(2)/2)");
     assertThat(r.multiply(r).multiply(r).multiply(r)).isEqualTo(RealAlgebraicNumber.of(2));
   }
 
@@ -139,6 +141,13 @@ class RealAlgebraicNumberTest {
     RealAlgebraicNumber cube = r.multiply(r).multiply(r);
     assertThat(cube.subtract(r.multiply(q(3))).add(RealAlgebraicNumber.of(1)))
         .isEqualTo(RealAlgebraicNumber.of(0));
+  }
+
+  @Test
+  void thousandDigits() {
+    java.math.BigDecimal expected =
+        new java.math.BigDecimal(3).sqrt(new java.math.MathContext(1020)).round(new java.math.MathContext(1000));
+    assertThat(sqrt(3).toBigDecimal(1000)).isEqualByComparingTo(expected);
   }
 
   @Test

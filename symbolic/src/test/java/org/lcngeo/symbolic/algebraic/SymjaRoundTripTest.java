@@ -47,15 +47,18 @@ class SymjaRoundTripTest {
     List<List<BigFraction>> polys = List.of(
         List.of(q(1), q(-3), q(0), q(1)),          // three real roots, Symja orders them 1.53, -1.88, 0.35
         List.of(q(-1), q(-1), q(0), q(1)),         // one real root
-        List.of(q(1), q(0), q(-10), q(0), q(1)));  // +-sqrt2 +- sqrt3
+        List.of(q(1), q(0), q(-10), q(0), q(1)),   // +-sqrt2 +- sqrt3 = +-Sqrt(5 +- 2 Sqrt(6))
+        List.of(q(-1), q(-1), q(0), q(0), q(1)));  // x^4 - x - 1: two real roots, Root form
     List<RealAlgebraicNumber> all = new ArrayList<>();
     for (List<BigFraction> p : polys) {
       all.addAll(RealAlgebraicNumber.realRoots(p));
     }
-    assertThat(all).hasSize(8);
+    assertThat(all).hasSize(10);
     for (RealAlgebraicNumber x : all) {
       assertRoundTrip(x);
     }
+    assertThat(all.get(4).toSymja()).isEqualTo("-Sqrt(5+2*Sqrt(6))");
+    assertThat(all.get(9).toSymja()).startsWith("Root(Function(#1^4-#1-1),");
   }
 
   @Test
