@@ -49,7 +49,7 @@ class LayerPolynomialsTest {
     GenPolynomialRing<BigRational> ring = LayerPolynomials.ring(a.dims());
     List<BigFraction> v = MuPlan.compile(a).mu(RationalRing.INSTANCE, theta);
     GenPolynomial<BigRational> product = LayerPolynomials.mu(ring, theta);
-    assertThat(product).isEqualTo(LayerPolynomials.endToEnd(ring, a, v));
+    assertThat((Object) product).isEqualTo(LayerPolynomials.endToEnd(ring, a, v));
     assertThat(LayerPolynomials.endToEndFilter(a, product)).isEqualTo(v);
   }
 
@@ -65,7 +65,7 @@ class LayerPolynomialsTest {
       assertThat(LayerPolynomials.fits(a.size(l), a.dilation(l), p)).isTrue();
       assertThat(LayerPolynomials.filter(a, l, p)).isEqualTo(theta.layer(l));
       GenPolynomial<BigRational> h = LayerPolynomials.homogeneous(hring, a, l, theta.layer(l));
-      assertThat(LayerPolynomials.dehomogenize(ring, h)).isEqualTo(p);
+      assertThat((Object) LayerPolynomials.dehomogenize(ring, h)).isEqualTo(p);
       // homogeneous of degree t(k-1) in each pair
       for (var mono : h) {
         for (int m = 0; m < a.dims(); m++) {
