@@ -29,7 +29,8 @@ import java.util.Optional;
  *       R[z'] if and only if every exponent of its factorisation over Q is even and its unit is
  *       positive (an odd exponent of a squarefree Q-factor is odd for its real factors too).
  *   <li>absolutely irreducible by reduction modulo a prime p: f mod p keeps its total degree, is
- *       irreducible over F_p (JAS) and has a smooth F_p-rational point. Then f mod p is absolutely
+ *       irreducible over F_p (primitive in one variable, with an irreducible univariate
+ *       specialisation of full degree) and has a smooth F_p-rational point. Then f mod p is absolutely
  *       irreducible (the Frobenius fixes the only absolutely irreducible component through the
  *       smooth rational point, so that component is defined over F_p and is all of f mod p), and
  *       so is f (a factorisation over a number field, normalised at a prime above p, would reduce
@@ -125,9 +126,8 @@ public final class RealIrreducibility {
 
   /**
    * A proof that f (depending on at least two variables) is absolutely irreducible, by reduction
-   * modulo a small prime (see the class comment), or empty. JAS factors over F_p by Kronecker's
-   * substitution, which is exhaustive, so a reported irreducibility there is a fact. Results are
-   * remembered per polynomial.
+   * modulo a small prime (see the class comment), or empty. Only univariate factoring over F_p
+   * (exhaustive) and gcds are used. Results are remembered per polynomial.
    */
   public static Optional<String> absolutelyIrreducible(GenPolynomial<BigRational> f) {
     Optional<String> known = PROVEN.get(f);
@@ -156,8 +156,9 @@ public final class RealIrreducibility {
       if (fbar.totalDegree() != fi.totalDegree()) {
         continue;
       }
-      long[] point = smoothPoint(fbar, p, main, new java.util.Random(p));
-      if (point == null || !FactorFactory.getImplementation(fp).isIrreducible(fbar)) {
+      java.util.Random random = new java.util.Random(p);
+      long[] point = smoothPoint(fbar, p, main, random);
+      if (point == null || !irreducibleModP(fbar, fp, main, random)) {
         continue;
       }
       StringBuilder at = new StringBuilder();
@@ -168,6 +169,64 @@ public final class RealIrreducibility {
           + " with the smooth point (" + at + ")");
     }
     return Optional.empty();
+  }
+
+  /**
+   * A proof that f is irreducible over F_p: f is primitive as a polynomial in z_main (its
+   * coefficients have no common factor), and for some values c of the other variables f(z_main,
+   * c) keeps its degree in z_main and is irreducible over F_p. (A factorisation g h with both
+   * factors of positive degree in z_main would give one of f(z_main, c); a factor of degree 0
+   * would divide every coefficient.) False means "not proven".
+   */
+  private static boolean irreducibleModP(
+      GenPolynomial<ModLong> f, ModLongRing fp, int main, java.util.Random random) {
+    int n = f.ring.nvar;
+    long d = 0;
+    for (Monomial<ModLong> mono : f) {
+      d = Math.max(d, mono.e.getVal(main));
+    }
+    // content in z_main
+    java.util.Map<Long, GenPolynomial<ModLong>> coefficients = new java.util.HashMap<>();
+    for (Monomial<ModLong> mono : f) {
+      coefficients.merge(mono.e.getVal(main),
+          f.ring.getZERO().sum(mono.c, mono.e.subst(main, 0)), GenPolynomial::sum);
+    }
+    edu.jas.ufd.GreatestCommonDivisor<ModLong> gcd = edu.jas.ufd.GCDFactory.getImplementation(fp);
+    GenPolynomial<ModLong> content = f.ring.getZERO();
+    for (GenPolynomial<ModLong> c : coefficients.values()) {
+      content = content.isZERO() ? c : gcd.gcd(content, c);
+      if (content.isConstant()) {
+        break;
+      }
+    }
+    if (!content.isConstant()) {
+      return false;
+    }
+    GenPolynomialRing<ModLong> uring = new GenPolynomialRing<>(fp, 1);
+    edu.jas.ufd.FactorAbstract<ModLong> engine = FactorFactory.getImplementation(fp);
+    long p = fp.getModul().longValue();
+    for (int attempt = 0; attempt < 20 + 4 * d; attempt++) {
+      long[] x = new long[n];
+      for (int m = 0; m < n; m++) {
+        x[m] = random.nextInt((int) p);
+      }
+      GenPolynomial<ModLong> u = uring.getZERO();
+      for (Monomial<ModLong> mono : f) {
+        long c = mono.c.getVal() % p;
+        for (int m = 0; m < n && c != 0; m++) {
+          if (m != main) {
+            for (long k = 0; k < mono.e.getVal(m); k++) {
+              c = c * x[m] % p;
+            }
+          }
+        }
+        u = u.sum(fp.fromInteger(c), edu.jas.poly.ExpVector.create(1, 0, mono.e.getVal(main)));
+      }
+      if (u.degree(0) == d && engine.isIrreducible(u.monic())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A point of F_p^n on f with a non-zero gradient, searched along lines in variable main. */
