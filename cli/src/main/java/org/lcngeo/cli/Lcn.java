@@ -18,7 +18,13 @@ import picocli.CommandLine.ParameterException;
     description = "Geometry of gradient flows of linear convolutional networks: exact and numeric.",
     subcommands = {
       MuCommand.class,
+      NtkCommand.class,
+      BenchCommand.class,
+      FormulaCommand.class,
+      ManifoldCommand.class,
       FiberCommand.class,
+      FlowCommand.class,
+      org.lcngeo.cli.reproduce.ReproduceCommand.class,
     })
 public final class Lcn implements Runnable {
   static {

@@ -14,7 +14,10 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code lcn mu}: the end-to-end filter mu(w_1, ..., w_H) (eq. 8, Lemma 9), exactly. */
-@Command(name = "mu", description = "End-to-end filter of a filter tuple, exactly.")
+@Command(
+    name = "mu",
+    mixinStandardHelpOptions = true,
+    description = "End-to-end filter of a filter tuple, exactly.")
 final class MuCommand implements Callable<Integer> {
   @Mixin ArchitectureOptions arch;
   @Mixin CommonOptions common;

@@ -6,8 +6,11 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.algebra.Rationals;
 
 /**
  * An element (n_0 + n_1 theta + ... + n_{d-1} theta^{d-1}) / den of a {@link NumberField}
@@ -17,7 +20,9 @@ import org.hipparchus.fraction.BigFraction;
  * to a {@link RealAlgebraicNumber}. Immutable.
  */
 public final class FieldElement {
-  private static final int MAX_DIGITS = 100_000;
+  private static final int MAX_DIGITS = 20_000;
+  /** Precisions of theta at which unequal values of different fields are told apart cheaply. */
+  private static final int[] SEPARATION_BITS = {0, 64, 256};
 
   private final NumberField field;
   private final BigInteger[] num;
@@ -165,6 +170,9 @@ public final class FieldElement {
 
   /** 1 / this; {@link ArithmeticException} for zero. */
   public FieldElement inverse() {
+    if (isZero()) {
+      throw new ArithmeticException("division by zero");
+    }
     if (isRational()) {
       return field.element(toRational().reciprocal());
     }
@@ -263,12 +271,56 @@ public final class FieldElement {
       // a non-constant coefficient vector is irrational: the power basis is a Q-basis.
       return isRational() && o.isRational() && toRational().equals(o.toRational());
     }
-    RationalInterval a = field.enclose(this);
-    RationalInterval b = o.field.enclose(o);
-    if (a.hi().compareTo(b.lo()) < 0 || b.hi().compareTo(a.lo()) < 0) {
-      return false;
+    for (int bits : SEPARATION_BITS) {
+      if (field.separated(this, o, bits)) {
+        return false;
+      }
     }
     return toRealAlgebraic().equals(o.toRealAlgebraic());
+  }
+
+  /**
+   * Whether xs.get(i) and ys.get(i) have the same value for every i, decided exactly across
+   * fields: first a certified rejection pass over all pairs by enclosures (cheap, and it settles
+   * almost every unequal case), then exact comparison of the remaining pairs through {@link
+   * RealAlgebraicNumber}s, each distinct element converted once.
+   */
+  public static boolean allValuesEqual(List<FieldElement> xs, List<FieldElement> ys) {
+    if (xs.size() != ys.size()) {
+      return false;
+    }
+    List<Integer> open = new ArrayList<>();
+    for (int i = 0; i < xs.size(); i++) {
+      FieldElement a = xs.get(i);
+      FieldElement b = ys.get(i);
+      if (a.field == b.field || a.field.equals(b.field)) {
+        if (!a.equals(b)) {
+          return false;
+        }
+      } else if (a.isRational() || b.isRational()) {
+        if (!(a.isRational() && b.isRational() && a.toRational().equals(b.toRational()))) {
+          return false;
+        }
+      } else {
+        open.add(i);
+      }
+    }
+    for (int bits : SEPARATION_BITS) {
+      for (int i : open) {
+        if (xs.get(i).field.separated(xs.get(i), ys.get(i), bits)) {
+          return false;
+        }
+      }
+    }
+    Map<FieldElement, RealAlgebraicNumber> cache = new HashMap<>();
+    for (int i : open) {
+      RealAlgebraicNumber a = cache.computeIfAbsent(xs.get(i), FieldElement::toRealAlgebraic);
+      RealAlgebraicNumber b = cache.computeIfAbsent(ys.get(i), FieldElement::toRealAlgebraic);
+      if (!a.equals(b)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Correctly rounded (half-even) to the given number of significant digits. */
@@ -281,7 +333,11 @@ public final class FieldElement {
     if (isRational()) {
       return RealAlgebraicNumber.decimal(toRational(), mc);
     }
-    int bits = (int) Math.ceil(significantDigits * 3.33) + 16;
+    int coefficientBits = 0;
+    for (BigInteger x : num) {
+      coefficientBits = Math.max(coefficientBits, x.bitLength() - den.bitLength());
+    }
+    int bits = (int) Math.ceil(significantDigits * 3.33) + 32 + coefficientBits;
     while (true) {
       RationalInterval e = field.enclose(this);
       if (!e.containsZero()) {
@@ -299,9 +355,10 @@ public final class FieldElement {
     }
   }
 
-  /** Plain decimal string without exponent or trailing zeros; "0" for zero. */
+  /** Plain decimal string as {@link RealAlgebraicNumber#toDecimalString}; "0" for zero. */
   public String toDecimalString(int significantDigits) {
-    return RealAlgebraicNumber.plain(toBigDecimal(significantDigits));
+    BigDecimal d = toBigDecimal(significantDigits);
+    return RealAlgebraicNumber.plain(d, isRational() && Rationals.fromDecimal(d).equals(toRational()));
   }
 
   /**

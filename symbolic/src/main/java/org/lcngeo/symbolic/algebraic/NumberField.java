@@ -28,6 +28,8 @@ public final class NumberField implements Ring<FieldElement> {
   private final FieldElement one;
   private volatile PowerEnclosures powers;
   private volatile String generatorSymja;
+  /** The last other instance found equal (equality of generators costs a Sturm count). */
+  private volatile NumberField knownEqual;
 
   private record PowerEnclosures(RationalInterval generator, RationalInterval[] powers) {}
 
@@ -137,8 +139,14 @@ public final class NumberField implements Ring<FieldElement> {
       System.arraycopy(num, 0, n, 0, num.length);
       return FieldElement.of(this, n, den);
     }
-    if (num.length > d + reduction.length) {
-      throw new IllegalArgumentException("more coefficients than a product of two elements has");
+    if (num.length > 2 * d - 1) {
+      BigFraction[] r = remainder(num);
+      BigFraction inv = new BigFraction(BigInteger.ONE, den);
+      List<BigFraction> c = new java.util.ArrayList<>();
+      for (BigFraction x : r) {
+        c.add(x.multiply(inv));
+      }
+      return element(c);
     }
     BigInteger[] out = new BigInteger[d];
     for (int i = 0; i < d; i++) {
@@ -157,6 +165,23 @@ public final class NumberField implements Ring<FieldElement> {
       }
     }
     return FieldElement.of(this, out, den.multiply(reductionDenominator));
+  }
+
+  /** The remainder modulo the minimal polynomial of sum num_i x^i (integers), as rationals. */
+  private BigFraction[] remainder(BigInteger[] num) {
+    BigFraction[] r = new BigFraction[num.length];
+    for (int i = 0; i < r.length; i++) {
+      r[i] = new BigFraction(num[i] == null ? BigInteger.ZERO : num[i]);
+    }
+    for (int top = r.length - 1; top >= degree; top--) {
+      BigFraction c = r[top];
+      for (int i = 0; i <= degree; i++) {
+        r[top - degree + i] = r[top - degree + i].subtract(c.multiply(modulus[i]));
+      }
+    }
+    BigFraction[] out = new BigFraction[degree];
+    System.arraycopy(r, 0, out, 0, degree);
+    return out;
   }
 
   /** The inverse of a non-zero element, by JAS' extended gcd in Q[x]/(m). */
@@ -200,6 +225,18 @@ public final class NumberField implements Ring<FieldElement> {
       powers = pe;
     }
     return pe.powers;
+  }
+
+  /**
+   * Whether the enclosures of a (in this field) and b (in its own), with both generators refined
+   * to 2^-bits, are disjoint: a certified proof that a != b.
+   */
+  boolean separated(FieldElement a, FieldElement b, int bits) {
+    generator.refineTo(bits);
+    b.field().generator().refineTo(bits);
+    RationalInterval x = enclose(a);
+    RationalInterval y = b.field().enclose(b);
+    return x.hi().compareTo(y.lo()) < 0 || y.hi().compareTo(x.lo()) < 0;
   }
 
   /** Halves theta's isolating interval (shared by every element of the field). */
@@ -246,7 +283,15 @@ public final class NumberField implements Ring<FieldElement> {
   /** Same generator (decided exactly), hence the same field with the same power basis. */
   @Override
   public boolean equals(Object o) {
-    return o == this || o instanceof NumberField f && generator.equals(f.generator);
+    if (o == this || o == knownEqual) {
+      return true;
+    }
+    if (o instanceof NumberField f && generator.equals(f.generator)) {
+      knownEqual = f;
+      f.knownEqual = this;
+      return true;
+    }
+    return false;
   }
 
   @Override

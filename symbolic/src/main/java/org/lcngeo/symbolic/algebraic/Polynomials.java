@@ -54,10 +54,6 @@ final class Polynomials {
     return n == p.length ? p : Arrays.copyOf(p, n);
   }
 
-  static int degree(BigFraction[] p) {
-    return p.length - 1;
-  }
-
   /** p / lc(p). */
   static BigFraction[] monic(BigFraction[] p) {
     BigFraction lc = p[p.length - 1];
@@ -103,15 +99,6 @@ final class Polynomials {
       s = s.multiply(u).add(a[i].multiply(vp));
     }
     return s.signum();
-  }
-
-  /** p(r) exactly. */
-  static BigFraction valueAt(BigFraction[] p, BigFraction r) {
-    BigFraction s = BigFraction.ZERO;
-    for (int i = p.length - 1; i >= 0; i--) {
-      s = s.multiply(r).add(p[i]);
-    }
-    return s;
   }
 
   /** p(-x). */
@@ -169,6 +156,42 @@ final class Polynomials {
       q[2 * i] = p[i];
     }
     return q;
+  }
+
+  /**
+   * Descartes' bound on the number of roots of f in the open interval (a, b), a < b: the sign
+   * variations of (1 + z)^n f((a + b z) / (1 + z)). It is at least the number of roots and has its
+   * parity, so a bound of 0 or 1 is exact; it drops to 0 or 1 once (a, b) is small compared with
+   * the distance to the other roots (the one- and two-circle theorems). Cheap enough to run in
+   * every refinement round, where a Sturm sequence of a large resultant factor is not.
+   */
+  static int descartesBound(BigFraction[] f, BigFraction a, BigFraction b) {
+    int n = f.length - 1;
+    BigFraction[] h = shift(f, a.negate()); // f(x + a)
+    BigFraction width = b.subtract(a);
+    BigFraction[] scaled = new BigFraction[n + 1]; // f(a + width * y)
+    BigFraction power = BigFraction.ONE;
+    for (int i = 0; i <= n; i++) {
+      scaled[i] = i < h.length ? h[i].multiply(power) : BigFraction.ZERO;
+      power = power.multiply(width);
+    }
+    BigFraction[] reversed = new BigFraction[n + 1]; // y^n h(1/y)
+    for (int i = 0; i <= n; i++) {
+      reversed[i] = scaled[n - i];
+    }
+    BigFraction[] t = shift(trim(reversed), BigFraction.MINUS_ONE); // at y = 1 + z
+    int variations = 0;
+    int last = 0;
+    for (BigFraction c : t) {
+      int sg = c.signum();
+      if (sg != 0) {
+        if (last != 0 && sg != last) {
+          variations++;
+        }
+        last = sg;
+      }
+    }
+    return variations;
   }
 
   // ------------------------------------------------------------------ JAS bridge

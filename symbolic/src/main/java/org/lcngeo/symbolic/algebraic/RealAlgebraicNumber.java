@@ -1,7 +1,6 @@
 package org.lcngeo.symbolic.algebraic;
 
 import edu.jas.arith.BigRational;
-import edu.jas.poly.GenPolynomial;
 import edu.jas.root.Interval;
 import edu.jas.root.RealRootsSturm;
 import java.math.BigDecimal;
@@ -13,17 +12,20 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.algebra.Rationals;
 
 /**
  * An exact real algebraic number: its minimal polynomial over Q (monic, irreducible) and an
- * isolating interval that contains exactly one real root of it, refined in place by exact
- * bisection whenever more precision is needed. The design follows FLINT/Calcium's {@code qqbar}:
+ * isolating interval that contains exactly one real root of it (found with JAS' Sturm sequences),
+ * refined in place by exact bisection and certified Newton steps whenever more precision is
+ * needed. The design follows FLINT/Calcium's {@code qqbar}:
  * every decision (sign, comparison, equality) is certified, never made with a tolerance.
  *
  * <p>Arithmetic is exact: with a rational operand by substitution in the minimal polynomial; for
  * two irrational operands the result is a root of a resultant (Res_y(p(y), q(x - y)) for sums,
  * Res_y(p(y), y^m q(x/y)) for products, computed with JAS subresultants), factored over Q with JAS
- * and identified among the roots of the factors by interval arithmetic on refined enclosures.
+ * and identified among the roots of the factors by interval arithmetic on refined enclosures,
+ * certified by Descartes' rule of signs.
  * Values that share one number field are much cheaper as {@link FieldElement}s of a {@link
  * NumberField}; this type is for values of different fields (the NTKs of different fiber points,
  * Sec. 2.3 / Example 19 of the paper) and for square roots such as the rescaling factors
@@ -33,7 +35,7 @@ import org.hipparchus.fraction.BigFraction;
  */
 public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber> {
   private static final int REFINE_STEPS = 4;
-  private static final int MAX_DIGITS = 100_000;
+  private static final int MAX_DIGITS = 20_000;
 
   /** Monic minimal polynomial, lowest degree first. */
   private final BigFraction[] minimal;
@@ -42,10 +44,10 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
   /** Primitive integer multiple of {@link #minimal}, for exact sign evaluation. */
   private final BigInteger[] integerMinimal;
 
-  private List<GenPolynomial<BigRational>> sturm;
   private BigFraction lo;
   private BigFraction hi;
   private int signAtLo;
+  private volatile String symja;
 
   private RealAlgebraicNumber(BigFraction q) {
     this.rational = q;
@@ -158,39 +160,38 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
    */
   static RealAlgebraicNumber select(BigFraction[] candidate, Enclosures enclosures) {
     List<BigFraction[]> factors = Polynomials.irreducibleFactors(Polynomials.trim(candidate));
-    List<List<GenPolynomial<BigRational>>> sturms = new ArrayList<>();
-    for (BigFraction[] f : factors) {
-      sturms.add(f.length == 2 ? null : Polynomials.sturmSequence(f));
-    }
     for (int round = 0; ; round++) {
       RationalInterval e = enclosures.enclosure(round);
       int count = 0;
       int which = -1;
-      for (int i = 0; i < factors.size() && count < 2; i++) {
+      boolean decided = true;
+      for (int i = 0; i < factors.size() && decided && count < 2; i++) {
         BigFraction[] f = factors.get(i);
-        long c;
+        int c;
         if (f.length == 2) {
           c = e.contains(f[0].negate()) ? 1 : 0;
         } else if (e.lo().equals(e.hi())) {
           c = 0; // an irrational root is never a rational point
         } else {
-          c = Polynomials.rootCount(sturms.get(i), e.lo(), e.hi());
+          c = Polynomials.descartesBound(f, e.lo(), e.hi());
+          decided = c <= 1;
         }
-        count += (int) c;
+        count += c;
         if (c > 0) {
           which = i;
         }
       }
+      if (!decided || count > 1) {
+        continue;
+      }
       if (count == 0) {
         throw new IllegalStateException("no root of the candidate polynomial in " + e);
       }
-      if (count == 1) {
-        BigFraction[] f = factors.get(which);
-        if (f.length == 2) {
-          return of(f[0].negate());
-        }
-        return new RealAlgebraicNumber(f, e.lo(), e.hi());
+      BigFraction[] f = factors.get(which);
+      if (f.length == 2) {
+        return of(f[0].negate());
       }
+      return new RealAlgebraicNumber(f, e.lo(), e.hi());
     }
   }
 
@@ -264,29 +265,75 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     }
   }
 
-  /** Refines until the isolating interval is narrower than 2^-bits. */
+  /**
+   * Refines until the isolating interval is narrower than 2^-bits: Newton steps with quadratic
+   * convergence, each accepted only if the sign change of the minimal polynomial certifies the new
+   * (dyadic) interval, and bisection whenever a step is not certified.
+   */
   public void refineTo(int bits) {
     if (rational != null) {
       return;
     }
     BigFraction target = new BigFraction(BigInteger.ONE, BigInteger.ONE.shiftLeft(bits));
     while (isolatingInterval().width().compareTo(target) >= 0) {
-      refine();
+      if (!newtonStep()) {
+        refine(REFINE_STEPS);
+      }
     }
+  }
+
+  /**
+   * One Newton step from the midpoint: x = m - p(m)/p'(m) rounded to a dyadic number, and the
+   * interval x +- w^2 (w the current width) if p changes sign across it inside the current one.
+   */
+  private synchronized boolean newtonStep() {
+    BigFraction w = hi.subtract(lo);
+    int b = w.getDenominator().bitLength() - w.getNumerator().bitLength(); // w ~ 2^-b
+    if (b < 8) {
+      return false;
+    }
+    BigFraction m = lo.add(hi).divide(2);
+    BigInteger u = m.getNumerator();
+    BigInteger v = m.getDenominator();
+    int n = integerMinimal.length - 1;
+    // P = v^n p(u/v), D = v^(n-1) p'(u/v), by Horner in u with powers of v
+    BigInteger pv = integerMinimal[n];
+    BigInteger dv = integerMinimal[n].multiply(BigInteger.valueOf(n));
+    BigInteger vp = BigInteger.ONE;
+    for (int i = n - 1; i >= 0; i--) {
+      vp = vp.multiply(v);
+      pv = pv.multiply(u).add(integerMinimal[i].multiply(vp));
+      if (i > 0) {
+        dv = dv.multiply(u).add(integerMinimal[i].multiply(BigInteger.valueOf(i)).multiply(vp));
+      }
+    }
+    if (dv.signum() == 0) {
+      return false;
+    }
+    // x = u/v - P / (v D) = (u D - P) / (v D), rounded to the grid 2^-k
+    int k = 2 * b + 4;
+    BigInteger num = u.multiply(dv).subtract(pv).shiftLeft(k);
+    BigInteger den = v.multiply(dv);
+    BigInteger grid = num.divide(den);
+    BigInteger scale = BigInteger.ONE.shiftLeft(k);
+    BigInteger eps = BigInteger.ONE.shiftLeft(4); // 2^-(2b) on the grid 2^-(2b+4)
+    BigFraction l = new BigFraction(grid.subtract(eps), scale);
+    BigFraction h = new BigFraction(grid.add(eps), scale);
+    if (l.compareTo(lo) <= 0 || h.compareTo(hi) >= 0) {
+      return false;
+    }
+    if (Polynomials.signAt(integerMinimal, l) != signAtLo
+        || Polynomials.signAt(integerMinimal, h) != -signAtLo) {
+      return false;
+    }
+    lo = l;
+    hi = h;
+    return true;
   }
 
   private void refine(int steps) {
     for (int i = 0; i < steps; i++) {
       refine();
-    }
-  }
-
-  private List<GenPolynomial<BigRational>> sturm() {
-    synchronized (this) {
-      if (sturm == null) {
-        sturm = Polynomials.sturmSequence(minimal);
-      }
-      return sturm;
     }
   }
 
@@ -465,7 +512,10 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     }
   }
 
-  /** Exact equality: same minimal polynomial and the same root of it (by a Sturm count). */
+  /**
+   * Exact equality: the same minimal polynomial and the same root of it (the intersection of the
+   * isolating intervals holds a root, by Descartes' rule on the intersection).
+   */
   @Override
   public boolean equals(Object obj) {
     if (this == obj) {
@@ -477,14 +527,22 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     if (rational != null) {
       return true;
     }
-    RationalInterval a = isolatingInterval();
-    RationalInterval b = o.isolatingInterval();
-    BigFraction l = RationalInterval.max(a.lo(), b.lo());
-    BigFraction h = RationalInterval.min(a.hi(), b.hi());
-    if (l.compareTo(h) >= 0) {
-      return false;
+    while (true) {
+      RationalInterval a = isolatingInterval();
+      RationalInterval b = o.isolatingInterval();
+      BigFraction l = RationalInterval.max(a.lo(), b.lo());
+      BigFraction h = RationalInterval.min(a.hi(), b.hi());
+      if (l.compareTo(h) >= 0) {
+        return false;
+      }
+      // each interval holds exactly one root, so the intersection holds the common one or none
+      int bound = Polynomials.descartesBound(minimal, l, h);
+      if (bound <= 1) {
+        return bound == 1;
+      }
+      refine();
+      o.refine();
     }
-    return Polynomials.rootCount(sturm(), l, h) > 0;
   }
 
   /** From the minimal polynomial only, hence consistent with the exact {@link #equals}. */
@@ -527,13 +585,20 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     }
   }
 
-  /** {@link #toBigDecimal} as a plain string without exponent or trailing zeros; "0" for zero. */
+  /**
+   * {@link #toBigDecimal} as a plain string without exponent: all requested digits, except that an
+   * exactly represented rational drops its trailing zeros ("2", "0.5"); "0" for zero.
+   */
   public String toDecimalString(int significantDigits) {
-    return plain(toBigDecimal(significantDigits));
+    BigDecimal d = toBigDecimal(significantDigits);
+    return plain(d, rational != null && Rationals.fromDecimal(d).equals(rational));
   }
 
-  static String plain(BigDecimal d) {
-    return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+  static String plain(BigDecimal d, boolean exact) {
+    if (d.signum() == 0) {
+      return "0";
+    }
+    return (exact ? d.stripTrailingZeros() : d).toPlainString();
   }
 
   static BigDecimal decimal(BigFraction q, MathContext mc) {
@@ -542,8 +607,11 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
 
   /**
    * An expression Symja parses back to this number: "p/q" for rationals, a radical such as
-   * "(1+Sqrt(5))/2" in degree two, and {@code Root(Function(poly in #1), k)} beyond, where k
-   * counts the real roots of the minimal polynomial in increasing order from 1.
+   * "(1+Sqrt(5))/2" in degree two, +-Sqrt(x^2) when the minimal polynomial is a polynomial in x^2
+   * (nested radicals such as the rescaling factors lambda_l), and {@code Root(Function(poly in
+   * #1), k)} otherwise, with k the
+   * index under which Symja 3.0.0 evaluates that Root to this number (see {@link SymjaRootIndex};
+   * finding it starts a Symja evaluator once per thread).
    */
   public String toSymja() {
     if (rational != null) {
@@ -552,18 +620,58 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     if (degree() == 2) {
       return QuadraticSurd.of(this).toSymja();
     }
-    int k = 1;
-    for (RealAlgebraicNumber r : realRoots(List.of(minimal))) {
-      if (r.equals(this)) {
-        break;
+    String s = symja;
+    if (s == null) {
+      if (isEven(minimal)) {
+        // x = +-Sqrt(x^2), and x^2 has half the degree: 2^(1/4) prints as Sqrt(Sqrt(2))
+        s = (signum() < 0 ? "-" : "") + "Sqrt(" + square().toSymja() + ")";
+      } else {
+        String function = "Function(" + Symja.polynomial(integerMinimal, "#1") + ")";
+        s = "Root(" + function + "," + SymjaRootIndex.index(this, function) + ")";
       }
-      k++;
+      symja = s;
     }
-    return "Root(Function(" + Symja.polynomial(integerMinimal, "#1") + ")," + k + ")";
+    return s;
   }
 
+  /** Whether p(x) = q(x^2): only even powers. */
+  private static boolean isEven(BigFraction[] p) {
+    for (int i = 1; i < p.length; i += 2) {
+      if (p[i].signum() != 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** x^2 for an x whose minimal polynomial is q(x^2): a root of q. */
+  private RealAlgebraicNumber square() {
+    BigFraction[] q = new BigFraction[(minimal.length + 1) / 2];
+    for (int i = 0; i < q.length; i++) {
+      q[i] = minimal[2 * i];
+    }
+    int sign = signum(); // refines the interval away from 0
+    return select(
+        q,
+        round -> {
+          if (round > 0) {
+            refine(REFINE_STEPS);
+          }
+          RationalInterval iv = isolatingInterval();
+          return sign > 0
+              ? new RationalInterval(iv.lo().multiply(iv.lo()), iv.hi().multiply(iv.hi()))
+              : new RationalInterval(iv.hi().multiply(iv.hi()), iv.lo().multiply(iv.lo()));
+        });
+  }
+
+  /** For diagnostics: the rational, or the root of the minimal polynomial in its interval. */
   @Override
   public String toString() {
-    return rational != null ? Symja.rational(rational) : toSymja() + " ~ " + toDecimalString(20);
+    if (rational != null) {
+      return Symja.rational(rational);
+    }
+    RationalInterval iv = isolatingInterval();
+    return "root of " + Symja.polynomial(integerMinimal, "x") + " in (" + iv.lo() + ", " + iv.hi()
+        + ") ~ " + toDecimalString(20);
   }
 }

@@ -4,14 +4,50 @@ import java.math.BigInteger;
 import org.hipparchus.fraction.BigFraction;
 
 /** Printing of exact values in Symja's input syntax (which Symja parses back). */
-final class Symja {
+public final class Symja {
   private Symja() {}
 
   /** "p" or "p/q". */
-  static String rational(BigFraction q) {
+  public static String rational(BigFraction q) {
     return q.getDenominator().equals(BigInteger.ONE)
         ? q.getNumerator().toString()
         : q.getNumerator() + "/" + q.getDenominator();
+  }
+
+  /** q * x for a Symja expression x: "0", x itself, "-(x)", or "q*(x)" (no parentheses for a call). */
+  public static String product(BigFraction q, String x) {
+    if (q.signum() == 0) {
+      return "0";
+    }
+    String factor = isCall(x) || x.matches("\\d+") ? x : "(" + x + ")";
+    if (q.equals(BigFraction.ONE)) {
+      return x;
+    }
+    if (q.equals(BigFraction.MINUS_ONE)) {
+      return "-" + factor;
+    }
+    return rational(q) + "*" + factor;
+  }
+
+  /** Whether x is one call f(...) whose first parenthesis closes at its end. */
+  private static boolean isCall(String x) {
+    int open = x.indexOf('(');
+    if (open <= 0 || !x.endsWith(")") || !x.substring(0, open).matches("[A-Za-z]+")) {
+      return false;
+    }
+    int depth = 0;
+    for (int i = open; i < x.length(); i++) {
+      char c = x.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+        if (depth == 0 && i < x.length() - 1) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** A polynomial with integer coefficients (lowest degree first) in the variable v. */

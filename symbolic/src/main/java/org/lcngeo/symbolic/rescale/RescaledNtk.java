@@ -68,24 +68,25 @@ public final class RescaledNtk {
 
   /**
    * Whether two NTKs are equal, decided exactly: entry vectors when both live in the same field,
-   * otherwise entry by entry through {@link FieldElement#valueEquals}, which rejects most unequal
-   * entries by certified enclosures before any resultant is formed.
+   * otherwise by {@link FieldElement#allValuesEqual} (certified enclosures reject unequal NTKs
+   * cheaply; equal entries of different fields are compared as real algebraic numbers).
    */
   public boolean exactlyEquals(RescaledNtk other) {
     if (other.size() != size()) {
       return false;
     }
-    boolean sameField = field.equals(other.field);
+    if (field.equals(other.field)) {
+      return entries.equals(other.entries);
+    }
+    List<FieldElement> a = new ArrayList<>();
+    List<FieldElement> b = new ArrayList<>();
     for (int i = 0; i < size(); i++) {
       for (int j = i; j < size(); j++) {
-        FieldElement a = entry(i, j);
-        FieldElement b = other.entry(i, j);
-        if (sameField ? !a.equals(b) : !a.valueEquals(b)) {
-          return false;
-        }
+        a.add(entry(i, j));
+        b.add(other.entry(i, j));
       }
     }
-    return true;
+    return FieldElement.allValuesEqual(a, b);
   }
 
   /** Applies f once per distinct entry (NTKs repeat entries along diagonals). */

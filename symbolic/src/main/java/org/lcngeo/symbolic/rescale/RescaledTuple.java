@@ -10,6 +10,7 @@ import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.symbolic.algebraic.FieldElement;
 import org.lcngeo.symbolic.algebraic.NumberField;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
+import org.lcngeo.symbolic.algebraic.Symja;
 
 /**
  * A filter tuple rescaled to prescribed invariants (Prop. 2 / 12), exactly: beta_1 with its
@@ -150,6 +151,37 @@ public final class RescaledTuple {
       filters = FilterTuple.of(original.architecture(), layers);
     }
     return filters;
+  }
+
+  /**
+   * The rescaled filters in Symja syntax, per layer row-major: w_j * lambda_l with lambda_l as a
+   * radical when it has degree at most two, else as Sqrt(lambda_l^2) with lambda_l^2 in Q(beta_1).
+   */
+  public List<List<String>> filtersSymja() {
+    List<List<String>> out = new ArrayList<>();
+    for (int l = 0; l < original.depth(); l++) {
+      RealAlgebraicNumber lam = lambdas().get(l);
+      String ls = lam.degree() <= 2 ? lam.toSymja() : "Sqrt(" + lambdaSquared.get(l).toSymja() + ")";
+      List<String> w = new ArrayList<>();
+      for (BigFraction x : original.layer(l)) {
+        w.add(lam.isRational() ? Symja.rational(x.multiply(lam.toRational())) : Symja.product(x, ls));
+      }
+      out.add(w);
+    }
+    return out;
+  }
+
+  /** The rescaled filters as decimals correct to the given significant digits, per layer. */
+  public List<List<String>> filtersDecimal(int digits) {
+    List<List<String>> out = new ArrayList<>();
+    for (List<RealAlgebraicNumber> w : filters().layers()) {
+      List<String> d = new ArrayList<>();
+      for (RealAlgebraicNumber x : w) {
+        d.add(x.toDecimalString(digits));
+      }
+      out.add(d);
+    }
+    return out;
   }
 
   /**

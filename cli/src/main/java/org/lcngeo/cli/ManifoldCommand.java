@@ -1,0 +1,99 @@
+package org.lcngeo.cli;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.symbolic.formula.Notation;
+import org.lcngeo.symbolic.manifold.NeuromanifoldEquations;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lcn manifold}: the dimension of the neuromanifold and generators of the ideal of its
+ * Zariski closure (elimination, Ex. 15: v0 v3^2 + v1^2 v4 - v1 v2 v3).
+ */
+@Command(
+    name = "manifold",
+    mixinStandardHelpOptions = true,
+    description = "The neuromanifold: its dimension and the equations of its Zariski closure in "
+        + "v0, v1, ... (row-major end-to-end entries).")
+final class ManifoldCommand implements Callable<Integer> {
+  enum Format { SYMJA, LATEX, MACAULAY2 }
+
+  @Mixin ArchitectureOptions arch;
+  @Mixin CommonOptions common;
+
+  @Option(
+      names = "--format",
+      paramLabel = "F",
+      defaultValue = "symja",
+      description = "symja (default), latex, or macaulay2 (a session defining the ring and ideal)")
+  Format format;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "30",
+      description = "time bound (default ${DEFAULT-VALUE}); after half of it the Groebner basis gives"
+          + " way to implicitization by linear algebra up to degree 4, marked complete=false")
+  int timeout;
+
+  @Override
+  public Integer call() {
+    Architecture a = arch.architecture();
+    if (timeout < 1 || timeout > 3600) {
+      throw new InvalidInputException("--timeout must be between 1 and 3600 seconds, not " + timeout);
+    }
+    NeuromanifoldEquations m = NeuromanifoldEquations.compute(a, Duration.ofSeconds(timeout));
+    Notation notation =
+        switch (format) {
+          case SYMJA -> Notation.SYMJA;
+          case LATEX -> Notation.LATEX;
+          case MACAULAY2 -> Notation.MACAULAY2;
+        };
+    if (common.json) {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("architecture", Output.architecture(a));
+      out.put("dimension", m.dimension());
+      out.put("dimensionCertain", m.dimensionCertain());
+      out.put("variables", m.variables());
+      out.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
+      out.put("equations", m.write(notation));
+      out.put("complete", m.complete());
+      if (!m.complete()) {
+        out.put("degreeBound", m.degreeBound());
+      }
+      if (format == Format.MACAULAY2) {
+        out.put("macaulay2", m.macaulay2());
+      }
+      Output.json(System.out, out);
+    } else if (format == Format.MACAULAY2) {
+      System.out.print("-- " + a.summary() + "\n-- dim = " + m.dimension() + "\n" + m.macaulay2());
+    } else {
+      StringBuilder b = new StringBuilder();
+      b.append(a.summary()).append('\n');
+      b.append("dimension: ").append(m.dimension())
+          .append(m.dimensionCertain() ? "" : " (lower bound, not certified)")
+          .append(" in R^").append(a.endToEndEntries()).append('\n');
+      if (!m.complete()) {
+        b.append("the Groebner basis exceeded its time bound: below are the equations of degree <= ")
+            .append(m.degreeBound())
+            .append(" (implicitization by linear algebra); they may not generate the ideal\n");
+      }
+      if (m.equations().isEmpty() && m.complete()) {
+        b.append("equations: none (the neuromanifold is Zariski dense)\n");
+      } else {
+        b.append("equations (").append(m.equations().size()).append("), each = 0:\n");
+        for (String e : m.write(notation)) {
+          b.append("  ").append(e).append('\n');
+        }
+      }
+      System.out.print(b);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,105 @@
+package org.lcngeo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class FormulaCommandTest {
+  private static List<List<String>> matrix(JsonNode m) {
+    List<List<String>> out = new ArrayList<>();
+    m.forEach(r -> {
+      List<String> row = new ArrayList<>();
+      r.forEach(x -> row.add(x.asText()));
+      out.add(row);
+    });
+    return out;
+  }
+
+  @Test
+  void example15Json() {
+    CommandRun r = CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1", "--json");
+    assertThat(r.status()).isZero();
+    JsonNode j = r.json();
+    assertThat(j.get("architecture").get("dimension").asInt()).isEqualTo(4);
+    assertThat(j.get("parameters").toString())
+        .isEqualTo("[\"w1_0\",\"w1_1\",\"w1_2\",\"w2_0\",\"w2_1\"]");
+    assertThat(matrix(j.get("blocks").get(0)))
+        .containsExactly(
+            List.of("w2_0^2", "0", "w2_0*w2_1", "0", "0"),
+            List.of("0", "w2_0^2", "0", "w2_0*w2_1", "0"),
+            List.of("w2_0*w2_1", "0", "w2_0^2 + w2_1^2", "0", "w2_0*w2_1"),
+            List.of("0", "w2_0*w2_1", "0", "w2_1^2", "0"),
+            List.of("0", "0", "w2_0*w2_1", "0", "w2_1^2"));
+    assertThat(j.get("ntk").get(2).get(2).asText()).isEqualTo("w1_0^2 + w1_2^2 + w2_0^2 + w2_1^2");
+    assertThat(j.get("inverse").get("filters").toString())
+        .isEqualTo("[[\"v0/v1\",\"1\",\"v4/v3\"],[\"v1\",\"v3\"]]");
+    assertThat(j.get("ntkOfV").get(0).get(1).asText()).isEqualTo("lambda2*(v0/v1)");
+    assertThat(j.get("ntkOfVScalar").get("symbol").asText()).isEqualTo("lambda2");
+    assertThat(j.get("lambdaSquared").asText()).contains("Sqrt(d^2 + 4*");
+  }
+
+  @Test
+  void latexAndJava() {
+    CommandRun latex = CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1", "--format", "latex");
+    assertThat(latex.status()).isZero();
+    assertThat(latex.out()).contains("\\begin{pmatrix}", "w_{2,0}^{2}", "\\lambda^{2}", "\\sqrt{");
+    CommandRun java =
+        CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1", "--format", "java", "--delta", "1/2");
+    assertThat(java.status()).isZero();
+    assertThat(java.out())
+        .contains("implements org.lcngeo.core.plan.NtkOfV", "double c2 = (1.0/2.0);", "return k;");
+  }
+
+  @Test
+  void notOneToOneHasNoInverse() {
+    CommandRun r = CommandRun.of("formula", "--sizes", "3,2", "--json");
+    assertThat(r.status()).isZero();
+    assertThat(r.json().get("genericallyOneToOne").asBoolean()).isFalse();
+    assertThat(r.json().has("inverse")).isFalse();
+    assertThat(r.json().has("ntkOfV")).isFalse();
+    CommandRun java = CommandRun.of("formula", "--sizes", "3,2", "--format", "java");
+    assertThat(java.status()).isEqualTo(2);
+    assertThat(java.out()).isEmpty();
+  }
+
+  @Test
+  void help() {
+    CommandRun r = CommandRun.of("formula", "--help");
+    assertThat(r.status()).isZero();
+    assertThat(r.out()).contains("--delta", "--format", "--timeout", "--no-inverse");
+    CommandRun m = CommandRun.of("manifold", "--help");
+    assertThat(m.status()).isZero();
+    assertThat(m.out()).contains("--format", "macaulay2");
+  }
+
+  @Test
+  void badInput() {
+    CommandRun big = CommandRun.of("formula", "--sizes", "40,40");
+    assertThat(big.status()).isEqualTo(2);
+    assertThat(big.out()).isEmpty();
+    assertThat(big.err()).startsWith("error: ").contains("too large to print");
+    CommandRun delta = CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1", "--delta", "x");
+    assertThat(delta.status()).isEqualTo(2);
+    assertThat(delta.err()).startsWith("error: --delta");
+    CommandRun symbol =
+        CommandRun.of("formula", "--sizes", "2,2,2", "--strides", "2,2,1", "--delta", "d1,d3");
+    assertThat(symbol.status()).isEqualTo(2);
+    assertThat(symbol.err()).contains("d3 names no invariant");
+  }
+
+  @Test
+  void eliminationBoundIsAClearError() {
+    CommandRun r =
+        CommandRun.of("formula", "--sizes", "2x2,2x3", "--timeout", "2");
+    assertThat(r.status()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("error: ").contains("--no-inverse");
+    CommandRun only =
+        CommandRun.of("formula", "--sizes", "2x2,2x3", "--no-inverse", "--json");
+    assertThat(only.status()).isZero();
+    assertThat(only.json().get("blocks").size()).isEqualTo(2);
+  }
+}

@@ -1,0 +1,342 @@
+package org.lcngeo.symbolic.formula;
+
+import edu.jas.arith.BigRational;
+import edu.jas.poly.ExpVector;
+import edu.jas.poly.GenPolynomial;
+import edu.jas.poly.Monomial;
+import edu.jas.ufd.Quotient;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+
+/**
+ * The rational inverse v -> theta(v) of mu, up to scaling, where mu is generically one-to-one up to
+ * scaling: D = 1 with strides s_1..s_{H-1} > 1 (Thm. 4), or D >= 2 with every layer having at least
+ * two filter sizes > 1 and no two swappable layers (Cor. 10, Observation 11). One entry of each
+ * layer 1..H-1 is 1 and the last layer absorbs the scale, as in Ex. 15, eq. 15: a = (v0/v1, 1,
+ * v4/v3), b = (v1, v3). Among the choices of those entries (up to 64) the one with the shortest
+ * formulas is kept.
+ *
+ * <p>Derived, not tabulated, by elimination: each entry is w_i/w_j = r(v)/c(v) for the element c(v)
+ * w_i - r(v) w_j of least degree of the graph ideal {v - mu(theta)} with c not vanishing on the
+ * neuromanifold, found by exact linear algebra ({@link GraphRelations}); if that needs degree above
+ * {@link GraphRelations#MAX_DEGREE}, from a Groebner basis of the graph ideal in an elimination
+ * order ({@link #derive(Elimination)}). Either way the result is verified exactly: theta(mu(w))
+ * equals the normalized w as rational functions of the filter symbols.
+ */
+public final class InverseMap {
+  /** Most normalizations (choices of the entry set to 1 in each layer) tried for the shortest form. */
+  private static final int MAX_NORMALIZATIONS = 64;
+
+  private final RationalFunctionRing ring;
+  private final FilterTuple<Quotient<BigRational>> theta;
+  private final int[] normalization;
+
+  private InverseMap(
+      RationalFunctionRing ring, FilterTuple<Quotient<BigRational>> theta, int[] normalization) {
+    this.ring = ring;
+    this.theta = theta;
+    this.normalization = normalization.clone();
+  }
+
+  /** Whether mu is generically one-to-one up to scaling (and layer sign), per Obs. 11 / Thm. 4. */
+  public static boolean applies(Architecture a) {
+    if (a.dims() == 1) {
+      return a.allInnerStridesGreaterThanOne();
+    }
+    for (int l = 0; l < a.depth(); l++) {
+      int big = 0;
+      for (int k : a.size(l)) {
+        big += k > 1 ? 1 : 0;
+      }
+      if (big < 2) {
+        return false;
+      }
+    }
+    return !a.hasSwappableLayers();
+  }
+
+  /**
+   * Derives the inverse map.
+   *
+   * @return empty when mu is not generically one-to-one up to scaling ({@link #applies})
+   * @throws InvalidInputException when the elimination exceeds its size or time bound
+   */
+  public static Optional<InverseMap> derive(Architecture a, Duration timeout) {
+    if (!applies(a)) {
+      return Optional.empty();
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    Optional<InverseMap> byRelations = deriveByRelations(a, deadline);
+    if (byRelations.isPresent()) {
+      return byRelations;
+    }
+    Duration left = Duration.ofNanos(Math.max(deadline - System.nanoTime(), 1_000_000L));
+    return Optional.of(derive(Elimination.compute(a, left)));
+  }
+
+  /**
+   * The inverse map from relations c(v) w_i = r(v) w_j of least degree in the graph ideal ({@link
+   * GraphRelations}), for each choice of the entries set to 1 (up to 64), keeping the shortest;
+   * empty when some entry needs a relation of degree above {@link GraphRelations#MAX_DEGREE}.
+   */
+  private static Optional<InverseMap> deriveByRelations(Architecture a, long deadline) {
+    NtkFormula symbols = NtkFormula.of(a);
+    RationalFunctionRing ring =
+        new RationalFunctionRing(
+            PolynomialRing.withVariables(Elimination.endToEndNames(a.endToEndEntries())).jas());
+    GraphRelations relations = new GraphRelations(symbols, ring, deadline);
+    FilterTuple<GenPolynomial<BigRational>> w = symbols.symbols();
+    int h = a.depth();
+    Map<List<Integer>, Optional<Quotient<BigRational>>> ratios = new HashMap<>();
+    InverseMap best = null;
+    for (int[] entries : normalizations(a)) {
+      List<List<Quotient<BigRational>>> layers = new ArrayList<>();
+      GenPolynomial<BigRational> pivots = symbols.ring().one();
+      for (int l = 0; l + 1 < h; l++) {
+        int j = entries[l];
+        pivots = pivots.multiply(w.layer(l).get(j));
+        List<Quotient<BigRational>> layer = new ArrayList<>();
+        for (int i = 0; i < a.layerParameters(l); i++) {
+          if (i == j) {
+            layer.add(ring.one());
+            continue;
+          }
+          int li = l;
+          int ii = i;
+          Optional<Quotient<BigRational>> q =
+              ratios.computeIfAbsent(
+                  List.of(l, i, j),
+                  k -> relations.ratio(w.layer(li).get(ii), w.layer(li).get(j), 0));
+          if (q.isEmpty()) {
+            return Optional.empty();
+          }
+          layer.add(q.get());
+        }
+        layers.add(layer);
+      }
+      List<Quotient<BigRational>> last = new ArrayList<>();
+      for (GenPolynomial<BigRational> x : w.layer(h - 1)) {
+        Optional<Quotient<BigRational>> q = relations.ratio(x.multiply(pivots), symbols.ring().one(), 1);
+        if (q.isEmpty()) {
+          return Optional.empty();
+        }
+        last.add(q.get());
+      }
+      layers.add(last);
+      InverseMap candidate = new InverseMap(ring, FilterTuple.of(a, layers), entries);
+      if (best == null || candidate.size() < best.size()) {
+        best = candidate;
+      }
+    }
+    best.verify();
+    return Optional.of(best);
+  }
+
+  /** The choices of one entry per layer 1..H-1, at most {@link #MAX_NORMALIZATIONS}. */
+  private static List<int[]> normalizations(Architecture a) {
+    int h = a.depth();
+    long combos = 1;
+    for (int l = 0; l + 1 < h; l++) {
+      combos *= a.layerParameters(l);
+    }
+    List<int[]> out = new ArrayList<>();
+    for (long c = 0; c < Math.min(combos, MAX_NORMALIZATIONS); c++) {
+      int[] entries = new int[Math.max(h - 1, 0)];
+      long rest = c;
+      for (int l = 0; l + 1 < h; l++) {
+        entries[l] = (int) (rest % a.layerParameters(l));
+        rest /= a.layerParameters(l);
+      }
+      out.add(entries);
+    }
+    return out;
+  }
+
+  /** Derives the inverse map from an elimination basis of an architecture where it {@link #applies}. */
+  public static InverseMap derive(Elimination e) {
+    Architecture a = e.architecture();
+    RationalFunctionRing ring = new RationalFunctionRing(e.endToEndRing().jas());
+    List<String> graphVars = e.graphRing().variableNames();
+    Map<String, Quotient<BigRational>> known = new HashMap<>();
+    int n = a.endToEndEntries();
+    for (int m = 0; m < n; m++) {
+      known.put(graphVars.get(m), ring.of(e.endToEndRing().variable(graphVars.get(m))));
+    }
+    List<GenPolynomial<BigRational>> candidates = new ArrayList<>(e.basis());
+    candidates.sort(Comparator.comparingInt(GenPolynomial::length));
+    boolean progress = true;
+    while (progress && known.size() < graphVars.size()) {
+      progress = false;
+      for (GenPolynomial<BigRational> g : candidates) {
+        List<String> unknown =
+            e.filterVariablesIn(g).stream().filter(x -> !known.containsKey(x)).toList();
+        if (unknown.size() != 1) {
+          continue;
+        }
+        Optional<Quotient<BigRational>> w = solveLinear(e, ring, known, g, unknown.get(0));
+        if (w.isPresent()) {
+          known.put(unknown.get(0), w.get());
+          progress = true;
+        }
+      }
+    }
+    if (known.size() < graphVars.size()) {
+      throw new IllegalStateException(
+          "the elimination basis of " + a.summary() + " does not determine every filter entry");
+    }
+    List<List<Quotient<BigRational>>> layers = new ArrayList<>();
+    for (int l = 0; l < a.depth(); l++) {
+      List<Quotient<BigRational>> w = new ArrayList<>();
+      for (int j = 0; j < a.layerParameters(l); j++) {
+        Quotient<BigRational> x = known.get(NtkFormula.symbol(l, j));
+        w.add(x == null ? ring.one() : x);
+      }
+      layers.add(w);
+    }
+    int[] normalization = new int[Math.max(a.depth() - 1, 0)];
+    for (int l = 0; l + 1 < a.depth(); l++) {
+      for (int j = 0; j < a.layerParameters(l); j++) {
+        if (e.isNormalized(l, j)) {
+          normalization[l] = j;
+        }
+      }
+    }
+    InverseMap map = new InverseMap(ring, FilterTuple.of(a, layers), normalization);
+    map.verify();
+    return map;
+  }
+
+  /** Solves g = c w + r = 0 for w when c does not vanish on the neuromanifold. */
+  private static Optional<Quotient<BigRational>> solveLinear(
+      Elimination e,
+      RationalFunctionRing ring,
+      Map<String, Quotient<BigRational>> known,
+      GenPolynomial<BigRational> g,
+      String w) {
+    List<String> vars = e.graphRing().variableNames();
+    int exp = vars.size() - 1 - vars.indexOf(w);
+    GenPolynomial<BigRational> c = e.graphRing().zero();
+    GenPolynomial<BigRational> r = e.graphRing().zero();
+    for (Monomial<BigRational> m : g) {
+      long k = m.exponent().getVal(exp);
+      if (k > 1) {
+        return Optional.empty();
+      }
+      ExpVector rest = m.exponent().subst(exp, 0);
+      if (k == 1) {
+        c = c.sum(m.coefficient(), rest);
+      } else {
+        r = r.sum(m.coefficient(), rest);
+      }
+    }
+    List<Quotient<BigRational>> values = new ArrayList<>();
+    for (String x : vars) {
+      values.add(known.getOrDefault(x, ring.zero()));
+    }
+    Quotient<BigRational> cv = Substitution.evaluate(c, ring, values, q -> ring.of(e.endToEndRing().constantOf(q)));
+    if (cv.isZERO() || e.reduce(cv.num).isZERO()) {
+      return Optional.empty();
+    }
+    Quotient<BigRational> rv = Substitution.evaluate(r, ring, values, q -> ring.of(e.endToEndRing().constantOf(q)));
+    return Optional.of(rv.negate().divide(cv));
+  }
+
+  private int size() {
+    int s = 0;
+    for (Quotient<BigRational> q : theta.flat()) {
+      s += Notation.SYMJA.quotient(q).length();
+    }
+    return s;
+  }
+
+  /**
+   * Checks theta(mu(w)) = the normalized w identically in the filter symbols w: entry j of layer l
+   * < H is w_{l,j} / w_{l,j_l}, the last layer w_{H,j} prod_l w_{l,j_l}. Since normalizing keeps
+   * mu, this proves mu(theta(v)) = v on the (dense) image of mu; also no denominator vanishes
+   * identically on it.
+   */
+  private void verify() {
+    Architecture a = theta.architecture();
+    NtkFormula symbols = NtkFormula.of(a);
+    PolynomialRing wRing = symbols.ring();
+    List<GenPolynomial<BigRational>> mu = symbols.mu();
+    FilterTuple<GenPolynomial<BigRational>> w = symbols.symbols();
+    int h = a.depth();
+    GenPolynomial<BigRational> pivots = wRing.one();
+    for (int l = 0; l + 1 < h; l++) {
+      pivots = pivots.multiply(w.layer(l).get(normalization[l]));
+    }
+    for (int l = 0; l < h; l++) {
+      for (int j = 0; j < a.layerParameters(l); j++) {
+        Quotient<BigRational> q = theta.layer(l).get(j);
+        GenPolynomial<BigRational> num = Substitution.evaluate(q.num, wRing, mu, wRing::constantOf);
+        GenPolynomial<BigRational> den = Substitution.evaluate(q.den, wRing, mu, wRing::constantOf);
+        GenPolynomial<BigRational> expectedNum =
+            l + 1 < h ? w.layer(l).get(j) : w.layer(l).get(j).multiply(pivots);
+        GenPolynomial<BigRational> expectedDen =
+            l + 1 < h ? w.layer(l).get(normalization[l]) : wRing.one();
+        if (den.isZERO() || !num.multiply(expectedDen).equals(den.multiply(expectedNum))) {
+          throw new IllegalStateException(
+              "derived inverse map fails theta(mu(w)) = w at layer " + (l + 1) + ", entry " + j);
+        }
+      }
+    }
+  }
+
+  /** Q(v0, ..., v<n-1>). */
+  public RationalFunctionRing ring() {
+    return ring;
+  }
+
+  /** theta(v): the filter tuple as rational functions of the end-to-end entries. */
+  public FilterTuple<Quotient<BigRational>> theta() {
+    return theta;
+  }
+
+  /** {@code v0, v1, ...}. */
+  public List<String> variables() {
+    return List.of(ring.polynomials().getVars());
+  }
+
+  /** theta(v) written in a notation, layer by layer. */
+  public List<List<String>> write(Notation notation) {
+    return theta.layers().stream()
+        .map(w -> w.stream().map(notation::quotient).toList())
+        .toList();
+  }
+
+  /**
+   * theta(v) at a rational end-to-end filter v.
+   *
+   * @throws InvalidInputException when a denominator vanishes at v (v outside the map's domain)
+   */
+  public FilterTuple<BigFraction> apply(List<BigFraction> v) {
+    List<BigFraction> point = List.copyOf(v);
+    return theta.map(
+        q -> {
+          BigFraction den = evaluate(q.den, point);
+          if (den.getNumerator().signum() == 0) {
+            throw new InvalidInputException(
+                "the end-to-end filter is outside the domain of the inverse map (a denominator "
+                    + Notation.SYMJA.polynomial(q.den) + " vanishes)");
+          }
+          return evaluate(q.num, point).divide(den);
+        });
+  }
+
+  /** A polynomial in v at a rational point. */
+  public static BigFraction evaluate(GenPolynomial<BigRational> p, List<BigFraction> point) {
+    return Substitution.evaluate(
+        p, RationalRing.INSTANCE, point, PolynomialRing::fromJas);
+  }
+}

@@ -1,0 +1,326 @@
+package org.lcngeo.symbolic.formula;
+
+import edu.jas.arith.BigRational;
+import edu.jas.poly.GenPolynomial;
+import edu.jas.ufd.Quotient;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.plan.MuPlan;
+
+/**
+ * K^(delta)(v) in closed form (Thm. 4, Ex. 15): with theta(v) the {@link InverseMap}, N_l(v) =
+ * ||w_l(v)||^2, C = prod_l N_l, c_l the offsets of the {@link Invariants} and beta_1 the unique
+ * root of P(x) = prod_l (x + c_l) - C with x > max_l(-c_l) (Prop. 2),
+ *
+ * <pre>K^(delta)(v) = sum_l K_l(theta(v)) N_l(v) / (beta_1 + c_l).</pre>
+ *
+ * For H = 2 this is the paper's K_1/lambda^2 + lambda^2 K_2 with lambda^2 = (-delta +
+ * sqrt(delta^2 + 4 ||a||^2 ||b||^2)) / (2 ||a||^2) (Ex. 15); for H > 2 beta_1 is written as a
+ * {@code Root} object: the largest real root of P, {@code Root(Function(x, P), CountRoots(P, x))}
+ * in Symja/Mathematica syntax. The matrix is written in terms of the symbol {@code lambda2} (H = 2)
+ * or {@code beta1}, whose closed form is printed once beside it. K_l(theta) N_l and C do not depend on the scaling of theta, so the
+ * normalization of the inverse map does not matter.
+ */
+public final class NtkOfVFormula {
+  private final InverseMap inverse;
+  private final Invariants invariants;
+  private final NtkFormula ntk;
+  private final List<Quotient<BigRational>> squaredNorms;
+  private final List<List<List<Quotient<BigRational>>>> blocksOfV;
+
+  private NtkOfVFormula(InverseMap inverse, Invariants invariants) {
+    this.inverse = inverse;
+    this.invariants = invariants;
+    Architecture a = inverse.theta().architecture();
+    this.ntk = NtkFormula.of(a);
+    RationalFunctionRing ring = inverse.ring();
+    MuPlan plan = ntk.plan();
+    this.squaredNorms = new ArrayList<>();
+    this.blocksOfV = new ArrayList<>();
+    for (int l = 0; l < a.depth(); l++) {
+      squaredNorms.add(inverse.theta().squaredNorm(ring, l));
+      blocksOfV.add(plan.ntkLayer(ring, inverse.theta(), l));
+    }
+  }
+
+  public static NtkOfVFormula of(InverseMap inverse, Invariants invariants) {
+    if (invariants.deltas().size() != inverse.theta().depth() - 1) {
+      throw new IllegalArgumentException("H-1 invariants needed");
+    }
+    return new NtkOfVFormula(inverse, invariants);
+  }
+
+  public InverseMap inverse() {
+    return inverse;
+  }
+
+  public Invariants invariants() {
+    return invariants;
+  }
+
+  /** K_l(theta(v)) for layer l (0-based), rational functions of v. */
+  public List<List<Quotient<BigRational>>> blockOfV(int l) {
+    return blocksOfV.get(l);
+  }
+
+  /** N_l(v) = ||w_l(v)||^2 of the inverse map's tuple. */
+  public Quotient<BigRational> squaredNorm(int l) {
+    return squaredNorms.get(l);
+  }
+
+  /** C = prod_l N_l(v). */
+  public Quotient<BigRational> productOfSquaredNorms() {
+    Quotient<BigRational> c = inverse.ring().one();
+    for (Quotient<BigRational> n : squaredNorms) {
+      c = c.multiply(n);
+    }
+    return c;
+  }
+
+  private int depth() {
+    return squaredNorms.size();
+  }
+
+  /** P(x) = prod_l (x + c_l) - C, written in a notation (SYMJA or LATEX). */
+  public String beta1Polynomial(Notation notation) {
+    StringBuilder b = new StringBuilder();
+    for (int l = 0; l < depth(); l++) {
+      GenPolynomial<BigRational> c = invariants.offset(l);
+      String factor = c.isZERO() ? "x" : "(x + " + notation.polynomial(c) + ")";
+      b.append(l == 0 ? "" : notation == Notation.LATEX ? " " : "*").append(factor);
+    }
+    return b + " - " + Notation.group(notation.quotient(productOfSquaredNorms()));
+  }
+
+  /**
+   * beta_1: for H = 2 the closed form (-delta + sqrt(delta^2 + 4C))/2, for H > 2 the largest real
+   * root of P (the unique one above max_l(-c_l)), for H = 1 simply C.
+   */
+  public String beta1(Notation notation) {
+    String c = Notation.group(notation.quotient(productOfSquaredNorms()));
+    if (depth() == 1) {
+      return c;
+    }
+    if (depth() == 2) {
+      String d = Notation.group(notation.polynomial(invariants.deltas().get(0)));
+      return notation == Notation.LATEX
+          ? "\\frac{-" + d + " + \\sqrt{" + d + "^{2} + 4 " + c + "}}{2}"
+          : "(-" + d + " + Sqrt(" + d + "^2 + 4*" + c + "))/2";
+    }
+    String p = beta1Polynomial(notation);
+    return notation == Notation.LATEX
+        ? "\\max\\{x \\in \\mathbb{R} : " + p + " = 0\\}"
+        : "Root(Function(x, " + p + "), CountRoots(" + p + ", x))";
+  }
+
+  /** lambda^2 = beta_1 / ||w_1||^2 (Ex. 15; the rescaling of layer 1), self-contained. */
+  public String lambdaSquared(Notation notation) {
+    return notation.fraction(beta1(notation), notation.quotient(squaredNorms.get(0)));
+  }
+
+  /** The symbol the entries of {@link #write} use: lambda^2 for H = 2, beta_1 otherwise. */
+  public String scalarSymbol(Notation notation) {
+    if (depth() == 2) {
+      return notation == Notation.LATEX ? "\\lambda^{2}" : "lambda2";
+    }
+    return notation == Notation.LATEX ? "\\beta_1" : "beta1";
+  }
+
+  /** The definition of {@link #scalarSymbol}: {@link #lambdaSquared} or {@link #beta1}. */
+  public String scalarDefinition(Notation notation) {
+    return depth() == 2 ? lambdaSquared(notation) : beta1(notation);
+  }
+
+  /**
+   * K^(delta)(v) in Symja or LaTeX, in terms of {@link #scalarSymbol} (defined by {@link
+   * #scalarDefinition}): for H = 2 the paper's K_1/lambda2 + lambda2 K_2, for H != 2 sum_l K_l N_l /
+   * (beta1 + c_l), entries rational functions of v (and the invariants' symbols).
+   */
+  public List<List<String>> write(Notation notation) {
+    int n = blocksOfV.get(0).size();
+    String symbol = scalarSymbol(notation);
+    String times = notation == Notation.LATEX ? " " : "*";
+    List<List<String>> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<String> row = new ArrayList<>();
+      for (int j = 0; j < n; j++) {
+        List<String> terms = new ArrayList<>();
+        // layers with equal offsets c_l share the denominator beta1 + c_l
+        Map<GenPolynomial<BigRational>, Quotient<BigRational>> weighted = new LinkedHashMap<>();
+        for (int l = 0; l < depth(); l++) {
+          Quotient<BigRational> k = blocksOfV.get(l).get(i).get(j);
+          if (k.isZERO()) {
+            continue;
+          }
+          if (depth() == 2) {
+            String entry = notation.quotient(k);
+            terms.add(
+                l == 0
+                    ? notation.fraction(entry, symbol)
+                    : k.isONE() ? symbol : symbol + times + Notation.group(entry));
+          } else {
+            weighted.merge(invariants.offset(l), k.multiply(squaredNorms.get(l)), Quotient::sum);
+          }
+        }
+        for (Map.Entry<GenPolynomial<BigRational>, Quotient<BigRational>> e : weighted.entrySet()) {
+          if (!e.getValue().isZERO()) {
+            GenPolynomial<BigRational> c = e.getKey();
+            String den = c.isZERO() ? symbol : symbol + " + " + notation.polynomial(c);
+            terms.add(notation.fraction(notation.quotient(e.getValue()), den));
+          }
+        }
+        row.add(terms.isEmpty() ? "0" : String.join(" + ", terms));
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  /**
+   * K^(delta)(v) at a rational point, exactly, given beta_1 (which must be the root of P above
+   * max_l(-c_l), checked exactly): sum_l K_l(theta(v)) N_l(v) / (beta_1 + c_l), from the rational
+   * functions this formula prints.
+   *
+   * @param deltaValues delta_1..delta_{H-1} (the values of the invariants at this point)
+   */
+  public List<List<BigFraction>> evaluate(
+      List<BigFraction> v, List<BigFraction> deltaValues, BigFraction beta1) {
+    int h = depth();
+    List<BigFraction> c = new ArrayList<>();
+    BigFraction sum = BigFraction.ZERO;
+    BigFraction lower = BigFraction.ZERO;
+    for (int l = 0; l < h; l++) {
+      c.add(sum);
+      lower = lower.compareTo(sum.negate()) > 0 ? lower : sum.negate();
+      if (l + 1 < h) {
+        sum = sum.add(deltaValues.get(l));
+      }
+    }
+    BigFraction p = BigFraction.ONE;
+    for (BigFraction cl : c) {
+      p = p.multiply(beta1.add(cl));
+    }
+    BigFraction bigC = value(productOfSquaredNorms(), v);
+    if (!p.subtract(bigC).equals(BigFraction.ZERO) || beta1.compareTo(lower) <= 0) {
+      throw new InvalidInputException("beta_1 = " + beta1 + " is not the root of P above " + lower);
+    }
+    int n = blocksOfV.get(0).size();
+    List<List<BigFraction>> k = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<BigFraction> row = new ArrayList<>();
+      for (int j = 0; j < n; j++) {
+        BigFraction e = BigFraction.ZERO;
+        for (int l = 0; l < h; l++) {
+          Quotient<BigRational> q = blocksOfV.get(l).get(i).get(j).multiply(squaredNorms.get(l));
+          e = e.add(value(q, v).divide(beta1.add(c.get(l))));
+        }
+        row.add(e);
+      }
+      k.add(row);
+    }
+    return k;
+  }
+
+  private static BigFraction value(Quotient<BigRational> q, List<BigFraction> v) {
+    BigFraction den = InverseMap.evaluate(q.den, v);
+    if (den.getNumerator().signum() == 0) {
+      throw new InvalidInputException("a denominator of K^(delta)(v) vanishes at this v");
+    }
+    return InverseMap.evaluate(q.num, v).divide(den);
+  }
+
+  /**
+   * A Java method body evaluating K^(delta)(v) from {@code double[] v} and {@code double[] delta}
+   * (the body of {@link org.lcngeo.core.plan.NtkOfV#ntk}): theta(v) from the inverse map, K_l as
+   * polynomials in theta, beta_1 in closed form (H = 2, the cancellation-free branch) or by
+   * bisection on [max(-c_l), max(-c_l) + C^(1/H)] where P changes sign (H > 2). Symbolic invariants
+   * {@code d} / {@code d<i>} read {@code delta[0]} / {@code delta[i-1]}; numeric ones are constants.
+   */
+  public String javaMethodBody() {
+    Architecture a = inverse.theta().architecture();
+    int h = depth();
+    int n = a.endToEndEntries();
+    StringBuilder b = new StringBuilder();
+    for (int m = 0; m < n; m++) {
+      b.append("double v").append(m).append(" = v[").append(m).append("];\n");
+    }
+    for (String s : invariants.symbols()) {
+      int index = s.equals("d") ? 0 : Integer.parseInt(s.substring(1)) - 1;
+      b.append("double ").append(s).append(" = delta[").append(index).append("];\n");
+    }
+    FilterTuple<Quotient<BigRational>> theta = inverse.theta();
+    for (int l = 0; l < h; l++) {
+      for (int j = 0; j < a.layerParameters(l); j++) {
+        b.append("double ").append(NtkFormula.symbol(l, j)).append(" = ")
+            .append(Notation.JAVA.quotient(theta.layer(l).get(j))).append(";\n");
+      }
+    }
+    FilterTuple<GenPolynomial<BigRational>> w = ntk.symbols();
+    b.append("double bigC = 1.0;\n");
+    for (int l = 0; l < h; l++) {
+      b.append("double n").append(l + 1).append(" = ")
+          .append(Notation.JAVA.polynomial(w.squaredNorm(ntk.ring(), l))).append(";\n");
+      b.append("double c").append(l + 1).append(" = ")
+          .append(Notation.JAVA.polynomial(invariants.offset(l))).append(";\n");
+      b.append("bigC *= n").append(l + 1).append(";\n");
+    }
+    if (h == 1) {
+      b.append("double beta1 = bigC;\n");
+    } else if (h == 2) {
+      b.append("double root = Math.sqrt(c2*c2 + 4.0*bigC);\n");
+      b.append("double beta1 = c2 >= 0.0 ? 2.0*bigC/(c2 + root) : (-c2 + root)/2.0;\n");
+    } else {
+      b.append("double lo = -c1;\n");
+      for (int l = 1; l < h; l++) {
+        b.append("lo = Math.max(lo, -c").append(l + 1).append(");\n");
+      }
+      b.append("double hi = lo + Math.pow(bigC, 1.0/").append(h).append(".0);\n");
+      b.append("for (int it = 0; it < 4000; it++) {\n");
+      b.append("  double mid = 0.5*(lo + hi);\n");
+      b.append("  if (mid <= lo || mid >= hi) break;\n");
+      b.append("  double p = 1.0;\n");
+      for (int l = 0; l < h; l++) {
+        b.append("  p *= mid + c").append(l + 1).append(";\n");
+      }
+      b.append("  if (p - bigC < 0.0) lo = mid; else hi = mid;\n");
+      b.append("}\n");
+      b.append("double beta1 = 0.5*(lo + hi);\n");
+    }
+    for (int l = 0; l < h; l++) {
+      b.append("double s").append(l + 1).append(" = n").append(l + 1).append("/(beta1 + c")
+          .append(l + 1).append(");\n");
+    }
+    b.append("double[][] k = new double[").append(n).append("][").append(n).append("];\n");
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        List<String> terms = new ArrayList<>();
+        for (int l = 0; l < h; l++) {
+          GenPolynomial<BigRational> e = ntk.block(l).get(i).get(j);
+          if (!e.isZERO()) {
+            terms.add("s" + (l + 1) + "*(" + Notation.JAVA.polynomial(e) + ")");
+          }
+        }
+        if (!terms.isEmpty()) {
+          b.append("k[").append(i).append("][").append(j).append("] = ")
+              .append(String.join(" + ", terms)).append(";\n");
+        }
+      }
+    }
+    b.append("return k;\n");
+    return b.toString();
+  }
+
+  /** A compilation unit: class {@code className} implementing {@link org.lcngeo.core.plan.NtkOfV}. */
+  public String javaClass(String className) {
+    return "public final class " + className + " implements org.lcngeo.core.plan.NtkOfV {\n"
+        + "  @Override\n  public double[][] ntk(double[] v, double[] delta) {\n"
+        + javaMethodBody().indent(4)
+        + "  }\n}\n";
+  }
+}

@@ -1,0 +1,72 @@
+package org.lcngeo.symbolic.formula;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Random;
+import org.hipparchus.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.plan.MuPlan;
+
+class InverseMapTest {
+  @Test
+  void example15IsEquation15() {
+    InverseMap inv = InverseMap.derive(FormulaFixtures.EX15, Elimination.DEFAULT_TIMEOUT).orElseThrow();
+    assertThat(inv.variables()).containsExactly("v0", "v1", "v2", "v3", "v4");
+    assertThat(inv.write(Notation.SYMJA))
+        .containsExactly(List.of("v0/v1", "1", "v4/v3"), List.of("v1", "v3"));
+  }
+
+  @Test
+  void example15ByGroebnerBasisIsEquation15() {
+    InverseMap inv =
+        InverseMap.derive(Elimination.compute(FormulaFixtures.EX15, new int[] {1}, Elimination.DEFAULT_TIMEOUT));
+    assertThat(inv.write(Notation.SYMJA))
+        .containsExactly(List.of("v0/v1", "1", "v4/v3"), List.of("v1", "v3"));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"3;2, 2;1", "2;2;2, 2;2;1", "3;3, 3;1", "2x2;2x2, 2x2;1x1"})
+  void groebnerBasisPathInvertsMu(String sizes, String strides) {
+    Architecture a = NtkFormulaTest.architecture(sizes, strides);
+    InverseMap inv = InverseMap.derive(Elimination.compute(a, Elimination.DEFAULT_TIMEOUT));
+    MuPlan plan = MuPlan.compile(a);
+    Random random = new Random(5 + sizes.hashCode());
+    for (int trial = 0; trial < 5; trial++) {
+      List<BigFraction> v = plan.mu(RationalRing.INSTANCE, FormulaFixtures.randomTuple(a, random));
+      assertThat(plan.mu(RationalRing.INSTANCE, inv.apply(v))).isEqualTo(v);
+    }
+  }
+
+  @Test
+  void appliesFollowsObservation11() {
+    assertThat(InverseMap.applies(FormulaFixtures.EX15)).isTrue();
+    assertThat(InverseMap.applies(Architecture.oneDimensional(new int[] {3, 2}, null))).isFalse();
+    assertThat(InverseMap.applies(NtkFormulaTest.architecture("2x2;2x3", "1x1;1x1"))).isTrue();
+    // equal sizes and offsets: the two layers can be swapped (Obs. 11 a)
+    assertThat(InverseMap.applies(NtkFormulaTest.architecture("2x2;2x2", "1x1;1x1"))).isFalse();
+    // a layer with a single size > 1
+    assertThat(InverseMap.applies(NtkFormulaTest.architecture("2x1;2x2", "1x1;1x1"))).isFalse();
+  }
+
+  @ParameterizedTest
+  @CsvSource({"3;2, 2;1", "2;2;2, 2;2;1", "3;3, 3;1", "2;3, 2;1", "2x2;2x2, 2x2;1x1", "4;3, 2;1",
+      "3;3;2, 2;2;1", "4;4, 2;1", "2x3;2x2, 2x1;1x1"})
+  void muOfInverseIsTheIdentityOnTheImage(String sizes, String strides) {
+    Architecture a = NtkFormulaTest.architecture(sizes, strides);
+    InverseMap inv = InverseMap.derive(a, Elimination.DEFAULT_TIMEOUT).orElseThrow();
+    MuPlan plan = MuPlan.compile(a);
+    Random random = new Random(42 + sizes.hashCode());
+    for (int trial = 0; trial < 10; trial++) {
+      FilterTuple<BigFraction> theta = FormulaFixtures.randomTuple(a, random);
+      List<BigFraction> v = plan.mu(RationalRing.INSTANCE, theta);
+      FilterTuple<BigFraction> back = inv.apply(v);
+      assertThat(plan.mu(RationalRing.INSTANCE, back)).isEqualTo(v);
+    }
+  }
+}

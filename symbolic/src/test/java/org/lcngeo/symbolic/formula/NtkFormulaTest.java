@@ -1,0 +1,113 @@
+package org.lcngeo.symbolic.formula;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import edu.jas.arith.BigRational;
+import edu.jas.poly.GenPolynomial;
+import java.util.List;
+import java.util.Random;
+import org.hipparchus.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.plan.MuPlan;
+
+class NtkFormulaTest {
+  @Test
+  void example15BlocksAreThePapers() {
+    NtkFormula f = NtkFormula.of(FormulaFixtures.EX15);
+    assertThat(f.parameters()).containsExactly("w1_0", "w1_1", "w1_2", "w2_0", "w2_1");
+    // Paper, Sec. 7, Example 15, with a = (w1_0, w1_1, w1_2) and b = (w2_0, w2_1).
+    String b00 = "w2_0^2", b01 = "w2_0*w2_1", b11 = "w2_1^2";
+    List<List<String>> k1 =
+        List.of(
+            List.of(b00, "0", b01, "0", "0"),
+            List.of("0", b00, "0", b01, "0"),
+            List.of(b01, "0", "w2_0^2 + w2_1^2", "0", b01),
+            List.of("0", b01, "0", b11, "0"),
+            List.of("0", "0", b01, "0", b11));
+    List<List<String>> k2 =
+        List.of(
+            List.of("w1_0^2", "w1_0*w1_1", "w1_0*w1_2", "0", "0"),
+            List.of("w1_0*w1_1", "w1_1^2", "w1_1*w1_2", "0", "0"),
+            List.of("w1_0*w1_2", "w1_1*w1_2", "w1_0^2 + w1_2^2", "w1_0*w1_1", "w1_0*w1_2"),
+            List.of("0", "0", "w1_0*w1_1", "w1_1^2", "w1_1*w1_2"),
+            List.of("0", "0", "w1_0*w1_2", "w1_1*w1_2", "w1_2^2"));
+    assertThat(canonical(f.block(0), f)).isEqualTo(canonical(parse(k1, f), f));
+    assertThat(canonical(f.block(1), f)).isEqualTo(canonical(parse(k2, f), f));
+  }
+
+  @Test
+  void symjaSyntaxOfAnEntry() {
+    NtkFormula f = NtkFormula.of(FormulaFixtures.EX15);
+    GenPolynomial<BigRational> p = f.ring().jas().parse("w1_0^2 + w2_0*w2_1 - 3/4 w1_1");
+    assertThat(Notation.SYMJA.polynomial(p)).isEqualTo("w1_0^2 + w2_0*w2_1 - 3/4*w1_1");
+    assertThat(Notation.LATEX.polynomial(p))
+        .isEqualTo("w_{1,0}^{2} + w_{2,0} w_{2,1} - \\frac{3}{4} w_{1,1}");
+    assertThat(Notation.JAVA.polynomial(p))
+        .isEqualTo("w1_0*w1_0 + w2_0*w2_1 - (3.0/4.0)*w1_1");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"3;2, 2;1", "2;3;2, 2;2;1", "2;2;2, 1;1;1", "2x2;2x3, 1x1;1x1", "3x2;2x2, 2x1;1x1"})
+  void formulaAtRandomRationalPointsIsTheExactNtk(String sizes, String strides) {
+    Architecture a = architecture(sizes, strides);
+    NtkFormula f = NtkFormula.of(a);
+    MuPlan plan = MuPlan.compile(a);
+    Random random = new Random(sizes.hashCode());
+    for (int trial = 0; trial < 5; trial++) {
+      FilterTuple<BigFraction> theta = FormulaFixtures.randomTuple(a, random);
+      List<BigFraction> point = theta.flat();
+      assertThat(evaluate(f.ntk(), point)).isEqualTo(plan.ntk(RationalRing.INSTANCE, theta));
+      for (int l = 0; l < a.depth(); l++) {
+        assertThat(evaluate(f.block(l), point))
+            .isEqualTo(plan.ntkLayer(RationalRing.INSTANCE, theta, l));
+      }
+    }
+  }
+
+  @Test
+  void tooLargeToPrint() {
+    Architecture a = Architecture.oneDimensional(new int[] {40, 40}, null);
+    assertThatThrownBy(() -> NtkFormula.of(a))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("too large to print");
+  }
+
+  static Architecture architecture(String sizes, String strides) {
+    return Architecture.of(parse(sizes), parse(strides));
+  }
+
+  private static int[][] parse(String s) {
+    String[] layers = s.split(";");
+    int[][] out = new int[layers.length][];
+    for (int l = 0; l < layers.length; l++) {
+      String[] p = layers[l].split("x");
+      out[l] = new int[p.length];
+      for (int m = 0; m < p.length; m++) {
+        out[l][m] = Integer.parseInt(p[m].strip());
+      }
+    }
+    return out;
+  }
+
+  static List<List<BigFraction>> evaluate(
+      List<List<GenPolynomial<BigRational>>> m, List<BigFraction> point) {
+    return m.stream()
+        .map(r -> r.stream().map(p -> InverseMap.evaluate(p, point)).toList())
+        .toList();
+  }
+
+  private static List<List<GenPolynomial<BigRational>>> parse(List<List<String>> m, NtkFormula f) {
+    return m.stream().map(r -> r.stream().map(s -> f.ring().jas().parse(s)).toList()).toList();
+  }
+
+  private static List<List<String>> canonical(List<List<GenPolynomial<BigRational>>> m, NtkFormula f) {
+    return NtkFormula.write(m, Notation.SYMJA);
+  }
+}

@@ -1,0 +1,117 @@
+package org.lcngeo.symbolic.manifold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.jas.arith.BigRational;
+import edu.jas.poly.GenPolynomial;
+import java.util.List;
+import java.util.Random;
+import org.hipparchus.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.formula.Elimination;
+import org.lcngeo.symbolic.formula.FormulaFixtures;
+import org.lcngeo.symbolic.formula.InverseMap;
+import org.lcngeo.symbolic.formula.Notation;
+
+class NeuromanifoldEquationsTest {
+  @Test
+  void example15IsTheCubic() {
+    NeuromanifoldEquations m =
+        NeuromanifoldEquations.compute(FormulaFixtures.EX15, Elimination.DEFAULT_TIMEOUT);
+    assertThat(m.dimension()).isEqualTo(4);
+    assertThat(m.dimensionCertain()).isTrue();
+    assertThat(m.complete()).isTrue();
+    assertThat(m.write(Notation.SYMJA)).containsExactly("v0*v3^2 + v1^2*v4 - v1*v2*v3");
+    assertThat(m.macaulay2())
+        .isEqualTo("R = QQ[v0, v1, v2, v3, v4];\nI = ideal(v0*v3^2 + v1^2*v4 - v1*v2*v3);\n");
+  }
+
+  @Test
+  void denseNeuromanifoldHasTheZeroIdeal() {
+    NeuromanifoldEquations m =
+        NeuromanifoldEquations.compute(
+            Architecture.oneDimensional(new int[] {3, 2}, null), Elimination.DEFAULT_TIMEOUT);
+    assertThat(m.dimension()).isEqualTo(4);
+    assertThat(m.equations()).isEmpty();
+    assertThat(m.macaulay2()).contains("ideal(0_R)");
+  }
+
+  @ParameterizedTest
+  @CsvSource({"3;2, 2;1", "2;2;2, 2;2;1", "3;3, 3;1", "2;3;2, 3;2;1", "2x2;2x2, 2x2;1x1", "2;2;2, 1;2;1"})
+  void everyGeneratorVanishesOnTheImage(String sizes, String strides) {
+    Architecture a = architecture(sizes, strides);
+    NeuromanifoldEquations m = NeuromanifoldEquations.compute(a, Elimination.DEFAULT_TIMEOUT);
+    assertThat(m.equations()).isNotEmpty();
+    MuPlan plan = MuPlan.compile(a);
+    Random random = new Random(3 + sizes.hashCode());
+    for (int trial = 0; trial < 10; trial++) {
+      FilterTuple<BigFraction> theta = FormulaFixtures.randomTuple(a, random);
+      List<BigFraction> v = plan.mu(RationalRing.INSTANCE, theta);
+      for (GenPolynomial<BigRational> g : m.equations()) {
+        assertThat(InverseMap.evaluate(g, v)).isEqualTo(BigFraction.ZERO);
+      }
+    }
+    // and not on a random point of the ambient space (the ideal is proper)
+    List<BigFraction> w =
+        random.ints(a.endToEndEntries(), -9, 10).mapToObj(BigFraction::new).toList();
+    assertThat(m.equations()).anyMatch(g -> !InverseMap.evaluate(g, w).equals(BigFraction.ZERO));
+  }
+
+  /** The linear-algebra search finds the cubic of Ex. 15 and skips its multiples of degree 4. */
+  @Test
+  void linearAlgebraOnExample15GivesTheCubicOnly() {
+    Architecture a = FormulaFixtures.EX15;
+    org.lcngeo.symbolic.formula.NtkFormula symbols = org.lcngeo.symbolic.formula.NtkFormula.of(a);
+    org.lcngeo.symbolic.formula.RationalFunctionRing ring =
+        new org.lcngeo.symbolic.formula.RationalFunctionRing(
+            org.lcngeo.symbolic.formula.PolynomialRing.withVariables(Elimination.endToEndNames(5)).jas());
+    List<GenPolynomial<BigRational>> found =
+        new org.lcngeo.symbolic.formula.GraphRelations(symbols, ring, System.nanoTime() + 60_000_000_000L)
+            .vanishing(4);
+    assertThat(found.stream().map(Notation.SYMJA::polynomial).toList())
+        .containsExactly("v0*v3^2 + v1^2*v4 - v1*v2*v3");
+  }
+
+  /** Beyond the Groebner basis: implicitization by linear algebra, marked incomplete. */
+  @ParameterizedTest
+  @CsvSource({"4;4, 2;1", "3;3;2, 2;2;1"})
+  void linearAlgebraFallbackVanishesOnTheImage(String sizes, String strides) {
+    Architecture a = architecture(sizes, strides);
+    NeuromanifoldEquations m = NeuromanifoldEquations.compute(a, java.time.Duration.ofSeconds(20));
+    assertThat(m.complete()).isFalse();
+    assertThat(m.degreeBound()).isPositive();
+    assertThat(m.equations()).isNotEmpty();
+    assertThat(m.macaulay2()).startsWith("-- only the equations of degree <= ");
+    MuPlan plan = MuPlan.compile(a);
+    Random random = new Random(13);
+    for (int trial = 0; trial < 5; trial++) {
+      List<BigFraction> v = plan.mu(RationalRing.INSTANCE, FormulaFixtures.randomTuple(a, random));
+      for (GenPolynomial<BigRational> g : m.equations()) {
+        assertThat(InverseMap.evaluate(g, v)).isEqualTo(BigFraction.ZERO);
+      }
+    }
+  }
+
+  static Architecture architecture(String sizes, String strides) {
+    return Architecture.of(parse(sizes), parse(strides));
+  }
+
+  private static int[][] parse(String s) {
+    String[] layers = s.split(";");
+    int[][] out = new int[layers.length][];
+    for (int l = 0; l < layers.length; l++) {
+      String[] p = layers[l].split("x");
+      out[l] = new int[p.length];
+      for (int m = 0; m < p.length; m++) {
+        out[l][m] = Integer.parseInt(p[m].strip());
+      }
+    }
+    return out;
+  }
+}

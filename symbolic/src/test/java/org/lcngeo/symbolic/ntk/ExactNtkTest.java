@@ -1,0 +1,251 @@
+package org.lcngeo.symbolic.ntk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.core.plan.Neuromanifold;
+
+/** The exact executor against the generic plan, and the identities of Observation 3. */
+class ExactNtkTest {
+  private static final RationalRing Q = RationalRing.INSTANCE;
+
+  static Architecture randomArchitecture(SplittableRandom r) {
+    int dims = r.nextInt(1, 3);
+    int h = r.nextInt(1, dims == 1 ? 5 : 4);
+    int[][] k = new int[h][dims];
+    int[][] s = new int[h][dims];
+    for (int l = 0; l < h; l++) {
+      for (int m = 0; m < dims; m++) {
+        k[l][m] = r.nextInt(1, 4);
+        s[l][m] = r.nextInt(1, 4);
+      }
+    }
+    return Architecture.of(k, s);
+  }
+
+  /** Entries p/q with |p| <= bound and q in 1..maxDen; zeros allowed when zeros is true. */
+  static FilterTuple<BigFraction> randomTuple(
+      Architecture a, SplittableRandom r, long bound, int maxDen, boolean zeros) {
+    List<BigFraction> flat = new ArrayList<>();
+    for (int i = 0; i < a.parameterCount(); i++) {
+      long p;
+      do {
+        p = r.nextLong(-bound, bound + 1);
+      } while (!zeros && p == 0);
+      flat.add(new BigFraction(BigInteger.valueOf(p), BigInteger.valueOf(r.nextInt(1, maxDen + 1))));
+    }
+    return FilterTuple.fromFlat(a, flat);
+  }
+
+  @Property(tries = 60)
+  void agreesWithTheGenericPlan(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    Architecture a = randomArchitecture(r);
+    FilterTuple<BigFraction> theta = randomTuple(a, r, 6, 4, true);
+    MuPlan plan = MuPlan.compile(a);
+    ExactNtk e = ExactNtk.of(plan, theta);
+    assertThat(e.endToEnd()).isEqualTo(plan.mu(Q, theta));
+    assertThat(e.jacobian()).isEqualTo(plan.jacobian(Q, theta));
+    assertThat(e.ntk().toFractions()).isEqualTo(plan.ntk(Q, theta));
+    for (int l = 0; l < a.depth(); l++) {
+      assertThat(e.layerKernel(l).toFractions()).isEqualTo(plan.ntkLayer(Q, theta, l));
+    }
+    assertThat(e.invariants()).isEqualTo(theta.invariants(Q));
+    List<List<BigFraction>> j = e.jacobian();
+    for (int l = 0; l < a.depth(); l++) {
+      List<List<BigFraction>> block = e.jacobianBlock(l).toFractions();
+      int start = a.parameterStart(l);
+      for (int i = 0; i < j.size(); i++) {
+        assertThat(block.get(i)).isEqualTo(j.get(i).subList(start, a.parameterStart(l + 1)));
+      }
+      assertThat(e.layerKernel(l).toFractions()).isEqualTo(gram(block));
+    }
+  }
+
+  /** B B^T by definition. */
+  static List<List<BigFraction>> gram(List<List<BigFraction>> b) {
+    List<List<BigFraction>> out = zeros(b.size());
+    for (int i = 0; i < b.size(); i++) {
+      for (int k = 0; k < b.size(); k++) {
+        BigFraction s = BigFraction.ZERO;
+        for (int c = 0; c < b.get(i).size(); c++) {
+          s = s.add(b.get(i).get(c).multiply(b.get(k).get(c)));
+        }
+        out.get(i).set(k, s);
+      }
+    }
+    return out;
+  }
+
+  @Property(tries = 15)
+  void bigIntegerPathAgreesWithTheGenericPlan(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    Architecture a = randomArchitecture(r);
+    FilterTuple<BigFraction> theta = randomTuple(a, r, 1L << 40, 1000, false);
+    ExactNtk e = ExactNtk.of(theta);
+    List<List<BigFraction>> expected = MuPlan.compile(a).ntk(Q, theta);
+    if (a.depth() > 1) { // then ||P_{-l}||^2 >= 2^80: the bound must send K to BigInteger
+      assertThat(e.ntk().hasLongNumerators()).isFalse();
+    }
+    assertThat(e.ntk().toFractions()).isEqualTo(expected);
+  }
+
+  @Property(tries = 40)
+  void ntkIsSymmetricPsdAndTheSumOfTheLayerKernels(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    Architecture a = randomArchitecture(r);
+    ExactNtk e = ExactNtk.of(randomTuple(a, r, 6, 3, true));
+    List<List<BigFraction>> k = e.ntk().toFractions();
+    List<List<BigFraction>> sum = zeros(k.size());
+    for (ScaledIntegerMatrix kl : e.layerKernels()) {
+      List<List<BigFraction>> m = kl.toFractions();
+      assertThat(isPositiveSemidefinite(m)).isTrue();
+      for (int i = 0; i < k.size(); i++) {
+        for (int j = 0; j < k.size(); j++) {
+          sum.get(i).set(j, sum.get(i).get(j).add(m.get(i).get(j)));
+        }
+      }
+    }
+    assertThat(k).isEqualTo(sum);
+    for (int i = 0; i < k.size(); i++) {
+      for (int j = 0; j < k.size(); j++) {
+        assertThat(k.get(i).get(j)).isEqualTo(k.get(j).get(i));
+      }
+    }
+    assertThat(isPositiveSemidefinite(k)).isTrue();
+  }
+
+  @Property(tries = 30)
+  void ntkIsUnchangedWhenWholeLayersFlipSign(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    Architecture a = randomArchitecture(r);
+    FilterTuple<BigFraction> theta = randomTuple(a, r, 6, 3, true);
+    List<List<BigFraction>> flipped = new ArrayList<>();
+    for (int l = 0; l < a.depth(); l++) {
+      boolean flip = r.nextBoolean();
+      flipped.add(theta.layer(l).stream().map(x -> flip ? x.negate() : x).toList());
+    }
+    assertThat(ExactNtk.of(FilterTuple.of(a, flipped)).ntk()).isEqualTo(ExactNtk.of(theta).ntk());
+  }
+
+  @Property(tries = 30)
+  void rankAtARandomPointIsTheCertifiedDimension(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    Architecture a = randomArchitecture(r);
+    // entries from a set of size ~2^41: a degenerate point has probability below 2^-30
+    ExactNtk e = ExactNtk.of(randomTuple(a, r, 1L << 40, 97, false));
+    Neuromanifold.Result dim = Neuromanifold.compute(e.plan());
+    assertThat(dim.certain()).isTrue();
+    assertThat(e.rank()).isEqualTo(dim.dimension());
+    assertThat(ExactRank.bareiss(e.scaledJacobian().numerators())).isEqualTo(e.rank());
+  }
+
+  @Property(tries = 40)
+  void rankAtDegeneratePointsMatchesFractionFreeElimination(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    Architecture a = randomArchitecture(r);
+    // few distinct small values and many zeros: ranks below the generic one are common
+    ExactNtk e = ExactNtk.of(randomTuple(a, r, 1, 1, true));
+    assertThat(e.rank()).isEqualTo(ExactRank.bareiss(e.scaledJacobian().numerators()));
+    assertThat(e.rank()).isLessThanOrEqualTo(Neuromanifold.compute(e.plan()).dimension());
+  }
+
+  @Property(tries = 40)
+  void exactRankOfLowRankProducts(@ForAll long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    int rows = r.nextInt(1, 9);
+    int cols = r.nextInt(1, 9);
+    int inner = r.nextInt(1, 6);
+    long[][] x = new long[rows][inner];
+    long[][] y = new long[inner][cols];
+    for (long[] row : x) {
+      for (int i = 0; i < inner; i++) {
+        row[i] = r.nextLong(-1L << 33, 1L << 33);
+      }
+    }
+    for (long[] row : y) {
+      for (int i = 0; i < cols; i++) {
+        row[i] = r.nextLong(-1L << 33, 1L << 33);
+      }
+    }
+    BigInteger[][] m = new BigInteger[rows][cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        BigInteger s = BigInteger.ZERO;
+        for (int k = 0; k < inner; k++) {
+          s = s.add(BigInteger.valueOf(x[i][k]).multiply(BigInteger.valueOf(y[k][j])));
+        }
+        m[i][j] = s;
+      }
+    }
+    int expected = Math.min(inner, Math.min(rows, cols)); // generic, probability ~1
+    assertThat(ExactRank.bareiss(m)).isEqualTo(expected);
+    assertThat(ExactRank.of(m, expected)).isEqualTo(expected);
+    assertThat(ExactRank.of(m, -1)).isEqualTo(expected);
+    // a multiple of p in every entry: the modular bound says 0, the exact rank is kept
+    BigInteger p = BigInteger.valueOf(org.lcngeo.core.algebra.PrimeField.M31.p());
+    BigInteger[][] mp = new BigInteger[rows][cols];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        mp[i][j] = m[i][j].multiply(p);
+      }
+    }
+    assertThat(ExactRank.of(mp, expected)).isEqualTo(expected);
+  }
+
+  static List<List<BigFraction>> zeros(int n) {
+    List<List<BigFraction>> m = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      m.add(new ArrayList<>(java.util.Collections.nCopies(n, BigFraction.ZERO)));
+    }
+    return m;
+  }
+
+  /**
+   * Exact PSD test of a symmetric rational matrix by symmetric elimination (LDL^T): a negative
+   * pivot, or a zero pivot with a non-zero rest of its row, proves it is not PSD.
+   */
+  static boolean isPositiveSemidefinite(List<List<BigFraction>> k) {
+    int n = k.size();
+    BigFraction[][] a = new BigFraction[n][n];
+    for (int i = 0; i < n; i++) {
+      for (int j = 0; j < n; j++) {
+        a[i][j] = k.get(i).get(j);
+      }
+    }
+    for (int i = 0; i < n; i++) {
+      int sign = a[i][i].getNumerator().signum();
+      if (sign < 0) {
+        return false;
+      }
+      if (sign == 0) {
+        for (int j = i + 1; j < n; j++) {
+          if (a[i][j].getNumerator().signum() != 0) {
+            return false;
+          }
+        }
+        continue;
+      }
+      for (int j = i + 1; j < n; j++) {
+        if (a[j][i].getNumerator().signum() == 0) {
+          continue;
+        }
+        BigFraction f = a[j][i].divide(a[i][i]);
+        for (int c = i; c < n; c++) {
+          a[j][c] = a[j][c].subtract(f.multiply(a[i][c]));
+        }
+      }
+    }
+    return true;
+  }
+}
