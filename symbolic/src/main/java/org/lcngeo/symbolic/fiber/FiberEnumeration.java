@@ -20,6 +20,7 @@ import org.lcngeo.symbolic.poly.PolynomialFormat;
 import org.lcngeo.symbolic.poly.RationalFactorization;
 import org.lcngeo.symbolic.poly.RealIrreducibility;
 import org.lcngeo.symbolic.poly.RootOrbits;
+import org.lcngeo.symbolic.poly.StructuredFactorization;
 
 /**
  * The projective fiber mu_P^{-1}([v]) of an end-to-end filter: every filter tuple, up to the
@@ -86,7 +87,13 @@ public final class FiberEnumeration {
     }
     this.ring = LayerPolynomials.ring(a.dims());
     GenPolynomial<BigRational> p = LayerPolynomials.endToEnd(ring, a, v);
-    this.factorization = RationalFactorization.of(p);
+    long[] dilations = new long[a.depth()];
+    for (int l = 0; l < a.depth(); l++) {
+      dilations[l] = a.dilation(l)[0];
+    }
+    this.factorization = a.dims() == 1
+        ? StructuredFactorization.of(p, dilations)
+        : RationalFactorization.of(p);
     int[] k = a.endToEndSize();
     for (RationalFactorization.Factor f : factorization.factors()) {
       factors.add(new FiberFactor(f.polynomial(), -1, f.multiplicity(),

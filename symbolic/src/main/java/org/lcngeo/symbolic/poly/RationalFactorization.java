@@ -54,6 +54,10 @@ public final class RationalFactorization {
    * @throws IllegalStateException when JAS fails the product check {@value #ATTEMPTS} times
    */
   public static RationalFactorization of(GenPolynomial<BigRational> p) {
+    return factor(p, true);
+  }
+
+  private static RationalFactorization factor(GenPolynomial<BigRational> p, boolean refine) {
     if (p.isZERO()) {
       throw new InvalidInputException("cannot factor the zero polynomial");
     }
@@ -100,11 +104,128 @@ public final class RationalFactorization {
       out.sort(ORDER);
       RationalFactorization r = new RationalFactorization(p, unit, out);
       if (r.product().equals(p)) {
-        return r;
+        return variables > 1 && refine ? refine(r) : r;
       }
     }
     throw new IllegalStateException(
         "factoring over Q failed the product check " + ATTEMPTS + " times for " + p);
+  }
+
+  /**
+   * The factorisation of p with the given Q-irreducible primitive factors (positive leading
+   * coefficients), the unit computed; checked against p.
+   *
+   * @throws IllegalStateException when the factors do not multiply to p up to a constant
+   */
+  static RationalFactorization assemble(
+      GenPolynomial<BigRational> p, List<Factor> factors) {
+    List<Factor> sorted = new ArrayList<>(factors);
+    sorted.sort(ORDER);
+    GenPolynomial<BigRational> q = p.ring.getONE();
+    for (Factor f : sorted) {
+      q = q.multiply(f.polynomial().power(f.multiplicity()));
+    }
+    BigRational unit = p.leadingBaseCoefficient().divide(q.leadingBaseCoefficient());
+    RationalFactorization r = new RationalFactorization(p, unit, sorted);
+    if (!r.product().equals(p)) {
+      throw new IllegalStateException("the factors do not multiply to " + p);
+    }
+    return r;
+  }
+
+  /**
+   * JAS's multivariate Hensel factoring can report a reducible polynomial as irreducible when its
+   * lifting fails (a product check cannot see that; seen on workload W3 in about half of the
+   * runs). Every multivariate factor without a proof of irreducibility ({@link
+   * RealIrreducibility}: degree 1 or 2 in a variable, or absolutely irreducible modulo a prime) is
+   * factored again, up to {@value #ATTEMPTS} times, and replaced by its factors when it splits.
+   * Factors that stay unproven are left as they are; the fiber reports them.
+   */
+  private static RationalFactorization refine(RationalFactorization r) {
+    List<Factor> out = new ArrayList<>();
+    boolean changed = false;
+    for (Factor f : r.factors) {
+      List<Factor> split = null;
+      if (dependsOnSeveral(f.polynomial())
+          && RealIrreducibility.cheapCertificate(f.polynomial()).isEmpty()) {
+        // re-factoring is cheaper than the proof by reduction mod p, which comes last
+        for (int attempt = 0; attempt < ATTEMPTS && split == null; attempt++) {
+          if (attempt == 2 && RealIrreducibility.absolutelyIrreducible(f.polynomial()).isPresent()) {
+            break;
+          }
+          // a shift z_m -> z_m + c_m moves JAS's evaluation points; factor there, shift back
+          long[] c = new long[f.polynomial().ring.nvar];
+          for (int m = 0; m < c.length; m++) {
+            c[m] = (attempt + 1) * (m + 2) * (m % 2 == 0 ? 1 : -1);
+          }
+          RationalFactorization g = factor(shift(f.polynomial(), c), false);
+          if (g.factors.size() > 1 || g.factors.get(0).multiplicity() > 1) {
+            List<Factor> back = new ArrayList<>();
+            long[] minus = c.clone();
+            for (int m = 0; m < c.length; m++) {
+              minus[m] = -c[m];
+            }
+            for (Factor h : g.factors) {
+              back.add(new Factor(RootOrbits.normalize(shift(h.polynomial(), minus)),
+                  h.multiplicity()));
+            }
+            split = refine(assemble(f.polynomial(), back)).factors; // smaller pieces
+          }
+        }
+      }
+      if (split == null) {
+        out.add(f);
+      } else {
+        changed = true;
+        for (Factor g : split) {
+          out.add(new Factor(g.polynomial(), g.multiplicity() * f.multiplicity()));
+        }
+      }
+    }
+    if (!changed) {
+      return r;
+    }
+    java.util.Map<GenPolynomial<BigRational>, Long> merged = new java.util.LinkedHashMap<>();
+    for (Factor f : out) {
+      merged.merge(f.polynomial(), f.multiplicity(), Long::sum);
+    }
+    List<Factor> list = new ArrayList<>();
+    merged.forEach((f, e) -> list.add(new Factor(f, e)));
+    return assemble(r.input, list);
+  }
+
+  /** p(z_0 + c_0, ..., z_{n-1} + c_{n-1}). */
+  static GenPolynomial<BigRational> shift(GenPolynomial<BigRational> p, long[] c) {
+    GenPolynomialRing<BigRational> ring = p.ring;
+    GenPolynomial<BigRational> out = ring.getZERO();
+    java.util.Map<Long, GenPolynomial<BigRational>>[] powers = new java.util.HashMap[c.length];
+    for (int m = 0; m < c.length; m++) {
+      powers[m] = new java.util.HashMap<>();
+    }
+    for (edu.jas.poly.Monomial<BigRational> mono : p) {
+      GenPolynomial<BigRational> term = ring.getONE().multiply(mono.c);
+      for (int m = 0; m < c.length; m++) {
+        long e = mono.e.getVal(m);
+        if (e > 0) {
+          int mm = m;
+          GenPolynomial<BigRational> base =
+              ring.univariate(m).sum(ring.getONE().multiply(new BigRational(c[m])));
+          term = term.multiply(powers[m].computeIfAbsent(e, ee -> base.power(ee)));
+        }
+      }
+      out = out.sum(term);
+    }
+    return out;
+  }
+
+  private static boolean dependsOnSeveral(GenPolynomial<BigRational> f) {
+    int used = 0;
+    for (int m = 0; m < f.ring.nvar; m++) {
+      if (LayerPolynomials.degree(f, m) > 0) {
+        used++;
+      }
+    }
+    return used > 1;
   }
 
   /** By total degree, then by JAS's polynomial order: a deterministic order of the factors. */

@@ -143,7 +143,7 @@ class FiberPropertiesTest {
    * The number of real solutions of mu(w) = v in the affine charts L_l(w_l) = 1 (random positive
    * linear forms, layers 1..H-1), by a Groebner basis (JAS), equals the number of points.
    */
-  @Property(tries = 12)
+  @Property(tries = 12, maxDiscardRatio = 10)
   void countEqualsGroebnerCount(@ForAll("tiny") Case c, @ForAll @IntRange(min = 1, max = 1000) int seed) {
     Architecture a = c.architecture();
     List<BigFraction> v = c.target();
@@ -192,9 +192,30 @@ class FiberPropertiesTest {
       }
     }
     Ideal<BigRational> ideal = new Ideal<>(ring, eqs);
-    int real = 0;
-    for (var component : PolyUtilApp.realAlgebraicRoots(ideal)) {
-      real += component.ran.size();
+    // JAS's real root isolation is occasionally very slow on the eliminants; such tries are
+    // rejected (not passed) after a time budget
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newSingleThreadExecutor(
+        r2 -> {
+          Thread t = new Thread(r2);
+          t.setDaemon(true);
+          return t;
+        });
+    int real;
+    try {
+      real = pool.submit(() -> {
+        int count = 0;
+        for (var component : PolyUtilApp.realAlgebraicRoots(ideal)) {
+          count += component.ran.size();
+        }
+        return count;
+      }).get(20, java.util.concurrent.TimeUnit.SECONDS);
+    } catch (java.util.concurrent.TimeoutException e) {
+      net.jqwik.api.Assume.that(false);
+      return;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    } finally {
+      pool.shutdownNow();
     }
     if (f.complete()) {
       assertThat(f.points()).as("%s, v=%s", c, v).hasSize(real);
@@ -356,10 +377,10 @@ class FiberPropertiesTest {
    * differ only by swaps of layers with the same space, there are prod (class size)! of them, and
    * their NTKs are equal.
    */
-  @Property(tries = 20)
+  @Property(tries = 12)
   void twoDimensionalGenericPointsDifferBySwapsOnly(@ForAll long seed) {
     Random r = new Random(seed);
-    Case c = randomCase(r, 2, 3, 2, 1000, true);
+    Case c = randomCase(r, 2, 3, 2, 30, true);
     Architecture a = c.architecture();
     Fiber fiber = Fiber.compute(a, c.target(), Collections.nCopies(a.depth() - 1, BigFraction.ZERO));
     // classes of layers with the same space (Obs. 11 c)
@@ -371,6 +392,7 @@ class FiberPropertiesTest {
     for (String sp : new java.util.HashSet<>(spaces)) {
       expected *= factorial(Collections.frequency(spaces, sp));
     }
+    assertThat(fiber.complete()).as(c + " " + fiber.reason()).isTrue();
     assertThat(fiber.points()).as(c.toString()).hasSize((int) expected);
     assertThat(fiber.ntkEqual()).isTrue();
     List<List<BigFraction>> first = fiber.points().get(0).representative().layers();

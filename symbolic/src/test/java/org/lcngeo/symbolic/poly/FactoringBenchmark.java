@@ -47,26 +47,39 @@ public final class FactoringBenchmark {
     }
     GenPolynomialRing<BigRational> ring = LayerPolynomials.ring(shape.length);
     GenPolynomial<BigRational> p = LayerPolynomials.endToEnd(ring, a, v);
+    long[] dilations = new long[a.depth()];
+    for (int l = 0; l < a.depth(); l++) {
+      dilations[l] = a.dilation(l)[0];
+    }
     int warm = 200;
     int runs = 500;
-    for (int i = 0; i < warm; i++) {
-      RationalFactorization.of(p);
-    }
-    double[] t = new double[runs];
-    for (int i = 0; i < runs; i++) {
-      long t0 = System.nanoTime();
-      RationalFactorization.of(p);
-      t[i] = (System.nanoTime() - t0) / 1e9;
-    }
-    Arrays.sort(t);
-    double[] e = new double[50];
+    double[] t = time(warm, runs, () -> StructuredFactorization.of(p, dilations));
+    double[] plain = time(warm / 4, runs / 10, () -> RationalFactorization.of(p));
+    double[] e = new double[20];
     for (int i = 0; i < e.length; i++) {
       long t0 = System.nanoTime();
       FiberEnumeration.of(a, v);
       e[i] = (System.nanoTime() - t0) / 1e9;
     }
     Arrays.sort(e);
-    System.out.printf("%s: factor median %.6f s (min %.6f) over %d runs; enumeration median %.6f s; %s%n",
-        file.getFileName(), t[runs / 2], t[0], runs, e[e.length / 2], RationalFactorization.of(p));
+    System.out.printf(
+        "%s: factor (structured) median %.6f s (min %.6f) over %d runs; plain JAS median %.6f s;"
+            + " fiber enumeration median %.6f s; %s%n",
+        file.getFileName(), t[t.length / 2], t[0], t.length, plain[plain.length / 2],
+        e[e.length / 2], StructuredFactorization.of(p, dilations));
+  }
+
+  private static double[] time(int warm, int runs, Runnable r) {
+    for (int i = 0; i < warm; i++) {
+      r.run();
+    }
+    double[] t = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long t0 = System.nanoTime();
+      r.run();
+      t[i] = (System.nanoTime() - t0) / 1e9;
+    }
+    Arrays.sort(t);
+    return t;
   }
 }

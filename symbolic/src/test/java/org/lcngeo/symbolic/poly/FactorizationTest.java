@@ -1,0 +1,104 @@
+package org.lcngeo.symbolic.poly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import edu.jas.arith.BigRational;
+import edu.jas.poly.GenPolynomial;
+import edu.jas.poly.GenPolynomialRing;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+import org.lcngeo.core.InvalidInputException;
+
+/** Factoring over Q (verified), the structured 1-D factoring, the real-irreducibility proofs. */
+class FactorizationTest {
+  private final GenPolynomialRing<BigRational> one = LayerPolynomials.ring(1);
+  private final GenPolynomialRing<BigRational> two = LayerPolynomials.ring(2);
+
+  @Test
+  void workloadW2FactorsAsPublished() {
+    GenPolynomial<BigRational> p = one.parse(
+        "-(z0-1)*(z0+1)*(z0^2+1)*(z0^2+z0+3)*(z0^4+1)*(2*z0^4+z0^2+3)*(3*z0^8+1)*(3*z0^8+2*z0^4-2)");
+    RationalFactorization r = StructuredFactorization.of(p, new long[] {1, 2, 4, 8});
+    assertThat(r.factors()).hasSize(8).allMatch(f -> f.multiplicity() == 1);
+    assertThat((Object) r.unit()).isEqualTo(BigRational.ONE.negate());
+    assertThat((Object) r.product()).isEqualTo(p);
+    assertThat(RationalFactorization.of(p).factors()).isEqualTo(r.factors());
+  }
+
+  @Property(tries = 60)
+  void structuredFactoringAgreesWithPlainFactoring(@ForAll long seed) {
+    Random r = new Random(seed);
+    GenPolynomial<BigRational> p = one.getONE();
+    long[] ts = {1, 1 + r.nextInt(3), 2 + r.nextInt(4)};
+    for (int i = 0; i < 3; i++) {
+      GenPolynomial<BigRational> q = one.getZERO();
+      long t = ts[r.nextInt(3)];
+      int k = 1 + r.nextInt(3);
+      for (int j = 0; j <= k; j++) {
+        q = q.sum(one.univariate(0, j * t).multiply(new BigRational(r.nextInt(7) - 3)));
+      }
+      if (!q.isZERO()) {
+        p = p.multiply(q);
+      }
+    }
+    RationalFactorization s = StructuredFactorization.of(p, ts);
+    RationalFactorization plain = RationalFactorization.of(p);
+    assertThat(s.factors()).containsExactlyInAnyOrderElementsOf(plain.factors());
+    assertThat((Object) s.product()).isEqualTo(p);
+  }
+
+  @Test
+  void multivariateFactoringIsCheckedAndRefined() {
+    // W3's polynomial: JAS's Hensel factoring misses the split in some runs; the result must not
+    GenPolynomial<BigRational> a = two.parse("2*z1^2*z0^2 - 2*z1*z0^2 - z0^2 - z1^2*z0 + 2*z1*z0"
+        + " - 3*z1^2 + 2*z1 - 3");
+    GenPolynomial<BigRational> b = two.parse("2*z1^3*z0^3 - 3*z1*z0^3 + 3*z0^3 + 3*z1^3*z0^2"
+        + " - 2*z1^2*z0^2 - z1*z0^2 - 3*z0^2 - 2*z1^3*z0 + 2*z1^2*z0 + 2*z1*z0 + z0 + 3*z1^3"
+        + " + z1^2 + z1 + 3");
+    for (int i = 0; i < 6; i++) {
+      RationalFactorization r = RationalFactorization.of(a.multiply(b));
+      assertThat(r.factors()).extracting(RationalFactorization.Factor::polynomial)
+          .containsExactlyInAnyOrder(RootOrbits.normalize(a), RootOrbits.normalize(b));
+    }
+    assertThat(RealIrreducibility.certificate(b)).hasValueSatisfying(
+        c -> assertThat(c).startsWith("absolutely irreducible"));
+  }
+
+  @Test
+  void certificates() {
+    assertThat(RealIrreducibility.certificate(one.parse("z0^2 + 2"))).contains(
+        "quadratic, negative discriminant");
+    assertThat(RealIrreducibility.certificate(one.parse("z0^2 - 2"))).isEmpty();
+    assertThat(RealIrreducibility.certificate(one.parse("z0^4 + 1"))).isEmpty();
+    assertThat(RealIrreducibility.certificate(two.parse("z0*z1 + 1"))).isPresent();
+    // irreducible over Q, splits over R: no certificate (mod 101 it is irreducible but its only
+    // rational point is the singular origin)
+    assertThat(RealIrreducibility.certificate(two.parse("z0^2 - 2*z1^2"))).isEmpty();
+    // irreducible over R (complex conjugate factors), certified
+    assertThat(RealIrreducibility.certificate(two.parse("z0^2 + z1^2 + 1"))).isPresent();
+    // reducible: the cheap proofs check primitivity themselves
+    assertThat(RealIrreducibility.certificate(two.parse("(z1 + 1)*z0 + z1^2 - 1"))).isEmpty();
+  }
+
+  @Test
+  void rootOrbitsOfPowers() {
+    // alpha^2 for roots of z^2 + z + 3: minimal polynomial w^2 + 5 w + 9
+    assertThat((Object) RootOrbits.minimalPolynomialOfPower(one.parse("z0^2 + z0 + 3"), 2))
+        .isEqualTo(one.parse("z0^2 + 5*z0 + 9"));
+    assertThat((Object) RootOrbits.minimalPolynomialOfPower(one.parse("z0^4 + 1"), 8))
+        .isEqualTo(one.parse("z0 - 1"));
+    assertThat((Object) RootOrbits.minimalPolynomialOfPower(one.parse("3*z0^8 + 2*z0^4 - 2"), 4))
+        .isEqualTo(one.parse("3*z0^2 + 2*z0 - 2"));
+  }
+
+  @Test
+  void boundsAreClearErrors() {
+    assertThatThrownBy(() -> RationalFactorization.of(one.univariate(0, 500).sum(one.getONE())))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("bound");
+    assertThatThrownBy(() -> RationalFactorization.of(one.getZERO()))
+        .isInstanceOf(InvalidInputException.class);
+  }
+}
