@@ -22,6 +22,7 @@ import picocli.CommandLine.ParameterException;
       BenchCommand.class,
       FormulaCommand.class,
       ManifoldCommand.class,
+      FiberCommand.class,
     })
 public final class Lcn implements Runnable {
   static {

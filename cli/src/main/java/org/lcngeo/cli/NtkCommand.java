@@ -22,6 +22,9 @@ import org.lcngeo.core.plan.Neuromanifold;
 import org.lcngeo.symbolic.ntk.ExactNtk;
 import org.lcngeo.symbolic.ntk.ExactRank;
 import org.lcngeo.symbolic.ntk.ScaledIntegerMatrix;
+import org.lcngeo.symbolic.rescale.RescaledNtk;
+import org.lcngeo.symbolic.rescale.RescaledTuple;
+import org.lcngeo.symbolic.rescale.Rescaling;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -78,10 +81,10 @@ final class NtkCommand implements Callable<Integer> {
     Architecture a = arch.architecture();
     Limits.checkDenseSquare(a.endToEndEntries(), "the NTK");
     FilterTuple<BigFraction> theta = ArchitectureOptions.filters(a, filters);
-    if (delta != null) {
-      throw new InvalidInputException("--delta is not available yet in this version of lcn ntk");
-    }
     int digits = common.digits();
+    if (delta != null) {
+      return rescaled(a, theta, ArchitectureOptions.delta(a, delta), digits);
+    }
     ExactNtk e = ExactNtk.of(theta);
     ScaledIntegerMatrix k = e.ntk();
     Object endToEnd = Output.nested(e.endToEnd(), a.endToEndSize());
@@ -114,6 +117,59 @@ final class NtkCommand implements Callable<Integer> {
           .append(Neuromanifold.dimension(a)).append(")\n");
       b.append("NTK K = J J^T (").append(k.rows()).append('x').append(k.rows()).append("):\n");
       b.append(Output.table(strings(k, digits, false), "  "));
+      System.out.print(b);
+    }
+    return 0;
+  }
+
+  /**
+   * The NTK at the tuple rescaled to the invariants delta (Prop. 2 / 12): exact in Q(beta_1), with
+   * the layer kernels of the fast exact executor.
+   */
+  private Integer rescaled(
+      Architecture a, FilterTuple<BigFraction> theta, List<BigFraction> d, int digits) {
+    ExactNtk e = ExactNtk.of(theta);
+    RescaledTuple r = Rescaling.rescale(theta, d);
+    RescaledNtk k =
+        r.ntk(e.layerKernels().stream().map(ScaledIntegerMatrix::toFractions).toList());
+    List<List<String>> filtersExact = r.filtersSymja();
+    List<List<String>> filtersDecimal = r.filtersDecimal(digits);
+    Object endToEnd = Output.nested(e.endToEnd(), a.endToEndSize());
+    List<String> invariants = d.stream().map(Rationals::format).toList();
+    int rank = e.rank();
+    if (common.json) {
+      List<Object> exact = new ArrayList<>();
+      List<Object> decimal = new ArrayList<>();
+      for (int l = 0; l < a.depth(); l++) {
+        exact.add(Output.nest(filtersExact.get(l), a.size(l), x -> x));
+        decimal.add(Output.nest(filtersDecimal.get(l), a.size(l), x -> x));
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("architecture", Output.architecture(a));
+      m.put("filters", exact);
+      m.put("filtersDecimal", decimal);
+      m.put("endToEnd", endToEnd);
+      m.put("delta", invariants);
+      m.put("ntk", k.ntkSymja());
+      m.put("ntkDecimal", k.ntkDecimal(digits));
+      m.put("rank", rank);
+      m.put("beta1", r.beta1().toSymja());
+      m.put("lambdaSquared", r.lambdaSquared().stream().map(x -> x.toSymja()).toList());
+      Output.json(System.out, m);
+    } else {
+      StringBuilder b = new StringBuilder();
+      b.append(a.summary()).append('\n');
+      b.append("end-to-end filter: ").append(TextFormat.nested(endToEnd)).append('\n');
+      b.append("rescaled to delta = ").append(String.join(", ", invariants))
+          .append(" (Prop. 2): beta_1 = ").append(r.beta1().toSymja()).append(" = ")
+          .append(r.beta1().toDecimalString(digits)).append('\n');
+      for (int l = 0; l < a.depth(); l++) {
+        b.append("  w_").append(l + 1).append(" = ").append(filtersExact.get(l)).append('\n');
+      }
+      b.append("rank of J: ").append(rank).append(" (neuromanifold dimension ")
+          .append(Neuromanifold.dimension(a)).append(")\n");
+      b.append("NTK K^(delta), exact:\n").append(Output.table(k.ntkSymja(), "  "));
+      b.append("NTK K^(delta), decimal:\n").append(Output.table(k.ntkDecimal(digits), "  "));
       System.out.print(b);
     }
     return 0;

@@ -196,11 +196,45 @@ class NtkCommandTest {
     assertBadInput(run("ntk", "--no-such-option"), "no-such-option");
   }
 
+  /** The golden case nd_paper_ex15_delta3: Ex. 15's tuple rescaled to delta = 3. */
   @Test
-  void deltaIsNotAvailableYet() {
+  void deltaRescalesExactly() throws Exception {
+    JsonNode j = json("ntk", "--sizes", "3,2", "--strides", "2,1", "--filters", "[[1,0,2],[2,1]]",
+        "--delta", "3", "--digits", "40", "--json");
+    assertThat(j.get("delta").toString()).isEqualTo("[\"3\"]");
+    assertThat(j.get("ntk").get(2).get(2).asText()).isEqualTo("Sqrt(109)");
+    assertThat(j.get("ntkDecimal").get(0).get(0).asText())
+        .isEqualTo("6.120153254455275089878877011274023839145");
+    assertThat(j.get("filtersDecimal").get(1).get(0).asText())
+        .isEqualTo("2.318646718144922584079947588989020274055");
+    assertThat(j.get("rank").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void example19BalancedNtkIsOneOverSqrt2TimesThePaperMatrix() throws Exception {
+    JsonNode j = json("ntk", "--sizes", "3,2", "--filters", "[[0,1,0],[1,1]]", "--delta=0",
+        "--json");
+    assertThat(strings(j.get("ntk"))).containsExactly(
+        List.of("Sqrt(2)/2", "Sqrt(2)/2", "0", "0"),
+        List.of("Sqrt(2)/2", "2*Sqrt(2)", "Sqrt(2)/2", "0"),
+        List.of("0", "Sqrt(2)/2", "2*Sqrt(2)", "Sqrt(2)/2"),
+        List.of("0", "0", "Sqrt(2)/2", "Sqrt(2)/2"));
+  }
+
+  @Test
+  void deltaBadInput() {
+    String[] base = {"ntk", "--sizes", "3,2,2", "--filters", "[[1,0,2],[2,1],[1,1]]"};
+    assertBadInput(run(concat(base, "--delta", "1,2,3")), "--delta needs 1 or 2 values");
+    assertBadInput(run(concat(base, "--delta", "1/0")), "zero denominator");
+    assertBadInput(run(concat(base, "--delta", "x")), "not a rational");
     assertBadInput(
-        run("ntk", "--sizes", "3,2", "--strides", "2,1", "--filters", "[[1,0,2],[2,1]]",
-            "--delta", "3"),
-        "--delta");
+        run("ntk", "--sizes", "3,2", "--filters", "[[0,0,0],[2,1]]", "--delta", "0"),
+        "non-zero filters");
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] c = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, c, a.length, b.length);
+    return c;
   }
 }

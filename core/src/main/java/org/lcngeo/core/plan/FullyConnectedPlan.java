@@ -1,10 +1,10 @@
 package org.lcngeo.core.plan;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.Limits;
+import org.lcngeo.core.algebra.Matrices;
 import org.lcngeo.core.algebra.PrimeField;
 import org.lcngeo.core.algebra.Ring;
 import org.lcngeo.core.model.FullyConnectedNetwork;
@@ -45,18 +45,18 @@ public final class FullyConnectedPlan {
 
   /** A for layer l (0-based): the product of the layers after l, W_H ... W_{l+2} (d_H x d_{l+1}). */
   public <T> List<List<T>> after(Ring<T> ring, List<List<List<T>>> w, int l) {
-    List<List<T>> a = identity(ring, network.width(network.depth()));
+    List<List<T>> a = Matrices.identity(ring, network.width(network.depth()));
     for (int i = network.depth() - 1; i > l; i--) {
-      a = multiply(ring, a, w.get(i));
+      a = Matrices.multiply(ring, a, w.get(i));
     }
     return a;
   }
 
   /** B for layer l (0-based): the product of the layers before l, W_l ... W_1 (d_l x d_0). */
   public <T> List<List<T>> before(Ring<T> ring, List<List<List<T>>> w, int l) {
-    List<List<T>> b = identity(ring, network.width(0));
+    List<List<T>> b = Matrices.identity(ring, network.width(0));
     for (int i = 0; i < l; i++) {
-      b = multiply(ring, w.get(i), b);
+      b = Matrices.multiply(ring, w.get(i), b);
     }
     return b;
   }
@@ -68,8 +68,8 @@ public final class FullyConnectedPlan {
     for (int i = 0; i + 1 < network.depth(); i++) {
       List<List<T>> next = w.get(i + 1);
       List<List<T>> cur = w.get(i);
-      out.add(subtract(ring, multiply(ring, transpose(ring, next), next),
-          multiply(ring, cur, transpose(ring, cur))));
+      out.add(Matrices.subtract(ring, Matrices.multiply(ring, Matrices.transpose(ring, next), next),
+          Matrices.multiply(ring, cur, Matrices.transpose(ring, cur))));
     }
     return out;
   }
@@ -81,12 +81,12 @@ public final class FullyConnectedPlan {
     int d0 = network.width(0);
     int n = network.outputEntries();
     Limits.checkDenseSquare(n, "the NTK");
-    List<List<T>> k = zeros(ring, n, n);
+    List<List<T>> k = Matrices.zeros(ring, n, n);
     for (int l = 0; l < network.depth(); l++) {
       List<List<T>> a = after(ring, w, l);
       List<List<T>> b = before(ring, w, l);
-      List<List<T>> left = multiply(ring, a, transpose(ring, a));
-      List<List<T>> right = multiply(ring, transpose(ring, b), b);
+      List<List<T>> left = Matrices.multiply(ring, a, Matrices.transpose(ring, a));
+      List<List<T>> right = Matrices.multiply(ring, Matrices.transpose(ring, b), b);
       for (int p = 0; p < dh; p++) {
         for (int r = 0; r < dh; r++) {
           T x = left.get(p).get(r);
@@ -113,14 +113,14 @@ public final class FullyConnectedPlan {
     if (z.size() != dh || z.stream().anyMatch(r -> r.size() != d0)) {
       throw new InvalidInputException("Z must be a " + dh + " x " + d0 + " matrix");
     }
-    List<List<T>> sum = zeros(ring, dh, d0);
+    List<List<T>> sum = Matrices.zeros(ring, dh, d0);
     for (int l = 0; l < network.depth(); l++) {
       List<List<T>> a = after(ring, w, l);
       List<List<T>> b = before(ring, w, l);
-      List<List<T>> term = multiply(ring,
-          multiply(ring, multiply(ring, a, transpose(ring, a)), z),
-          multiply(ring, transpose(ring, b), b));
-      sum = add(ring, sum, term);
+      List<List<T>> term = Matrices.multiply(ring,
+          Matrices.multiply(ring, Matrices.multiply(ring, a, Matrices.transpose(ring, a)), z),
+          Matrices.multiply(ring, Matrices.transpose(ring, b), b));
+      sum = Matrices.add(ring, sum, term);
     }
     return sum;
   }
@@ -133,7 +133,7 @@ public final class FullyConnectedPlan {
     check(w);
     int dh = network.width(network.depth());
     int d0 = network.width(0);
-    List<List<T>> j = zeros(ring, network.outputEntries(), network.parameterCount());
+    List<List<T>> j = Matrices.zeros(ring, network.outputEntries(), network.parameterCount());
     for (int l = 0; l < network.depth(); l++) {
       List<List<T>> a = after(ring, w, l);
       List<List<T>> b = before(ring, w, l);
@@ -191,76 +191,5 @@ public final class FullyConnectedPlan {
       throw new InvalidInputException(
           "the matrices form a network " + actual.summary() + ", expected " + network.summary());
     }
-  }
-
-  // ---------------------------------------------------------------- small dense matrix algebra
-
-  static <T> List<List<T>> zeros(Ring<T> ring, int rows, int cols) {
-    List<List<T>> m = new ArrayList<>(rows);
-    for (int i = 0; i < rows; i++) {
-      m.add(new ArrayList<>(Collections.nCopies(cols, ring.zero())));
-    }
-    return m;
-  }
-
-  static <T> List<List<T>> identity(Ring<T> ring, int n) {
-    List<List<T>> m = zeros(ring, n, n);
-    for (int i = 0; i < n; i++) {
-      m.get(i).set(i, ring.one());
-    }
-    return m;
-  }
-
-  static <T> List<List<T>> multiply(Ring<T> ring, List<List<T>> x, List<List<T>> y) {
-    int inner = y.size();
-    int cols = y.get(0).size();
-    List<List<T>> out = zeros(ring, x.size(), cols);
-    for (int i = 0; i < x.size(); i++) {
-      List<T> row = out.get(i);
-      for (int k = 0; k < inner; k++) {
-        T a = x.get(i).get(k);
-        if (ring.isZero(a)) {
-          continue;
-        }
-        for (int j = 0; j < cols; j++) {
-          row.set(j, ring.addProduct(row.get(j), a, y.get(k).get(j)));
-        }
-      }
-    }
-    return out;
-  }
-
-  static <T> List<List<T>> transpose(Ring<T> ring, List<List<T>> x) {
-    List<List<T>> out = zeros(ring, x.get(0).size(), x.size());
-    for (int i = 0; i < x.size(); i++) {
-      for (int j = 0; j < x.get(i).size(); j++) {
-        out.get(j).set(i, x.get(i).get(j));
-      }
-    }
-    return out;
-  }
-
-  static <T> List<List<T>> add(Ring<T> ring, List<List<T>> x, List<List<T>> y) {
-    List<List<T>> out = new ArrayList<>(x.size());
-    for (int i = 0; i < x.size(); i++) {
-      List<T> row = new ArrayList<>(x.get(i).size());
-      for (int j = 0; j < x.get(i).size(); j++) {
-        row.add(ring.add(x.get(i).get(j), y.get(i).get(j)));
-      }
-      out.add(row);
-    }
-    return out;
-  }
-
-  static <T> List<List<T>> subtract(Ring<T> ring, List<List<T>> x, List<List<T>> y) {
-    List<List<T>> out = new ArrayList<>(x.size());
-    for (int i = 0; i < x.size(); i++) {
-      List<T> row = new ArrayList<>(x.get(i).size());
-      for (int j = 0; j < x.get(i).size(); j++) {
-        row.add(ring.subtract(x.get(i).get(j), y.get(i).get(j)));
-      }
-      out.add(row);
-    }
-    return out;
   }
 }

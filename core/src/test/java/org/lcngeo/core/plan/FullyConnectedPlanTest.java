@@ -10,6 +10,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.hipparchus.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
+import org.lcngeo.core.algebra.Matrices;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.algebra.DoubleRing;
 import org.lcngeo.core.algebra.RationalRing;
@@ -31,7 +32,7 @@ class FullyConnectedPlanTest {
     List<List<List<BigFraction>>> w = randomWeights(widths, r);
     List<List<BigFraction>> k = plan.ntk(Q, w);
     List<List<BigFraction>> j = plan.jacobian(Q, w);
-    assertThat(k).isEqualTo(FullyConnectedPlan.multiply(Q, j, FullyConnectedPlan.transpose(Q, j)));
+    assertThat(k).isEqualTo(Matrices.multiply(Q, j, Matrices.transpose(Q, j)));
     List<List<BigFraction>> z = randomMatrix(widths[h], widths[0], r);
     List<List<BigFraction>> kz = plan.apply(Q, w, z);
     int d0 = widths[0];
@@ -54,7 +55,7 @@ class FullyConnectedPlanTest {
     int[] widths = {r.nextInt(1, 4), r.nextInt(1, 4), r.nextInt(1, 4)};
     FullyConnectedPlan plan = FullyConnectedPlan.of(FullyConnectedNetwork.of(widths));
     List<List<List<BigFraction>>> w = randomWeights(widths, r);
-    assertThat(plan.product(Q, w)).isEqualTo(FullyConnectedPlan.multiply(Q, w.get(1), w.get(0)));
+    assertThat(plan.product(Q, w)).isEqualTo(Matrices.multiply(Q, w.get(1), w.get(0)));
     List<List<BigFraction>> delta = plan.deltas(Q, w).get(0);
     for (int a = 0; a < widths[1]; a++) {
       for (int b = 0; b < widths[1]; b++) {

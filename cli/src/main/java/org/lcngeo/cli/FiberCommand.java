@@ -1,0 +1,154 @@
+package org.lcngeo.cli;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.Limits;
+import org.lcngeo.core.algebra.Rationals;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
+import org.lcngeo.symbolic.fiber.Fiber;
+import org.lcngeo.symbolic.fiber.FiberFactor;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lcn fiber}: every filter tuple with a given end-to-end filter and invariants (one per sign
+ * class), by factoring pi_1(v) (eq. 8, Lemma 9), with each point's exact NTK K^(delta) and the
+ * exact decision whether they all agree (Thm. 4 / 13, Examples 16 and 19).
+ */
+@Command(
+    name = "fiber",
+    mixinStandardHelpOptions = true,
+    description = {
+      "All filter tuples with a given end-to-end filter and invariants delta, one per sign class"
+          + " (first non-zero entry of layers 1..H-1 positive), exactly: the factorisation of the"
+          + " end-to-end polynomial over Q, each point's layer polynomials, its NTK K^(delta) and"
+          + " rank, and whether all NTKs agree.",
+      "A target outside the neuromanifold has count 0. 'complete' says whether the list is the"
+          + " whole real fiber; when a factor may split over R into irrational factors that the"
+          + " enumeration does not cover, it is false and 'reason' says why."
+    })
+final class FiberCommand implements Callable<Integer> {
+  @Mixin ArchitectureOptions arch;
+  @Mixin CommonOptions common;
+
+  @Option(names = "--target", paramLabel = "JSON", description = "the end-to-end filter v, a nested JSON array")
+  String target;
+
+  @Option(
+      names = "--delta",
+      paramLabel = "D",
+      description = "the invariants delta_1..delta_(H-1); one value for all; default 0 (balanced)")
+  String delta;
+
+  @Override
+  public Integer call() {
+    Architecture a = arch.architecture();
+    List<BigFraction> v = ArchitectureOptions.target(a, target);
+    List<BigFraction> d = delta == null
+        ? Collections.nCopies(a.depth() - 1, BigFraction.ZERO)
+        : ArchitectureOptions.delta(a, delta);
+    Limits.checkDenseSquare(a.endToEndEntries(), "the NTK");
+    int digits = common.digits();
+    Fiber fiber = Fiber.compute(a, v, d);
+    if (common.json) {
+      Output.json(System.out, json(fiber, digits));
+    } else {
+      System.out.print(text(fiber, digits));
+    }
+    return 0;
+  }
+
+  private static Map<String, Object> json(Fiber fiber, int digits) {
+    Architecture a = fiber.architecture();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("architecture", Output.architecture(a));
+    m.put("target", Output.nested(fiber.target(), a.endToEndSize()));
+    m.put("delta", fiber.delta().stream().map(Rationals::format).toList());
+    m.put("count", fiber.points().size());
+    List<Object> points = new ArrayList<>();
+    for (Fiber.Point p : fiber.points()) {
+      Map<String, Object> q = new LinkedHashMap<>();
+      FilterTuple<RealAlgebraicNumber> f = p.rescaled().filters();
+      q.put("filters", layers(f, a, RealAlgebraicNumber::toSymja));
+      q.put("filtersDecimal", layers(f, a, x -> x.toDecimalString(digits)));
+      q.put("ntk", p.ntk().ntkSymja());
+      q.put("ntkDecimal", p.ntk().ntkDecimal(digits));
+      q.put("rank", p.rank());
+      q.put("filtersExact", layers(p.representative(), a, Rationals::format));
+      q.put("layerPolynomials", p.layerFactorizations());
+      q.put("lambdas", p.rescaled().lambdas().stream().map(RealAlgebraicNumber::toSymja).toList());
+      points.add(q);
+    }
+    m.put("points", points);
+    m.put("ntkEqual", fiber.ntkEqual());
+    m.put("complete", fiber.complete());
+    fiber.reason().ifPresent(r -> m.put("reason", r));
+    List<Object> factors = new ArrayList<>();
+    for (FiberFactor f : fiber.enumeration().factors()) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("factor", f.display());
+      x.put("multiplicity", f.multiplicity());
+      x.put("realIrreducibilityCertificate", f.realCertificate().orElse(null));
+      factors.add(x);
+    }
+    Map<String, Object> factorization = new LinkedHashMap<>();
+    factorization.put("unit", fiber.enumeration().factorization().unit().toString());
+    factorization.put("factors", factors);
+    m.put("factorization", factorization);
+    m.put("genericRank", fiber.genericRank());
+    m.put("tangentSpacesEqual", fiber.tangentSpacesEqual());
+    m.put("isSingular", fiber.isSingular());
+    return m;
+  }
+
+  private static <T> List<Object> layers(
+      FilterTuple<T> theta, Architecture a, java.util.function.Function<? super T, ?> f) {
+    List<Object> out = new ArrayList<>();
+    for (int l = 0; l < a.depth(); l++) {
+      out.add(Output.nest(theta.layer(l), a.size(l), f));
+    }
+    return out;
+  }
+
+  private static String text(Fiber fiber, int digits) {
+    Architecture a = fiber.architecture();
+    StringBuilder b = new StringBuilder();
+    b.append(a.summary()).append('\n');
+    b.append("target v: ")
+        .append(TextFormat.nested(Output.nested(fiber.target(), a.endToEndSize()))).append('\n');
+    b.append("invariants delta: ").append(fiber.delta().isEmpty() ? "none (H = 1)"
+        : String.join(", ", fiber.delta().stream().map(Rationals::format).toList())).append('\n');
+    b.append("pi_1(v) over Q (z_m = y_m/x_m; x_m is a factor at infinity): ").append(fiber.enumeration().factorization().unit());
+    for (FiberFactor f : fiber.enumeration().factors()) {
+      b.append(" * ").append(f).append(f.realCertificate().map(c -> "").orElse(" [may split over R]"));
+    }
+    b.append('\n');
+    b.append(fiber.points().size()).append(" point").append(fiber.points().size() == 1 ? "" : "s")
+        .append(fiber.complete() ? " (the complete real fiber)" : " (INCOMPLETE: "
+            + fiber.reason().orElse("") + ")").append('\n');
+    int i = 0;
+    for (Fiber.Point p : fiber.points()) {
+      b.append("\npoint ").append(++i).append(": rank of J ").append(p.rank()).append(" (generic ")
+          .append(fiber.genericRank()).append(")\n");
+      for (int l = 0; l < a.depth(); l++) {
+        b.append("  layer ").append(l + 1).append(": ").append(p.layerFactorizations().get(l))
+            .append("   w = ").append(TextFormat.nested(Output.nested(
+                p.representative().layer(l), a.size(l))))
+            .append("   scaled by ").append(p.rescaled().lambdas().get(l).toSymja()).append('\n');
+      }
+      b.append("  NTK K^(delta):\n").append(Output.table(p.ntk().ntkDecimal(digits), "    "));
+    }
+    b.append("\nNTKs equal: ").append(fiber.ntkEqual())
+        .append("; tangent spaces equal: ").append(fiber.tangentSpacesEqual())
+        .append("; singular: ").append(fiber.isSingular()).append('\n');
+    return b.toString();
+  }
+}

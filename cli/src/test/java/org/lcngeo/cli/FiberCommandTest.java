@@ -1,0 +1,121 @@
+package org.lcngeo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashSet;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+/** {@code lcn fiber} against cli.md: fields, the paper's Examples 16 and 19, and bad input. */
+class FiberCommandTest {
+  record Run(int code, String out, String err) {}
+
+  static Run run(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Lcn.execute(args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  static JsonNode json(String... args) throws Exception {
+    Run r = run(args);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    return new ObjectMapper().readTree(r.out());
+  }
+
+  @Test
+  void example16HasTwoPointsWithDifferentNtks() throws Exception {
+    JsonNode j = json("fiber", "--sizes", "3,2", "--strides", "2,1", "--target", "[2,0,5,0,2]",
+        "--json");
+    assertThat(j.fieldNames()).toIterable().startsWith(
+        "architecture", "target", "delta", "count", "points", "ntkEqual", "complete");
+    assertThat(j.get("count").asInt()).isEqualTo(2);
+    assertThat(j.get("delta").get(0).asText()).isEqualTo("0");
+    assertThat(j.get("ntkEqual").asBoolean()).isFalse();
+    assertThat(j.get("complete").asBoolean()).isTrue();
+    assertThat(j.get("isSingular").asBoolean()).isTrue();
+    Set<String> filters = new HashSet<>();
+    for (JsonNode p : j.get("points")) {
+      assertThat(p.fieldNames()).toIterable().startsWith(
+          "filters", "filtersDecimal", "ntk", "ntkDecimal", "rank");
+      assertThat(p.get("rank").asInt()).isEqualTo(4);
+      filters.add(p.get("filters").toString());
+    }
+    assertThat(filters).containsExactlyInAnyOrder(
+        "[[\"1\",\"0\",\"2\"],[\"2\",\"1\"]]", "[[\"2\",\"0\",\"1\"],[\"1\",\"2\"]]");
+  }
+
+  @Test
+  void example19HasThreeBalancedPoints() throws Exception {
+    JsonNode j = json("fiber", "--sizes", "3,2", "--target", "[0,1,1,0]", "--json",
+        "--digits", "30");
+    assertThat(j.get("count").asInt()).isEqualTo(3);
+    assertThat(j.get("ntkEqual").asBoolean()).isFalse();
+    assertThat(j.get("tangentSpacesEqual").asBoolean()).isTrue();
+    Set<String> first = new HashSet<>();
+    for (JsonNode p : j.get("points")) {
+      first.add(p.get("ntkDecimal").get(0).get(0).asText());
+    }
+    // 1/sqrt(2) and 2/sqrt(2) = sqrt(2), to 30 digits
+    assertThat(first).containsExactlyInAnyOrder(
+        "0.707106781186547524400844362105", "1.41421356237309504880168872421");
+  }
+
+  @Test
+  void deltaWithEqualsAndMinus() throws Exception {
+    JsonNode j = json("fiber", "--sizes", "3,2", "--target", "[0,1,1,0]", "--delta=-1/2",
+        "--json");
+    assertThat(j.get("delta").get(0).asText()).isEqualTo("-1/2");
+    assertThat(j.get("count").asInt()).isEqualTo(3);
+  }
+
+  @Test
+  void targetOutsideTheNeuromanifoldHasNoPoints() throws Exception {
+    // 1 + z^3 has no factor in R[z^2] of degree 2 (layer 2 has dilation 2)
+    JsonNode j = json("fiber", "--sizes", "2,2", "--strides", "2,1", "--target", "[1,0,0,1]",
+        "--json");
+    assertThat(j.get("count").asInt()).isZero();
+    assertThat(j.get("complete").asBoolean()).isTrue();
+  }
+
+  @Test
+  void textShowsFactoredLayersAndNtk() {
+    Run r = run("fiber", "--sizes", "3,2", "--target", "[0,1,1,0]");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("3 points (the complete real fiber)", "layer 1: (z0 + 1) * z0",
+        "NTK K^(delta):", "NTKs equal: false");
+  }
+
+  @Test
+  void badInputIsOneErrorLine() {
+    for (String[] args : new String[][] {
+      {"fiber", "--sizes", "3,2", "--target", "[0,0,0,0]"},
+      {"fiber", "--sizes", "3,2", "--target", "[1,2,3]"},
+      {"fiber", "--sizes", "3,2", "--target", "[[1,2],[3,4]]"},
+      {"fiber", "--sizes", "3,2"},
+      {"fiber", "--sizes", "3,2", "--target", "[1,2,3,4]", "--delta", "1,2"},
+      {"fiber", "--sizes", "3,2", "--target", "[1,2,3,4]", "--delta", "x"},
+      {"fiber", "--sizes", "201,2", "--target", "[" + "1,".repeat(201) + "1]"},
+    }) {
+      Run r = run(args);
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err()).startsWith("error: ").hasLineCount(1);
+    }
+  }
+}

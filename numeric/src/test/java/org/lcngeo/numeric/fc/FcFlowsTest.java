@@ -1,0 +1,178 @@
+package org.lcngeo.numeric.fc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.QRDecomposition;
+import org.hipparchus.linear.RealMatrix;
+import org.junit.jupiter.api.Test;
+
+class FcFlowsTest {
+  private static RealMatrix m(double[][] a) {
+    return MatrixUtils.createRealMatrix(a);
+  }
+
+  private static double dist(RealMatrix a, RealMatrix b) {
+    return FcNetwork.maxAbs(a.subtract(b));
+  }
+
+  // Paper Ex. 20: V = (V_1, V_2) = (diag(1, 1/2), diag(1, 2)), U = ([[0,1],[1/2,0]], [[0,2],[1,0]]).
+  private static final FcNetwork V =
+      FcNetwork.of(List.of(m(new double[][] {{1, 0}, {0, 0.5}}), m(new double[][] {{1, 0}, {0, 2}})));
+  private static final FcNetwork U = FcNetwork.of(
+      List.of(m(new double[][] {{0, 1}, {0.5, 0}}), m(new double[][] {{0, 2}, {1, 0}})));
+
+  @Test
+  void example20SameProductAndDeltaButDifferentNtk() {
+    RealMatrix id = MatrixUtils.createRealIdentityMatrix(2);
+    assertThat(dist(V.product(), id)).isZero();
+    assertThat(dist(U.product(), id)).isZero();
+    RealMatrix delta = m(new double[][] {{0, 0}, {0, 15.0 / 4}});
+    assertThat(dist(V.deltas().get(0), delta)).isZero();
+    assertThat(dist(U.deltas().get(0), delta)).isZero();
+    assertThat(dist(V.ntkMatrix(), MatrixUtils.createRealDiagonalMatrix(
+        new double[] {2, 5.0 / 4, 5, 17.0 / 4}))).isZero();
+    assertThat(dist(U.ntkMatrix(), MatrixUtils.createRealDiagonalMatrix(
+        new double[] {17.0 / 4, 5, 5.0 / 4, 2}))).isZero();
+    RealMatrix z = m(new double[][] {{1, -4}, {-2, -1}});
+    assertThat(dist(V.ntk(z), m(new double[][] {{2, -5}, {-10, -17.0 / 4}}))).isZero();
+    assertThat(dist(U.ntk(z), m(new double[][] {{17.0 / 4, -20}, {-5.0 / 2, -2}}))).isZero();
+  }
+
+  @Test
+  void example20ProductTrajectoriesDifferAndAreNotTheBalancedFlow() {
+    FcLoss loss = FcLoss.distanceTo(m(new double[][] {{1, -4}, {-2, -1}}));
+    double[] times = {0, 0.05, 0.1, 0.2};
+    List<FcNetwork> fromV = FcFlows.parameterFlow(V, loss, times, 1e-11, 1e-12);
+    List<FcNetwork> fromU = FcFlows.parameterFlow(U, loss, times, 1e-11, 1e-12);
+    List<RealMatrix> balanced = FcFlows.balancedFlow(
+        MatrixUtils.createRealIdentityMatrix(2), 2, loss, times, 1e-11, 1e-12);
+    RealMatrix wv = fromV.get(3).product();
+    RealMatrix wu = fromU.get(3).product();
+    assertThat(dist(wv, wu)).isGreaterThan(0.1);
+    assertThat(dist(wv, balanced.get(3))).isGreaterThan(0.1);
+    assertThat(dist(wu, balanced.get(3))).isGreaterThan(0.1);
+    // Delta_1 is conserved along both (eq. 5).
+    for (int i = 0; i < times.length; i++) {
+      assertThat(dist(fromV.get(i).deltas().get(0), V.deltas().get(0))).isLessThan(1e-9);
+      assertThat(dist(fromU.get(i).deltas().get(0), U.deltas().get(0))).isLessThan(1e-9);
+    }
+  }
+
+  /** A random orthogonal d x d matrix (Q of a Gaussian matrix). */
+  private static RealMatrix orthogonal(Random rnd, int d) {
+    return new QRDecomposition(gaussian(rnd, d, d)).getQ();
+  }
+
+  private static RealMatrix gaussian(Random rnd, int r, int c) {
+    RealMatrix g = MatrixUtils.createRealMatrix(r, c);
+    for (int i = 0; i < r; i++) {
+      for (int j = 0; j < c; j++) {
+        g.setEntry(i, j, rnd.nextGaussian());
+      }
+    }
+    return g;
+  }
+
+  /**
+   * A balanced network W_l = O_l S_l O_{l-1}^T (O_l orthogonal, S_l "diagonal" d_l x d_{l-1} with
+   * sigma_i^{1/H} on the first r = min d_l entries): W_{l+1}^T W_{l+1} = O_l diag(sigma^{2/H}) O_l^T
+   * = W_l W_l^T.
+   */
+  private static FcNetwork balanced(Random rnd, int[] d) {
+    int h = d.length - 1;
+    int r = java.util.Arrays.stream(d).min().getAsInt();
+    double[] sigma = new double[r];
+    for (int i = 0; i < r; i++) {
+      sigma[i] = 0.5 + 1.5 * rnd.nextDouble();
+    }
+    List<RealMatrix> o = new ArrayList<>();
+    for (int l = 0; l <= h; l++) {
+      o.add(orthogonal(rnd, d[l]));
+    }
+    List<RealMatrix> w = new ArrayList<>();
+    for (int l = 1; l <= h; l++) {
+      RealMatrix s = MatrixUtils.createRealMatrix(d[l], d[l - 1]);
+      for (int i = 0; i < r; i++) {
+        s.setEntry(i, i, Math.pow(sigma[i], 1.0 / h));
+      }
+      w.add(o.get(l).multiply(s).multiplyTransposed(o.get(l - 1)));
+    }
+    return FcNetwork.of(w);
+  }
+
+  private static int[] dims(Random rnd) {
+    int h = 1 + rnd.nextInt(3);
+    int[] d = new int[h + 1];
+    for (int l = 0; l <= h; l++) {
+      d[l] = 1 + rnd.nextInt(3);
+    }
+    return d;
+  }
+
+  @Property(tries = 50)
+  void atBalancedTuplesTheNtkIsTheBalancedOperator(@ForAll long seed) {
+    Random rnd = new Random(seed);
+    int[] d = dims(rnd);
+    FcNetwork theta = balanced(rnd, d);
+    assertThat(theta.isBalanced(1e-12)).isTrue();
+    RealMatrix z = gaussian(rnd, d[d.length - 1], d[0]);
+    assertThat(dist(theta.ntk(z), BalancedOperator.apply(theta.product(), z, theta.depth())))
+        .isLessThan(1e-10);
+  }
+
+  @Property(tries = 50)
+  void theNtkActionIsJJTransposeOfTheGradient(@ForAll long seed) {
+    // K(Z) = J J^T Z with J^T Z = gradient(Z): check <K(Z), Z'> = <J^T Z, J^T Z'>.
+    Random rnd = new Random(seed);
+    int[] d = dims(rnd);
+    List<RealMatrix> w = new ArrayList<>();
+    for (int l = 1; l < d.length; l++) {
+      w.add(gaussian(rnd, d[l], d[l - 1]));
+    }
+    FcNetwork theta = FcNetwork.of(w);
+    RealMatrix z = gaussian(rnd, d[d.length - 1], d[0]);
+    RealMatrix z2 = gaussian(rnd, d[d.length - 1], d[0]);
+    double lhs = 0;
+    RealMatrix kz = theta.ntk(z);
+    for (int i = 0; i < z.getRowDimension(); i++) {
+      for (int j = 0; j < z.getColumnDimension(); j++) {
+        lhs += kz.getEntry(i, j) * z2.getEntry(i, j);
+      }
+    }
+    double[] g1 = theta.gradient(z);
+    double[] g2 = theta.gradient(z2);
+    double rhs = 0;
+    for (int i = 0; i < g1.length; i++) {
+      rhs += g1[i] * g2[i];
+    }
+    assertThat(Math.abs(lhs - rhs)).isLessThan(1e-10 * (1 + Math.abs(lhs)));
+  }
+
+  @Property(tries = 15)
+  void forBalancedStartsTheParameterFlowFollowsTheBalancedFlow(@ForAll long seed) {
+    // Square invertible layers: at a rank-deficient W the fractional powers of eq. 6 are not
+    // Lipschitz and no explicit integrator can follow the flow.
+    Random rnd = new Random(seed);
+    int[] d = new int[2 + rnd.nextInt(3)];
+    java.util.Arrays.fill(d, 1 + rnd.nextInt(3));
+    FcNetwork theta = balanced(rnd, d);
+    int n = 4;
+    FcLoss loss = FcLoss.data(gaussian(rnd, d[0], n), gaussian(rnd, d[d.length - 1], n));
+    double[] times = {0, 0.1, 0.3, 0.6};
+    List<FcNetwork> param = FcFlows.parameterFlow(theta, loss, times, 1e-12, 1e-13);
+    List<RealMatrix> bal =
+        FcFlows.balancedFlow(theta.product(), theta.depth(), loss, times, 1e-12, 1e-13);
+    for (int i = 0; i < times.length; i++) {
+      assertThat(dist(param.get(i).product(), bal.get(i))).as("t = %s", times[i])
+          .isLessThan(1e-7);
+    }
+    assertThat(loss.value(param.get(3).product())).isLessThanOrEqualTo(
+        loss.value(theta.product()) + 1e-12);
+  }
+}

@@ -1,0 +1,341 @@
+package org.lcngeo.symbolic.algebraic;
+
+import edu.jas.arith.BigRational;
+import edu.jas.poly.ExpVector;
+import edu.jas.poly.GenPolynomial;
+import edu.jas.poly.GenPolynomialRing;
+import edu.jas.poly.Monomial;
+import edu.jas.poly.TermOrder;
+import edu.jas.root.Interval;
+import edu.jas.root.RealRootsSturm;
+import edu.jas.ufd.FactorAbstract;
+import edu.jas.ufd.FactorFactory;
+import edu.jas.ufd.GreatestCommonDivisorSubres;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import org.hipparchus.fraction.BigFraction;
+
+/**
+ * Dense univariate polynomials over Q (coefficient arrays, lowest degree first) and the bridge to
+ * JAS for what must not be written from scratch: factoring over Q ({@code edu.jas.ufd}), Sturm
+ * sequences ({@code edu.jas.root.RealRootsSturm}) and subresultants ({@code
+ * edu.jas.ufd.GreatestCommonDivisorSubres}). The cheap substitutions (shift, scaling, reversal,
+ * x to x^2) and exact sign evaluation at rationals are done here on integer coefficients.
+ */
+final class Polynomials {
+  /** Q[x], the univariate ring all JAS computations of this package live in. */
+  static final GenPolynomialRing<BigRational> QX =
+      new GenPolynomialRing<>(new BigRational(), 1, new TermOrder(TermOrder.INVLEX), new String[] {"x"});
+
+  private static final GenPolynomialRing<GenPolynomial<BigRational>> QX_Y =
+      new GenPolynomialRing<>(QX, 1, new TermOrder(TermOrder.INVLEX), new String[] {"y"});
+
+  private static final FactorAbstract<BigRational> FACTOR =
+      FactorFactory.getImplementation(new BigRational());
+
+  private static final int FACTOR_ATTEMPTS = 3;
+
+  private Polynomials() {}
+
+  // ------------------------------------------------------------------ dense helpers
+
+  /** Removes trailing zero coefficients; the zero polynomial is the empty array. */
+  static BigFraction[] trim(BigFraction[] p) {
+    int n = p.length;
+    while (n > 0 && p[n - 1].getNumerator().signum() == 0) {
+      n--;
+    }
+    return n == p.length ? p : Arrays.copyOf(p, n);
+  }
+
+  static int degree(BigFraction[] p) {
+    return p.length - 1;
+  }
+
+  /** p / lc(p). */
+  static BigFraction[] monic(BigFraction[] p) {
+    BigFraction lc = p[p.length - 1];
+    BigFraction[] m = new BigFraction[p.length];
+    for (int i = 0; i < p.length; i++) {
+      m[i] = p[i].divide(lc);
+    }
+    return m;
+  }
+
+  /** Primitive integer multiple of p with positive leading coefficient. */
+  static BigInteger[] primitive(BigFraction[] p) {
+    BigInteger lcm = BigInteger.ONE;
+    for (BigFraction c : p) {
+      BigInteger d = c.getDenominator();
+      lcm = lcm.divide(lcm.gcd(d)).multiply(d);
+    }
+    BigInteger[] a = new BigInteger[p.length];
+    BigInteger g = BigInteger.ZERO;
+    for (int i = 0; i < p.length; i++) {
+      a[i] = p[i].getNumerator().multiply(lcm.divide(p[i].getDenominator()));
+      g = g.gcd(a[i]);
+    }
+    if (p[p.length - 1].signum() < 0) {
+      g = g.negate();
+    }
+    for (int i = 0; i < a.length; i++) {
+      a[i] = a[i].divide(g);
+    }
+    return a;
+  }
+
+  /** Sign of p(r) for integer coefficients a (lowest first), computed exactly. */
+  static int signAt(BigInteger[] a, BigFraction r) {
+    BigInteger u = r.getNumerator();
+    BigInteger v = r.getDenominator();
+    // sum a_i u^i v^(n-i), Horner in u with powers of v: v > 0 keeps the sign.
+    int n = a.length - 1;
+    BigInteger s = a[n];
+    BigInteger vp = BigInteger.ONE;
+    for (int i = n - 1; i >= 0; i--) {
+      vp = vp.multiply(v);
+      s = s.multiply(u).add(a[i].multiply(vp));
+    }
+    return s.signum();
+  }
+
+  /** p(r) exactly. */
+  static BigFraction valueAt(BigFraction[] p, BigFraction r) {
+    BigFraction s = BigFraction.ZERO;
+    for (int i = p.length - 1; i >= 0; i--) {
+      s = s.multiply(r).add(p[i]);
+    }
+    return s;
+  }
+
+  /** p(-x). */
+  static BigFraction[] reflect(BigFraction[] p) {
+    BigFraction[] q = p.clone();
+    for (int i = 1; i < q.length; i += 2) {
+      q[i] = q[i].negate();
+    }
+    return q;
+  }
+
+  /** p(x - c), whose roots are those of p shifted by c. */
+  static BigFraction[] shift(BigFraction[] p, BigFraction c) {
+    // Horner with the linear polynomial (x - c).
+    BigFraction[] acc = new BigFraction[] {};
+    for (int i = p.length - 1; i >= 0; i--) {
+      BigFraction[] next = new BigFraction[acc.length + 1];
+      Arrays.fill(next, BigFraction.ZERO);
+      for (int j = 0; j < acc.length; j++) {
+        next[j + 1] = next[j + 1].add(acc[j]);
+        next[j] = next[j].subtract(acc[j].multiply(c));
+      }
+      next[0] = next[0].add(p[i]);
+      acc = next;
+    }
+    return trim(acc);
+  }
+
+  /** x^n p(x / c) for c != 0, whose roots are those of p times c. */
+  static BigFraction[] scaleRoots(BigFraction[] p, BigFraction c) {
+    int n = p.length - 1;
+    BigFraction[] q = new BigFraction[p.length];
+    BigFraction cp = BigFraction.ONE;
+    for (int i = n; i >= 0; i--) {
+      q[i] = p[i].multiply(cp);
+      cp = cp.multiply(c);
+    }
+    return q;
+  }
+
+  /** x^n p(1/x), whose roots are the inverses of those of p (p(0) != 0). */
+  static BigFraction[] reverse(BigFraction[] p) {
+    BigFraction[] q = new BigFraction[p.length];
+    for (int i = 0; i < p.length; i++) {
+      q[i] = p[p.length - 1 - i];
+    }
+    return trim(q);
+  }
+
+  /** p(x^2), whose roots are the square roots of those of p. */
+  static BigFraction[] squareArgument(BigFraction[] p) {
+    BigFraction[] q = new BigFraction[2 * p.length - 1];
+    Arrays.fill(q, BigFraction.ZERO);
+    for (int i = 0; i < p.length; i++) {
+      q[2 * i] = p[i];
+    }
+    return q;
+  }
+
+  /**
+   * Descartes' bound on the number of roots of f in the open interval (a, b), a < b: the sign
+   * variations of (1 + z)^n f((a + b z) / (1 + z)). It is at least the number of roots and has its
+   * parity, so a bound of 0 or 1 is exact; it drops to 0 or 1 once (a, b) is small compared with
+   * the distance to the other roots (the one- and two-circle theorems). Cheap enough to run in
+   * every refinement round, where a Sturm sequence of a large resultant factor is not.
+   */
+  static int descartesBound(BigFraction[] f, BigFraction a, BigFraction b) {
+    int n = f.length - 1;
+    BigFraction[] h = shift(f, a.negate()); // f(x + a)
+    BigFraction width = b.subtract(a);
+    BigFraction[] scaled = new BigFraction[n + 1]; // f(a + width * y)
+    BigFraction power = BigFraction.ONE;
+    for (int i = 0; i <= n; i++) {
+      scaled[i] = i < h.length ? h[i].multiply(power) : BigFraction.ZERO;
+      power = power.multiply(width);
+    }
+    BigFraction[] reversed = new BigFraction[n + 1]; // y^n h(1/y)
+    for (int i = 0; i <= n; i++) {
+      reversed[i] = scaled[n - i];
+    }
+    BigFraction[] t = shift(trim(reversed), BigFraction.MINUS_ONE); // at y = 1 + z
+    int variations = 0;
+    int last = 0;
+    for (BigFraction c : t) {
+      int sg = c.signum();
+      if (sg != 0) {
+        if (last != 0 && sg != last) {
+          variations++;
+        }
+        last = sg;
+      }
+    }
+    return variations;
+  }
+
+  // ------------------------------------------------------------------ JAS bridge
+
+  static GenPolynomial<BigRational> toJas(BigFraction[] p) {
+    GenPolynomial<BigRational> s = QX.getZERO();
+    for (int i = 0; i < p.length; i++) {
+      if (p[i].getNumerator().signum() != 0) {
+        s = s.sum(rational(p[i]), ExpVector.create(1, 0, i));
+      }
+    }
+    return s;
+  }
+
+  static BigFraction[] fromJas(GenPolynomial<BigRational> p) {
+    if (p.isZERO()) {
+      return new BigFraction[0];
+    }
+    int n = (int) p.degree(0);
+    BigFraction[] a = new BigFraction[n + 1];
+    Arrays.fill(a, BigFraction.ZERO);
+    for (Monomial<BigRational> m : p) {
+      BigRational c = m.coefficient();
+      a[(int) m.exponent().getVal(0)] = new BigFraction(c.numerator(), c.denominator());
+    }
+    return a;
+  }
+
+  /**
+   * The distinct monic irreducible factors over Q of a non-constant p. JAS factoring is checked by
+   * multiplying the factors back; a failed check is retried and then reported as an internal error.
+   */
+  static List<BigFraction[]> irreducibleFactors(BigFraction[] p) {
+    if (p.length < 2) {
+      throw new IllegalArgumentException("a constant polynomial has no roots");
+    }
+    if (p.length == 2) {
+      return Collections.singletonList(monic(p));
+    }
+    GenPolynomial<BigRational> jp = toJas(p);
+    for (int attempt = 0; attempt < FACTOR_ATTEMPTS; attempt++) {
+      SortedMap<GenPolynomial<BigRational>, Long> f = FACTOR.baseFactors(jp);
+      if (FACTOR.isFactorization(jp, f)) {
+        List<BigFraction[]> out = new ArrayList<>();
+        for (Map.Entry<GenPolynomial<BigRational>, Long> e : f.entrySet()) {
+          if (!e.getKey().isConstant()) {
+            out.add(monic(fromJas(e.getKey())));
+          }
+        }
+        return out;
+      }
+    }
+    throw new IllegalStateException("JAS factorization of " + jp + " failed its check");
+  }
+
+  /** The Sturm sequence of an irreducible (hence squarefree) p, for root counting. */
+  static List<GenPolynomial<BigRational>> sturmSequence(BigFraction[] p) {
+    return new RealRootsSturm<BigRational>().sturmSequence(toJas(p));
+  }
+
+  /**
+   * Number of distinct real roots in (lo, hi) of the polynomial whose Sturm sequence is given,
+   * where neither lo nor hi is a root.
+   */
+  static long rootCount(List<GenPolynomial<BigRational>> sturm, BigFraction lo, BigFraction hi) {
+    Interval<BigRational> iv = new Interval<>(rational(lo), rational(hi));
+    return new RealRootsSturm<BigRational>().realRootCount(iv, sturm);
+  }
+
+  static BigRational rational(BigFraction q) {
+    return new BigRational(
+        new edu.jas.arith.BigInteger(q.getNumerator()),
+        new edu.jas.arith.BigInteger(q.getDenominator()));
+  }
+
+  /** Res_y(p(y), q(x - y)): its roots are the sums of a root of p and a root of q. */
+  static BigFraction[] composedSum(BigFraction[] p, BigFraction[] q) {
+    GenPolynomial<GenPolynomial<BigRational>> py = inY(p);
+    GenPolynomial<GenPolynomial<BigRational>> xMinusY =
+        QX_Y.getONE().multiply(QX.univariate(0)).subtract(QX_Y.univariate(0));
+    GenPolynomial<GenPolynomial<BigRational>> qs = QX_Y.getZERO();
+    GenPolynomial<GenPolynomial<BigRational>> pow = QX_Y.getONE();
+    for (BigFraction c : q) {
+      qs = qs.sum(pow.multiply(QX.getONE().multiply(rational(c))));
+      pow = pow.multiply(xMinusY);
+    }
+    return resultantY(py, qs);
+  }
+
+  /** Res_y(p(y), y^m q(x / y)): its roots are the products of a root of p and a root of q. */
+  static BigFraction[] composedProduct(BigFraction[] p, BigFraction[] q) {
+    int m = q.length - 1;
+    GenPolynomial<GenPolynomial<BigRational>> qs = QX_Y.getZERO();
+    for (int j = 0; j <= m; j++) {
+      if (q[j].getNumerator().signum() != 0) {
+        GenPolynomial<BigRational> coeff = QX.univariate(0, j).multiply(rational(q[j]));
+        qs = qs.sum(coeff, ExpVector.create(1, 0, m - j));
+      }
+    }
+    return resultantY(inY(p), qs);
+  }
+
+  /** Res_y(m(y), x - a(y)): the characteristic polynomial of multiplication by a(theta) in Q(theta). */
+  static BigFraction[] characteristicPolynomial(BigFraction[] modulus, BigFraction[] a) {
+    GenPolynomial<GenPolynomial<BigRational>> s = QX_Y.getONE().multiply(QX.univariate(0));
+    for (int i = 0; i < a.length; i++) {
+      if (a[i].getNumerator().signum() != 0) {
+        s = s.subtract(QX.getONE().multiply(rational(a[i])), ExpVector.create(1, 0, i));
+      }
+    }
+    return resultantY(inY(modulus), s);
+  }
+
+  private static GenPolynomial<GenPolynomial<BigRational>> inY(BigFraction[] p) {
+    GenPolynomial<GenPolynomial<BigRational>> s = QX_Y.getZERO();
+    for (int i = 0; i < p.length; i++) {
+      if (p[i].getNumerator().signum() != 0) {
+        s = s.sum(QX.getONE().multiply(rational(p[i])), ExpVector.create(1, 0, i));
+      }
+    }
+    return s;
+  }
+
+  private static BigFraction[] resultantY(
+      GenPolynomial<GenPolynomial<BigRational>> a, GenPolynomial<GenPolynomial<BigRational>> b) {
+    GenPolynomial<GenPolynomial<BigRational>> r =
+        new GreatestCommonDivisorSubres<BigRational>().recursiveUnivariateResultant(a, b);
+    if (r.isZERO() || r.degree(0) != 0) {
+      throw new IllegalStateException("resultant is not a polynomial in x alone: " + r);
+    }
+    Iterator<GenPolynomial<BigRational>> it = r.coefficientIterator();
+    return trim(fromJas(it.next()));
+  }
+}

@@ -1,0 +1,583 @@
+package org.lcngeo.symbolic.algebraic;
+
+import edu.jas.arith.BigRational;
+import edu.jas.root.Interval;
+import edu.jas.root.RealRootsSturm;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.algebra.Rationals;
+
+/**
+ * An exact real algebraic number: its minimal polynomial over Q (monic, irreducible) and an
+ * isolating interval that contains exactly one real root of it, refined in place by exact
+ * bisection whenever more precision is needed. The design follows FLINT/Calcium's {@code qqbar}:
+ * every decision (sign, comparison, equality) is certified, never made with a tolerance.
+ *
+ * <p>Arithmetic is exact: with a rational operand by substitution in the minimal polynomial; for
+ * two irrational operands the result is a root of a resultant (Res_y(p(y), q(x - y)) for sums,
+ * Res_y(p(y), y^m q(x/y)) for products, computed with JAS subresultants), factored over Q with JAS
+ * and identified among the roots of the factors by interval arithmetic on refined enclosures.
+ * Values that share one number field are much cheaper as {@link FieldElement}s of a {@link
+ * NumberField}; this type is for values of different fields (the NTKs of different fiber points,
+ * Sec. 2.3 / Example 19 of the paper) and for square roots such as the rescaling factors
+ * lambda_l of Prop. 2 / 12.
+ *
+ * <p>Immutable as a value; the isolating interval is a cache that only shrinks (thread-safe).
+ */
+public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber> {
+  private static final int REFINE_STEPS = 4;
+  private static final int MAX_DIGITS = 100_000;
+
+  /** Monic minimal polynomial, lowest degree first. */
+  private final BigFraction[] minimal;
+  /** The value when the degree is one, else null. */
+  private final BigFraction rational;
+  /** Primitive integer multiple of {@link #minimal}, for exact sign evaluation. */
+  private final BigInteger[] integerMinimal;
+
+  private BigFraction lo;
+  private BigFraction hi;
+  private int signAtLo;
+  private volatile String symja;
+
+  private RealAlgebraicNumber(BigFraction q) {
+    this.rational = q;
+    this.minimal = new BigFraction[] {q.negate(), BigFraction.ONE};
+    this.integerMinimal = null;
+    this.lo = q;
+    this.hi = q;
+  }
+
+  /**
+   * An irrational root: {@code minimal} is monic irreducible of degree at least two with exactly
+   * one root in the open interval (lo, hi) (its end points, rational, are not roots).
+   */
+  private RealAlgebraicNumber(BigFraction[] minimal, BigFraction lo, BigFraction hi) {
+    this.rational = null;
+    this.minimal = minimal;
+    this.integerMinimal = Polynomials.primitive(minimal);
+    this.lo = lo;
+    this.hi = hi;
+    this.signAtLo = Polynomials.signAt(integerMinimal, lo);
+    if (signAtLo == 0 || Polynomials.signAt(integerMinimal, hi) != -signAtLo) {
+      throw new IllegalStateException("not an isolating interval: (" + lo + ", " + hi + ")");
+    }
+  }
+
+  // ------------------------------------------------------------------ construction
+
+  /** The rational number q. */
+  public static RealAlgebraicNumber of(BigFraction q) {
+    return new RealAlgebraicNumber(q);
+  }
+
+  public static RealAlgebraicNumber of(long n) {
+    return new RealAlgebraicNumber(new BigFraction(n));
+  }
+
+  /**
+   * The unique real root in (lo, hi] of the polynomial with the given rational coefficients
+   * (lowest degree first).
+   *
+   * @throws IllegalArgumentException if the polynomial is constant, lo >= hi, or it has not
+   *     exactly one distinct real root in (lo, hi]
+   */
+  public static RealAlgebraicNumber root(
+      List<BigFraction> coeffsLowToHigh, BigFraction lo, BigFraction hi) {
+    BigFraction[] p = Polynomials.trim(coeffsLowToHigh.toArray(new BigFraction[0]));
+    if (p.length < 2) {
+      throw new IllegalArgumentException("a constant polynomial has no isolated root");
+    }
+    if (lo.compareTo(hi) >= 0) {
+      throw new IllegalArgumentException("empty interval (" + lo + ", " + hi + "]");
+    }
+    RealAlgebraicNumber found = null;
+    int count = 0;
+    for (BigFraction[] f : Polynomials.irreducibleFactors(p)) {
+      if (f.length == 2) {
+        BigFraction r = f[0].negate();
+        if (r.compareTo(lo) > 0 && r.compareTo(hi) <= 0) {
+          count++;
+          found = of(r);
+        }
+      } else {
+        long c = Polynomials.rootCount(Polynomials.sturmSequence(f), lo, hi);
+        if (c > 0) {
+          count += (int) c;
+          found = new RealAlgebraicNumber(f, lo, hi);
+        }
+      }
+    }
+    if (count != 1) {
+      throw new IllegalArgumentException(
+          "the polynomial has " + count + " distinct real roots in (" + lo + ", " + hi
+              + "], not exactly one");
+    }
+    return found;
+  }
+
+  /** All distinct real roots of a non-zero polynomial with rational coefficients, increasing. */
+  public static List<RealAlgebraicNumber> realRoots(List<BigFraction> coeffsLowToHigh) {
+    BigFraction[] p = Polynomials.trim(coeffsLowToHigh.toArray(new BigFraction[0]));
+    if (p.length == 0) {
+      throw new IllegalArgumentException("the zero polynomial has every number as a root");
+    }
+    List<RealAlgebraicNumber> roots = new ArrayList<>();
+    if (p.length == 1) {
+      return roots;
+    }
+    for (BigFraction[] f : Polynomials.irreducibleFactors(p)) {
+      if (f.length == 2) {
+        roots.add(of(f[0].negate()));
+      } else {
+        for (Interval<BigRational> iv :
+            new RealRootsSturm<BigRational>().realRoots(Polynomials.toJas(f))) {
+          roots.add(new RealAlgebraicNumber(f, fraction(iv.left), fraction(iv.right)));
+        }
+      }
+    }
+    Collections.sort(roots);
+    return roots;
+  }
+
+  private static BigFraction fraction(BigRational r) {
+    return new BigFraction(r.numerator(), r.denominator());
+  }
+
+  /**
+   * The root of {@code candidate} that the shrinking enclosures single out: factors the candidate
+   * over Q, then tightens the enclosure (refining the operands it is computed from) until exactly
+   * one root of one factor lies in it. The true value must lie in every enclosure.
+   */
+  static RealAlgebraicNumber select(BigFraction[] candidate, Enclosures enclosures) {
+    List<BigFraction[]> factors = Polynomials.irreducibleFactors(Polynomials.trim(candidate));
+    for (int round = 0; ; round++) {
+      RationalInterval e = enclosures.enclosure(round);
+      int count = 0;
+      int which = -1;
+      boolean decided = true;
+      for (int i = 0; i < factors.size() && decided && count < 2; i++) {
+        BigFraction[] f = factors.get(i);
+        int c;
+        if (f.length == 2) {
+          c = e.contains(f[0].negate()) ? 1 : 0;
+        } else if (e.lo().equals(e.hi())) {
+          c = 0; // an irrational root is never a rational point
+        } else {
+          c = Polynomials.descartesBound(f, e.lo(), e.hi());
+          decided = c <= 1;
+        }
+        count += c;
+        if (c > 0) {
+          which = i;
+        }
+      }
+      if (!decided || count > 1) {
+        continue;
+      }
+      if (count == 0) {
+        throw new IllegalStateException("no root of the candidate polynomial in " + e);
+      }
+      BigFraction[] f = factors.get(which);
+      if (f.length == 2) {
+        return of(f[0].negate());
+      }
+      return new RealAlgebraicNumber(f, e.lo(), e.hi());
+    }
+  }
+
+  /** Enclosures of a value being identified, round 0 from the current state, later ones tighter. */
+  @FunctionalInterface
+  interface Enclosures {
+    RationalInterval enclosure(int round);
+  }
+
+  // ------------------------------------------------------------------ accessors
+
+  /** The monic minimal polynomial over Q, lowest degree first. */
+  public List<BigFraction> minimalPolynomial() {
+    return List.of(minimal);
+  }
+
+  BigFraction[] minimalArray() {
+    return minimal;
+  }
+
+  /** Degree of the minimal polynomial (1 for rationals). */
+  public int degree() {
+    return minimal.length - 1;
+  }
+
+  public boolean isRational() {
+    return rational != null;
+  }
+
+  /** The value of a rational number; {@link ArithmeticException} if it is irrational. */
+  public BigFraction toRational() {
+    if (rational == null) {
+      throw new ArithmeticException("not a rational number (degree " + degree() + ")");
+    }
+    return rational;
+  }
+
+  /**
+   * The current isolating interval: the point [q, q] for a rational q; otherwise an interval whose
+   * interior holds the number and no other root of the minimal polynomial (its rational end points
+   * are not roots). It only shrinks as the number is refined.
+   */
+  public synchronized RationalInterval isolatingInterval() {
+    return new RationalInterval(lo, hi);
+  }
+
+  /** Lower end of {@link #isolatingInterval()}. */
+  public BigFraction lowerBound() {
+    return isolatingInterval().lo();
+  }
+
+  /** Upper end of {@link #isolatingInterval()}. */
+  public BigFraction upperBound() {
+    return isolatingInterval().hi();
+  }
+
+  /** Halves the isolating interval (no-op for rationals). */
+  synchronized void refine() {
+    if (rational != null) {
+      return;
+    }
+    BigFraction mid = lo.add(hi).divide(2);
+    int s = Polynomials.signAt(integerMinimal, mid);
+    if (s == 0) {
+      throw new IllegalStateException("rational root of an irreducible polynomial of degree > 1");
+    }
+    if (s == signAtLo) {
+      lo = mid;
+    } else {
+      hi = mid;
+    }
+  }
+
+  /** Refines until the isolating interval is narrower than 2^-bits. */
+  public void refineTo(int bits) {
+    if (rational != null) {
+      return;
+    }
+    BigFraction target = new BigFraction(BigInteger.ONE, BigInteger.ONE.shiftLeft(bits));
+    while (isolatingInterval().width().compareTo(target) >= 0) {
+      refine();
+    }
+  }
+
+  private void refine(int steps) {
+    for (int i = 0; i < steps; i++) {
+      refine();
+    }
+  }
+
+  // ------------------------------------------------------------------ arithmetic
+
+  public RealAlgebraicNumber negate() {
+    if (rational != null) {
+      return of(rational.negate());
+    }
+    RationalInterval iv = isolatingInterval();
+    return new RealAlgebraicNumber(
+        Polynomials.monic(Polynomials.reflect(minimal)), iv.hi().negate(), iv.lo().negate());
+  }
+
+  public RealAlgebraicNumber add(RealAlgebraicNumber o) {
+    if (rational != null && o.rational != null) {
+      return of(rational.add(o.rational));
+    }
+    if (rational != null) {
+      return o.addRational(rational);
+    }
+    if (o.rational != null) {
+      return addRational(o.rational);
+    }
+    return select(
+        Polynomials.composedSum(minimal, o.minimal),
+        round -> {
+          if (round > 0) {
+            refine(REFINE_STEPS);
+            o.refine(REFINE_STEPS);
+          }
+          return isolatingInterval().add(o.isolatingInterval());
+        });
+  }
+
+  private RealAlgebraicNumber addRational(BigFraction q) {
+    if (q.signum() == 0) {
+      return this;
+    }
+    RationalInterval iv = isolatingInterval();
+    return new RealAlgebraicNumber(
+        Polynomials.monic(Polynomials.shift(minimal, q)), iv.lo().add(q), iv.hi().add(q));
+  }
+
+  public RealAlgebraicNumber subtract(RealAlgebraicNumber o) {
+    return add(o.negate());
+  }
+
+  public RealAlgebraicNumber multiply(RealAlgebraicNumber o) {
+    if (rational != null && o.rational != null) {
+      return of(rational.multiply(o.rational));
+    }
+    if (rational != null) {
+      return o.multiplyRational(rational);
+    }
+    if (o.rational != null) {
+      return multiplyRational(o.rational);
+    }
+    return select(
+        Polynomials.composedProduct(minimal, o.minimal),
+        round -> {
+          if (round > 0) {
+            refine(REFINE_STEPS);
+            o.refine(REFINE_STEPS);
+          }
+          return isolatingInterval().multiply(o.isolatingInterval());
+        });
+  }
+
+  /** This times a rational q. */
+  public RealAlgebraicNumber multiply(BigFraction q) {
+    return rational != null ? of(rational.multiply(q)) : multiplyRational(q);
+  }
+
+  private RealAlgebraicNumber multiplyRational(BigFraction q) {
+    if (q.signum() == 0) {
+      return of(BigFraction.ZERO);
+    }
+    if (q.equals(BigFraction.ONE)) {
+      return this;
+    }
+    RationalInterval iv = isolatingInterval().multiply(q);
+    return new RealAlgebraicNumber(
+        Polynomials.monic(Polynomials.scaleRoots(minimal, q)), iv.lo(), iv.hi());
+  }
+
+  /** 1 / this; {@link ArithmeticException} for zero. */
+  public RealAlgebraicNumber inverse() {
+    if (rational != null) {
+      if (rational.signum() == 0) {
+        throw new ArithmeticException("division by zero");
+      }
+      return of(rational.reciprocal());
+    }
+    RationalInterval iv = isolatingInterval();
+    while (iv.containsZero()) {
+      refine();
+      iv = isolatingInterval();
+    }
+    return new RealAlgebraicNumber(
+        Polynomials.monic(Polynomials.reverse(minimal)), iv.hi().reciprocal(), iv.lo().reciprocal());
+  }
+
+  public RealAlgebraicNumber divide(RealAlgebraicNumber o) {
+    return multiply(o.inverse());
+  }
+
+  /** The non-negative square root; {@link ArithmeticException} for a negative number. */
+  public RealAlgebraicNumber sqrt() {
+    int s = signum();
+    if (s < 0) {
+      throw new ArithmeticException("square root of a negative number");
+    }
+    if (s == 0) {
+      return this;
+    }
+    if (rational != null) {
+      BigInteger n = rational.getNumerator();
+      BigInteger d = rational.getDenominator();
+      BigInteger rn = n.sqrt();
+      BigInteger rd = d.sqrt();
+      if (rn.multiply(rn).equals(n) && rd.multiply(rd).equals(d)) {
+        return of(new BigFraction(rn, rd));
+      }
+    }
+    // signum() > 0 has refined the interval to lo >= 0 for irrationals.
+    return select(
+        Polynomials.squareArgument(minimal),
+        round -> {
+          if (round > 0) {
+            refine(REFINE_STEPS);
+          }
+          RationalInterval iv = isolatingInterval();
+          return iv.sqrt(iv.precisionBits() + 8);
+        });
+  }
+
+  // ------------------------------------------------------------------ order and equality
+
+  /** The sign, decided exactly. */
+  public int signum() {
+    if (rational != null) {
+      return rational.signum();
+    }
+    while (true) {
+      RationalInterval iv = isolatingInterval();
+      if (iv.lo().signum() >= 0) {
+        return 1;
+      }
+      if (iv.hi().signum() <= 0) {
+        return -1;
+      }
+      refine();
+    }
+  }
+
+  @Override
+  public int compareTo(RealAlgebraicNumber o) {
+    if (rational != null && o.rational != null) {
+      return rational.compareTo(o.rational);
+    }
+    if (equals(o)) {
+      return 0;
+    }
+    while (true) {
+      RationalInterval a = isolatingInterval();
+      RationalInterval b = o.isolatingInterval();
+      if (a.hi().compareTo(b.lo()) <= 0) {
+        return -1;
+      }
+      if (b.hi().compareTo(a.lo()) <= 0) {
+        return 1;
+      }
+      refine();
+      o.refine();
+    }
+  }
+
+  /**
+   * Exact equality: the same minimal polynomial and the same root of it (the intersection of the
+   * isolating intervals holds a root, by Descartes' rule on the intersection).
+   */
+  @Override
+  public boolean equals(Object obj) {
+    if (this == obj) {
+      return true;
+    }
+    if (!(obj instanceof RealAlgebraicNumber o) || !Arrays.equals(minimal, o.minimal)) {
+      return false;
+    }
+    if (rational != null) {
+      return true;
+    }
+    while (true) {
+      RationalInterval a = isolatingInterval();
+      RationalInterval b = o.isolatingInterval();
+      BigFraction l = RationalInterval.max(a.lo(), b.lo());
+      BigFraction h = RationalInterval.min(a.hi(), b.hi());
+      if (l.compareTo(h) >= 0) {
+        return false;
+      }
+      // each interval holds exactly one root, so the intersection holds the common one or none
+      int bound = Polynomials.descartesBound(minimal, l, h);
+      if (bound <= 1) {
+        return bound == 1;
+      }
+      refine();
+      o.refine();
+    }
+  }
+
+  /** From the minimal polynomial only, hence consistent with the exact {@link #equals}. */
+  @Override
+  public int hashCode() {
+    return Arrays.hashCode(minimal);
+  }
+
+  // ------------------------------------------------------------------ output
+
+  /**
+   * The number rounded to the given number of significant digits (half-even), correctly: the
+   * isolating interval is refined until both of its end points round to the same decimal.
+   */
+  public BigDecimal toBigDecimal(int significantDigits) {
+    if (significantDigits < 1 || significantDigits > MAX_DIGITS) {
+      throw new IllegalArgumentException(
+          "significant digits must be between 1 and " + MAX_DIGITS + ", not " + significantDigits);
+    }
+    MathContext mc = new MathContext(significantDigits, RoundingMode.HALF_EVEN);
+    if (rational != null) {
+      return decimal(rational, mc);
+    }
+    int base = (int) Math.ceil(significantDigits * 3.33) + 8;
+    int bits = base;
+    while (true) {
+      refineTo(bits);
+      RationalInterval iv = isolatingInterval();
+      if (!iv.containsZero()) {
+        BigDecimal a = decimal(iv.lo(), mc);
+        BigDecimal b = decimal(iv.hi(), mc);
+        if (a.compareTo(b) == 0) {
+          return a;
+        }
+        BigFraction m = iv.lo().signum() > 0 ? iv.lo() : iv.hi().negate();
+        int smallness = m.getDenominator().bitLength() - m.getNumerator().bitLength();
+        bits = Math.max(bits, base + smallness);
+      }
+      bits += 16;
+    }
+  }
+
+  /**
+   * {@link #toBigDecimal} as a plain string without exponent: all requested digits, except that an
+   * exactly represented rational drops its trailing zeros ("2", "0.5"); "0" for zero.
+   */
+  public String toDecimalString(int significantDigits) {
+    BigDecimal d = toBigDecimal(significantDigits);
+    return plain(d, rational != null && Rationals.fromDecimal(d).equals(rational));
+  }
+
+  static String plain(BigDecimal d, boolean exact) {
+    if (d.signum() == 0) {
+      return "0";
+    }
+    return (exact ? d.stripTrailingZeros() : d).toPlainString();
+  }
+
+  static BigDecimal decimal(BigFraction q, MathContext mc) {
+    return new BigDecimal(q.getNumerator()).divide(new BigDecimal(q.getDenominator()), mc);
+  }
+
+  /**
+   * An expression Symja parses back to this number: "p/q" for rationals, a radical such as
+   * "(1+Sqrt(5))/2" in degree two, and {@code Root(Function(poly in #1), k)} beyond, with k the
+   * index under which Symja 3.0.0 evaluates that Root to this number (see {@link SymjaRootIndex};
+   * finding it starts a Symja evaluator once per thread).
+   */
+  public String toSymja() {
+    if (rational != null) {
+      return Symja.rational(rational);
+    }
+    if (degree() == 2) {
+      return QuadraticSurd.of(this).toSymja();
+    }
+    String s = symja;
+    if (s == null) {
+      String function = "Function(" + Symja.polynomial(integerMinimal, "#1") + ")";
+      s = "Root(" + function + "," + SymjaRootIndex.index(this, function) + ")";
+      symja = s;
+    }
+    return s;
+  }
+
+  /** For diagnostics: the rational, or the root of the minimal polynomial in its interval. */
+  @Override
+  public String toString() {
+    if (rational != null) {
+      return Symja.rational(rational);
+    }
+    RationalInterval iv = isolatingInterval();
+    return "root of " + Symja.polynomial(integerMinimal, "x") + " in (" + iv.lo() + ", " + iv.hi()
+        + ") ~ " + toDecimalString(20);
+  }
+}

@@ -1,0 +1,89 @@
+package org.lcngeo.symbolic.algebraic;
+
+import java.math.BigDecimal;
+import java.util.List;
+import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.algebra.Rationals;
+import org.matheclipse.core.eval.ExprEvaluator;
+import org.matheclipse.core.interfaces.IExpr;
+
+/**
+ * The index k under which Symja 3.0.0 evaluates {@code Root(Function(f), k)} to a given real root
+ * of f. Symja numbers the roots of cubics and quartics in the order of its closed-form solver (not
+ * by size: for x^3 - 3x + 1, k = 1, 2, 3 are 1.53, -1.88, 0.35), so the index is found by
+ * evaluating each Root numerically in Symja and picking the one inside the certified isolating
+ * interval. Symja does not evaluate Root beyond degree four; there the real roots are counted in
+ * increasing order (Mathematica's convention). Symja's evaluator is created once per thread, and
+ * only when such a number is printed.
+ */
+final class SymjaRootIndex {
+  private static final ThreadLocal<ExprEvaluator> EVALUATOR = ThreadLocal.withInitial(ExprEvaluator::new);
+  private static final int[] PRECISIONS = {25, 60};
+
+  private SymjaRootIndex() {}
+
+  /**
+   * Symja's index of x among the roots of its minimal polynomial, written as {@code function}.
+   */
+  static int index(RealAlgebraicNumber x, String function) {
+    int degree = x.degree();
+    if (degree <= 4) {
+      for (int digits : PRECISIONS) {
+        int k = match(x, function, digits);
+        if (k > 0) {
+          return k;
+        }
+      }
+    }
+    return increasingIndex(x);
+  }
+
+  /** k if exactly one of Symja's N(Root(f, k)) lies in x's isolating interval, else 0. */
+  private static int match(RealAlgebraicNumber x, String function, int digits) {
+    x.refineTo((int) (digits * 3.32) - 20);
+    RationalInterval iv = x.isolatingInterval();
+    BigFraction slack = new BigFraction(java.math.BigInteger.ONE, java.math.BigInteger.TEN.pow(digits - 8))
+        .multiply(iv.hi().abs().add(BigFraction.ONE));
+    RationalInterval widened = new RationalInterval(iv.lo().subtract(slack), iv.hi().add(slack));
+    ExprEvaluator ev = EVALUATOR.get();
+    int found = 0;
+    for (int k = 1; k <= x.degree(); k++) {
+      IExpr v = ev.eval("N(Root(" + function + "," + k + ")," + digits + ")");
+      if (!v.isNumber()) {
+        return 0;
+      }
+      BigFraction re = parse(v.re().toString());
+      BigFraction im = parse(v.im().toString());
+      if (re == null || im == null || im.abs().compareTo(slack) > 0) {
+        continue;
+      }
+      if (widened.contains(re)) {
+        if (found > 0) {
+          return 0;
+        }
+        found = k;
+      }
+    }
+    return found;
+  }
+
+  /** Symja's decimal output ("1.25", "-3.1*10^-5"), or null if it is something else. */
+  private static BigFraction parse(String s) {
+    try {
+      String t = s.replace(" ", "");
+      int e = t.indexOf("*10^");
+      if (e >= 0) {
+        return Rationals.fromDecimal(
+            new BigDecimal(t.substring(0, e)).scaleByPowerOfTen(Integer.parseInt(t.substring(e + 4))));
+      }
+      return Rationals.fromDecimal(new BigDecimal(t));
+    } catch (NumberFormatException ex) {
+      return null;
+    }
+  }
+
+  private static int increasingIndex(RealAlgebraicNumber x) {
+    List<RealAlgebraicNumber> roots = RealAlgebraicNumber.realRoots(x.minimalPolynomial());
+    return roots.indexOf(x) + 1;
+  }
+}

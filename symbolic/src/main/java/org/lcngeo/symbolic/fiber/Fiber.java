@@ -1,0 +1,146 @@
+package org.lcngeo.symbolic.fiber;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.core.plan.Neuromanifold;
+import org.lcngeo.symbolic.rescale.RescaledNtk;
+import org.lcngeo.symbolic.rescale.RescaledTuple;
+import org.lcngeo.symbolic.rescale.Rescaling;
+
+/**
+ * The fiber of mu over an end-to-end filter v restricted to invariants delta: one filter tuple per
+ * sign class (Prop. 2 / 12 fix the scalars up to signs), with its exact NTK K^(delta) and the rank
+ * of d mu, and the exact decision whether all NTKs agree (Thm. 4 and 13 say they do at smooth
+ * points; Examples 16 and 19 show that they need not elsewhere).
+ *
+ * <p>The projective fiber comes from {@link FiberEnumeration}; every point's rational
+ * representative is rescaled exactly ({@link Rescaling}) and its NTK is K^(delta) = sum_l
+ * (||w_l||^2 / beta_l) K_l(w) with the exact layer kernels K_l of the compiled plan of mu. NTKs of
+ * different points can live in different number fields Q(beta_1); {@link
+ * RescaledNtk#exactlyEquals} decides equality exactly across fields.
+ */
+public final class Fiber {
+  /** One point of the fiber. */
+  public record Point(
+      FilterTuple<BigFraction> representative,
+      List<String> layerFactorizations,
+      RescaledTuple rescaled,
+      RescaledNtk ntk,
+      int rank) {}
+
+  private final FiberEnumeration enumeration;
+  private final List<BigFraction> delta;
+  private final List<Point> points;
+  private final int genericRank;
+  private final boolean ntkEqual;
+  private final boolean tangentSpacesEqual;
+
+  private Fiber(FiberEnumeration enumeration, List<BigFraction> delta) {
+    this.enumeration = enumeration;
+    this.delta = List.copyOf(delta);
+    Architecture a = enumeration.architecture();
+    MuPlan plan = MuPlan.compile(a);
+    this.genericRank = Neuromanifold.dimension(a);
+    List<Point> out = new ArrayList<>();
+    List<ColumnSpace> spaces = new ArrayList<>();
+    for (FiberEnumeration.RationalPoint p : enumeration.points()) {
+      FilterTuple<BigFraction> theta = p.filters();
+      RescaledTuple rescaled = Rescaling.rescale(theta, delta);
+      List<List<List<BigFraction>>> kernels = new ArrayList<>();
+      for (int l = 0; l < a.depth(); l++) {
+        kernels.add(plan.ntkLayer(RationalRing.INSTANCE, theta, l));
+      }
+      ColumnSpace space = ColumnSpace.of(plan.jacobian(RationalRing.INSTANCE, theta));
+      spaces.add(space);
+      out.add(new Point(theta, p.layerFactorizations(), rescaled, rescaled.ntk(kernels),
+          space.rank()));
+    }
+    this.points = List.copyOf(out);
+    boolean equal = true;
+    for (int i = 1; i < points.size() && equal; i++) {
+      equal = points.get(0).ntk().exactlyEquals(points.get(i).ntk());
+    }
+    this.ntkEqual = equal;
+    boolean same = true;
+    for (int i = 1; i < spaces.size() && same; i++) {
+      same = spaces.get(0).equals(spaces.get(i));
+    }
+    this.tangentSpacesEqual = same;
+  }
+
+  /**
+   * The fiber of v under mu with invariants delta.
+   *
+   * @param delta H - 1 invariants
+   * @throws InvalidInputException for a target of the wrong size, the zero target, the wrong
+   *     number of invariants, or a factoring beyond the size bounds
+   */
+  public static Fiber compute(Architecture a, List<BigFraction> v, List<BigFraction> delta) {
+    if (delta.size() != a.depth() - 1) {
+      throw new InvalidInputException(
+          "got " + delta.size() + " invariants for " + a.depth() + " layers, which have "
+              + (a.depth() - 1));
+    }
+    return new Fiber(FiberEnumeration.of(a, v), delta);
+  }
+
+  public Architecture architecture() {
+    return enumeration.architecture();
+  }
+
+  public List<BigFraction> target() {
+    return enumeration.target();
+  }
+
+  public List<BigFraction> delta() {
+    return delta;
+  }
+
+  /** The enumeration: factors of pi_1(v) over Q with their certificates, completeness. */
+  public FiberEnumeration enumeration() {
+    return enumeration;
+  }
+
+  public List<Point> points() {
+    return points;
+  }
+
+  public boolean complete() {
+    return enumeration.complete();
+  }
+
+  public Optional<String> reason() {
+    return enumeration.reason();
+  }
+
+  /** The dimension of the neuromanifold: the generic rank of d mu. */
+  public int genericRank() {
+    return genericRank;
+  }
+
+  /** Whether every listed point has exactly the same K^(delta) (true for fewer than two). */
+  public boolean ntkEqual() {
+    return ntkEqual;
+  }
+
+  /** Whether the column spaces of d mu agree at every listed point. */
+  public boolean tangentSpacesEqual() {
+    return tangentSpacesEqual;
+  }
+
+  /**
+   * The operational criterion of the golden cases (shared/examples/README.md): v is singular when
+   * some point has rank below the generic rank, or the points' tangent images differ (two branches
+   * of the neuromanifold cross at v, Example 16). False for an empty fiber.
+   */
+  public boolean isSingular() {
+    return points.stream().anyMatch(p -> p.rank() < genericRank) || !tangentSpacesEqual;
+  }
+}

@@ -1,0 +1,481 @@
+package org.lcngeo.symbolic.fiber;
+
+import edu.jas.arith.BigRational;
+import edu.jas.poly.GenPolynomial;
+import edu.jas.poly.GenPolynomialRing;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.poly.LayerPolynomials;
+import org.lcngeo.symbolic.poly.PolynomialFormat;
+import org.lcngeo.symbolic.poly.RationalFactorization;
+import org.lcngeo.symbolic.poly.RealIrreducibility;
+import org.lcngeo.symbolic.poly.RootOrbits;
+
+/**
+ * The projective fiber mu_P^{-1}([v]) of an end-to-end filter: every filter tuple, up to the
+ * scaling of each layer, whose layer polynomials multiply to pi_1(v) (eq. 8, Lemma 9). Layer l must
+ * receive a polynomial in (x_m^{t_l^(m)}, y_m^{t_l^(m)}) of multidegree k_l - 1 in those variables;
+ * since R[x, y] is a unique factorisation domain, it is a product of irreducible factors of pi_1(v),
+ * so the fiber is the set of ways to hand out those factors (Sec. 2.3, Cor. 10, Obs. 11).
+ *
+ * <p><b>D = 1, complete over R.</b> The dilations t_1 | t_2 | ... | t_H form a chain, so the
+ * layers are processed in groups of equal dilation T, largest first. The group's product must lie
+ * in R[z^T]; its candidates are the divisors of the largest divisor M_T of the remaining polynomial
+ * in Q[z^T], computed exactly over Q from the orbits of roots under the T-th roots of unity ({@link
+ * RootOrbits}: the Q-irreducible factors of M_T(w), w = z^T, are minimal polynomials of T-th powers
+ * of roots). When deg M_T equals the group's degree and the group is a single layer, the choice is
+ * forced and needs no splitting over R, whatever the factors are (Thm. 4's generic case: W2's
+ * degree-8 factors). Otherwise the divisors of M_T are enumerated over its Q-factors, which is the
+ * complete set of real divisors when those factors are irreducible over R ({@link
+ * RealIrreducibility}); if one of them splits over R, the real divisors with irrational
+ * coefficients are not listed and the result says so ({@link #complete()} false, {@link
+ * #reason()}). Cost: one Q-factorisation of pi_1(v); per group, one minimal polynomial per
+ * Q-factor (linear algebra of size deg f); the enumeration of {@link Distributions} over the
+ * group's atoms, which is polynomial when the fiber is (strides > 1: one choice per group) and
+ * exponential in the number of factors only where the fiber itself is (stride 1, many real roots).
+ *
+ * <p><b>D >= 2.</b> The Q-factors of the dehomogenised polynomial (z_m = y_m / x_m) and the x_m
+ * at infinity are handed out to all layers at once, layers with the largest dilations first, each
+ * layer checked against its sparsity pattern as soon as it is full; layers with the same space
+ * (Obs. 11) receive every permutation. Complete over R when every Q-factor has a certificate of
+ * real irreducibility; otherwise the points are listed and the reason names the factor.
+ *
+ * <p>Each point is given by its rational representative: layers 1..H-1 primitive integer vectors
+ * with first non-zero entry positive, the last layer absorbing the scalar so that mu is exactly v
+ * (checked with the compiled plan of mu).
+ */
+public final class FiberEnumeration {
+  /** At most this many points are listed; beyond it the result is marked incomplete. */
+  public static final int MAX_POINTS = 10_000;
+
+  /** One point: its rational representative and each layer's polynomial in factored form. */
+  public record RationalPoint(FilterTuple<BigFraction> filters, List<String> layerFactorizations) {}
+
+  private final Architecture architecture;
+  private final List<BigFraction> target;
+  private final GenPolynomialRing<BigRational> ring;
+  private final RationalFactorization factorization;
+  private final List<FiberFactor> factors = new ArrayList<>();
+  private final List<RationalPoint> points = new ArrayList<>();
+  private final MuPlan plan;
+  private String reason;
+
+  private FiberEnumeration(Architecture a, List<BigFraction> v) {
+    this.architecture = a;
+    this.target = List.copyOf(v);
+    this.plan = MuPlan.compile(a);
+    if (v.size() != a.endToEndEntries()) {
+      throw new InvalidInputException(
+          "the target has " + v.size() + " entries, the end-to-end filter of this architecture "
+              + a.endToEndEntries());
+    }
+    if (v.stream().allMatch(x -> x.getNumerator().signum() == 0)) {
+      throw new InvalidInputException(
+          "the target is zero: its fiber is every tuple with a zero filter, not a finite set of"
+              + " points");
+    }
+    this.ring = LayerPolynomials.ring(a.dims());
+    GenPolynomial<BigRational> p = LayerPolynomials.endToEnd(ring, a, v);
+    this.factorization = RationalFactorization.of(p);
+    int[] k = a.endToEndSize();
+    for (RationalFactorization.Factor f : factorization.factors()) {
+      factors.add(new FiberFactor(f.polynomial(), -1, f.multiplicity(),
+          RealIrreducibility.certificate(f.polynomial())));
+    }
+    for (int m = 0; m < a.dims(); m++) {
+      long deficit = k[m] - 1 - LayerPolynomials.degree(p, m);
+      if (deficit > 0) {
+        factors.add(FiberFactor.atInfinity(m, deficit));
+      }
+    }
+    try {
+      if (a.dims() == 1) {
+        new OneDimensional().run();
+      } else {
+        multiDimensional();
+      }
+    } catch (TooManyPoints e) {
+      incomplete("the listing stopped after " + MAX_POINTS + " points");
+    }
+  }
+
+  /**
+   * Enumerates the projective fiber of v.
+   *
+   * @throws InvalidInputException for a target of the wrong size, the zero target, or a
+   *     polynomial beyond the factoring bounds of {@link RationalFactorization}
+   */
+  public static FiberEnumeration of(Architecture a, List<BigFraction> v) {
+    return new FiberEnumeration(a, v);
+  }
+
+  public Architecture architecture() {
+    return architecture;
+  }
+
+  public List<BigFraction> target() {
+    return target;
+  }
+
+  /** The factorisation of the dehomogenised pi_1(v) over Q (verified). */
+  public RationalFactorization factorization() {
+    return factorization;
+  }
+
+  /** The Q-irreducible factors of pi_1(v), those at infinity last. */
+  public List<FiberFactor> factors() {
+    return List.copyOf(factors);
+  }
+
+  public List<RationalPoint> points() {
+    return List.copyOf(points);
+  }
+
+  /** Whether {@link #points()} is the whole real fiber. */
+  public boolean complete() {
+    return reason == null;
+  }
+
+  /** Why the fiber may be incomplete. */
+  public Optional<String> reason() {
+    return Optional.ofNullable(reason);
+  }
+
+  private void incomplete(String why) {
+    if (reason == null) {
+      reason = why;
+    } else if (!reason.contains(why)) {
+      reason = reason + "; " + why;
+    }
+  }
+
+  private static final class TooManyPoints extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    TooManyPoints() {
+      super(null, null, false, false);
+    }
+  }
+
+  // ---------------------------------------------------------------- emitting points
+
+  /** Normalises the layer polynomials (z-level) into the rational representative and records it. */
+  private void emit(List<GenPolynomial<BigRational>> layers, List<String> display) {
+    if (points.size() >= MAX_POINTS) {
+      throw new TooManyPoints();
+    }
+    int h = architecture.depth();
+    List<List<BigFraction>> filters = new ArrayList<>();
+    for (int l = 0; l < h; l++) {
+      List<BigFraction> w = LayerPolynomials.filter(architecture, l, layers.get(l));
+      filters.add(l < h - 1 ? primitive(w) : w);
+    }
+    FilterTuple<BigFraction> theta = FilterTuple.of(architecture, filters);
+    List<BigFraction> mu = plan.mu(RationalRing.INSTANCE, theta);
+    BigFraction scale = null;
+    for (int i = 0; i < mu.size(); i++) {
+      if (mu.get(i).getNumerator().signum() != 0) {
+        scale = target.get(i).divide(mu.get(i));
+        break;
+      }
+    }
+    BigFraction s = scale;
+    filters.set(h - 1, filters.get(h - 1).stream().map(x -> x.multiply(s)).toList());
+    theta = FilterTuple.of(architecture, filters);
+    if (!plan.mu(RationalRing.INSTANCE, theta).equals(target)) {
+      throw new IllegalStateException("fiber point " + theta + " does not map to the target");
+    }
+    points.add(new RationalPoint(theta, List.copyOf(display)));
+  }
+
+  /** The primitive integer vector with first non-zero entry positive on the same line. */
+  static List<BigFraction> primitive(List<BigFraction> w) {
+    BigInteger lcm = BigInteger.ONE;
+    for (BigFraction x : w) {
+      BigInteger d = x.getDenominator();
+      lcm = lcm.divide(lcm.gcd(d)).multiply(d);
+    }
+    BigInteger gcd = BigInteger.ZERO;
+    int sign = 0;
+    for (BigFraction x : w) {
+      BigInteger n = x.getNumerator().multiply(lcm.divide(x.getDenominator()));
+      gcd = gcd.gcd(n);
+      if (sign == 0) {
+        sign = n.signum();
+      }
+    }
+    BigFraction f = new BigFraction(lcm.multiply(BigInteger.valueOf(sign)), gcd);
+    return w.stream().map(x -> x.multiply(f)).toList();
+  }
+
+  private String product(List<String> parts) {
+    return parts.isEmpty() ? "1" : String.join(" * ", parts);
+  }
+
+  private static String power(String factor, long e) {
+    String base = factor.matches("[A-Za-z0-9]+") ? factor : "(" + factor + ")";
+    return e == 1 ? base : base + "^" + e;
+  }
+
+  // ---------------------------------------------------------------- D = 1
+
+  /** The chain of dilations, largest first (see the class comment). */
+  private final class OneDimensional {
+    private final int h = architecture.depth();
+    private final List<int[]> groups = new ArrayList<>(); // layers of equal dilation, in order
+    private final List<GenPolynomial<BigRational>> finite = new ArrayList<>();
+    private final long[] exponents;
+    private long zeroRoot;
+    private long infinity;
+    private final Map<Long, List<GenPolynomial<BigRational>>> powerPolynomials = new HashMap<>();
+    private final GenPolynomial<BigRational>[] layerPolynomials;
+    private final String[] layerDisplay;
+
+    @SuppressWarnings("unchecked")
+    OneDimensional() {
+      int start = 0;
+      for (int l = 1; l <= h; l++) {
+        if (l == h || architecture.dilation(l)[0] != architecture.dilation(start)[0]) {
+          int[] g = new int[l - start];
+          for (int i = 0; i < g.length; i++) {
+            g[i] = start + i;
+          }
+          groups.add(g);
+          start = l;
+        }
+      }
+      List<Long> e = new ArrayList<>();
+      GenPolynomial<BigRational> z = ring.univariate(0);
+      for (FiberFactor f : factors) {
+        if (f.isAtInfinity()) {
+          infinity = f.multiplicity();
+        } else if (f.polynomial().equals(z)) {
+          zeroRoot = f.multiplicity();
+        } else {
+          finite.add(f.polynomial());
+          e.add(f.multiplicity());
+        }
+      }
+      exponents = e.stream().mapToLong(Long::longValue).toArray();
+      layerPolynomials = new GenPolynomial[h];
+      layerDisplay = new String[h];
+    }
+
+    void run() {
+      group(groups.size() - 1, exponents, zeroRoot, infinity);
+    }
+
+    /** g_f(w), the minimal polynomial of the T-th power of a root of f, for every finite f. */
+    private List<GenPolynomial<BigRational>> powers(long t) {
+      return powerPolynomials.computeIfAbsent(t, tt -> {
+        List<GenPolynomial<BigRational>> g = new ArrayList<>();
+        for (GenPolynomial<BigRational> f : finite) {
+          g.add(RootOrbits.minimalPolynomialOfPower(f, tt));
+        }
+        return g;
+      });
+    }
+
+    private void group(int gi, long[] exps, long zero, long inf) {
+      if (gi < 0) {
+        List<GenPolynomial<BigRational>> layers = List.of(layerPolynomials);
+        emit(layers, List.of(layerDisplay));
+        return;
+      }
+      int[] members = groups.get(gi);
+      long t = architecture.dilation(members[0])[0];
+      List<GenPolynomial<BigRational>> g = powers(t);
+      // atoms: blocks of finite factors with the same g whose degrees fill g(z^T)
+      List<GenPolynomial<BigRational>> atomPoly = new ArrayList<>();
+      List<int[]> atomMembers = new ArrayList<>();
+      List<Long> atomAvail = new ArrayList<>();
+      boolean[] seen = new boolean[finite.size()];
+      for (int i = 0; i < finite.size(); i++) {
+        if (seen[i] || exps[i] == 0) {
+          continue;
+        }
+        List<Integer> block = new ArrayList<>();
+        long degree = 0;
+        long avail = Long.MAX_VALUE;
+        for (int j = i; j < finite.size(); j++) {
+          if (!seen[j] && g.get(j).equals(g.get(i))) {
+            seen[j] = true;
+            block.add(j);
+            degree += finite.get(j).degree(0);
+            avail = Math.min(avail, exps[j]);
+          }
+        }
+        if (degree == t * g.get(i).degree(0) && avail > 0) {
+          atomPoly.add(g.get(i));
+          atomMembers.add(block.stream().mapToInt(Integer::intValue).toArray());
+          atomAvail.add(avail);
+        }
+      }
+      int finiteAtoms = atomPoly.size();
+      int zeroAtom = -1;
+      int infAtom = -1;
+      if (zero / t > 0) {
+        zeroAtom = atomPoly.size();
+        atomPoly.add(ring.univariate(0));
+        atomMembers.add(new int[0]);
+        atomAvail.add(zero / t);
+      }
+      if (inf / t > 0) {
+        infAtom = atomPoly.size();
+        atomPoly.add(null);
+        atomMembers.add(new int[0]);
+        atomAvail.add(inf / t);
+      }
+      int n = atomPoly.size();
+      long[][] degree = new long[n][1];
+      long[] available = new long[n];
+      long supply = 0;
+      for (int i = 0; i < n; i++) {
+        degree[i][0] = atomPoly.get(i) == null ? 1 : atomPoly.get(i).degree(0);
+        available[i] = atomAvail.get(i);
+        supply += degree[i][0] * available[i];
+      }
+      long[][] need = new long[members.length][1];
+      long demand = 0;
+      for (int i = 0; i < members.length; i++) {
+        need[i][0] = architecture.size(members[i])[0] - 1;
+        demand += need[i][0];
+      }
+      if (members.length > 1 || supply > demand) {
+        for (int i = 0; i < finiteAtoms; i++) {
+          if (RealIrreducibility.certificate(atomPoly.get(i)).isEmpty()) {
+            incomplete("the factor " + PolynomialFormat.format(
+                RootOrbits.substitutePower(atomPoly.get(i), t)) + " splits over R into factors"
+                + " with irrational coefficients, and the layers receiving only some of them are"
+                + " not listed");
+          }
+        }
+      }
+      final int zeroIdx = zeroAtom;
+      final int infIdx = infAtom;
+      Distributions.enumerate(degree, available, need, (l, c) -> true, counts -> {
+        long[] nextExps = exps.clone();
+        long nextZero = zero;
+        long nextInf = inf;
+        for (int li = 0; li < members.length; li++) {
+          int layer = members[li];
+          GenPolynomial<BigRational> q = ring.getONE();
+          List<String> parts = new ArrayList<>();
+          for (int i = 0; i < n; i++) {
+            int c = counts[li][i];
+            if (c == 0) {
+              continue;
+            }
+            if (i == infIdx) {
+              nextInf -= t * c;
+              parts.add(power("x0", t * c));
+            } else if (i == zeroIdx) {
+              nextZero -= t * c;
+              q = q.multiply(ring.univariate(0).power(c));
+              parts.add(power("z0", t * c));
+            } else {
+              q = q.multiply(atomPoly.get(i).power(c));
+              for (int j : atomMembers.get(i)) {
+                nextExps[j] -= c;
+                parts.add(power(PolynomialFormat.format(finite.get(j)), c));
+              }
+            }
+          }
+          layerPolynomials[layer] = RootOrbits.substitutePower(q, t);
+          layerDisplay[layer] = product(parts);
+        }
+        group(gi - 1, nextExps, nextZero, nextInf);
+      });
+    }
+  }
+
+  // ---------------------------------------------------------------- D >= 2
+
+  private void multiDimensional() {
+    Architecture a = architecture;
+    int d = a.dims();
+    int h = a.depth();
+    List<FiberFactor> atoms = factors;
+    int n = atoms.size();
+    long[][] degree = new long[n][d];
+    long[] available = new long[n];
+    for (int i = 0; i < n; i++) {
+      FiberFactor f = atoms.get(i);
+      for (int m = 0; m < d; m++) {
+        degree[i][m] = f.isAtInfinity() ? (f.infinityVariable() == m ? 1 : 0)
+            : LayerPolynomials.degree(f.polynomial(), m);
+      }
+      available[i] = f.multiplicity();
+      if (!f.isAtInfinity() && f.realCertificate().isEmpty()) {
+        incomplete("the factor " + f.display() + " has no certificate of irreducibility over R,"
+            + " and layers receiving only some of its real factors are not listed");
+      }
+    }
+    // layers with the largest dilations (the most constrained) first
+    Integer[] order = new Integer[h];
+    for (int l = 0; l < h; l++) {
+      order[l] = l;
+    }
+    java.util.Arrays.sort(order, (x, y) -> Long.compare(weight(y), weight(x)));
+    long[][] need = new long[h][d];
+    for (int i = 0; i < h; i++) {
+      int l = order[i];
+      for (int m = 0; m < d; m++) {
+        need[i][m] = (long) (a.size(l)[m] - 1) * a.dilation(l)[m];
+      }
+    }
+    Distributions.enumerate(degree, available, need,
+        (i, counts) -> LayerPolynomials.fits(a.size(order[i]), a.dilation(order[i]),
+            productOf(atoms, counts)),
+        counts -> {
+          List<GenPolynomial<BigRational>> layers = new ArrayList<>();
+          List<String> display = new ArrayList<>();
+          for (int l = 0; l < h; l++) {
+            layers.add(null);
+            display.add(null);
+          }
+          for (int i = 0; i < h; i++) {
+            int l = order[i];
+            layers.set(l, productOf(atoms, counts[i]));
+            List<String> parts = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+              if (counts[i][j] > 0) {
+                parts.add(power(atoms.get(j).display(), counts[i][j]));
+              }
+            }
+            display.set(l, product(parts));
+          }
+          emit(layers, display);
+        });
+  }
+
+  private long weight(int l) {
+    long w = 0;
+    for (int m = 0; m < architecture.dims(); m++) {
+      if (architecture.size(l)[m] > 1) {
+        w += architecture.dilation(l)[m];
+      }
+    }
+    return w;
+  }
+
+  private GenPolynomial<BigRational> productOf(List<FiberFactor> atoms, int[] counts) {
+    GenPolynomial<BigRational> q = ring.getONE();
+    for (int j = 0; j < counts.length; j++) {
+      if (counts[j] > 0 && !atoms.get(j).isAtInfinity()) {
+        q = q.multiply(atoms.get(j).polynomial().power(counts[j]));
+      }
+    }
+    return q;
+  }
+}

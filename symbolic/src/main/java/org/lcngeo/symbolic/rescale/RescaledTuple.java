@@ -1,0 +1,238 @@
+package org.lcngeo.symbolic.rescale;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.algebraic.FieldElement;
+import org.lcngeo.symbolic.algebraic.NumberField;
+import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
+import org.lcngeo.symbolic.algebraic.Symja;
+
+/**
+ * A filter tuple rescaled to prescribed invariants (Prop. 2 / 12), exactly: beta_1 with its
+ * polynomial P, the field Q(beta_1) that holds beta_l, lambda_l^2 and the rescaled NTK, the
+ * rescaling factors lambda_l = sqrt(lambda_l^2) and the rescaled filters lambda_l w_l. Built by
+ * {@link Rescaling#rescale}. The square roots are computed on first use.
+ */
+public final class RescaledTuple {
+  private final FilterTuple<BigFraction> original;
+  private final List<BigFraction> delta;
+  private final List<BigFraction> squaredNorms;
+  private final List<BigFraction> offsets;
+  private final BigFraction productOfSquaredNorms;
+  private final List<BigFraction> polynomial;
+  private final BigFraction lowerBound;
+  private final RealAlgebraicNumber beta1;
+  private final NumberField field;
+  private final List<FieldElement> betas;
+  private final List<FieldElement> lambdaSquared;
+  /** ||w_l||^2 / beta_l = 1 / lambda_l^2: the weight of K_l in K^(delta). */
+  private final List<FieldElement> kernelWeights;
+  private List<RealAlgebraicNumber> lambdas;
+  private FilterTuple<RealAlgebraicNumber> filters;
+
+  RescaledTuple(
+      FilterTuple<BigFraction> original,
+      List<BigFraction> delta,
+      List<BigFraction> squaredNorms,
+      List<BigFraction> offsets,
+      BigFraction productOfSquaredNorms,
+      List<BigFraction> polynomial,
+      BigFraction lowerBound,
+      RealAlgebraicNumber beta1,
+      NumberField field) {
+    this.original = original;
+    this.delta = delta;
+    this.squaredNorms = List.copyOf(squaredNorms);
+    this.offsets = List.copyOf(offsets);
+    this.productOfSquaredNorms = productOfSquaredNorms;
+    this.polynomial = List.copyOf(polynomial);
+    this.lowerBound = lowerBound;
+    this.beta1 = beta1;
+    this.field = field;
+    List<FieldElement> b = new ArrayList<>();
+    List<FieldElement> ls = new ArrayList<>();
+    List<FieldElement> kw = new ArrayList<>();
+    FieldElement theta = field.theta();
+    for (int l = 0; l < offsets.size(); l++) {
+      FieldElement beta = theta.add(field.element(offsets.get(l)));
+      b.add(beta);
+      ls.add(beta.multiply(squaredNorms.get(l).reciprocal()));
+      kw.add(beta.inverse().multiply(squaredNorms.get(l)));
+    }
+    this.betas = Collections.unmodifiableList(b);
+    this.lambdaSquared = Collections.unmodifiableList(ls);
+    this.kernelWeights = Collections.unmodifiableList(kw);
+  }
+
+  /** The tuple before rescaling. */
+  public FilterTuple<BigFraction> original() {
+    return original;
+  }
+
+  /** The target invariants delta_1..delta_{H-1}. */
+  public List<BigFraction> delta() {
+    return delta;
+  }
+
+  /** ||w_l||^2 of the original filters. */
+  public List<BigFraction> squaredNorms() {
+    return squaredNorms;
+  }
+
+  /** c_1 = 0, c_l = delta_1 + ... + delta_{l-1}. */
+  public List<BigFraction> offsets() {
+    return offsets;
+  }
+
+  /** C = prod_l ||w_l||^2. */
+  public BigFraction productOfSquaredNorms() {
+    return productOfSquaredNorms;
+  }
+
+  /** P(x) = prod_l (x + c_l) - C (eq. 13), coefficients lowest degree first. */
+  public List<BigFraction> polynomial() {
+    return polynomial;
+  }
+
+  /** max_l(-c_l): beta_1 is the only root of P above it. */
+  public BigFraction lowerBound() {
+    return lowerBound;
+  }
+
+  /** beta_1 = ||lambda_1 w_1||^2; its minimal polynomial is a factor of P. */
+  public RealAlgebraicNumber beta1() {
+    return beta1;
+  }
+
+  /** Q(beta_1): every beta_l, lambda_l^2 and entry of K^(delta) lies in it. */
+  public NumberField field() {
+    return field;
+  }
+
+  /** beta_l = beta_1 + c_l = ||lambda_l w_l||^2, in Q(beta_1). */
+  public List<FieldElement> betas() {
+    return betas;
+  }
+
+  /** lambda_l^2 = beta_l / ||w_l||^2, in Q(beta_1). */
+  public List<FieldElement> lambdaSquared() {
+    return lambdaSquared;
+  }
+
+  /** lambda_l = sqrt(lambda_l^2) > 0, with prod lambda_l = 1. */
+  public synchronized List<RealAlgebraicNumber> lambdas() {
+    if (lambdas == null) {
+      List<RealAlgebraicNumber> l = new ArrayList<>();
+      for (FieldElement s : lambdaSquared) {
+        l.add(s.toRealAlgebraic().sqrt());
+      }
+      lambdas = Collections.unmodifiableList(l);
+    }
+    return lambdas;
+  }
+
+  /** The rescaled tuple (lambda_l w_l). */
+  public synchronized FilterTuple<RealAlgebraicNumber> filters() {
+    if (filters == null) {
+      List<RealAlgebraicNumber> lam = lambdas();
+      List<List<RealAlgebraicNumber>> layers = new ArrayList<>();
+      for (int l = 0; l < original.depth(); l++) {
+        List<RealAlgebraicNumber> w = new ArrayList<>();
+        for (BigFraction x : original.layer(l)) {
+          w.add(lam.get(l).multiply(x));
+        }
+        layers.add(w);
+      }
+      filters = FilterTuple.of(original.architecture(), layers);
+    }
+    return filters;
+  }
+
+  /**
+   * The rescaled filters in Symja syntax, per layer row-major: w_j * lambda_l with lambda_l as a
+   * radical when it has degree at most two, else as Sqrt(lambda_l^2) with lambda_l^2 in Q(beta_1).
+   */
+  public List<List<String>> filtersSymja() {
+    List<List<String>> out = new ArrayList<>();
+    for (int l = 0; l < original.depth(); l++) {
+      RealAlgebraicNumber lam = lambdas().get(l);
+      String ls = lam.degree() <= 2 ? lam.toSymja() : "Sqrt(" + lambdaSquared.get(l).toSymja() + ")";
+      List<String> w = new ArrayList<>();
+      for (BigFraction x : original.layer(l)) {
+        w.add(lam.isRational() ? Symja.rational(x.multiply(lam.toRational())) : Symja.product(x, ls));
+      }
+      out.add(w);
+    }
+    return out;
+  }
+
+  /** The rescaled filters as decimals correct to the given significant digits, per layer. */
+  public List<List<String>> filtersDecimal(int digits) {
+    List<List<String>> out = new ArrayList<>();
+    for (List<RealAlgebraicNumber> w : filters().layers()) {
+      List<String> d = new ArrayList<>();
+      for (RealAlgebraicNumber x : w) {
+        d.add(x.toDecimalString(digits));
+      }
+      out.add(d);
+    }
+    return out;
+  }
+
+  /**
+   * K^(delta) = sum_l (||w_l||^2 / beta_l) K_l(w) (the NTK at the rescaled tuple, since K_l is
+   * homogeneous of degree 2 in every other layer, Observation 3), from the layer kernels K_l of
+   * the original tuple as exact rational matrices.
+   */
+  public RescaledNtk ntk(List<List<List<BigFraction>>> layerKernels) {
+    if (layerKernels.size() != original.depth()) {
+      throw new IllegalArgumentException(
+          "got " + layerKernels.size() + " layer kernels for " + original.depth() + " layers");
+    }
+    int n = original.architecture().endToEndEntries();
+    for (List<List<BigFraction>> k : layerKernels) {
+      if (k.size() != n || k.stream().anyMatch(r -> r.size() != n)) {
+        throw new IllegalArgumentException("every layer kernel must be " + n + " x " + n);
+      }
+      for (int i = 0; i < n; i++) {
+        for (int j = 0; j < i; j++) {
+          if (!k.get(i).get(j).equals(k.get(j).get(i))) {
+            throw new IllegalArgumentException("a layer kernel K_l = J_l J_l^T must be symmetric");
+          }
+        }
+      }
+    }
+    List<List<FieldElement>> rows = new ArrayList<>(n);
+    List<BigFraction> scalars = new ArrayList<>(Collections.nCopies(layerKernels.size(), BigFraction.ZERO));
+    for (int i = 0; i < n; i++) {
+      List<FieldElement> row = new ArrayList<>(n);
+      for (int j = 0; j < n; j++) {
+        if (j < i) {
+          row.add(rows.get(j).get(i));
+          continue;
+        }
+        for (int l = 0; l < scalars.size(); l++) {
+          scalars.set(l, layerKernels.get(l).get(i).get(j));
+        }
+        row.add(FieldElement.linearCombination(scalars, kernelWeights));
+      }
+      rows.add(Collections.unmodifiableList(row));
+    }
+    return new RescaledNtk(field, Collections.unmodifiableList(rows));
+  }
+
+  /** {@link #ntk(List)} with the layer kernels from the generic exact executor of the plan. */
+  public RescaledNtk ntk() {
+    MuPlan plan = MuPlan.compile(original.architecture());
+    List<List<List<BigFraction>>> k = new ArrayList<>();
+    for (int l = 0; l < original.depth(); l++) {
+      k.add(plan.ntkLayer(RationalRing.INSTANCE, original, l));
+    }
+    return ntk(k);
+  }
+}

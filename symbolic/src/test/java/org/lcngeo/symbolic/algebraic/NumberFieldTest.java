@@ -1,0 +1,86 @@
+package org.lcngeo.symbolic.algebraic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.hipparchus.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+
+class NumberFieldTest {
+  static BigFraction q(long p) {
+    return new BigFraction(p);
+  }
+
+  /** Q(theta), theta the middle root of x^3 - 3x + 1. */
+  static final NumberField CUBIC =
+      NumberField.of(RealAlgebraicNumber.root(List.of(q(1), q(-3), q(0), q(1)), q(0), q(1)));
+
+  @Test
+  void arithmeticReducesModuloTheMinimalPolynomial() {
+    FieldElement t = CUBIC.theta();
+    FieldElement cube = t.multiply(t).multiply(t);
+    assertThat(cube.coefficients()).containsExactly(q(-1), q(3), q(0));
+    assertThat(cube.subtract(t.multiply(q(3))).add(CUBIC.one()).isZero()).isTrue();
+    FieldElement inv = t.inverse();
+    assertThat(inv.multiply(t)).isEqualTo(CUBIC.one());
+    assertThat(CUBIC.element(List.of(q(1), q(-3), q(0), q(1))).isZero()).isTrue();
+    assertThat(t.toRealAlgebraic()).isEqualTo(CUBIC.generator());
+    assertThatThrownBy(() -> CUBIC.zero().inverse()).isInstanceOf(ArithmeticException.class);
+  }
+
+  @Provide
+  Arbitrary<FieldElement> elements() {
+    return Arbitraries.integers().between(-20, 20).list().ofSize(3)
+        .map(c -> CUBIC.element(List.of(new BigFraction(c.get(0), 3), q(c.get(1)), new BigFraction(c.get(2), 2))));
+  }
+
+  /** Arithmetic in Q(theta) agrees with general algebraic arithmetic on the values. */
+  @Property(tries = 30)
+  void agreesWithRealAlgebraicArithmetic(@ForAll("elements") FieldElement a, @ForAll("elements") FieldElement b) {
+    RealAlgebraicNumber x = a.toRealAlgebraic();
+    RealAlgebraicNumber y = b.toRealAlgebraic();
+    assertThat(a.add(b).toRealAlgebraic()).isEqualTo(x.add(y));
+    assertThat(a.multiply(b).toRealAlgebraic()).isEqualTo(x.multiply(y));
+    assertThat(a.signum()).isEqualTo(x.signum());
+    assertThat(a.toDecimalString(40)).isEqualTo(x.toDecimalString(40));
+    if (!b.isZero()) {
+      assertThat(a.divide(b).multiply(b)).isEqualTo(a);
+    }
+  }
+
+  @Test
+  void valuesAreComparedAcrossFields() {
+    RealAlgebraicNumber sqrt2 = RealAlgebraicNumber.of(2).sqrt();
+    NumberField f = NumberField.of(sqrt2);
+    NumberField g = NumberField.of(sqrt2.add(RealAlgebraicNumber.of(1))); // Q(1 + sqrt2), same set
+    assertThat(f).isNotEqualTo(g);
+    FieldElement a = f.theta().multiply(q(3)).add(f.one()); // 1 + 3 sqrt2
+    FieldElement b = g.theta().multiply(q(3)).subtract(g.element(q(2))); // 3(1 + sqrt2) - 2
+    assertThat(a.valueEquals(b)).isTrue();
+    FieldElement c = b.add(g.element(new BigFraction(BigInteger.ONE, BigInteger.TEN.pow(70))));
+    assertThat(a.valueEquals(c)).isFalse();
+    assertThat(FieldElement.allValuesEqual(List.of(a, f.one()), List.of(b, g.one()))).isTrue();
+    assertThat(FieldElement.allValuesEqual(List.of(a, f.one()), List.of(c, g.one()))).isFalse();
+    assertThat(FieldElement.allValuesEqual(List.of(a, f.one()), List.of(b, g.zero()))).isFalse();
+    // against the cubic field: never equal unless rational
+    assertThat(a.valueEquals(CUBIC.theta())).isFalse();
+    assertThat(f.element(q(5)).valueEquals(CUBIC.element(q(5)))).isTrue();
+  }
+
+  @Test
+  void printing() {
+    NumberField f = NumberField.of(RealAlgebraicNumber.root(List.of(q(-25), q(3), q(1)), q(0), q(25)));
+    FieldElement e = f.element(List.of(new BigFraction(12, 5), q(1)));
+    assertThat(e.toSymja()).isEqualTo("(9+5*Sqrt(109))/10");
+    assertThat(e.toDecimalString(40)).isEqualTo("6.120153254455275089878877011274023839145");
+    assertThat(f.zero().toDecimalString(10)).isEqualTo("0");
+    assertThat(f.element(q(3)).toDecimalString(10)).isEqualTo("3");
+  }
+}

@@ -1,0 +1,108 @@
+package org.lcngeo.symbolic.algebraic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import org.hipparchus.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.symbolic.rescale.RescaledNtk;
+import org.lcngeo.symbolic.rescale.RescaledTuple;
+import org.lcngeo.symbolic.rescale.Rescaling;
+import org.matheclipse.core.eval.ExprEvaluator;
+
+/** Every printed form is parsed back by Symja and evaluates to the same number (30 digits). */
+class SymjaRoundTripTest {
+  private static final ExprEvaluator SYMJA = new ExprEvaluator();
+
+  static BigFraction q(long p) {
+    return new BigFraction(p);
+  }
+
+  static void assertRoundTrip(RealAlgebraicNumber x) {
+    String s = x.toSymja();
+    String v = SYMJA.eval("N(Re(" + s + "),40)").toString();
+    String im = SYMJA.eval("N(Im(" + s + "),40)").toString();
+    BigDecimal expected = x.toBigDecimal(30);
+    BigDecimal got = decimal(v);
+    BigDecimal tol = expected.abs().max(BigDecimal.ONE).multiply(new BigDecimal("1e-25"));
+    assertThat(got.subtract(expected).abs()).as("%s = %s vs %s", s, v, expected).isLessThanOrEqualTo(tol);
+    assertThat(decimal(im).abs()).as("%s imaginary part %s", s, im)
+        .isLessThanOrEqualTo(tol);
+  }
+
+  static BigDecimal decimal(String v) {
+    String t = v.replace(" ", "");
+    int e = t.indexOf("*10^");
+    return e < 0
+        ? new BigDecimal(t)
+        : new BigDecimal(t.substring(0, e)).scaleByPowerOfTen(Integer.parseInt(t.substring(e + 4)));
+  }
+
+  @Test
+  void rootsOfCubicsAndQuarticsUseSymjasNumbering() {
+    List<List<BigFraction>> polys = List.of(
+        List.of(q(1), q(-3), q(0), q(1)),          // three real roots, Symja orders them 1.53, -1.88, 0.35
+        List.of(q(-1), q(-1), q(0), q(1)),         // one real root
+        List.of(q(1), q(0), q(-10), q(0), q(1)));  // +-sqrt2 +- sqrt3
+    List<RealAlgebraicNumber> all = new ArrayList<>();
+    for (List<BigFraction> p : polys) {
+      all.addAll(RealAlgebraicNumber.realRoots(p));
+    }
+    assertThat(all).hasSize(8);
+    for (RealAlgebraicNumber x : all) {
+      assertRoundTrip(x);
+    }
+  }
+
+  @Test
+  void radicalsAndRationals() {
+    assertRoundTrip(RealAlgebraicNumber.of(new BigFraction(-7, 3)));
+    assertRoundTrip(RealAlgebraicNumber.of(2).sqrt().add(RealAlgebraicNumber.of(new BigFraction(1, 3))));
+    assertRoundTrip(RealAlgebraicNumber.of(12).sqrt().multiply(new BigFraction(-5, 7)));
+  }
+
+  @Test
+  void fieldElementsOfACubicField() {
+    RealAlgebraicNumber theta = RealAlgebraicNumber.root(List.of(q(1), q(-3), q(0), q(1)), q(0), q(1));
+    NumberField f = NumberField.of(theta);
+    FieldElement e = f.element(List.of(new BigFraction(1, 2), q(-3), new BigFraction(2, 7)));
+    String s = e.toSymja();
+    assertThat(s).contains("Root(Function(");
+    String v = SYMJA.eval("N(Re(" + s + "),40)").toString();
+    BigDecimal got = decimal(v);
+    assertThat(got.subtract(e.toBigDecimal(35)).abs()).as("%s = %s", s, v).isLessThan(new BigDecimal("1e-25"));
+  }
+
+  @Test
+  void rescaledFiltersAndNtksParseBack() {
+    // Example 19, first factorization: a = 2^(1/4) (0,1,0), b = 2^(-1/4) (1,1)
+    Architecture ex19 = Architecture.oneDimensional(new int[] {3, 2}, new int[] {1, 1});
+    RescaledTuple r = Rescaling.rescale(
+        FilterTuple.of(ex19, List.of(List.of(q(0), q(1), q(0)), List.of(q(1), q(1)))), List.of(q(0)));
+    assertThat(r.filtersSymja()).containsExactly(
+        List.of("0", "Sqrt(Sqrt(2))", "0"), List.of("Sqrt(Sqrt(2)/2)", "Sqrt(Sqrt(2)/2)"));
+    // a cubic beta_1 (H = 3): filters as Sqrt of an element of Q(beta_1), NTK entries in Root form
+    Architecture arch = Architecture.oneDimensional(new int[] {2, 2, 2}, new int[] {2, 2, 1});
+    RescaledTuple c = Rescaling.rescale(
+        FilterTuple.of(arch, List.of(List.of(q(1), q(2)), List.of(q(1), q(-1)), List.of(q(3), q(1)))),
+        List.of(q(1), new BigFraction(-1, 2)));
+    List<List<String>> exact = c.filtersSymja();
+    List<List<String>> dec = c.filtersDecimal(30);
+    for (int l = 0; l < exact.size(); l++) {
+      for (int j = 0; j < exact.get(l).size(); j++) {
+        BigDecimal got = decimal(SYMJA.eval("N(Re(" + exact.get(l).get(j) + "),40)").toString());
+        assertThat(got.subtract(new BigDecimal(dec.get(l).get(j))).abs())
+            .as("%s vs %s", exact.get(l).get(j), dec.get(l).get(j))
+            .isLessThan(new BigDecimal("1e-25"));
+      }
+    }
+    RescaledNtk k = c.ntk();
+    String e = k.ntkSymja().get(1).get(1);
+    BigDecimal got = decimal(SYMJA.eval("N(Re(" + e + "),40)").toString());
+    assertThat(got.subtract(k.entry(1, 1).toBigDecimal(30)).abs()).as(e).isLessThan(new BigDecimal("1e-25"));
+  }
+}

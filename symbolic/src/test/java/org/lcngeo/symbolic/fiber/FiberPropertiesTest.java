@@ -1,0 +1,394 @@
+package org.lcngeo.symbolic.fiber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.jas.application.Ideal;
+import edu.jas.application.PolyUtilApp;
+import edu.jas.arith.BigRational;
+import edu.jas.poly.GenPolynomial;
+import edu.jas.poly.GenPolynomialRing;
+import edu.jas.poly.TermOrder;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.algebra.Ring;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.plan.MuPlan;
+
+/**
+ * Completeness by construction and the paper's theorems as computed properties: random tuples of
+ * random architectures, v = mu(theta).
+ */
+class FiberPropertiesTest {
+  private static final RationalRing Q = RationalRing.INSTANCE;
+
+  /** A random architecture and a random integer tuple with non-zero layers. */
+  record Case(Architecture architecture, FilterTuple<BigFraction> theta) {
+    List<BigFraction> target() {
+      return MuPlan.compile(architecture).mu(Q, theta);
+    }
+
+    @Override
+    public String toString() {
+      return architecture.summary() + " theta=" + theta;
+    }
+  }
+
+  static Case randomCase(Random r, int dims, int maxSize, int maxStride, int bound, boolean sizeTwoEach) {
+    int h = 2 + r.nextInt(2);
+    int[][] k = new int[h][dims];
+    int[][] s = new int[h][dims];
+    for (int l = 0; l < h; l++) {
+      boolean big = false;
+      for (int m = 0; m < dims; m++) {
+        k[l][m] = (sizeTwoEach ? 2 : 1) + r.nextInt(maxSize - (sizeTwoEach ? 1 : 0));
+        s[l][m] = 1 + r.nextInt(maxStride);
+        big |= k[l][m] > 1;
+      }
+      if (!big) {
+        k[l][r.nextInt(dims)] = 2;
+      }
+    }
+    Architecture a = Architecture.of(k, s);
+    return new Case(a, randomTuple(r, a, bound));
+  }
+
+  static FilterTuple<BigFraction> randomTuple(Random r, Architecture a, int bound) {
+    List<List<BigFraction>> layers = new ArrayList<>();
+    for (int l = 0; l < a.depth(); l++) {
+      List<BigFraction> w = new ArrayList<>();
+      boolean nonZero = false;
+      for (int j = 0; j < a.layerParameters(l); j++) {
+        int x = r.nextInt(2 * bound + 1) - bound;
+        nonZero |= x != 0;
+        w.add(new BigFraction(x));
+      }
+      if (!nonZero) {
+        w.set(0, BigFraction.ONE);
+      }
+      layers.add(w);
+    }
+    return FilterTuple.of(a, layers);
+  }
+
+  /** theta's projective class in the representative's normal form. */
+  static FilterTuple<BigFraction> normalForm(FilterTuple<BigFraction> theta, List<BigFraction> v) {
+    Architecture a = theta.architecture();
+    List<List<BigFraction>> layers = new ArrayList<>();
+    for (int l = 0; l < a.depth() - 1; l++) {
+      layers.add(FiberEnumeration.primitive(theta.layer(l)));
+    }
+    layers.add(theta.layer(a.depth() - 1));
+    List<BigFraction> mu = MuPlan.compile(a).mu(Q, FilterTuple.of(a, layers));
+    int p = 0;
+    while (mu.get(p).getNumerator().signum() == 0) {
+      p++;
+    }
+    BigFraction s = v.get(p).divide(mu.get(p));
+    layers.set(a.depth() - 1, theta.layer(a.depth() - 1).stream().map(x -> x.multiply(s)).toList());
+    return FilterTuple.of(a, layers);
+  }
+
+  @Provide
+  Arbitrary<Case> small() {
+    return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(1, 2))
+        .as((seed, d) -> randomCase(new Random(seed), d, d == 1 ? 4 : 3, 3, 2, false));
+  }
+
+  @Property(tries = 60)
+  void fiberContainsTheGeneratingClassAndMapsToV(@ForAll("small") Case c) {
+    List<BigFraction> v = c.target();
+    if (v.stream().allMatch(x -> x.getNumerator().signum() == 0)) {
+      return; // a layer polynomial vanished identically? impossible for non-zero layers
+    }
+    FiberEnumeration f = FiberEnumeration.of(c.architecture(), v);
+    MuPlan plan = MuPlan.compile(c.architecture());
+    assertThat(f.points()).extracting(FiberEnumeration.RationalPoint::filters)
+        .contains(normalForm(c.theta(), v));
+    for (FiberEnumeration.RationalPoint p : f.points()) {
+      assertThat(plan.mu(Q, p.filters())).isEqualTo(v);
+    }
+    assertThat(f.points()).extracting(FiberEnumeration.RationalPoint::filters)
+        .doesNotHaveDuplicates();
+  }
+
+  // ------------------------------------------------------------------ independent count
+
+  @Provide
+  Arbitrary<Case> tiny() {
+    return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(1, 2))
+        .as((seed, d) -> {
+          Random r = new Random(seed);
+          int[][] k = d == 1 ? new int[][] {{2 + r.nextInt(2)}, {2 + r.nextInt(2)}}
+              : new int[][] {{2, 1 + r.nextInt(2)}, {1 + r.nextInt(2), 2}};
+          int[][] s = d == 1 ? new int[][] {{1 + r.nextInt(3)}, {1}}
+              : new int[][] {{1 + r.nextInt(2), 1 + r.nextInt(2)}, {1, 1}};
+          Architecture a = Architecture.of(k, s);
+          return new Case(a, randomTuple(r, a, 2));
+        });
+  }
+
+  /**
+   * The number of real solutions of mu(w) = v in the affine charts L_l(w_l) = 1 (random positive
+   * linear forms, layers 1..H-1), by a Groebner basis (JAS), equals the number of points.
+   */
+  @Property(tries = 12)
+  void countEqualsGroebnerCount(@ForAll("tiny") Case c, @ForAll @IntRange(min = 1, max = 1000) int seed) {
+    Architecture a = c.architecture();
+    List<BigFraction> v = c.target();
+    FiberEnumeration f = FiberEnumeration.of(a, v);
+    Random r = new Random(seed);
+    int n = a.parameterCount();
+    String[] vars = new String[n];
+    for (int i = 0; i < n; i++) {
+      vars[i] = "w" + i;
+    }
+    GenPolynomialRing<BigRational> ring =
+        new GenPolynomialRing<>(BigRational.ONE, n, new TermOrder(TermOrder.INVLEX), vars);
+    List<GenPolynomial<BigRational>> unknowns = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      unknowns.add(ring.univariate(i));
+    }
+    FilterTuple<GenPolynomial<BigRational>> w = FilterTuple.fromFlat(a, unknowns);
+    List<GenPolynomial<BigRational>> eqs = new ArrayList<>();
+    List<GenPolynomial<BigRational>> mu = MuPlan.compile(a).mu(new PolynomialRing(ring), w);
+    for (int i = 0; i < mu.size(); i++) {
+      eqs.add(mu.get(i).subtract(ring.fromInteger(0).sum(
+          new BigRational(v.get(i).getNumerator()).divide(new BigRational(v.get(i).getDenominator())))));
+    }
+    List<List<Integer>> forms = new ArrayList<>();
+    for (int l = 0; l < a.depth() - 1; l++) {
+      List<Integer> coeff = new ArrayList<>();
+      GenPolynomial<BigRational> form = ring.getONE().negate();
+      for (int j = 0; j < a.layerParameters(l); j++) {
+        int x = 1 + r.nextInt(40);
+        coeff.add(x);
+        form = form.sum(w.layer(l).get(j).multiply(new BigRational(x)));
+      }
+      forms.add(coeff);
+      eqs.add(form);
+    }
+    // every listed point must lie in the charts, else the comparison is void
+    for (FiberEnumeration.RationalPoint p : f.points()) {
+      for (int l = 0; l < a.depth() - 1; l++) {
+        BigFraction s = BigFraction.ZERO;
+        for (int j = 0; j < a.layerParameters(l); j++) {
+          s = s.add(p.filters().layer(l).get(j).multiply(forms.get(l).get(j)));
+        }
+        if (s.getNumerator().signum() == 0) {
+          return;
+        }
+      }
+    }
+    Ideal<BigRational> ideal = new Ideal<>(ring, eqs);
+    int real = 0;
+    for (var component : PolyUtilApp.realAlgebraicRoots(ideal)) {
+      real += component.ran.size();
+    }
+    if (f.complete()) {
+      assertThat(f.points()).as("%s, v=%s", c, v).hasSize(real);
+    } else {
+      assertThat(real).as("%s, v=%s", c, v).isGreaterThanOrEqualTo(f.points().size());
+    }
+  }
+
+  /** GenPolynomials as a {@link Ring} for the generic executor of the plan. */
+  record PolynomialRing(GenPolynomialRing<BigRational> ring) implements Ring<GenPolynomial<BigRational>> {
+    public GenPolynomial<BigRational> zero() {
+      return ring.getZERO();
+    }
+
+    public GenPolynomial<BigRational> one() {
+      return ring.getONE();
+    }
+
+    public GenPolynomial<BigRational> add(GenPolynomial<BigRational> a, GenPolynomial<BigRational> b) {
+      return a.sum(b);
+    }
+
+    public GenPolynomial<BigRational> multiply(GenPolynomial<BigRational> a, GenPolynomial<BigRational> b) {
+      return a.multiply(b);
+    }
+
+    public GenPolynomial<BigRational> negate(GenPolynomial<BigRational> a) {
+      return a.negate();
+    }
+
+    public boolean isZero(GenPolynomial<BigRational> a) {
+      return a.isZERO();
+    }
+  }
+
+  // ------------------------------------------------------------------ the theorems
+
+  /** Thm. 4: 1-D, strides s_1..s_{H-1} > 1, generic v: exactly one point, so one NTK. */
+  @Property(tries = 30)
+  void oneDimensionalStridesAboveOneGiveOnePoint(@ForAll long seed) {
+    Random r = new Random(seed);
+    int h = 2 + r.nextInt(2);
+    int[] k = new int[h];
+    int[] s = new int[h];
+    for (int l = 0; l < h; l++) {
+      k[l] = 2 + r.nextInt(3);
+      s[l] = l == h - 1 ? 1 : 2 + r.nextInt(2);
+    }
+    Architecture a = Architecture.oneDimensional(k, s);
+    FilterTuple<BigFraction> theta = randomTuple(r, a, 1000);
+    Fiber fiber = Fiber.compute(a, MuPlan.compile(a).mu(Q, theta),
+        Collections.nCopies(h - 1, BigFraction.ZERO));
+    assertThat(fiber.complete()).as(a.summary()).isTrue();
+    assertThat(fiber.points()).as(a.summary()).hasSize(1);
+    assertThat(fiber.isSingular()).isFalse();
+  }
+
+  /**
+   * Sec. 2.3 / Example 19: 1-D, stride 1, v with N distinct real linear factors: the fiber has
+   * N! / prod (k_l - 1)! points and their NTKs are not all equal.
+   */
+  @Property(tries = 15)
+  void oneDimensionalStrideOneGivesSeveralPointsWithDifferentNtks(@ForAll long seed) {
+    Random r = new Random(seed);
+    int h = 2 + r.nextInt(2);
+    int[] k = new int[h];
+    for (int l = 0; l < h; l++) {
+      k[l] = 2 + r.nextInt(2);
+    }
+    Architecture a = Architecture.oneDimensional(k, null);
+    // layers with distinct integer roots
+    List<Integer> roots = new ArrayList<>();
+    while (roots.size() < a.parameterCount() - h) {
+      int x = r.nextInt(41) - 20;
+      if (!roots.contains(x)) {
+        roots.add(x);
+      }
+    }
+    List<List<BigFraction>> layers = new ArrayList<>();
+    int next = 0;
+    for (int l = 0; l < h; l++) {
+      List<BigFraction> w = new ArrayList<>(List.of(BigFraction.ONE));
+      for (int i = 0; i < k[l] - 1; i++) {
+        w = times(w, roots.get(next++));
+      }
+      layers.add(w);
+    }
+    FilterTuple<BigFraction> theta = FilterTuple.of(a, layers);
+    Fiber fiber = Fiber.compute(a, MuPlan.compile(a).mu(Q, theta),
+        Collections.nCopies(h - 1, BigFraction.ZERO));
+    long expected = factorial(roots.size());
+    for (int kk : k) {
+      expected /= factorial(kk - 1);
+    }
+    assertThat(fiber.complete()).isTrue();
+    assertThat(fiber.points()).hasSize((int) expected);
+    // points related by a swap of equal layers (Obs. 11) have equal NTKs; the others, in general, not
+    java.util.Map<List<String>, List<Fiber.Point>> classes = swapClasses(fiber);
+    for (List<Fiber.Point> cls : classes.values()) {
+      for (Fiber.Point p : cls) {
+        assertThat(p.ntk().exactlyEquals(cls.get(0).ntk())).isTrue();
+      }
+    }
+    assertThat(fiber.ntkEqual()).isEqualTo(classes.size() == 1);
+  }
+
+  /** Points grouped by the multiset of (layer space, layer filter up to scale). */
+  static java.util.Map<List<String>, List<Fiber.Point>> swapClasses(Fiber fiber) {
+    Architecture a = fiber.architecture();
+    java.util.Map<List<String>, List<Fiber.Point>> classes = new java.util.HashMap<>();
+    for (Fiber.Point p : fiber.points()) {
+      List<String> key = new ArrayList<>();
+      for (int l = 0; l < a.depth(); l++) {
+        key.add(java.util.Arrays.toString(a.size(l)) + java.util.Arrays.toString(a.dilation(l))
+            + FiberEnumeration.primitive(p.representative().layer(l)));
+      }
+      Collections.sort(key);
+      classes.computeIfAbsent(key, x -> new ArrayList<>()).add(p);
+    }
+    return classes;
+  }
+
+  /**
+   * Witness against the remark after Obs. 11 a) that t_l = t_L for l < L needs D > 1: in 1-D with
+   * stride 1 and equal sizes, swapping two layers gives another point of the fiber, with the same
+   * NTK (Obs. 11 b). v = (z - 1)(z + 1) for k = (2, 2), s = (1, 1).
+   */
+  @net.jqwik.api.Example
+  void oneDimensionalEqualLayersSwapWithEqualNtks() {
+    Architecture a = Architecture.oneDimensional(new int[] {2, 2}, null);
+    Fiber fiber = Fiber.compute(a, List.of(new BigFraction(-1), BigFraction.ZERO, BigFraction.ONE),
+        List.of(BigFraction.ZERO));
+    assertThat(fiber.points()).hasSize(2);
+    assertThat(fiber.points().get(0).representative().layer(0))
+        .isNotEqualTo(fiber.points().get(1).representative().layer(0));
+    assertThat(fiber.ntkEqual()).isTrue();
+  }
+
+  private static List<BigFraction> times(List<BigFraction> w, int root) {
+    // (sum w_j z^j) * (z - root)
+    List<BigFraction> out = new ArrayList<>(Collections.nCopies(w.size() + 1, BigFraction.ZERO));
+    for (int j = 0; j < w.size(); j++) {
+      out.set(j + 1, out.get(j + 1).add(w.get(j)));
+      out.set(j, out.get(j).subtract(w.get(j).multiply(root)));
+    }
+    return out;
+  }
+
+  private static long factorial(int n) {
+    long f = 1;
+    for (int i = 2; i <= n; i++) {
+      f *= i;
+    }
+    return f;
+  }
+
+  /**
+   * Cor. 10 / Obs. 11 / Thm. 13: D = 2, every layer with two sizes above one, generic v: the points
+   * differ only by swaps of layers with the same space, there are prod (class size)! of them, and
+   * their NTKs are equal.
+   */
+  @Property(tries = 20)
+  void twoDimensionalGenericPointsDifferBySwapsOnly(@ForAll long seed) {
+    Random r = new Random(seed);
+    Case c = randomCase(r, 2, 3, 2, 1000, true);
+    Architecture a = c.architecture();
+    Fiber fiber = Fiber.compute(a, c.target(), Collections.nCopies(a.depth() - 1, BigFraction.ZERO));
+    // classes of layers with the same space (Obs. 11 c)
+    List<String> spaces = new ArrayList<>();
+    for (int l = 0; l < a.depth(); l++) {
+      spaces.add(java.util.Arrays.toString(a.size(l)) + java.util.Arrays.toString(a.dilation(l)));
+    }
+    long expected = 1;
+    for (String sp : new java.util.HashSet<>(spaces)) {
+      expected *= factorial(Collections.frequency(spaces, sp));
+    }
+    assertThat(fiber.points()).as(c.toString()).hasSize((int) expected);
+    assertThat(fiber.ntkEqual()).isTrue();
+    List<List<BigFraction>> first = fiber.points().get(0).representative().layers();
+    for (Fiber.Point p : fiber.points()) {
+      List<List<BigFraction>> layers = p.representative().layers();
+      for (int l = 0; l < a.depth(); l++) {
+        // layer l's filter is, up to scale, the filter of some layer with the same space
+        int ll = l;
+        boolean found = false;
+        for (int m = 0; m < a.depth(); m++) {
+          found |= spaces.get(m).equals(spaces.get(ll)) && proportional(layers.get(ll), first.get(m));
+        }
+        assertThat(found).isTrue();
+      }
+    }
+  }
+
+  private static boolean proportional(List<BigFraction> x, List<BigFraction> y) {
+    return FiberEnumeration.primitive(x).equals(FiberEnumeration.primitive(y));
+  }
+}

@@ -1,0 +1,72 @@
+package org.lcngeo.symbolic.poly;
+
+import edu.jas.arith.BigRational;
+import edu.jas.poly.GenPolynomial;
+import edu.jas.poly.GenPolynomialRing;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.symbolic.fiber.FiberEnumeration;
+
+/**
+ * Timing of the factoring step on the benchmark workloads W2 (1-D, degree 30) and W3 (2-D,
+ * bidegree (5,5)), in-process, median of many runs after warm-up; and of the whole enumeration.
+ * Run: {@code java -cp <test classpath> org.lcngeo.symbolic.poly.FactoringBenchmark
+ * /work/shared/bench/workloads}.
+ */
+public final class FactoringBenchmark {
+  private FactoringBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    Path dir = Path.of(args.length > 0 ? args[0] : "/work/shared/bench/workloads");
+    try {
+      run(dir.resolve("W2.json"), new int[] {31}, Architecture.oneDimensional(
+          new int[] {3, 3, 3, 3}, new int[] {2, 2, 2, 1}));
+      run(dir.resolve("W3.json"), new int[] {6, 6},
+          Architecture.of(new int[][] {{4, 4}, {3, 3}}, null));
+    } finally {
+      edu.jas.kern.ComputerThreads.terminate();
+    }
+  }
+
+  private static void run(Path file, int[] shape, Architecture a) throws Exception {
+    String json = Files.readString(file);
+    Matcher m = Pattern.compile("\"v\"\\s*:\\s*(\\[[-0-9,\\s\\[\\]]*\\])").matcher(json);
+    if (!m.find()) {
+      throw new IllegalStateException("no v in " + file);
+    }
+    List<BigFraction> v = new ArrayList<>();
+    for (String s : m.group(1).replaceAll("[\\[\\]\\s]", " ").trim().split("[ ,]+")) {
+      v.add(new BigFraction(Long.parseLong(s)));
+    }
+    GenPolynomialRing<BigRational> ring = LayerPolynomials.ring(shape.length);
+    GenPolynomial<BigRational> p = LayerPolynomials.endToEnd(ring, a, v);
+    int warm = 200;
+    int runs = 500;
+    for (int i = 0; i < warm; i++) {
+      RationalFactorization.of(p);
+    }
+    double[] t = new double[runs];
+    for (int i = 0; i < runs; i++) {
+      long t0 = System.nanoTime();
+      RationalFactorization.of(p);
+      t[i] = (System.nanoTime() - t0) / 1e9;
+    }
+    Arrays.sort(t);
+    double[] e = new double[50];
+    for (int i = 0; i < e.length; i++) {
+      long t0 = System.nanoTime();
+      FiberEnumeration.of(a, v);
+      e[i] = (System.nanoTime() - t0) / 1e9;
+    }
+    Arrays.sort(e);
+    System.out.printf("%s: factor median %.6f s (min %.6f) over %d runs; enumeration median %.6f s; %s%n",
+        file.getFileName(), t[runs / 2], t[0], runs, e[e.length / 2], RationalFactorization.of(p));
+  }
+}
