@@ -14,6 +14,11 @@ public final class CommonOptions {
       description = "significant digits of every ...Decimal field (default ${DEFAULT-VALUE})")
   int digits;
 
+  /** Whether one JSON object is printed instead of text. */
+  public boolean json() {
+    return json;
+  }
+
   /** Digits, validated. */
   public int digits() {
     if (digits < 1 || digits > 10_000) {

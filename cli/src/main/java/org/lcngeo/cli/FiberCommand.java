@@ -142,7 +142,7 @@ final class FiberCommand implements Callable<Integer> {
         b.append("  layer ").append(l + 1).append(": ").append(p.layerFactorizations().get(l))
             .append("   w = ").append(TextFormat.nested(Output.nested(
                 p.representative().layer(l), a.size(l))))
-            .append("   scaled by ").append(p.rescaled().lambdas().get(l).toSymja()).append('\n');
+            .append("   scaled by ").append(p.rescaled().lambdaSymja(l)).append('\n');
       }
       b.append("  NTK K^(delta):\n").append(Output.table(p.ntk().ntkDecimal(digits), "    "));
     }

@@ -23,6 +23,8 @@ import picocli.CommandLine.ParameterException;
       FormulaCommand.class,
       ManifoldCommand.class,
       FiberCommand.class,
+      FlowCommand.class,
+      org.lcngeo.cli.reproduce.ReproduceCommand.class,
     })
 public final class Lcn implements Runnable {
   static {

@@ -222,6 +222,35 @@ public final class Architecture {
   }
 
   /**
+   * Observation 11 c): layers l and other (0-based) span the same space of layer polynomials, so
+   * they can exchange their filters without changing mu: equal sizes, and equal dilations in every
+   * dimension where the size exceeds one.
+   */
+  public boolean layersSwappable(int l, int other) {
+    if (l == other || !Arrays.equals(sizes[l], sizes[other])) {
+      return false;
+    }
+    for (int m = 0; m < dims; m++) {
+      if (sizes[l][m] > 1 && dilations[l][m] != dilations[other][m]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether some two layers are swappable (Observation 11). */
+  public boolean hasSwappableLayers() {
+    for (int l = 0; l < depth(); l++) {
+      for (int o = l + 1; o < depth(); o++) {
+        if (layersSwappable(l, o)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  /**
    * The dimension of the neuromanifold that the theory predicts: {@code sum_l (|k_l| - 1) + 1}
    * (Kohn et al. 2024, Thm. 2.4, for D = 1; and for D >= 2 since the projectivized mu has finite
    * fibers, Cor. 10), capped by the number of end-to-end entries. It is an upper bound on the rank

@@ -7,6 +7,19 @@ import org.hipparchus.fraction.BigFraction;
 public final class Symja {
   private Symja() {}
 
+  /**
+   * A new Symja evaluator in quiet mode: Symja's messages (such as "Power: Infinite expression
+   * 1/0 encountered") would otherwise go to standard output, where our JSON goes. Creating one
+   * costs about two seconds; keep one per thread, and hand it only strings our code wrote.
+   */
+  public static org.matheclipse.core.eval.ExprEvaluator quietEvaluator() {
+    org.matheclipse.core.eval.ExprEvaluator ev = new org.matheclipse.core.eval.ExprEvaluator();
+    ev.getEvalEngine().setQuietMode(true);
+    ev.getEvalEngine().setOutPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    ev.getEvalEngine().setErrorPrintStream(new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+    return ev;
+  }
+
   /** "p" or "p/q". */
   public static String rational(BigFraction q) {
     return q.getDenominator().equals(BigInteger.ONE)

@@ -17,7 +17,7 @@ import org.matheclipse.core.interfaces.IExpr;
  * only when such a number is printed.
  */
 final class SymjaRootIndex {
-  private static final ThreadLocal<ExprEvaluator> EVALUATOR = ThreadLocal.withInitial(ExprEvaluator::new);
+  private static final ThreadLocal<ExprEvaluator> EVALUATOR = ThreadLocal.withInitial(Symja::quietEvaluator);
   private static final int[] PRECISIONS = {25, 60};
 
   private SymjaRootIndex() {}

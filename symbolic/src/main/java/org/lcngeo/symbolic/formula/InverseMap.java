@@ -62,30 +62,7 @@ public final class InverseMap {
         return false;
       }
     }
-    for (int l = 0; l < a.depth(); l++) {
-      for (int m = l + 1; m < a.depth(); m++) {
-        if (swappable(a, l, m)) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
-  /** Observation 11 c): layers l and L span the same space of polynomials. */
-  private static boolean swappable(Architecture a, int l, int big) {
-    int[] k = a.size(l);
-    if (!java.util.Arrays.equals(k, a.size(big))) {
-      return false;
-    }
-    int[] t = a.dilation(l);
-    int[] u = a.dilation(big);
-    for (int m = 0; m < a.dims(); m++) {
-      if (k[m] > 1 && t[m] != u[m]) {
-        return false;
-      }
-    }
-    return true;
+    return !a.hasSwappableLayers();
   }
 
   /**

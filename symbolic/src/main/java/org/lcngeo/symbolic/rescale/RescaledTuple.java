@@ -161,7 +161,7 @@ public final class RescaledTuple {
     List<List<String>> out = new ArrayList<>();
     for (int l = 0; l < original.depth(); l++) {
       RealAlgebraicNumber lam = lambdas().get(l);
-      String ls = lam.degree() <= 2 ? lam.toSymja() : "Sqrt(" + lambdaSquared.get(l).toSymja() + ")";
+      String ls = lambdaSymja(l);
       List<String> w = new ArrayList<>();
       for (BigFraction x : original.layer(l)) {
         w.add(lam.isRational() ? Symja.rational(x.multiply(lam.toRational())) : Symja.product(x, ls));
@@ -169,6 +169,15 @@ public final class RescaledTuple {
       out.add(w);
     }
     return out;
+  }
+
+  /**
+   * lambda_l in Symja syntax: a radical when it has degree at most two, else Sqrt(lambda_l^2) with
+   * lambda_l^2 in Q(beta_1) (never a Root form, whose index needs Symja's numerics).
+   */
+  public String lambdaSymja(int l) {
+    RealAlgebraicNumber lam = lambdas().get(l);
+    return lam.degree() <= 2 ? lam.toSymja() : "Sqrt(" + lambdaSquared.get(l).toSymja() + ")";
   }
 
   /** The rescaled filters as decimals correct to the given significant digits, per layer. */

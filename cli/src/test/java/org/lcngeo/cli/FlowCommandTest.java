@@ -1,0 +1,120 @@
+package org.lcngeo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code lcn flow}: the contract's fields, the trajectory file, and bad input. */
+class FlowCommandTest {
+  record Run(int code, String out, String err) {}
+
+  static Run lcn(String... args) {
+    PrintStream oldOut = System.out;
+    PrintStream oldErr = System.err;
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    try {
+      System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      int code = Lcn.execute(args);
+      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    } finally {
+      System.setOut(oldOut);
+      System.setErr(oldErr);
+    }
+  }
+
+  static JsonNode json(Run r) throws Exception {
+    assertThat(r.code()).as(r.err()).isZero();
+    return new ObjectMapper().readTree(r.out());
+  }
+
+  @Test
+  void generatedDataGiveTheSpecFields(@TempDir Path dir) throws Exception {
+    Path csv = dir.resolve("trajectory.csv");
+    JsonNode j = json(lcn("flow", "--sizes", "3,2", "--strides", "2,1", "--samples", "20",
+        "--seed", "3", "--time", "2", "--json", "--csv", csv.toString()));
+    assertThat(j.get("architecture").get("dimension").asInt()).isEqualTo(4);
+    assertThat(j.get("loss").size()).isEqualTo(2);
+    assertThat(j.get("loss").get(1).asDouble()).isLessThan(j.get("loss").get(0).asDouble());
+    assertThat(j.get("deltaDrift").asDouble()).isLessThan(1e-9);
+    assertThat(j.get("gradientNorm").isNumber()).isTrue();
+    assertThat(j.get("functionSpaceDeviation").asDouble()).isLessThan(1e-8);
+    assertThat(j.get("limit").get("zero").isBoolean()).isTrue();
+    assertThat(j.get("limit").get("rank").asInt()).isEqualTo(4);
+    assertThat(j.get("limit").get("dimension").asInt()).isEqualTo(4);
+    assertThat(j.get("rhsEvaluations").asLong()).isPositive();
+    JsonNode f = j.get("filters");
+    assertThat(f.size()).isEqualTo(2);
+    assertThat(f.get(0).size()).isEqualTo(3);
+    assertThat(f.get(1).size()).isEqualTo(2);
+    assertThat(f.get(0).get(0).isNumber()).isTrue();
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines).hasSize(202);
+    assertThat(lines.get(0)).startsWith("t,loss,delta1,theta0");
+    try (var files = Files.list(dir)) {
+      assertThat(files.count()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void decimalFiltersTwoDimensionsAndDop853() throws Exception {
+    JsonNode j = json(lcn("flow", "--sizes", "2x2,2x2", "--strides", "2x2,1x1", "--samples", "10",
+        "--time", "1", "--method", "dop853", "--filters",
+        "[[[0.5,-0.25],[0.1,0.3]],[[1,0.2],[-0.4,0.6]]]", "--json"));
+    assertThat(j.get("method").asText()).isEqualTo("dop853");
+    assertThat(j.get("filters").get(1).get(1).size()).isEqualTo(2);
+    assertThat(j.get("functionSpaceDeviation").asDouble()).isLessThan(1e-6);
+    Run text = lcn("flow", "--sizes", "3,2", "--strides", "2,1", "--samples", "5", "--time",
+        "0.5", "--method", "gd", "--step", "1e-3");
+    assertThat(text.code()).isZero();
+    assertThat(text.out()).contains("loss:").contains("delta drift");
+  }
+
+  @Test
+  void dataFromAFile(@TempDir Path dir) throws Exception {
+    Path data = dir.resolve("d.json");
+    // k = 4, s = 2 (sizes 2,2 strides 2,1): two outputs need six inputs
+    Files.writeString(data, "{\"X\": [[1,2,3,4,5,6],[0,1,0,0,0,1],[1,0,0,2,0,0]],"
+        + " \"Y\": [[1,2],[3,4],[0,1]], \"inits\": [[0.5,0.1,0.3,0.2]]}");
+    JsonNode j = json(lcn("flow", "--sizes", "2,2", "--strides", "2,1", "--data", data.toString(),
+        "--init-index", "0", "--time", "1", "--json"));
+    assertThat(j.get("loss").get(0).asDouble()).isPositive();
+  }
+
+  static void assertBadInput(Run r, String message) {
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("error: ").contains(message);
+    assertThat(r.err().strip().lines().count()).isEqualTo(1);
+  }
+
+  @Test
+  void badInput(@TempDir Path dir) throws Exception {
+    assertBadInput(lcn("flow", "--sizes", "3,2", "--samples", "5"), "--time");
+    assertBadInput(lcn("flow", "--sizes", "3,2", "--time", "1"), "--samples");
+    assertBadInput(lcn("flow", "--sizes", "3,2", "--time", "1", "--samples", "5", "--method",
+        "euler"), "--method");
+    assertBadInput(lcn("flow", "--sizes", "3,2", "--time", "-1", "--samples", "5"), "--time");
+    assertBadInput(lcn("flow", "--sizes", "3,2", "--time", "1", "--samples", "5", "--filters",
+        "[[1,2],[3,4]]"), "filter");
+    Path bad = dir.resolve("bad.json");
+    Files.writeString(bad, "{\"X\": [[1,2,3]");
+    assertBadInput(lcn("flow", "--sizes", "3,2", "--time", "1", "--data", bad.toString()),
+        "not valid JSON");
+    assertBadInput(lcn("flow", "--sizes", "3,2", "--time", "1", "--data", bad.toString(),
+        "--samples", "3"), "not both");
+    // gradient descent with a step far beyond stability diverges: a clear error, no NaN output
+    assertBadInput(lcn("flow", "--sizes", "3,2", "--strides", "2,1", "--time", "50", "--samples",
+        "50", "--method", "gd", "--step", "0.5", "--filters", "[[1,2,3],[4,5]]"), "diverged");
+  }
+}

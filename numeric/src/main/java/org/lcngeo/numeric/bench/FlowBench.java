@@ -1,0 +1,95 @@
+package org.lcngeo.numeric.bench;
+
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.numeric.data.Json;
+import org.lcngeo.numeric.data.QuadraticLoss;
+import org.lcngeo.numeric.data.TrainingData;
+import org.lcngeo.numeric.flow.FlowResult;
+import org.lcngeo.numeric.flow.FlowSettings;
+import org.lcngeo.numeric.flow.GradientFlow;
+import org.lcngeo.numeric.ntk.NumericMu;
+
+/**
+ * Benchmark of workload W4 (one parameter-space flow, 1-D, H = 3, t in [0, 20], rtol 1e-10, atol
+ * 1e-12, inits[0]; shared/bench/workloads/W4_W5.json), in-process, per method: median wall time of
+ * the parameter flow over several repetitions (after warm-up), with the thread's CPU time (the
+ * machine is shared: CPU time is the fairer figure), RHS evaluations and final loss.
+ *
+ * <p>Usage: {@code java -cp numeric/target/classes:core/target/classes:<hipparchus jars>
+ * org.lcngeo.numeric.bench.FlowBench W4_W5.json [repetitions] [methods...]}
+ */
+public final class FlowBench {
+  private FlowBench() {}
+
+  public static void main(String[] args) throws Exception {
+    Path file = Path.of(args.length > 0 ? args[0] : "../shared/bench/workloads/W4_W5.json");
+    int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    List<String> methods =
+        args.length > 2 ? List.of(args).subList(2, args.length) : List.of("rodas4", "dop853");
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    Map<?, ?> w = (Map<?, ?>) Json.parse(text, file.toString());
+    Architecture a = Architecture.oneDimensional(ints(w.get("layer_sizes")), ints(w.get("strides")));
+    TrainingData data = TrainingData.fromJson(text, a, file.toString());
+    QuadraticLoss loss = new QuadraticLoss(data);
+    int index = ((Double) w.get("W4_init_index")).intValue();
+    double[] theta0 = doubles(((List<?>) w.get("inits")).get(index));
+    double t1 = (Double) w.get("t1");
+    double rtol = (Double) w.get("rtol");
+    double atol = (Double) w.get("atol");
+    NumericMu mu = NumericMu.of(a);
+    System.out.println("W4: " + a.summary() + ", N = " + data.samples());
+    for (String name : methods) {
+      FlowSettings s =
+          FlowSettings.of(FlowSettings.Method.parse(name), t1)
+              .withTolerances(rtol, atol)
+              .withFunctionSpace(false);
+      GradientFlow flow = new GradientFlow(mu, loss, s);
+      double[] times = new double[reps];
+      double[] cpu = new double[reps];
+      FlowResult r = null;
+      flow.run(theta0); // warm-up
+      ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+      for (int i = 0; i < reps; i++) {
+        long c0 = bean.getCurrentThreadCpuTime();
+        r = flow.run(theta0);
+        cpu[i] = (bean.getCurrentThreadCpuTime() - c0) * 1e-9;
+        times[i] = r.seconds();
+      }
+      java.util.Arrays.sort(times);
+      java.util.Arrays.sort(cpu);
+      System.out.printf(
+          Locale.ROOT,
+          "%-7s median %.4f s wall (min %.4f, max %.4f), %.4f s CPU (min %.4f) over %d runs;"
+              + " %d RHS, %d steps, %.3f us/RHS (CPU); final loss %.6f; delta drift %.2e;"
+              + " |grad L| %.2e%n",
+          name, times[reps / 2], times[0], times[reps - 1], cpu[reps / 2], cpu[0], reps,
+          r.rhsEvaluations(), r.steps(), cpu[reps / 2] / r.rhsEvaluations() * 1e6, r.finalLoss(),
+          r.deltaDrift(), r.gradientNorm());
+    }
+    FlowSettings fs = FlowSettings.of(FlowSettings.Method.RODAS4, t1).withTolerances(rtol, atol);
+    FlowResult r = new GradientFlow(mu, loss, fs).run(theta0);
+    System.out.printf(
+        Locale.ROOT,
+        "rodas4 with the function-space flow: deviation %.3e, %d function-space RHS in %.3f s;"
+            + " zero limit %s, rank %d of dimension %d, strict saddle %s%n",
+        r.functionSpaceDeviation(), r.functionSpaceEvaluations(), r.functionSpaceSeconds(),
+        r.diagnostics().zero(), r.diagnostics().rank(), r.diagnostics().dimension(),
+        r.diagnostics().strictSaddle());
+  }
+
+  private static int[] ints(Object o) {
+    return ((List<?>) o).stream().mapToInt(x -> ((Double) x).intValue()).toArray();
+  }
+
+  private static double[] doubles(Object o) {
+    return ((List<?>) o).stream().mapToDouble(x -> (Double) x).toArray();
+  }
+}

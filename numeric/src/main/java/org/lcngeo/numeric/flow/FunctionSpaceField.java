@@ -1,0 +1,87 @@
+package org.lcngeo.numeric.flow;
+
+import org.lcngeo.core.plan.NtkOfV;
+import org.lcngeo.numeric.data.QuadraticLoss;
+
+/**
+ * The function-space Riemannian gradient field {@code v' = -K^(delta)(v) grad l(v)} (paper, Thm. 4
+ * and Cor. 6), with K^(delta) given as a function of v ({@link NtkOfV}: a closed form, or numeric
+ * fiber recovery with continuation). Its Jacobian, needed by the Rosenbrock method, is taken by
+ * forward differences (n extra evaluations), since K^(delta)(v) is only available pointwise.
+ */
+public final class FunctionSpaceField implements OdeSystem {
+  private final NtkOfV ntk;
+  private final QuadraticLoss loss;
+  private final double[] delta;
+  private final double[] g;
+  private final double[] f0;
+  private final double[] f1;
+  private final double[] shifted;
+  private final long budget;
+  private long evaluations;
+
+  /** Thrown when the evaluation budget is spent (the flow is stuck near a singular point). */
+  static final class BudgetExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    BudgetExceeded() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * @param budget the most right-hand-side evaluations allowed; beyond it {@link #derivative}
+   *     throws {@link BudgetExceeded}
+   */
+  public FunctionSpaceField(NtkOfV ntk, QuadraticLoss loss, double[] delta, long budget) {
+    this.budget = budget;
+    this.ntk = ntk;
+    this.loss = loss;
+    this.delta = delta.clone();
+    int n = loss.size();
+    this.g = new double[n];
+    this.f0 = new double[n];
+    this.f1 = new double[n];
+    this.shifted = new double[n];
+  }
+
+  @Override
+  public int dimension() {
+    return loss.size();
+  }
+
+  @Override
+  public void derivative(double[] v, double[] out) {
+    if (++evaluations > budget) {
+      throw new BudgetExceeded();
+    }
+    loss.gradient(v, g);
+    ntk.multiply(v, delta, g, out);
+    for (int a = 0; a < out.length; a++) {
+      out[a] = -out[a];
+    }
+  }
+
+  @Override
+  public void jacobian(double[] v, double[][] out) {
+    int n = v.length;
+    derivative(v, f0);
+    System.arraycopy(v, 0, shifted, 0, n);
+    for (int j = 0; j < n; j++) {
+      double e = 1.4901161193847656e-8 * Math.max(1e-3, Math.abs(v[j]));
+      shifted[j] = v[j] + e;
+      derivative(shifted, f1);
+      shifted[j] = v[j];
+      for (int i = 0; i < n; i++) {
+        out[i][j] = (f1[i] - f0[i]) / e;
+      }
+    }
+    // leave the continuation (if any) at v
+    derivative(v, f0);
+  }
+
+  @Override
+  public long evaluations() {
+    return evaluations;
+  }
+}

@@ -1,0 +1,277 @@
+package org.lcngeo.numeric.ntk;
+
+import java.util.Arrays;
+
+/**
+ * The numeric executor at one filter tuple theta: {@link #at(double[])} computes mu(theta) through
+ * the suffix products of the layer polynomials (eq. 8 / Lemma 9); the partial products P_{-l}
+ * (product of all layer polynomials but layer l, Observation 3) follow when J, J x or K need them.
+ * Not thread-safe; allocation-free after construction except for the methods that return new
+ * matrices.
+ */
+public final class MuState {
+  private final NumericMu m;
+  /** partial[l] = P_{-l}; partial[0] aliases suffix[1]. */
+  private final double[][] partial;
+  /** suffix[l] = S_l = prod_{i >= l} pi(w_i); suffix[depth] = 1; mu = suffix[0]. */
+  private final double[][] suffix;
+  private final int[] suffixExtent;
+  private final double[] bufA;
+  private final double[] bufB;
+  private final double[] theta;
+  /** radj[l]: the correlation of r with prod_{i < l} pi(w_i) (adjoint chain of J^T r). */
+  private final double[][] radj;
+  private boolean partialsReady;
+
+  MuState(NumericMu m) {
+    int h = m.depth;
+    this.m = m;
+    this.suffix = new double[h + 1][m.n];
+    this.suffixExtent = new int[h + 1];
+    this.partial = new double[h][];
+    partial[0] = suffix[1];
+    for (int l = 1; l < h; l++) {
+      partial[l] = new double[m.n];
+    }
+    suffix[h][0] = 1.0;
+    suffixExtent[h] = 1;
+    this.bufA = new double[m.n];
+    this.bufB = new double[m.n];
+    this.theta = new double[m.parameters];
+    this.radj = new double[h][];
+    radj[0] = null;
+    for (int l = 1; l < h; l++) {
+      radj[l] = new double[m.n];
+    }
+  }
+
+  public NumericMu executor() {
+    return m;
+  }
+
+  /**
+   * Evaluates at theta: the suffix products S_l = prod_{i >= l} pi(w_i), from the last layer down
+   * (with 0-based layers, mu = S_0). The partial products P_{-l} = (prod_{i < l} pi(w_i)) S_{l+1}
+   * follow on first use. Allocation-free.
+   */
+  public MuState at(double[] th) {
+    System.arraycopy(th, 0, theta, 0, m.parameters);
+    for (int l = m.depth - 1; l >= 0; l--) {
+      suffixExtent[l] = m.multiplyByLayer(suffix[l + 1], suffixExtent[l + 1], l, theta, suffix[l]);
+    }
+    partialsReady = false;
+    return this;
+  }
+
+  private void ensurePartials() {
+    if (partialsReady) {
+      return;
+    }
+    int h = m.depth;
+    for (int l = 1; l < h; l++) {
+      double[] cur = suffix[l + 1];
+      int ext = suffixExtent[l + 1];
+      for (int i = 0; i < l; i++) {
+        double[] out = i == l - 1 ? partial[l] : (i % 2 == 0 ? bufA : bufB);
+        ext = m.multiplyByLayer(cur, ext, i, theta, out);
+        cur = out;
+      }
+    }
+    partialsReady = true;
+  }
+
+  /** mu(theta), row-major (a view: do not modify). */
+  public double[] mu() {
+    return suffix[0];
+  }
+
+  /** P_{-l} (a view: do not modify). */
+  public double[] partialProduct(int l) {
+    ensurePartials();
+    return partial[l];
+  }
+
+  /** out := J x (length n), a sum of dilated convolutions of P_{-l} with the layer blocks of x. */
+  public void jacobianTimes(double[] x, double[] out) {
+    ensurePartials();
+    Arrays.fill(out, 0, m.n, 0.0);
+    for (int l = 0; l < m.depth; l++) {
+      double[] p = partial[l];
+      int[] off = m.offsets[l];
+      int s = m.starts[l];
+      for (int q : m.supports[l]) {
+        double pq = p[q];
+        for (int j = 0; j < off.length; j++) {
+          out[q + off[j]] += pq * x[s + j];
+        }
+      }
+    }
+  }
+
+  /**
+   * out := J^T r (length = parameters). Block l is the correlation of r with P_{-l} = Pre_l
+   * S_{l+1} (Pre_l = prod_{i < l} pi(w_i)) at the offsets of layer l; by associativity it is the
+   * correlation with S_{l+1} of r_l = (r correlated with Pre_l), and r_{l+1} is r_l correlated
+   * with layer l's filter. So all blocks cost one pass down the layers (the adjoint of the
+   * product), on contiguous arrays, without the P_{-l}. Allocation-free.
+   */
+  public void jacobianTransposeTimes(double[] r, double[] out) {
+    double[] rl = r;
+    int len = m.n;
+    for (int l = 0; l < m.depth; l++) {
+      int[] off = m.offsets[l];
+      int s = m.starts[l];
+      double[] sl = suffix[l + 1];
+      int ext = suffixExtent[l + 1];
+      for (int j = 0; j < off.length; j++) {
+        int o = off[j];
+        double acc0 = 0;
+        double acc1 = 0;
+        int q = 0;
+        for (; q + 1 < ext; q += 2) {
+          acc0 += sl[q] * rl[q + o];
+          acc1 += sl[q + 1] * rl[q + 1 + o];
+        }
+        if (q < ext) {
+          acc0 += sl[q] * rl[q + o];
+        }
+        out[s + j] = acc0 + acc1;
+      }
+      if (l + 1 < m.depth) {
+        // r_{l+1}[c] = sum_j w_l[j] r_l[c + off_j], for c below len - off_max
+        double[] next = radj[l + 1];
+        int nextLen = len - off[off.length - 1];
+        double w0 = theta[s];
+        for (int c = 0; c < nextLen; c++) {
+          next[c] = w0 * rl[c];
+        }
+        for (int j = 1; j < off.length; j++) {
+          double wj = theta[s + j];
+          int o = off[j];
+          for (int c = 0; c < nextLen; c++) {
+            next[c] += wj * rl[c + o];
+          }
+        }
+        rl = next;
+        len = nextLen;
+      }
+    }
+  }
+
+  /** The Jacobian J (n x parameters) into out; column (l, j) is P_{-l} shifted by offsets(l)[j]. */
+  public void jacobian(double[][] out) {
+    ensurePartials();
+    for (double[] row : out) {
+      Arrays.fill(row, 0.0);
+    }
+    for (int l = 0; l < m.depth; l++) {
+      double[] p = partial[l];
+      int[] off = m.offsets[l];
+      int s = m.starts[l];
+      for (int j = 0; j < off.length; j++) {
+        for (int q : m.supports[l]) {
+          out[q + off[j]][s + j] = p[q];
+        }
+      }
+    }
+  }
+
+  /** A new dense Jacobian. */
+  public double[][] jacobian() {
+    double[][] j = new double[m.n][m.parameters];
+    jacobian(j);
+    return j;
+  }
+
+  /** Adds K_l = J_l J_l^T = sum_j S_j P_{-l} P_{-l}^T S_j^T to out (n x n). */
+  public void addNtkLayer(int l, double[][] out) {
+    ensurePartials();
+    double[] p = partial[l];
+    int[] sup = m.supports[l];
+    int[] off = m.offsets[l];
+    for (int a : sup) {
+      double pa = p[a];
+      if (pa == 0.0) {
+        continue;
+      }
+      for (int b : sup) {
+        double prod = pa * p[b];
+        for (int o : off) {
+          out[a + o][b + o] += prod;
+        }
+      }
+    }
+  }
+
+  /** K_l as a new matrix. */
+  public double[][] ntkLayer(int l) {
+    double[][] k = new double[m.n][m.n];
+    addNtkLayer(l, k);
+    return k;
+  }
+
+  /** K = J J^T = sum_l K_l into out (overwritten). */
+  public void ntk(double[][] out) {
+    for (double[] row : out) {
+      Arrays.fill(row, 0.0);
+    }
+    for (int l = 0; l < m.depth; l++) {
+      addNtkLayer(l, out);
+    }
+  }
+
+  /** K as a new matrix. */
+  public double[][] ntk() {
+    double[][] k = new double[m.n][m.n];
+    ntk(k);
+    return k;
+  }
+
+  /**
+   * Adds the second-order part of the Hessian of {@code theta -> l(mu(theta))}, {@code sum_a g_a
+   * d^2 mu_a}, to out (parameters x parameters), where g = grad l(mu(theta)). By multilinearity
+   * its diagonal blocks vanish and block (l, m), l != m, has entry (j, i) = sum_q P_{-l,-m}[q] g[q +
+   * offsets(l)[j] + offsets(m)[i]] (the mu_{i,j} of the proof of Prop. 8).
+   */
+  public void addSecondOrderHessian(double[] g, double[][] out) {
+    int h = m.depth;
+    double[] cur = bufA;
+    for (int l = 0; l < h; l++) {
+      for (int k = l + 1; k < h; k++) {
+        // P_{-l,-k}: product of all layers but l and k
+        Arrays.fill(bufA, 0.0);
+        bufA[0] = 1.0;
+        cur = bufA;
+        int ext = 1;
+        boolean inA = true;
+        for (int i = 0; i < h; i++) {
+          if (i == l || i == k) {
+            continue;
+          }
+          double[] o = inA ? bufB : bufA;
+          ext = m.multiplyByLayer(cur, ext, i, theta, o);
+          cur = o;
+          inA = !inA;
+        }
+        int[] offL = m.offsets[l];
+        int[] offK = m.offsets[k];
+        int sl = m.starts[l];
+        int sk = m.starts[k];
+        for (int j = 0; j < offL.length; j++) {
+          for (int i = 0; i < offK.length; i++) {
+            int shift = offL[j] + offK[i];
+            double acc = 0;
+            for (int q = 0; q < ext; q++) {
+              double c = cur[q];
+              if (c != 0.0) {
+                acc += c * g[q + shift];
+              }
+            }
+            out[sl + j][sk + i] += acc;
+            out[sk + i][sl + j] += acc;
+          }
+        }
+      }
+    }
+  }
+}

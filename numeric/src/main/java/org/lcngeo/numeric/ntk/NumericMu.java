@@ -1,0 +1,140 @@
+package org.lcngeo.numeric.ntk;
+
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.plan.MuPlan;
+
+/**
+ * The numeric executor of the compiled plan of mu ({@link MuPlan}): the same index structure
+ * ({@code offsets(l)}, {@code support(l)}) run by primitive double kernels. Immutable and shared by
+ * threads; the per-point work happens in a {@link MuState} (one per thread), which holds the partial
+ * products P_{-l} of Observation 3 and evaluates mu (eq. 8 / Lemma 9), the Jacobian J, the products
+ * J x and J^T r without forming J (dilated convolutions and correlations with P_{-l}), K_l = J_l
+ * J_l^T, K = J J^T, the invariants delta (eq. 1) and the second-order part of the Hessian of a loss
+ * composed with mu (Prop. 8's blocks).
+ */
+public final class NumericMu {
+  final MuPlan plan;
+  final Architecture architecture;
+  final int n;
+  final int parameters;
+  final int depth;
+  /** offsets[l][j]: end-to-end position of entry j of layer l. */
+  final int[][] offsets;
+  /** supports[l]: structural support of P_{-l}. */
+  final int[][] supports;
+  /** starts[l]: first index of layer l in theta; starts[depth] = parameters. */
+  final int[] starts;
+
+  private NumericMu(MuPlan plan) {
+    this.plan = plan;
+    this.architecture = plan.architecture();
+    this.n = plan.outputSize();
+    this.parameters = architecture.parameterCount();
+    this.depth = architecture.depth();
+    this.offsets = new int[depth][];
+    this.supports = new int[depth][];
+    this.starts = new int[depth + 1];
+    for (int l = 0; l < depth; l++) {
+      offsets[l] = plan.offsets(l);
+      supports[l] = plan.support(l);
+      starts[l] = architecture.parameterStart(l);
+    }
+    starts[depth] = parameters;
+  }
+
+  /** The executor of a compiled plan. */
+  public static NumericMu of(MuPlan plan) {
+    return new NumericMu(plan);
+  }
+
+  /** The executor of an architecture's plan. */
+  public static NumericMu of(Architecture architecture) {
+    return new NumericMu(MuPlan.compile(architecture));
+  }
+
+  public MuPlan plan() {
+    return plan;
+  }
+
+  public Architecture architecture() {
+    return architecture;
+  }
+
+  /** n: entries of the end-to-end filter. */
+  public int outputSize() {
+    return n;
+  }
+
+  /** Number of parameters (length of theta). */
+  public int parameterCount() {
+    return parameters;
+  }
+
+  /** H. */
+  public int depth() {
+    return depth;
+  }
+
+  /** A fresh mutable evaluation state (one per thread). */
+  public MuState newState() {
+    return new MuState(this);
+  }
+
+  /** The invariants delta_l = ||w_{l+1}||^2 - ||w_l||^2 (eq. 1) of a flat theta, into out (H-1). */
+  public void invariants(double[] theta, double[] out) {
+    double prev = squaredNorm(theta, 0);
+    for (int l = 0; l + 1 < depth; l++) {
+      double next = squaredNorm(theta, l + 1);
+      out[l] = next - prev;
+      prev = next;
+    }
+  }
+
+  /** The invariants as a new array. */
+  public double[] invariants(double[] theta) {
+    double[] d = new double[depth - 1];
+    invariants(theta, d);
+    return d;
+  }
+
+  /** ||w_l||^2. */
+  public double squaredNorm(double[] theta, int l) {
+    double s = 0;
+    for (int i = starts[l]; i < starts[l + 1]; i++) {
+      s += theta[i] * theta[i];
+    }
+    return s;
+  }
+
+  /** Index of layer l's first entry in theta. */
+  public int layerStart(int l) {
+    return starts[l];
+  }
+
+  /**
+   * out := x * pi_{t_l}(w_l) on end-to-end positions (x must be a product of other layers, zero
+   * from {@code extent} on); returns the extent of the product. One contiguous axpy per filter
+   * entry, so the loops vectorize and there is no test for zeros.
+   */
+  int multiplyByLayer(double[] x, int extent, int l, double[] theta, double[] out) {
+    int[] off = offsets[l];
+    int k = off.length;
+    int newExtent = extent + off[k - 1];
+    int s = starts[l];
+    double w0 = theta[s];
+    for (int q = 0; q < extent; q++) {
+      out[q] = w0 * x[q];
+    }
+    for (int q = extent; q < newExtent; q++) {
+      out[q] = 0.0;
+    }
+    for (int j = 1; j < k; j++) {
+      double wj = theta[s + j];
+      int o = off[j];
+      for (int q = 0; q < extent; q++) {
+        out[q + o] += wj * x[q];
+      }
+    }
+    return newExtent;
+  }
+}

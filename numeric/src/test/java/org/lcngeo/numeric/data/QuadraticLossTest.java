@@ -1,0 +1,145 @@
+package org.lcngeo.numeric.data;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.junit.jupiter.api.Test;
+import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.numeric.ntk.NumericMu;
+
+/** The data loss and its reduction to filters; the convolution of eq. 10; data files. */
+class QuadraticLossTest {
+  static Architecture random(Random r, int dims) {
+    int h = 1 + r.nextInt(3);
+    int[][] k = new int[h][dims];
+    int[][] s = new int[h][dims];
+    for (int l = 0; l < h; l++) {
+      for (int m = 0; m < dims; m++) {
+        k[l][m] = 1 + r.nextInt(3);
+        s[l][m] = 1 + r.nextInt(3);
+      }
+    }
+    return Architecture.of(k, s);
+  }
+
+  @Property(tries = 60)
+  void reductionEqualsTheDataLoss(
+      @ForAll @IntRange(min = 1, max = 2) int dims, @ForAll @IntRange(min = 0, max = 1000) int seed) {
+    Random r = new Random(seed);
+    Architecture a = random(r, dims);
+    int[] out = new int[dims];
+    for (int m = 0; m < dims; m++) {
+      out[m] = 1 + r.nextInt(4);
+    }
+    TrainingData d = TrainingData.generate(a, 1 + r.nextInt(6), out, seed, 0.3);
+    QuadraticLoss loss = new QuadraticLoss(d);
+    double[] v = new double[loss.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = 2 * r.nextGaussian();
+    }
+    double direct = loss.dataLoss(v);
+    assertThat(loss.value(v)).isCloseTo(direct, org.assertj.core.data.Offset.offset(1e-9 * (1 + direct)));
+    // the gradient is 2(Av - b): compare with central differences of the data loss
+    double[] g = new double[v.length];
+    loss.gradient(v, g);
+    for (int i = 0; i < v.length; i++) {
+      double h = 1e-5;
+      double[] vp = v.clone();
+      double[] vm = v.clone();
+      vp[i] += h;
+      vm[i] -= h;
+      double fd = (loss.dataLoss(vp) - loss.dataLoss(vm)) / (2 * h);
+      assertThat(g[i]).isCloseTo(fd, org.assertj.core.data.Offset.offset(1e-6 * (1 + Math.abs(fd))));
+    }
+  }
+
+  @Test
+  void minimizerAndMinimumGiveTheVertexForm() {
+    Architecture a = Architecture.oneDimensional(new int[] {3, 2}, new int[] {2, 1});
+    TrainingData d = TrainingData.generate(a, 30, new int[] {4}, 5, 0.1);
+    QuadraticLoss loss = new QuadraticLoss(d);
+    double[] u = loss.minimizer();
+    double c = loss.minimum();
+    Random r = new Random(1);
+    double[] v = new double[loss.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = r.nextGaussian();
+    }
+    double[][] am = loss.matrixA();
+    double q = c;
+    for (int i = 0; i < v.length; i++) {
+      for (int j = 0; j < v.length; j++) {
+        q += (v[i] - u[i]) * am[i][j] * (v[j] - u[j]);
+      }
+    }
+    assertThat(loss.value(v)).isCloseTo(q, org.assertj.core.data.Offset.offset(1e-8 * q));
+    assertThat(loss.dataLoss(u)).isCloseTo(c, org.assertj.core.data.Offset.offset(1e-8 * c));
+  }
+
+  @Property(tries = 60)
+  void composingLayersIsTheEndToEndConvolution(
+      @ForAll @IntRange(min = 1, max = 2) int dims, @ForAll @IntRange(min = 0, max = 1000) int seed) {
+    Random r = new Random(seed);
+    Architecture a = random(r, dims);
+    int[] outShape = new int[dims];
+    for (int m = 0; m < dims; m++) {
+      outShape[m] = 1 + r.nextInt(3);
+    }
+    // layer by layer, from the last layer's output shape back to the input
+    int h = a.depth();
+    Convolution[] layers = new Convolution[h];
+    int[] shape = outShape;
+    for (int l = h - 1; l >= 0; l--) {
+      layers[l] = new Convolution(a.size(l), a.stride(l), shape);
+      shape = layers[l].inputShape();
+    }
+    Convolution e2e = TrainingData.endToEnd(a, outShape);
+    assertThat(shape).isEqualTo(e2e.inputShape());
+    double[] theta = new double[a.parameterCount()];
+    for (int i = 0; i < theta.length; i++) {
+      theta[i] = r.nextGaussian();
+    }
+    double[] x = new double[e2e.inputEntries()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = r.nextGaussian();
+    }
+    double[] y = x;
+    for (int l = 0; l < h; l++) {
+      double[] w = java.util.Arrays.copyOfRange(
+          theta, a.parameterStart(l), a.parameterStart(l) + a.layerParameters(l));
+      y = layers[l].apply(w, y);
+    }
+    double[] v = NumericMu.of(a).newState().at(theta).mu();
+    double[] z = e2e.apply(v, x);
+    for (int i = 0; i < z.length; i++) {
+      assertThat(y[i]).isCloseTo(z[i], org.assertj.core.data.Offset.offset(1e-10 * (1 + Math.abs(z[i]))));
+    }
+  }
+
+  @Test
+  void readsJsonAndCsv() {
+    Architecture a = Architecture.oneDimensional(new int[] {2, 2}, new int[] {2, 1});
+    // k = 4, s = 2: d = 2 outputs need 2 * 1 + 4 = 6 inputs
+    String json = "{\"X\": [[1,2,3,4,5,6],[0,0,0,0,0,1]], \"Y\": [[1,2],[3,4]]}";
+    TrainingData d = TrainingData.fromJson(json, a, "data.json");
+    assertThat(d.samples()).isEqualTo(2);
+    assertThat(d.convolution().outputShape()).containsExactly(2);
+    String csv = "x1,x2,x3,x4,x5,x6,y1,y2\n1,2,3,4,5,6,1,2\n0,0,0,0,0,1,3,4\n";
+    TrainingData c = TrainingData.fromCsv(csv, a, "data.csv");
+    assertThat(c.x()).isDeepEqualTo(d.x());
+    assertThat(c.y()).isDeepEqualTo(d.y());
+    assertThatThrownBy(() -> TrainingData.fromJson("{\"X\": [[1,2,3]], \"Y\": [[1,2]]}", a, "f"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("s(d-1)+k");
+    assertThatThrownBy(() -> TrainingData.fromJson("{\"X\": [1,2", a, "f"))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("not valid JSON");
+    assertThatThrownBy(() -> TrainingData.fromCsv("1,2,3\n", a, "f"))
+        .isInstanceOf(InvalidInputException.class);
+  }
+}

@@ -1,0 +1,221 @@
+package org.lcngeo.numeric.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.numeric.TestResources;
+import org.lcngeo.numeric.data.Json;
+import org.lcngeo.numeric.data.QuadraticLoss;
+import org.lcngeo.numeric.data.TrainingData;
+import org.lcngeo.numeric.ntk.NumericMu;
+
+/** The parameter-space flow: its Hessian, invariants, monotone loss, limits, and workload W4. */
+class GradientFlowTest {
+  /** A random architecture: D 1..2, H 2..3, sizes 2..3, strides 1..2 (or 2 when asked). */
+  static Architecture random(Random r, boolean stridesAboveOne) {
+    int dims = 1 + r.nextInt(2);
+    int h = 2 + r.nextInt(2);
+    int[][] k = new int[h][dims];
+    int[][] s = new int[h][dims];
+    for (int l = 0; l < h; l++) {
+      for (int m = 0; m < dims; m++) {
+        k[l][m] = 2 + r.nextInt(dims == 1 ? 2 : 1);
+        s[l][m] = stridesAboveOne ? 2 : 1 + r.nextInt(2);
+      }
+    }
+    return Architecture.of(k, s);
+  }
+
+  static double[] gaussian(Random r, int n, double scale) {
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = scale * r.nextGaussian();
+    }
+    return x;
+  }
+
+  static QuadraticLoss data(Architecture a, long seed) {
+    return new QuadraticLoss(TrainingData.generate(a, 12, a.endToEndSize(), seed, 0.1));
+  }
+
+  @Property(tries = 40)
+  void hessianIsTheDerivativeOfTheGradient(@ForAll @IntRange(min = 0, max = 100000) int seed) {
+    Random r = new Random(seed);
+    Architecture a = random(r, false);
+    NumericMu mu = NumericMu.of(a);
+    GradientField f = new GradientField(mu, data(a, seed));
+    int p = a.parameterCount();
+    double[] theta = gaussian(r, p, 0.7);
+    double[][] h = new double[p][p];
+    f.hessian(theta, h);
+    double[] gp = new double[p];
+    double[] gm = new double[p];
+    double scale = 0;
+    for (double[] row : h) {
+      for (double x : row) {
+        scale = Math.max(scale, Math.abs(x));
+      }
+    }
+    for (int i = 0; i < p; i++) {
+      double e = 1e-5;
+      double[] tp = theta.clone();
+      double[] tm = theta.clone();
+      tp[i] += e;
+      tm[i] -= e;
+      f.derivative(tp, gp);
+      f.derivative(tm, gm);
+      for (int j = 0; j < p; j++) {
+        // the field is -grad L, so -(d field / d theta_i) is column i of the Hessian
+        double fd = -(gp[j] - gm[j]) / (2 * e);
+        assertThat(h[j][i]).as("H[%d][%d]", j, i).isCloseTo(fd, Offset.offset(1e-6 * (1 + scale)));
+      }
+    }
+  }
+
+  @Property(tries = 12)
+  void invariantsAreConservedAndTheLossDoesNotIncrease(
+      @ForAll @IntRange(min = 0, max = 100000) int seed) {
+    Random r = new Random(seed);
+    Architecture a = random(r, false);
+    NumericMu mu = NumericMu.of(a);
+    double[] theta0 = gaussian(r, a.parameterCount(), 0.5);
+    FlowSettings.Method method = seed % 2 == 0 ? FlowSettings.Method.RODAS4 : FlowSettings.Method.DOP853;
+    FlowResult res =
+        new GradientFlow(mu, data(a, seed), FlowSettings.of(method, 2).withFunctionSpace(false))
+            .run(theta0);
+    double norms = 1;
+    for (int l = 0; l < a.depth(); l++) {
+      norms = Math.max(norms, mu.squaredNorm(theta0, l));
+    }
+    assertThat(res.deltaDrift()).isLessThan(1e-8 * norms);
+    assertThat(res.lossIncreases()).isZero();
+    assertThat(res.finalLoss()).isLessThanOrEqualTo(res.initialLoss());
+  }
+
+  @Property(tries = 8)
+  void withStridesAboveOneTheFlowEndsAtACriticalPointOffZero(
+      @ForAll @IntRange(min = 0, max = 100000) int seed) {
+    Random r = new Random(seed);
+    Architecture a = random(r, true);
+    NumericMu mu = NumericMu.of(a);
+    QuadraticLoss loss = data(a, seed);
+    double[] theta0 = gaussian(r, a.parameterCount(), 0.5);
+    GradientFlow flow =
+        new GradientFlow(mu, loss, FlowSettings.of(FlowSettings.Method.RODAS4, 30)
+            .withFunctionSpace(false));
+    FlowResult res = flow.run(theta0);
+    double[] g0 = new double[theta0.length];
+    new GradientField(mu, loss).derivative(theta0, g0);
+    // Thm. 7: a critical point, mu != 0, reached through a point of full rank
+    assertThat(res.gradientNorm()).isLessThan(1e-6 * ConvergenceDiagnostics.norm(g0));
+    assertThat(res.diagnostics().zero()).isFalse();
+    assertThat(res.diagnostics().rank()).isEqualTo(res.diagnostics().dimension());
+    assertThat(res.diagnostics().strictSaddle()).isFalse();
+  }
+
+  @Test
+  void theOriginIsAStrictSaddle() {
+    // Prop. 8's situation: all layers zero is a critical point, and for generic data a strict saddle
+    Architecture a = Architecture.oneDimensional(new int[] {3, 2}, new int[] {2, 1});
+    NumericMu mu = NumericMu.of(a);
+    QuadraticLoss loss = data(a, 4);
+    ConvergenceDiagnostics d =
+        ConvergenceDiagnostics.at(mu, loss, new double[a.parameterCount()], 4, 1.0);
+    assertThat(d.gradientNorm()).isZero();
+    assertThat(d.zero()).isTrue();
+    assertThat(d.rank()).isZero();
+    assertThat(d.strictSaddle()).isTrue();
+    assertThat(d.hessianEigenvalues()[0]).isNegative();
+  }
+
+  @Test
+  void divergingGradientDescentIsReportedAsBadInput() {
+    Architecture a = Architecture.oneDimensional(new int[] {3, 2}, new int[] {2, 1});
+    GradientFlow flow = new GradientFlow(NumericMu.of(a), data(a, 1),
+        FlowSettings.of(FlowSettings.Method.GD, 10).withStep(1.0).withFunctionSpace(false));
+    assertThatThrownBy(() -> flow.run(new double[] {1, 2, 3, 4, 5}))
+        .isInstanceOf(FlowDivergedException.class)
+        .hasMessageContaining("diverged");
+  }
+
+  @Test
+  void gradientDescentWithASmallStepFollowsTheFlow() {
+    Architecture a = Architecture.oneDimensional(new int[] {3, 2}, new int[] {2, 1});
+    QuadraticLoss loss = data(a, 2);
+    NumericMu mu = NumericMu.of(a);
+    double[] theta0 = {0.3, -0.2, 0.5, 0.4, 0.1};
+    FlowSettings base = FlowSettings.of(FlowSettings.Method.RODAS4, 0.5).withFunctionSpace(false);
+    double[] exact = new GradientFlow(mu, loss, base).run(theta0).finalTheta();
+    double[] gd1 = new GradientFlow(mu, loss, FlowSettings.of(FlowSettings.Method.GD, 0.5)
+        .withStep(1e-4).withFunctionSpace(false)).run(theta0).finalTheta();
+    double[] gd2 = new GradientFlow(mu, loss, FlowSettings.of(FlowSettings.Method.GD, 0.5)
+        .withStep(5e-5).withFunctionSpace(false)).run(theta0).finalTheta();
+    double e1 = Rodas4Test.maxError(gd1, exact);
+    double e2 = Rodas4Test.maxError(gd2, exact);
+    // first order: halving the step halves the error
+    assertThat(e1 / e2).isBetween(1.7, 2.3);
+  }
+
+  @Test
+  void workloadW4ReachesSciPysEndPoint() {
+    String text = TestResources.text("W4_W5.json");
+    Map<?, ?> w = (Map<?, ?>) Json.parse(text, "W4");
+    Architecture a = Architecture.oneDimensional(new int[] {4, 3, 3}, new int[] {2, 2, 1});
+    QuadraticLoss loss = new QuadraticLoss(TrainingData.fromJson(text, a, "W4"));
+    double[] theta0 =
+        ((List<?>) ((List<?>) w.get("inits")).get(0)).stream().mapToDouble(x -> (Double) x).toArray();
+    NumericMu mu = NumericMu.of(a);
+    FlowResult ros = new GradientFlow(mu, loss, FlowSettings.of(FlowSettings.Method.RODAS4, 20))
+        .run(theta0);
+    // SciPy DOP853 and LSODA (shared/bench/PEERS.md): final loss 2302.913821, drift 1.5e-12
+    assertThat(ros.finalLoss()).isCloseTo(2302.913821, Offset.offset(1e-6));
+    assertThat(ros.deltaDrift()).isLessThan(1e-10);
+    assertThat(ros.lossIncreases()).isZero();
+    assertThat(ros.functionSpaceDeviation()).isLessThan(1e-8);
+    assertThat(ros.functionSpaceReached()).isEqualTo(20.0);
+    assertThat(ros.diagnostics().zero()).isFalse();
+    assertThat(ros.diagnostics().rank()).isEqualTo(8);
+    assertThat(ros.diagnostics().dimension()).isEqualTo(8);
+    FlowResult dop = new GradientFlow(mu, loss,
+        FlowSettings.of(FlowSettings.Method.DOP853, 20).withFunctionSpace(false)).run(theta0);
+    assertThat(Rodas4Test.maxError(dop.finalTheta(), ros.finalTheta())).isLessThan(1e-7);
+    assertThat(dop.rhsEvaluations()).isGreaterThan(100 * ros.rhsEvaluations());
+  }
+
+  @Test
+  void oneFlowServesManyThreads() throws Exception {
+    Architecture a = Architecture.oneDimensional(new int[] {3, 2, 2}, new int[] {2, 2, 1});
+    GradientFlow flow = new GradientFlow(NumericMu.of(a), data(a, 6),
+        FlowSettings.of(FlowSettings.Method.RODAS4, 3));
+    double[][] inits = new double[8][];
+    Random r = new Random(8);
+    for (int i = 0; i < inits.length; i++) {
+      inits[i] = gaussian(r, a.parameterCount(), 0.5);
+    }
+    double[][] sequential = new double[inits.length][];
+    for (int i = 0; i < inits.length; i++) {
+      sequential[i] = flow.run(inits[i]).finalTheta();
+    }
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<FlowResult>> futures = new java.util.ArrayList<>();
+      for (double[] init : inits) {
+        futures.add(pool.submit(() -> flow.run(init)));
+      }
+      for (int i = 0; i < inits.length; i++) {
+        assertThat(futures.get(i).get().finalTheta()).containsExactly(sequential[i]);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+}

@@ -1,0 +1,201 @@
+package org.lcngeo.numeric.ntk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.hipparchus.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.algebra.Rationals;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.numeric.TestResources;
+
+/** The numeric executor agrees with the exact generic executor of the same plan. */
+class NumericMuTest {
+  /** A random architecture (D 1..3, H 1..4, sizes 1..3, strides 1..3) and a seed for filters. */
+  record Case(Architecture architecture, long seed) {}
+
+  @Provide
+  Arbitrary<Case> cases() {
+    return Combinators.combine(
+            Arbitraries.integers().between(1, 3),
+            Arbitraries.integers().between(1, 4),
+            Arbitraries.longs())
+        .as(
+            (d, h, seed) -> {
+              Random r = new Random(seed);
+              int[][] k = new int[h][d];
+              int[][] s = new int[h][d];
+              for (int l = 0; l < h; l++) {
+                for (int m = 0; m < d; m++) {
+                  k[l][m] = 1 + r.nextInt(d == 3 ? 2 : 3);
+                  s[l][m] = 1 + r.nextInt(3);
+                }
+              }
+              k[0][0] = Math.max(k[0][0], 2);
+              return new Case(Architecture.of(k, s), seed);
+            });
+  }
+
+  /** Random rationals p/q with |p| <= 9, 1 <= q <= 4, as exact values and doubles. */
+  static List<BigFraction> randomTheta(Architecture a, long seed) {
+    Random r = new Random(seed ^ 0x5DEECE66DL);
+    List<BigFraction> t = new ArrayList<>();
+    for (int i = 0; i < a.parameterCount(); i++) {
+      t.add(new BigFraction(r.nextInt(19) - 9, 1 + r.nextInt(4)));
+    }
+    return t;
+  }
+
+  static double[] doubles(List<BigFraction> t) {
+    return t.stream().mapToDouble(BigFraction::doubleValue).toArray();
+  }
+
+  static void assertClose(double[] actual, List<BigFraction> exact) {
+    double scale = 1e-300;
+    for (BigFraction e : exact) {
+      scale = Math.max(scale, Math.abs(e.doubleValue()));
+    }
+    assertThat(actual).hasSize(exact.size());
+    for (int i = 0; i < actual.length; i++) {
+      assertThat(Math.abs(actual[i] - exact.get(i).doubleValue()))
+          .as("entry %d", i)
+          .isLessThanOrEqualTo(1e-12 * scale);
+    }
+  }
+
+  static void assertClose(double[][] actual, List<List<BigFraction>> exact) {
+    double scale = 1e-300;
+    for (List<BigFraction> row : exact) {
+      for (BigFraction e : row) {
+        scale = Math.max(scale, Math.abs(e.doubleValue()));
+      }
+    }
+    assertThat(actual.length).isEqualTo(exact.size());
+    for (int i = 0; i < actual.length; i++) {
+      for (int j = 0; j < actual[i].length; j++) {
+        assertThat(Math.abs(actual[i][j] - exact.get(i).get(j).doubleValue()))
+            .as("entry (%d, %d)", i, j)
+            .isLessThanOrEqualTo(1e-12 * scale);
+      }
+    }
+  }
+
+  @Property(tries = 150)
+  void agreesWithTheExactExecutor(@ForAll("cases") Case c) {
+    Architecture a = c.architecture();
+    MuPlan plan = MuPlan.compile(a);
+    List<BigFraction> t = randomTheta(a, c.seed());
+    FilterTuple<BigFraction> exact = FilterTuple.fromFlat(a, t);
+    MuState s = NumericMu.of(plan).newState().at(doubles(t));
+    assertClose(s.mu(), plan.mu(RationalRing.INSTANCE, exact));
+    assertClose(s.jacobian(), plan.jacobian(RationalRing.INSTANCE, exact));
+    if (plan.outputSize() <= 400) {
+      assertClose(s.ntk(), plan.ntk(RationalRing.INSTANCE, exact));
+      for (int l = 0; l < a.depth(); l++) {
+        assertClose(s.ntkLayer(l), plan.ntkLayer(RationalRing.INSTANCE, exact, l));
+      }
+    }
+    List<BigFraction> delta = exact.invariants(RationalRing.INSTANCE);
+    assertClose(NumericMu.of(plan).invariants(doubles(t)), delta);
+  }
+
+  @Property(tries = 150)
+  void structuredProductsEqualTheDenseJacobian(@ForAll("cases") Case c) {
+    Architecture a = c.architecture();
+    NumericMu mu = NumericMu.of(a);
+    Random r = new Random(c.seed());
+    double[] theta = new double[a.parameterCount()];
+    double[] x = new double[a.parameterCount()];
+    double[] res = new double[mu.outputSize()];
+    for (int i = 0; i < theta.length; i++) {
+      theta[i] = r.nextGaussian();
+      x[i] = r.nextGaussian();
+    }
+    for (int i = 0; i < res.length; i++) {
+      res[i] = r.nextGaussian();
+    }
+    MuState s = mu.newState().at(theta);
+    double[][] j = s.jacobian();
+    double[] jx = new double[res.length];
+    double[] jtr = new double[theta.length];
+    s.jacobianTimes(x, jx);
+    s.jacobianTransposeTimes(res, jtr);
+    for (int a0 = 0; a0 < res.length; a0++) {
+      double e = 0;
+      double sc = 0;
+      for (int i = 0; i < theta.length; i++) {
+        e += j[a0][i] * x[i];
+        sc += Math.abs(j[a0][i] * x[i]);
+      }
+      assertThat(jx[a0]).isCloseTo(e, org.assertj.core.data.Offset.offset(1e-12 * (1 + sc)));
+    }
+    for (int i = 0; i < theta.length; i++) {
+      double e = 0;
+      double sc = 0;
+      for (int a0 = 0; a0 < res.length; a0++) {
+        e += j[a0][i] * res[a0];
+        sc += Math.abs(j[a0][i] * res[a0]);
+      }
+      assertThat(jtr[i]).isCloseTo(e, org.assertj.core.data.Offset.offset(1e-12 * (1 + sc)));
+    }
+  }
+
+  @Test
+  void paperCasesNtk() {
+    int seen = 0;
+    for (Object o : TestResources.paperCases()) {
+      Map<?, ?> c = (Map<?, ?>) o;
+      if (!"ntk".equals(c.get("kind"))) {
+        continue;
+      }
+      seen++;
+      Map<?, ?> in = (Map<?, ?>) c.get("input");
+      Map<?, ?> ex = (Map<?, ?>) c.get("expected");
+      assertThat(((Double) in.get("dims")).intValue()).isEqualTo(1);
+      int[][] k = intMatrix(in.get("filterSizes"));
+      int[][] s = intMatrix(in.get("strides"));
+      Architecture a = Architecture.of(k, s);
+      List<BigFraction> theta = new ArrayList<>();
+      for (Object layer : (List<?>) in.get("filters")) {
+        for (Object e : (List<?>) layer) {
+          theta.add(Rationals.parse((String) e));
+        }
+      }
+      MuState st = NumericMu.of(a).newState().at(doubles(theta));
+      assertClose(st.mu(), exactVector(ex.get("endToEndFilter")));
+      assertClose(st.jacobian(), exactMatrix(ex.get("jacobian")));
+      assertClose(st.ntk(), exactMatrix(ex.get("ntk")));
+      List<?> layers = (List<?>) ex.get("ntkLayers");
+      for (int l = 0; l < a.depth(); l++) {
+        assertClose(st.ntkLayer(l), exactMatrix(layers.get(l)));
+      }
+    }
+    assertThat(seen).isEqualTo(2);
+  }
+
+  static int[][] intMatrix(Object o) {
+    return ((List<?>) o).stream()
+        .map(r -> ((List<?>) r).stream().mapToInt(x -> ((Double) x).intValue()).toArray())
+        .toArray(int[][]::new);
+  }
+
+  static List<BigFraction> exactVector(Object o) {
+    return ((List<?>) o).stream().map(x -> Rationals.parse((String) x)).toList();
+  }
+
+  static List<List<BigFraction>> exactMatrix(Object o) {
+    return ((List<?>) o).stream().map(NumericMuTest::exactVector).toList();
+  }
+}

@@ -1,0 +1,308 @@
+package org.lcngeo.symbolic.paper;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.algebra.Rationals;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
+import org.lcngeo.symbolic.fiber.Fiber;
+import org.lcngeo.symbolic.formula.Invariants;
+import org.lcngeo.symbolic.formula.InverseMap;
+import org.lcngeo.symbolic.formula.Notation;
+import org.lcngeo.symbolic.formula.NtkFormula;
+import org.lcngeo.symbolic.formula.NtkOfVFormula;
+import org.lcngeo.symbolic.manifold.NeuromanifoldEquations;
+import org.lcngeo.symbolic.manifold.TangentCheck;
+import org.lcngeo.symbolic.ntk.ExactNtk;
+import org.lcngeo.symbolic.rescale.RescaledNtk;
+import org.lcngeo.symbolic.rescale.Rescaling;
+
+/**
+ * The paper's worked examples 15, 16, 17, 19 and 20 (Sec. 7), recomputed exactly when called: no
+ * value is copied from the paper except the matrices it prints, which are compared against.
+ */
+public final class PaperExamples {
+  private static final RationalRing Q = RationalRing.INSTANCE;
+  private static final Duration TIMEOUT = Duration.ofSeconds(60);
+  /** The running example: k = (3, 2), strides (2, 1). */
+  public static final Architecture EX15 = Architecture.oneDimensional(new int[] {3, 2}, new int[] {2, 1});
+  /** Example 19: k = (3, 2), strides (1, 1). */
+  public static final Architecture EX19 = Architecture.oneDimensional(new int[] {3, 2}, new int[] {1, 1});
+
+  private PaperExamples() {}
+
+  public static List<PaperExample> all() {
+    return List.of(example15(), example16(), example17(), example19(), example20());
+  }
+
+  static List<BigFraction> q(long... xs) {
+    List<BigFraction> l = new ArrayList<>();
+    for (long x : xs) {
+      l.add(new BigFraction(x));
+    }
+    return l;
+  }
+
+  static FilterTuple<BigFraction> tuple(Architecture a, List<BigFraction> w1, List<BigFraction> w2) {
+    return FilterTuple.of(a, List.of(w1, w2));
+  }
+
+  /**
+   * Ex. 15: mu(a, b), the neuromanifold's equation and inequality, K_1 and K_2, lambda^2 and
+   * K^(delta)(v) in closed form; checked against the paper's printed K_1, K_2 and cubic, and the
+   * closed form against the exact NTK at a rational point.
+   */
+  public static PaperExample example15() {
+    NtkFormula f = NtkFormula.of(EX15);
+    // the paper's a = w1, b = w2
+    String[][] k1 = {
+      {"w2_0^2", "0", "w2_0*w2_1", "0", "0"},
+      {"0", "w2_0^2", "0", "w2_0*w2_1", "0"},
+      {"w2_0*w2_1", "0", "w2_0^2 + w2_1^2", "0", "w2_0*w2_1"},
+      {"0", "w2_0*w2_1", "0", "w2_1^2", "0"},
+      {"0", "0", "w2_0*w2_1", "0", "w2_1^2"}};
+    String[][] k2 = {
+      {"w1_0^2", "w1_0*w1_1", "w1_0*w1_2", "0", "0"},
+      {"w1_0*w1_1", "w1_1^2", "w1_1*w1_2", "0", "0"},
+      {"w1_0*w1_2", "w1_1*w1_2", "w1_0^2 + w1_2^2", "w1_0*w1_1", "w1_0*w1_2"},
+      {"0", "0", "w1_0*w1_1", "w1_1^2", "w1_1*w1_2"},
+      {"0", "0", "w1_0*w1_2", "w1_1*w1_2", "w1_2^2"}};
+    List<List<String>> block1 = NtkFormula.write(f.block(0), Notation.SYMJA);
+    List<List<String>> block2 = NtkFormula.write(f.block(1), Notation.SYMJA);
+    boolean blocksMatch = block1.equals(rows(k1)) && block2.equals(rows(k2));
+
+    NeuromanifoldEquations eq = NeuromanifoldEquations.compute(EX15, TIMEOUT);
+    List<String> equations = eq.write(Notation.SYMJA);
+    String cubic = "v0*v3^2 + v1^2*v4 - v1*v2*v3";
+    boolean equationMatches = eq.complete() && equations.size() == 1
+        && (equations.get(0).equals(cubic) || equations.get(0).equals("-v0*v3^2 - v1^2*v4 + v1*v2*v3"));
+
+    // inequality v2^2 - 4 v0 v4 >= 0 on the image; a point of the hypersurface violating it has an empty fiber
+    MuPlan plan = MuPlan.compile(EX15);
+    Random random = new Random(15);
+    boolean inequalityOnImage = true;
+    for (int i = 0; i < 50; i++) {
+      FilterTuple<BigFraction> t = tuple(EX15, randomVector(3, random), randomVector(2, random));
+      List<BigFraction> v = plan.mu(Q, t);
+      inequalityOnImage &= v.get(2).multiply(v.get(2)).subtract(v.get(0).multiply(v.get(4)).multiply(4)).signum() >= 0;
+    }
+    List<BigFraction> outside = q(1, 0, 1, 0, 1); // on the cubic, v2^2 - 4 v0 v4 = -3 < 0
+    boolean outsideEmpty = Fiber.compute(EX15, outside, q(0)).points().isEmpty();
+
+    // closed form K^(delta)(v) at a rational point: delta = the tuple's own invariant, beta_1 = ||a||^2
+    InverseMap inverse = InverseMap.derive(EX15, TIMEOUT).orElseThrow();
+    NtkOfVFormula kv = NtkOfVFormula.of(inverse, Invariants.symbolic(2));
+    FilterTuple<BigFraction> theta = tuple(EX15, q(1, 3, 2), q(2, -1));
+    List<BigFraction> v = plan.mu(Q, theta);
+    List<BigFraction> delta = theta.invariants(Q);
+    List<List<BigFraction>> closed = kv.evaluate(v, delta, theta.squaredNorm(Q, 0));
+    boolean closedFormMatches = closed.equals(ExactNtk.of(theta).ntk().toFractions());
+
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("architecture", EX15.summary());
+    o.put("mu", f.mu().stream().map(Notation.SYMJA::polynomial).toList());
+    o.put("equations", equations);
+    o.put("inequality", "v2^2 - 4*v0*v4 >= 0");
+    o.put("inequalityHoldsOnSamples", inequalityOnImage);
+    o.put("pointViolatingInequality", strings(outside));
+    o.put("itsFiberIsEmpty", outsideEmpty);
+    o.put("K1", block1);
+    o.put("K2", block2);
+    o.put("inverse", inverse.write(Notation.SYMJA));
+    o.put("lambdaSquared", kv.lambdaSquared(Notation.SYMJA));
+    o.put("ntkOfV", kv.write(Notation.SYMJA));
+    o.put("closedFormCheckedAt", strings(v));
+    boolean ok = blocksMatch && equationMatches && inequalityOnImage && outsideEmpty && closedFormMatches;
+    return new PaperExample(15, "running example k=(3,2), s=(2,1): neuromanifold, K_1, K_2, K^(delta)(v)", ok,
+        "mu(a,b) = (a0 b0, a1 b0, a2 b0 + a0 b1, a1 b1, a2 b1); the Zariski closure of M is the cubic "
+            + (equations.isEmpty() ? "(none)" : equations.get(0)) + " = 0 (elimination), every sampled "
+            + "image point satisfies v2^2 - 4 v0 v4 >= 0 and a point of the cubic violating it has an "
+            + "empty fiber; K_1, K_2 " + (blocksMatch ? "equal" : "DIFFER FROM") + " the paper's; the "
+            + "closed form K^(delta)(v) from the inverse map (derived by elimination) "
+            + (closedFormMatches ? "equals" : "DIFFERS FROM") + " the exact NTK at a rational point.",
+        o);
+  }
+
+  /** Ex. 16: the singular point v = (2, 0, 5, 0, 2): two balanced fiber points, different NTKs. */
+  public static PaperExample example16() {
+    List<BigFraction> v = q(2, 0, 5, 0, 2);
+    Fiber fiber = Fiber.compute(EX15, v, q(0));
+    List<List<List<String>>> ntks = fiber.points().stream().map(p -> p.ntk().ntkSymja()).toList();
+    List<List<String>> paperA = rows(new String[][] {
+      {"5", "0", "4", "0", "0"}, {"0", "4", "0", "2", "0"}, {"4", "0", "10", "0", "4"},
+      {"0", "2", "0", "1", "0"}, {"0", "0", "4", "0", "5"}});
+    List<List<String>> paperB = rows(new String[][] {
+      {"5", "0", "4", "0", "0"}, {"0", "1", "0", "2", "0"}, {"4", "0", "10", "0", "4"},
+      {"0", "2", "0", "4", "0"}, {"0", "0", "4", "0", "5"}});
+    boolean ok = fiber.complete() && fiber.points().size() == 2 && !fiber.ntkEqual()
+        && ntks.contains(paperA) && ntks.contains(paperB) && fiber.isSingular()
+        && fiber.points().stream().allMatch(p -> p.rank() == 4);
+    Map<String, Object> o = fiberObjects(fiber);
+    return new PaperExample(16, "singular point v = (2,0,5,0,2): two factorizations, different NTKs", ok,
+        "The fiber of v = (2,0,5,0,2) at delta = 0 has " + fiber.points().size() + " points (a = (1,0,2), "
+            + "b = (2,1) and the swap (2,0,1), (1,2)), both of rank 4; their NTKs "
+            + (fiber.ntkEqual() ? "are equal" : "differ") + " and equal the paper's two matrices: "
+            + "the metric does not extend to the singular locus.", o);
+  }
+
+  /** Ex. 17: K^(delta)(v)'s (2,1) entry lambda^2 a0 a1 is strictly decreasing in delta. */
+  public static PaperExample example17() {
+    FilterTuple<BigFraction> theta = tuple(EX15, q(1, 2, 1), q(1, 3));
+    List<BigFraction> deltas = List.of(new BigFraction(-2), new BigFraction(-1), BigFraction.ZERO,
+        BigFraction.ONE, new BigFraction(2), new BigFraction(5));
+    List<RealAlgebraicNumber> entries = new ArrayList<>();
+    List<String> shown = new ArrayList<>();
+    boolean matchesLambda = true;
+    for (BigFraction d : deltas) {
+      var r = Rescaling.rescale(theta, List.of(d));
+      RescaledNtk k = r.ntk();
+      RealAlgebraicNumber e = k.toRealAlgebraic().get(1).get(0);
+      entries.add(e);
+      shown.add(k.ntkSymja().get(1).get(0));
+      RealAlgebraicNumber lambda2 = r.lambdas().get(0).multiply(r.lambdas().get(0));
+      matchesLambda &= e.equals(lambda2.multiply(new BigFraction(2))); // a0 a1 = 1 * 2
+    }
+    boolean decreasing = true;
+    for (int i = 1; i < entries.size(); i++) {
+      decreasing &= entries.get(i).compareTo(entries.get(i - 1)) < 0;
+    }
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("filters", List.of(strings(theta.layer(0)), strings(theta.layer(1))));
+    o.put("v", strings(MuPlan.compile(EX15).mu(Q, theta)));
+    o.put("delta", strings(deltas));
+    o.put("entry21", shown);
+    o.put("entry21Decimal", entries.stream().map(e -> e.toDecimalString(20)).toList());
+    o.put("strictlyDecreasing", decreasing);
+    return new PaperExample(17, "K^(delta)(v) changes with delta", decreasing && matchesLambda,
+        "At v = mu((1,2,1), (1,3)) the (2,1) entry of K^(delta)(v) equals lambda^2 a0 a1 "
+            + (matchesLambda ? "" : "NOT ") + "and is " + (decreasing ? "strictly decreasing" : "NOT strictly decreasing")
+            + " over delta = " + strings(deltas) + " (exact comparisons of algebraic numbers): "
+            + "different invariants give different metrics.", o);
+  }
+
+  /** Ex. 19: v = (0,1,1,0) with strides 1: three balanced factorizations, three NTKs. */
+  public static PaperExample example19() {
+    Fiber fiber = Fiber.compute(EX19, q(0, 1, 1, 0), q(0));
+    List<List<List<String>>> ntks = fiber.points().stream().map(p -> p.ntk().ntkSymja()).toList();
+    String h = "Sqrt(2)/2";
+    String t = "2*Sqrt(2)";
+    String o3 = "(3*Sqrt(2))/2";
+    List<List<List<String>>> paper = List.of(
+        rows(new String[][] {{h, h, "0", "0"}, {h, t, h, "0"}, {"0", h, t, h}, {"0", "0", h, h}}),
+        rows(new String[][] {{h, h, "0", "0"}, {h, t, h, "0"}, {"0", h, o3, "0"}, {"0", "0", "0", "Sqrt(2)"}}),
+        rows(new String[][] {{"Sqrt(2)", "0", "0", "0"}, {"0", o3, h, "0"}, {"0", h, t, h}, {"0", "0", h, h}}));
+    boolean distinct = true;
+    for (int i = 0; i < fiber.points().size(); i++) {
+      for (int j = i + 1; j < fiber.points().size(); j++) {
+        distinct &= !fiber.points().get(i).ntk().exactlyEquals(fiber.points().get(j).ntk());
+      }
+    }
+    boolean matches = paper.stream().allMatch(p -> ntks.stream().anyMatch(n -> sameMatrix(n, p)));
+    boolean ok = fiber.complete() && fiber.points().size() == 3 && distinct && matches;
+    Map<String, Object> o = fiberObjects(fiber);
+    o.put("paperNtksMatch", matches);
+    return new PaperExample(19, "stride 1: v = (0,1,1,0) has three factorizations with three NTKs", ok,
+        "x^2 y + x y^2 = x y (x + y): the fiber at delta = 0 has " + fiber.points().size()
+            + " points, their NTKs are pairwise " + (distinct ? "different" : "NOT all different")
+            + " and " + (matches ? "equal" : "DIFFER FROM") + " (1/sqrt 2) times the paper's matrices: "
+            + "with a stride 1 the NTK is not a function of v and delta.", o);
+  }
+
+  /** Ex. 20: fully connected, same product and Delta_1, different NTKs. */
+  public static PaperExample example20() {
+    FullyConnectedWitness w = FullyConnectedWitness.example20();
+    boolean ok = w.productsEqual() && w.deltasEqual() && !w.ntkEqual() && !w.balanced();
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("V", w.first().stream().map(PaperExamples::matrix).toList());
+    o.put("U", w.second().stream().map(PaperExamples::matrix).toList());
+    o.put("product", matrix(w.product(w.first())));
+    o.put("Delta1", matrix(w.deltas(w.first()).get(0)));
+    o.put("ntkV", matrix(w.ntk(w.first())));
+    o.put("ntkU", matrix(w.ntk(w.second())));
+    o.put("productsEqual", w.productsEqual());
+    o.put("deltasEqual", w.deltasEqual());
+    o.put("ntkEqual", w.ntkEqual());
+    return new PaperExample(20, "fully connected: same product and Delta, different NTKs", ok,
+        "V = (diag(1,1/2), diag(1,2)) and U = ([[0,1],[1/2,0]], [[0,2],[1,0]]) both multiply to I with "
+            + "Delta_1 = diag(0,15/4); their NTKs (eq. 7) " + (w.ntkEqual() ? "are equal" : "differ")
+            + ", so for unbalanced invariants the fully connected NTK depends on the parameters.", o);
+  }
+
+  /** Lemma 5 and Cor. 6 at a point of Theta_delta (the tuple's own invariants). */
+  public static Map<String, Object> lemma5AndCorollary6(FilterTuple<BigFraction> theta) {
+    TangentCheck.Lemma5 lemma = TangentCheck.lemma5(theta);
+    Random random = new Random(5);
+    boolean metric = true;
+    for (int i = 0; i < 5; i++) {
+      metric &= TangentCheck.corollary6(theta, TangentCheck.randomTangentVector(theta, random)).holds();
+    }
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("architecture", theta.architecture().summary());
+    o.put("filters", theta.layers().stream().map(PaperExamples::strings).toList());
+    o.put("tangentDimension", lemma.tangentDimension());
+    o.put("jacobianRank", lemma.jacobianRank());
+    o.put("restrictedRank", lemma.restrictedRank());
+    o.put("lemma5Bijective", lemma.bijective());
+    o.put("corollary6PushforwardIsKInverse", metric);
+    return o;
+  }
+
+  static Map<String, Object> fiberObjects(Fiber fiber) {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("architecture", fiber.architecture().summary());
+    o.put("target", strings(fiber.target()));
+    o.put("delta", strings(fiber.delta()));
+    o.put("count", fiber.points().size());
+    List<Object> points = new ArrayList<>();
+    for (Fiber.Point p : fiber.points()) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("filters", p.rescaled().filtersSymja());
+      m.put("layers", p.layerFactorizations());
+      m.put("ntk", p.ntk().ntkSymja());
+      m.put("rank", p.rank());
+      points.add(m);
+    }
+    o.put("points", points);
+    o.put("ntkEqual", fiber.ntkEqual());
+    o.put("isSingular", fiber.isSingular());
+    return o;
+  }
+
+  private static boolean sameMatrix(List<List<String>> computed, List<List<String>> paper) {
+    // compare as Symja strings after normalizing the two spellings of 3/2 sqrt 2
+    return computed.toString().replace("3*Sqrt(2)/2", "(3*Sqrt(2))/2")
+        .equals(paper.toString().replace("3*Sqrt(2)/2", "(3*Sqrt(2))/2"));
+  }
+
+  private static List<List<String>> rows(String[][] m) {
+    List<List<String>> out = new ArrayList<>();
+    for (String[] r : m) {
+      out.add(List.of(r));
+    }
+    return out;
+  }
+
+  static List<String> strings(List<BigFraction> v) {
+    return v.stream().map(Rationals::format).toList();
+  }
+
+  static List<List<String>> matrix(List<List<BigFraction>> m) {
+    return m.stream().map(PaperExamples::strings).toList();
+  }
+
+  private static List<BigFraction> randomVector(int n, Random random) {
+    List<BigFraction> w = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      w.add(new BigFraction(random.nextInt(19) - 9, 1 + random.nextInt(4)));
+    }
+    return w;
+  }
+}
