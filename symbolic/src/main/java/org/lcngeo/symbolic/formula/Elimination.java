@@ -45,7 +45,6 @@ public final class Elimination {
   private final PolynomialRing graphRing;
   private final PolynomialRing endToEndRing;
   private final List<String> filterVariables;
-  private final FilterTuple<GenPolynomial<BigRational>> normalizedTuple;
   private final List<GenPolynomial<BigRational>> basis;
   private final List<GenPolynomial<BigRational>> equations;
 
@@ -88,8 +87,7 @@ public final class Elimination {
       }
       layers.add(w);
     }
-    this.normalizedTuple = FilterTuple.of(a, layers);
-    List<GenPolynomial<BigRational>> mu = MuPlan.compile(a).mu(graphRing, normalizedTuple);
+    List<GenPolynomial<BigRational>> mu = MuPlan.compile(a).mu(graphRing, FilterTuple.of(a, layers));
     List<GenPolynomial<BigRational>> graph = new ArrayList<>();
     for (int m = 0; m < n; m++) {
       graph.add(graphRing.variable(vNames.get(m)).subtract(mu.get(m)));
@@ -235,16 +233,6 @@ public final class Elimination {
   /** Q[v0, ..., v<n-1>]. */
   public PolynomialRing endToEndRing() {
     return endToEndRing;
-  }
-
-  /** The free filter variables, in the order of the graph ring. */
-  public List<String> filterVariables() {
-    return filterVariables;
-  }
-
-  /** The normalized symbolic tuple over the graph ring (fixed entries are 1). */
-  public FilterTuple<GenPolynomial<BigRational>> normalizedTuple() {
-    return normalizedTuple;
   }
 
   /** The reduced Groebner basis of the graph ideal in the elimination order. */

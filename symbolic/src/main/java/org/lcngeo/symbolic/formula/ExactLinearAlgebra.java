@@ -4,7 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
 
-/** Gaussian elimination over Q on small dense matrices (lists of rows): rank, kernel, solve. */
+/**
+ * Gaussian elimination over Q on small dense matrices (lists of rows, as core {@link
+ * org.lcngeo.core.algebra.Matrices}): rank, kernel, one solution of a linear system; and the
+ * matrix-vector product and dot product they are used with.
+ */
 public final class ExactLinearAlgebra {
   private ExactLinearAlgebra() {}
 
@@ -120,18 +124,5 @@ public final class ExactLinearAlgebra {
       s = s.add(x.get(i).multiply(y.get(i)));
     }
     return s;
-  }
-
-  /** a with its columns replaced by a b (a: n x p, b: p x q given as q columns). */
-  public static List<List<BigFraction>> timesColumns(List<List<BigFraction>> a, List<List<BigFraction>> columns) {
-    List<List<BigFraction>> out = new ArrayList<>();
-    for (List<BigFraction> row : a) {
-      List<BigFraction> r = new ArrayList<>();
-      for (List<BigFraction> c : columns) {
-        r.add(dot(row, c));
-      }
-      out.add(r);
-    }
-    return out;
   }
 }

@@ -71,8 +71,4 @@ public final class RationalFunctionRing implements Ring<Quotient<BigRational>> {
   public Quotient<BigRational> subtract(Quotient<BigRational> a, Quotient<BigRational> b) {
     return a.subtract(b);
   }
-
-  public Quotient<BigRational> divide(Quotient<BigRational> a, Quotient<BigRational> b) {
-    return a.divide(b);
-  }
 }

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Random;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.algebra.Matrices;
 import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
@@ -82,7 +83,9 @@ public final class TangentCheck {
     List<List<BigFraction>> j = MuPlan.compile(theta.architecture()).jacobian(RationalRing.INSTANCE, theta);
     List<List<BigFraction>> basis = tangentBasis(theta);
     int rankJ = ExactLinearAlgebra.rank(j);
-    int restricted = basis.isEmpty() ? 0 : ExactLinearAlgebra.rank(ExactLinearAlgebra.timesColumns(j, basis));
+    RationalRing q = RationalRing.INSTANCE;
+    int restricted =
+        basis.isEmpty() ? 0 : ExactLinearAlgebra.rank(Matrices.multiply(q, j, Matrices.transpose(q, basis)));
     return new Lemma5(
         theta.architecture().parameterCount(),
         basis.size(),
