@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
+import org.lcngeo.symbolic.linalg.ExactLinearAlgebra;
 
 /**
  * Elimination by linear algebra on the graph of mu: for monomials A, B in the filter symbols it

@@ -10,7 +10,7 @@ import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
-import org.lcngeo.symbolic.formula.ExactLinearAlgebra;
+import org.lcngeo.symbolic.linalg.ExactLinearAlgebra;
 
 /**
  * Lemma 5 and Corollary 6, decided exactly over Q at a rational filter tuple theta, which lies in

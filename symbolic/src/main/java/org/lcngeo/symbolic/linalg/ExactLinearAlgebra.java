@@ -1,18 +1,25 @@
-package org.lcngeo.symbolic.formula;
+package org.lcngeo.symbolic.linalg;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.symbolic.ntk.ExactRank;
 
 /**
- * Gaussian elimination over Q on small dense matrices (lists of rows, as core {@link
- * org.lcngeo.core.algebra.Matrices}): rank, kernel, one solution of a linear system; and the
- * matrix-vector product and dot product they are used with.
+ * Gauss-Jordan elimination over Q on small dense matrices (lists of rows, as core {@link
+ * org.lcngeo.core.algebra.Matrices}), the one exact row reduction of the symbolic layer: reduced
+ * row echelon form, kernel, one solution of a linear system; the rank (by {@link ExactRank},
+ * fraction-free); and the matrix-vector product and dot product they are used with. Used for the
+ * tangent spaces of Lemma 5 / Corollary 6, the column spaces of the Jacobian at fiber points
+ * (Thm. 13) and the linear relations of the graph of mu.
  */
 public final class ExactLinearAlgebra {
   private ExactLinearAlgebra() {}
 
-  /** Row echelon form in place; returns the pivot columns. */
+  /**
+   * Reduced row echelon form in place (of the first {@code columns} columns; further columns, an
+   * augmented right-hand side, are carried along); returns the pivot columns.
+   */
   private static List<Integer> reduce(BigFraction[][] m, int columns) {
     List<Integer> pivots = new ArrayList<>();
     int row = 0;
@@ -27,15 +34,19 @@ public final class ExactLinearAlgebra {
       BigFraction[] t = m[p];
       m[p] = m[row];
       m[row] = t;
-      BigFraction inv = m[row][col].reciprocal();
-      for (int j = 0; j < m[row].length; j++) {
-        m[row][j] = m[row][j].multiply(inv);
+      // entries left of col are zero in the rows from row on: start at col, skip zeros
+      BigFraction[] pivot = m[row];
+      BigFraction inv = pivot[col].reciprocal();
+      for (int j = col; j < pivot.length; j++) {
+        pivot[j] = pivot[j].multiply(inv);
       }
       for (int r = 0; r < m.length; r++) {
         if (r != row && m[r][col].getNumerator().signum() != 0) {
           BigFraction f = m[r][col];
-          for (int j = 0; j < m[r].length; j++) {
-            m[r][j] = m[r][j].subtract(f.multiply(m[row][j]));
+          for (int j = col; j < pivot.length; j++) {
+            if (pivot[j].getNumerator().signum() != 0) {
+              m[r][j] = m[r][j].subtract(f.multiply(pivot[j]));
+            }
           }
         }
       }
@@ -59,11 +70,26 @@ public final class ExactLinearAlgebra {
     return m;
   }
 
-  public static int rank(List<List<BigFraction>> a) {
+  /**
+   * The nonzero rows of the reduced row echelon form of a: a canonical basis of its row space (two
+   * matrices with the same number of columns have the same row space exactly when these are equal).
+   */
+  public static List<List<BigFraction>> reducedRowEchelon(List<List<BigFraction>> a) {
     if (a.isEmpty()) {
-      return 0;
+      return List.of();
     }
-    return reduce(copy(a, 0), a.get(0).size()).size();
+    BigFraction[][] m = copy(a, 0);
+    int rank = reduce(m, a.get(0).size()).size();
+    List<List<BigFraction>> rows = new ArrayList<>();
+    for (int r = 0; r < rank; r++) {
+      rows.add(List.of(m[r]));
+    }
+    return List.copyOf(rows);
+  }
+
+  /** Rank over Q (exact, fraction-free: {@link ExactRank#ofRational} with no known bound). */
+  public static int rank(List<List<BigFraction>> a) {
+    return ExactRank.ofRational(a, -1);
   }
 
   /** A basis of {x : a x = 0}, {@code columns} = number of unknowns. */
