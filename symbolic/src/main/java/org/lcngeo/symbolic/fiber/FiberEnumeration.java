@@ -15,8 +15,8 @@ import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.formula.Notation;
 import org.lcngeo.symbolic.poly.LayerPolynomials;
-import org.lcngeo.symbolic.poly.PolynomialFormat;
 import org.lcngeo.symbolic.poly.RationalFactorization;
 import org.lcngeo.symbolic.poly.RealIrreducibility;
 import org.lcngeo.symbolic.poly.RootOrbits;
@@ -361,7 +361,7 @@ public final class FiberEnumeration {
       if (members.length > 1 || supply > demand) {
         for (int i = 0; i < finiteAtoms; i++) {
           if (RealIrreducibility.certificate(atomPoly.get(i)).isEmpty()) {
-            incomplete("the factor " + PolynomialFormat.format(
+            incomplete("the factor " + Notation.SYMJA.polynomial(
                 RootOrbits.substitutePower(atomPoly.get(i), t)) + " splits over R into factors"
                 + " with irrational coefficients, and the layers receiving only some of them are"
                 + " not listed");
@@ -394,7 +394,7 @@ public final class FiberEnumeration {
               q = q.multiply(atomPoly.get(i).power(c));
               for (int j : atomMembers.get(i)) {
                 nextExps[j] -= c;
-                parts.add(power(PolynomialFormat.format(finite.get(j)), c));
+                parts.add(power(Notation.SYMJA.polynomial(finite.get(j)), c));
               }
             }
           }

@@ -3,7 +3,7 @@ package org.lcngeo.symbolic.fiber;
 import edu.jas.arith.BigRational;
 import edu.jas.poly.GenPolynomial;
 import java.util.Optional;
-import org.lcngeo.symbolic.poly.PolynomialFormat;
+import org.lcngeo.symbolic.formula.Notation;
 
 /**
  * A Q-irreducible factor of the multi-homogeneous pi_1(v) (Lemma 9), with its multiplicity: either
@@ -32,7 +32,7 @@ public record FiberFactor(
 
   /** {@code z0^2 + 2} or {@code x0}. */
   public String display() {
-    return isAtInfinity() ? "x" + infinityVariable : PolynomialFormat.format(polynomial);
+    return isAtInfinity() ? "x" + infinityVariable : Notation.SYMJA.polynomial(polynomial);
   }
 
   @Override

@@ -16,6 +16,7 @@ import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.formula.Notation;
 
 /** Eq. (8) / Lemma 9: the layer polynomials, their product against the compiled plan of mu. */
 class LayerPolynomialsTest {
@@ -82,7 +83,7 @@ class LayerPolynomialsTest {
     Architecture a = Architecture.oneDimensional(new int[] {3, 2}, new int[] {2, 1});
     GenPolynomialRing<BigRational> ring = LayerPolynomials.ring(1);
     List<BigFraction> w2 = List.of(new BigFraction(2), BigFraction.ONE);
-    assertThat(PolynomialFormat.format(LayerPolynomials.layer(ring, a, 1, w2)))
+    assertThat(Notation.SYMJA.polynomial(LayerPolynomials.layer(ring, a, 1, w2)))
         .isEqualTo("z0^2 + 2");
     assertThat(LayerPolynomials.fits(a.size(1), a.dilation(1), ring.parse("z0"))).isFalse();
   }
