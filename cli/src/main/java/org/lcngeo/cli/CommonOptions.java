@@ -1,8 +1,12 @@
 package org.lcngeo.cli;
 
+import java.time.Duration;
 import picocli.CommandLine.Option;
 
-/** {@code --json} and {@code --digits}, shared by every command. */
+/**
+ * {@code --json} and {@code --digits}, shared by every command, and the validation of the {@code
+ * --timeout} of the commands that bound an elimination.
+ */
 public final class CommonOptions {
   @Option(names = "--json", description = "print one JSON object on stdout instead of text")
   boolean json;
@@ -26,5 +30,14 @@ public final class CommonOptions {
           "--digits must be between 1 and 10000, not " + digits);
     }
     return digits;
+  }
+
+  /** A {@code --timeout} in seconds, validated (1 to 3600), as a duration. */
+  public static Duration timeout(int seconds) {
+    if (seconds < 1 || seconds > 3600) {
+      throw new org.lcngeo.core.InvalidInputException(
+          "--timeout must be between 1 and 3600 seconds, not " + seconds);
+    }
+    return Duration.ofSeconds(seconds);
   }
 }

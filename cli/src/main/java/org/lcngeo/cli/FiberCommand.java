@@ -77,12 +77,12 @@ final class FiberCommand implements Callable<Integer> {
     for (Fiber.Point p : fiber.points()) {
       Map<String, Object> q = new LinkedHashMap<>();
       FilterTuple<RealAlgebraicNumber> f = p.rescaled().filters();
-      q.put("filters", layers(f, a, RealAlgebraicNumber::toSymja));
-      q.put("filtersDecimal", layers(f, a, x -> x.toDecimalString(digits)));
+      q.put("filters", Output.layers(a, f.layers(), RealAlgebraicNumber::toSymja));
+      q.put("filtersDecimal", Output.layers(a, f.layers(), x -> x.toDecimalString(digits)));
       q.put("ntk", p.ntk().ntkSymja());
       q.put("ntkDecimal", p.ntk().ntkDecimal(digits));
       q.put("rank", p.rank());
-      q.put("filtersExact", layers(p.representative(), a, Rationals::format));
+      q.put("filtersExact", Output.layers(a, p.representative().layers(), Rationals::format));
       q.put("layerPolynomials", p.layerFactorizations());
       q.put("lambdas", p.rescaled().lambdas().stream().map(RealAlgebraicNumber::toSymja).toList());
       points.add(q);
@@ -107,15 +107,6 @@ final class FiberCommand implements Callable<Integer> {
     m.put("tangentSpacesEqual", fiber.tangentSpacesEqual());
     m.put("isSingular", fiber.isSingular());
     return m;
-  }
-
-  private static <T> List<Object> layers(
-      FilterTuple<T> theta, Architecture a, java.util.function.Function<? super T, ?> f) {
-    List<Object> out = new ArrayList<>();
-    for (int l = 0; l < a.depth(); l++) {
-      out.add(Output.nest(theta.layer(l), a.size(l), f));
-    }
-    return out;
   }
 
   private static String text(Fiber fiber, int digits) {

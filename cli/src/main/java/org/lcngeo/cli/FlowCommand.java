@@ -19,6 +19,7 @@ import java.util.function.DoubleConsumer;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.numeric.data.QuadraticLoss;
 import org.lcngeo.numeric.data.TrainingData;
 import org.lcngeo.numeric.flow.ConvergenceDiagnostics;
@@ -196,13 +197,7 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
   }
 
   private static List<Object> nestedFilters(Architecture a, double[] theta) {
-    List<Object> layers = new ArrayList<>();
-    for (int l = 0; l < a.depth(); l++) {
-      int s = a.parameterStart(l);
-      layers.add(Output.nest(
-          boxed(Arrays.copyOfRange(theta, s, s + a.layerParameters(l))), a.size(l), x -> x));
-    }
-    return layers;
+    return Output.layers(a, FilterTuple.fromFlat(a, boxed(theta)).layers(), x -> x);
   }
 
   private static List<Double> boxed(double[] x) {

@@ -63,14 +63,12 @@ final class FormulaCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Architecture a = arch.architecture();
-    if (timeout < 1 || timeout > 3600) {
-      throw new InvalidInputException("--timeout must be between 1 and 3600 seconds, not " + timeout);
-    }
+    Duration bound = CommonOptions.timeout(timeout);
     Invariants invariants =
         delta == null ? Invariants.symbolic(a.depth()) : Invariants.parse(delta, a.depth());
     NtkFormula formula = NtkFormula.of(a);
     Optional<InverseMap> inverse =
-        noInverse ? Optional.empty() : deriveInverse(a);
+        noInverse ? Optional.empty() : deriveInverse(a, bound);
     Optional<NtkOfVFormula> ntkOfV = inverse.map(i -> NtkOfVFormula.of(i, invariants));
     if (format == Format.JAVA && ntkOfV.isEmpty()) {
       throw new InvalidInputException(
@@ -92,12 +90,7 @@ final class FormulaCommand implements Callable<Integer> {
     if (inverse.isPresent()) {
       Map<String, Object> inv = new LinkedHashMap<>();
       inv.put("variables", inverse.get().variables());
-      List<Object> filters = new ArrayList<>();
-      List<List<String>> layers = inverse.get().write(notation);
-      for (int l = 0; l < a.depth(); l++) {
-        filters.add(Output.nest(layers.get(l), a.size(l), s -> s));
-      }
-      inv.put("filters", filters);
+      inv.put("filters", Output.layers(a, inverse.get().write(notation), s -> s));
       out.put("inverse", inv);
       NtkOfVFormula k = ntkOfV.get();
       out.put("delta", k.invariants().deltas().stream().map(notation::polynomial).toList());
@@ -121,9 +114,9 @@ final class FormulaCommand implements Callable<Integer> {
     return 0;
   }
 
-  private Optional<InverseMap> deriveInverse(Architecture a) {
+  private static Optional<InverseMap> deriveInverse(Architecture a, Duration bound) {
     try {
-      return InverseMap.derive(a, Duration.ofSeconds(timeout));
+      return InverseMap.derive(a, bound);
     } catch (InvalidInputException e) {
       throw new InvalidInputException(
           e.getMessage() + " (use --no-inverse to print only the NTK and its blocks, or a larger"

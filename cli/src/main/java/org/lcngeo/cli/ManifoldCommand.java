@@ -1,10 +1,8 @@
 package org.lcngeo.cli;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.formula.Notation;
 import org.lcngeo.symbolic.manifold.NeuromanifoldEquations;
@@ -45,10 +43,7 @@ final class ManifoldCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Architecture a = arch.architecture();
-    if (timeout < 1 || timeout > 3600) {
-      throw new InvalidInputException("--timeout must be between 1 and 3600 seconds, not " + timeout);
-    }
-    NeuromanifoldEquations m = NeuromanifoldEquations.compute(a, Duration.ofSeconds(timeout));
+    NeuromanifoldEquations m = NeuromanifoldEquations.compute(a, CommonOptions.timeout(timeout));
     Notation notation =
         switch (format) {
           case SYMJA -> Notation.SYMJA;

@@ -91,30 +91,15 @@ final class NtkCommand implements Callable<Integer> {
     List<String> invariants = e.invariants().stream().map(Rationals::format).toList();
     int rank = e.rank();
     if (common.json) {
-      List<Object> exact = new ArrayList<>();
-      List<Object> decimal = new ArrayList<>();
-      for (int l = 0; l < a.depth(); l++) {
-        exact.add(Output.nested(theta.layer(l), a.size(l)));
-        decimal.add(Output.nest(theta.layer(l), a.size(l), x -> Rationals.toDecimal(x, digits)));
-      }
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("architecture", Output.architecture(a));
-      m.put("filters", exact);
-      m.put("filtersDecimal", decimal);
-      m.put("endToEnd", endToEnd);
-      m.put("delta", invariants);
-      m.put("ntk", strings(k, digits, false));
-      m.put("ntkDecimal", strings(k, digits, true));
-      m.put("rank", rank);
-      Output.json(System.out, m);
+      Output.json(System.out, json(a,
+          Output.layers(a, theta.layers(), Rationals::format),
+          Output.layers(a, theta.layers(), x -> Rationals.toDecimal(x, digits)),
+          endToEnd, invariants, strings(k, digits, false), strings(k, digits, true), rank));
     } else {
-      StringBuilder b = new StringBuilder();
-      b.append(a.summary()).append('\n');
-      b.append("end-to-end filter: ").append(TextFormat.nested(endToEnd)).append('\n');
+      StringBuilder b = header(a, endToEnd);
       b.append("invariants delta: ").append(invariants.isEmpty() ? "none (H = 1)"
           : String.join(", ", invariants)).append('\n');
-      b.append("rank of J: ").append(rank).append(" (neuromanifold dimension ")
-          .append(Neuromanifold.dimension(a)).append(")\n");
+      b.append(rankLine(rank, Neuromanifold.dimension(a)));
       b.append("NTK K = J J^T (").append(k.rows()).append('x').append(k.rows()).append("):\n");
       b.append(Output.table(strings(k, digits, false), "  "));
       System.out.print(b);
@@ -138,41 +123,53 @@ final class NtkCommand implements Callable<Integer> {
     List<String> invariants = d.stream().map(Rationals::format).toList();
     int rank = e.rank();
     if (common.json) {
-      List<Object> exact = new ArrayList<>();
-      List<Object> decimal = new ArrayList<>();
-      for (int l = 0; l < a.depth(); l++) {
-        exact.add(Output.nest(filtersExact.get(l), a.size(l), x -> x));
-        decimal.add(Output.nest(filtersDecimal.get(l), a.size(l), x -> x));
-      }
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("architecture", Output.architecture(a));
-      m.put("filters", exact);
-      m.put("filtersDecimal", decimal);
-      m.put("endToEnd", endToEnd);
-      m.put("delta", invariants);
-      m.put("ntk", k.ntkSymja());
-      m.put("ntkDecimal", k.ntkDecimal(digits));
-      m.put("rank", rank);
+      Map<String, Object> m = json(a,
+          Output.layers(a, filtersExact, x -> x), Output.layers(a, filtersDecimal, x -> x),
+          endToEnd, invariants, k.ntkSymja(), k.ntkDecimal(digits), rank);
       m.put("beta1", r.beta1().toSymja());
       m.put("lambdaSquared", r.lambdaSquared().stream().map(x -> x.toSymja()).toList());
       Output.json(System.out, m);
     } else {
-      StringBuilder b = new StringBuilder();
-      b.append(a.summary()).append('\n');
-      b.append("end-to-end filter: ").append(TextFormat.nested(endToEnd)).append('\n');
+      StringBuilder b = header(a, endToEnd);
       b.append("rescaled to delta = ").append(String.join(", ", invariants))
           .append(" (Prop. 2): beta_1 = ").append(r.beta1().toSymja()).append(" = ")
           .append(r.beta1().toDecimalString(digits)).append('\n');
       for (int l = 0; l < a.depth(); l++) {
         b.append("  w_").append(l + 1).append(" = ").append(filtersExact.get(l)).append('\n');
       }
-      b.append("rank of J: ").append(rank).append(" (neuromanifold dimension ")
-          .append(Neuromanifold.dimension(a)).append(")\n");
+      b.append(rankLine(rank, Neuromanifold.dimension(a)));
       b.append("NTK K^(delta), exact:\n").append(Output.table(k.ntkSymja(), "  "));
       b.append("NTK K^(delta), decimal:\n").append(Output.table(k.ntkDecimal(digits), "  "));
       System.out.print(b);
     }
     return 0;
+  }
+
+  /** The JSON fields common to the NTK at a tuple and at its rescaling (cli.md, "lcn ntk"). */
+  private static Map<String, Object> json(Architecture a, List<Object> filters,
+      List<Object> filtersDecimal, Object endToEnd, List<String> invariants, Object ntk,
+      Object ntkDecimal, int rank) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("architecture", Output.architecture(a));
+    m.put("filters", filters);
+    m.put("filtersDecimal", filtersDecimal);
+    m.put("endToEnd", endToEnd);
+    m.put("delta", invariants);
+    m.put("ntk", ntk);
+    m.put("ntkDecimal", ntkDecimal);
+    m.put("rank", rank);
+    return m;
+  }
+
+  /** The first lines of the text output: the architecture and the end-to-end filter. */
+  private static StringBuilder header(Architecture a, Object endToEnd) {
+    return new StringBuilder()
+        .append(a.summary()).append('\n')
+        .append("end-to-end filter: ").append(TextFormat.nested(endToEnd)).append('\n');
+  }
+
+  private static String rankLine(int rank, int dimension) {
+    return "rank of J: " + rank + " (neuromanifold dimension " + dimension + ")\n";
   }
 
   private Integer fullyConnected() {
@@ -221,8 +218,7 @@ final class NtkCommand implements Callable<Integer> {
             .append(" - W_").append(i + 1).append(" W_").append(i + 1).append("^T:\n")
             .append(Output.table(Output.matrix(deltas.get(i)), "  "));
       }
-      b.append("rank of J: ").append(rank).append(" (neuromanifold dimension ")
-          .append(dim.dimension()).append(")\n");
+      b.append(rankLine(rank, dim.dimension()));
       b.append("NTK K on row-major vec(Z) (").append(k.size()).append('x').append(k.size())
           .append("):\n");
       b.append(Output.table(Output.matrix(k), "  "));

@@ -58,6 +58,19 @@ public final class Output {
     return nestFrom(flat, shape, 0, 0, f);
   }
 
+  /**
+   * The layers of a filter tuple (row-major, as {@link org.lcngeo.core.model.FilterTuple#layers}),
+   * layer l nested into its filter size k_l, entries mapped by f.
+   */
+  public static <T> List<Object> layers(
+      Architecture a, List<? extends List<T>> layers, Function<? super T, ?> f) {
+    List<Object> out = new ArrayList<>(a.depth());
+    for (int l = 0; l < a.depth(); l++) {
+      out.add(nest(layers.get(l), a.size(l), f));
+    }
+    return out;
+  }
+
   private static <T> Object nestFrom(
       List<T> flat, int[] shape, int level, int start, Function<? super T, ?> f) {
     if (level == shape.length) {

@@ -31,4 +31,17 @@ class ManifoldCommandTest {
     assertThat(partial.json().get("complete").asBoolean()).isFalse();
     assertThat(partial.json().get("equations").size()).isPositive();
   }
+
+  @Test
+  void timeoutOutOfRangeIsBadInput() {
+    for (String command : new String[] {"manifold", "formula"}) {
+      for (String seconds : new String[] {"0", "3601"}) {
+        CommandRun r = CommandRun.of(command, "--sizes", "3,2", "--strides", "2,1", "--timeout", seconds);
+        assertThat(r.code()).as(command + " --timeout " + seconds).isEqualTo(2);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err().strip())
+            .isEqualTo("error: --timeout must be between 1 and 3600 seconds, not " + seconds);
+      }
+    }
+  }
 }
