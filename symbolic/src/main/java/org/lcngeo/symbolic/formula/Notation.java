@@ -95,29 +95,16 @@ public enum Notation {
 
   /** Like {@link #group}, and also around a top-level product (a/(b*c), not a/b*c). */
   private static String groupDenominator(String s) {
-    String g = group(s);
-    if (!g.equals(s)) {
-      return g;
-    }
-    int depth = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '(' || c == '{' || c == '[') {
-        depth++;
-      } else if (c == ')' || c == '}' || c == ']') {
-        depth--;
-      } else if (depth == 0 && c == '*') {
-        return "(" + s + ")";
-      }
-    }
-    return s;
+    return s.startsWith("-") || atTopLevel(s, "+-/*") ? "(" + s + ")" : s;
   }
 
   /** Parentheses around s when it is a sum, a difference or starts with a sign (at top level). */
   public static String group(String s) {
-    if (s.startsWith("-")) {
-      return "(" + s + ")";
-    }
+    return s.startsWith("-") || atTopLevel(s, "+-/") ? "(" + s + ")" : s;
+  }
+
+  /** Whether one of the operators occurs in s outside all brackets. */
+  private static boolean atTopLevel(String s, String operators) {
     int depth = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -125,11 +112,11 @@ public enum Notation {
         depth++;
       } else if (c == ')' || c == '}' || c == ']') {
         depth--;
-      } else if (depth == 0 && (c == '+' || c == '-' || c == '/')) {
-        return "(" + s + ")";
+      } else if (depth == 0 && operators.indexOf(c) >= 0) {
+        return true;
       }
     }
-    return s;
+    return false;
   }
 
   /** A positive rational constant. */

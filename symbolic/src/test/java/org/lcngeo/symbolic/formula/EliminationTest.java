@@ -11,7 +11,7 @@ import org.lcngeo.core.model.Architecture;
 class EliminationTest {
   @Test
   void timeoutIsAClearErrorAndStopsTheWorker() throws InterruptedException {
-    Architecture a = NtkFormulaTest.architecture("2x2;2x3", "2x1;1x1");
+    Architecture a = FormulaFixtures.architecture("2x2;2x3", "2x1;1x1");
     assertThatThrownBy(() -> Elimination.compute(a, Duration.ofMillis(500)))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("did not finish within");

@@ -7,7 +7,10 @@ import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 
-/** Seeded random rational filter tuples for the tests of this package and of manifold. */
+/**
+ * Architectures written compactly and seeded random rational filter tuples for the tests of this
+ * package and of manifold.
+ */
 public final class FormulaFixtures {
   private FormulaFixtures() {}
 
@@ -22,5 +25,26 @@ public final class FormulaFixtures {
       flat.add(new BigFraction(p == 0 ? 1 : p, 1 + random.nextInt(4)));
     }
     return FilterTuple.fromFlat(a, flat);
+  }
+
+  /**
+   * An architecture from sizes and strides written per layer, layers separated by {@code ;} and
+   * dimensions by {@code x}: {@code architecture("2x2;2x3", "1x1;1x1")}.
+   */
+  public static Architecture architecture(String sizes, String strides) {
+    return Architecture.of(parse(sizes), parse(strides));
+  }
+
+  private static int[][] parse(String s) {
+    String[] layers = s.split(";");
+    int[][] out = new int[layers.length][];
+    for (int l = 0; l < layers.length; l++) {
+      String[] p = layers[l].split("x");
+      out[l] = new int[p.length];
+      for (int m = 0; m < p.length; m++) {
+        out[l][m] = Integer.parseInt(p[m].strip());
+      }
+    }
+    return out;
   }
 }

@@ -33,7 +33,7 @@ class InverseMapTest {
   @ParameterizedTest
   @CsvSource({"3;2, 2;1", "2;2;2, 2;2;1", "3;3, 3;1", "2x2;2x2, 2x2;1x1"})
   void groebnerBasisPathInvertsMu(String sizes, String strides) {
-    Architecture a = NtkFormulaTest.architecture(sizes, strides);
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
     InverseMap inv = InverseMap.derive(Elimination.compute(a, Elimination.DEFAULT_TIMEOUT));
     MuPlan plan = MuPlan.compile(a);
     Random random = new Random(5 + sizes.hashCode());
@@ -47,18 +47,18 @@ class InverseMapTest {
   void appliesFollowsObservation11() {
     assertThat(InverseMap.applies(FormulaFixtures.EX15)).isTrue();
     assertThat(InverseMap.applies(Architecture.oneDimensional(new int[] {3, 2}, null))).isFalse();
-    assertThat(InverseMap.applies(NtkFormulaTest.architecture("2x2;2x3", "1x1;1x1"))).isTrue();
+    assertThat(InverseMap.applies(FormulaFixtures.architecture("2x2;2x3", "1x1;1x1"))).isTrue();
     // equal sizes and offsets: the two layers can be swapped (Obs. 11 a)
-    assertThat(InverseMap.applies(NtkFormulaTest.architecture("2x2;2x2", "1x1;1x1"))).isFalse();
+    assertThat(InverseMap.applies(FormulaFixtures.architecture("2x2;2x2", "1x1;1x1"))).isFalse();
     // a layer with a single size > 1
-    assertThat(InverseMap.applies(NtkFormulaTest.architecture("2x1;2x2", "1x1;1x1"))).isFalse();
+    assertThat(InverseMap.applies(FormulaFixtures.architecture("2x1;2x2", "1x1;1x1"))).isFalse();
   }
 
   @ParameterizedTest
   @CsvSource({"3;2, 2;1", "2;2;2, 2;2;1", "3;3, 3;1", "2;3, 2;1", "2x2;2x2, 2x2;1x1", "4;3, 2;1",
       "3;3;2, 2;2;1", "4;4, 2;1", "2x3;2x2, 2x1;1x1"})
   void muOfInverseIsTheIdentityOnTheImage(String sizes, String strides) {
-    Architecture a = NtkFormulaTest.architecture(sizes, strides);
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
     InverseMap inv = InverseMap.derive(a, Elimination.DEFAULT_TIMEOUT).orElseThrow();
     MuPlan plan = MuPlan.compile(a);
     Random random = new Random(42 + sizes.hashCode());

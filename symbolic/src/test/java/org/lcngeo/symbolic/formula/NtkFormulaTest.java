@@ -56,7 +56,7 @@ class NtkFormulaTest {
   @ParameterizedTest
   @CsvSource({"3;2, 2;1", "2;3;2, 2;2;1", "2;2;2, 1;1;1", "2x2;2x3, 1x1;1x1", "3x2;2x2, 2x1;1x1"})
   void formulaAtRandomRationalPointsIsTheExactNtk(String sizes, String strides) {
-    Architecture a = architecture(sizes, strides);
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
     NtkFormula f = NtkFormula.of(a);
     MuPlan plan = MuPlan.compile(a);
     Random random = new Random(sizes.hashCode());
@@ -77,23 +77,6 @@ class NtkFormulaTest {
     assertThatThrownBy(() -> NtkFormula.of(a))
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("too large to print");
-  }
-
-  static Architecture architecture(String sizes, String strides) {
-    return Architecture.of(parse(sizes), parse(strides));
-  }
-
-  private static int[][] parse(String s) {
-    String[] layers = s.split(";");
-    int[][] out = new int[layers.length][];
-    for (int l = 0; l < layers.length; l++) {
-      String[] p = layers[l].split("x");
-      out[l] = new int[p.length];
-      for (int m = 0; m < p.length; m++) {
-        out[l][m] = Integer.parseInt(p[m].strip());
-      }
-    }
-    return out;
   }
 
   static List<List<BigFraction>> evaluate(

@@ -35,7 +35,7 @@ class NtkOfVFormulaTest {
   @ParameterizedTest
   @CsvSource({"3;2, 2;1", "2;2;2, 2;2;1", "3;3, 3;1", "2;3;2, 3;2;1", "4;3, 2;1", "2x3;2x2, 2x1;1x1"})
   void exactValueAtImagePointsIsTheNtkOfThePreimage(String sizes, String strides) {
-    Architecture a = NtkFormulaTest.architecture(sizes, strides);
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
     InverseMap inv = InverseMap.derive(a, Elimination.DEFAULT_TIMEOUT).orElseThrow();
     NtkOfVFormula f = NtkOfVFormula.of(inv, Invariants.symbolic(a.depth()));
     MuPlan plan = MuPlan.compile(a);
@@ -58,7 +58,7 @@ class NtkOfVFormulaTest {
   @CsvSource({"3;2, 2;1, d", "3;2, 2;1, numeric", "2;2;2, 2;2;1, 'd1,d2'", "2;2;2, 2;2;1, numeric",
       "2;3;2, 3;2;1, 'd1,d2'", "3;3, 3;1, d"})
   void compiledJavaMatchesTheExactNtk(String sizes, String strides, String deltaText) throws Exception {
-    Architecture a = NtkFormulaTest.architecture(sizes, strides);
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
     InverseMap inv = InverseMap.derive(a, Elimination.DEFAULT_TIMEOUT).orElseThrow();
     MuPlan plan = MuPlan.compile(a);
     Random random = new Random(11 + sizes.hashCode());

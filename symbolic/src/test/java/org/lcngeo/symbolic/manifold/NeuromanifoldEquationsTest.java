@@ -45,7 +45,7 @@ class NeuromanifoldEquationsTest {
   @ParameterizedTest
   @CsvSource({"3;2, 2;1", "2;2;2, 2;2;1", "3;3, 3;1", "2;3;2, 3;2;1", "2x2;2x2, 2x2;1x1", "2;2;2, 1;2;1"})
   void everyGeneratorVanishesOnTheImage(String sizes, String strides) {
-    Architecture a = architecture(sizes, strides);
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
     NeuromanifoldEquations m = NeuromanifoldEquations.compute(a, Elimination.DEFAULT_TIMEOUT);
     assertThat(m.equations()).isNotEmpty();
     MuPlan plan = MuPlan.compile(a);
@@ -82,7 +82,7 @@ class NeuromanifoldEquationsTest {
   @ParameterizedTest
   @CsvSource({"4;4, 2;1", "3;3;2, 2;2;1"})
   void linearAlgebraFallbackVanishesOnTheImage(String sizes, String strides) {
-    Architecture a = architecture(sizes, strides);
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
     NeuromanifoldEquations m = NeuromanifoldEquations.compute(a, java.time.Duration.ofSeconds(20));
     assertThat(m.complete()).isFalse();
     assertThat(m.degreeBound()).isPositive();
@@ -98,20 +98,4 @@ class NeuromanifoldEquationsTest {
     }
   }
 
-  static Architecture architecture(String sizes, String strides) {
-    return Architecture.of(parse(sizes), parse(strides));
-  }
-
-  private static int[][] parse(String s) {
-    String[] layers = s.split(";");
-    int[][] out = new int[layers.length][];
-    for (int l = 0; l < layers.length; l++) {
-      String[] p = layers[l].split("x");
-      out[l] = new int[p.length];
-      for (int m = 0; m < p.length; m++) {
-        out[l][m] = Integer.parseInt(p[m].strip());
-      }
-    }
-    return out;
-  }
 }
