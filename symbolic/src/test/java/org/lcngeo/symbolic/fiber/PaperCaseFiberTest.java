@@ -1,10 +1,9 @@
 package org.lcngeo.symbolic.fiber;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lcngeo.symbolic.PaperCases.flatten;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -17,24 +16,18 @@ import org.hipparchus.fraction.BigFraction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lcngeo.core.algebra.RationalRing;
-import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.PaperCases;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 
 /** The {@code fiber} golden cases of /work/shared/examples/paper-cases.json (Examples 16, 19). */
 class PaperCaseFiberTest {
-  private static final File CASES = new File("/work/shared/examples/paper-cases.json");
   private static final BigDecimal TOLERANCE = new BigDecimal("1e-35");
 
   static Stream<JsonNode> cases() throws IOException {
-    List<JsonNode> out = new ArrayList<>();
-    for (JsonNode c : new ObjectMapper().readTree(CASES).get("cases")) {
-      if (c.get("kind").asText().equals("fiber")) {
-        out.add(c);
-      }
-    }
+    List<JsonNode> out = PaperCases.ofKind("fiber").toList();
     assertThat(out).extracting(c -> c.get("id").asText())
         .contains("fib_paper_ex16", "fib_paper_ex19");
     return out.stream();
@@ -45,16 +38,12 @@ class PaperCaseFiberTest {
   void matchesGoldenCase(JsonNode c) {
     JsonNode in = c.get("input");
     JsonNode ex = c.get("expected");
-    Architecture a = Architecture.of(ints(in.get("filterSizes")), ints(in.get("strides")));
-    List<List<BigFraction>> layers = new ArrayList<>();
-    for (JsonNode w : in.get("filters")) {
-      layers.add(flat(w));
-    }
-    FilterTuple<BigFraction> generating = FilterTuple.of(a, layers);
+    Architecture a = PaperCases.architecture(in);
+    FilterTuple<BigFraction> generating = PaperCases.filters(a, in.get("filters"));
     List<BigFraction> v = MuPlan.compile(a).mu(RationalRing.INSTANCE, generating);
-    assertThat(v).isEqualTo(flat(ex.get("target")));
+    assertThat(v).isEqualTo(flatten(ex.get("target")));
 
-    Fiber fiber = Fiber.compute(a, v, flat(in.get("delta")));
+    Fiber fiber = Fiber.compute(a, v, flatten(in.get("delta")));
 
     assertThat(fiber.complete()).isTrue();
     Set<String> factors = new HashSet<>();
@@ -76,7 +65,7 @@ class PaperCaseFiberTest {
     for (JsonNode p : ex.get("points")) {
       List<List<BigFraction>> rep = new ArrayList<>();
       for (JsonNode w : p.get("filtersExact")) {
-        rep.add(flat(w));
+        rep.add(flatten(w));
       }
       Fiber.Point ours = fiber.points().stream()
           .filter(q -> q.representative().layers().equals(rep))
@@ -110,31 +99,6 @@ class PaperCaseFiberTest {
       assertThat(x.subtract(y).abs().divide(scale, MathContext.DECIMAL128))
           .as("entry %d: %s vs %s", i, ours.get(i), expected.get(i))
           .isLessThanOrEqualTo(TOLERANCE);
-    }
-  }
-
-  static int[][] ints(JsonNode n) {
-    int[][] out = new int[n.size()][];
-    for (int i = 0; i < n.size(); i++) {
-      out[i] = new int[n.get(i).size()];
-      for (int j = 0; j < out[i].length; j++) {
-        out[i][j] = n.get(i).get(j).asInt();
-      }
-    }
-    return out;
-  }
-
-  static List<BigFraction> flat(JsonNode n) {
-    List<BigFraction> out = new ArrayList<>();
-    collect(n, out);
-    return out;
-  }
-
-  private static void collect(JsonNode n, List<BigFraction> out) {
-    if (n.isArray()) {
-      n.forEach(x -> collect(x, out));
-    } else {
-      out.add(Rationals.parse(n.asText()));
     }
   }
 }

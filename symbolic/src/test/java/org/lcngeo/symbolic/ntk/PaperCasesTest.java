@@ -1,12 +1,14 @@
 package org.lcngeo.symbolic.ntk;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lcngeo.symbolic.PaperCases.flatten;
+import static org.lcngeo.symbolic.PaperCases.ints;
+import static org.lcngeo.symbolic.PaperCases.matrices;
+import static org.lcngeo.symbolic.PaperCases.matrix;
+import static org.lcngeo.symbolic.PaperCases.rational;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.hipparchus.fraction.BigFraction;
@@ -14,11 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.lcngeo.core.algebra.RationalRing;
-import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.model.FullyConnectedNetwork;
 import org.lcngeo.core.plan.FullyConnectedPlan;
+import org.lcngeo.symbolic.PaperCases;
 
 /**
  * The golden cases of shared/examples/paper-cases.json (a copy in the test resources; schema in
@@ -27,28 +29,12 @@ import org.lcngeo.core.plan.FullyConnectedPlan;
 class PaperCasesTest {
   private static final RationalRing Q = RationalRing.INSTANCE;
 
-  static JsonNode cases() throws IOException {
-    try (InputStream in = PaperCasesTest.class.getResourceAsStream("paper-cases.json")) {
-      return new ObjectMapper().readTree(in).get("cases");
-    }
-  }
-
-  static Stream<JsonNode> casesOfKind(String kind) throws IOException {
-    List<JsonNode> out = new ArrayList<>();
-    cases().forEach(c -> {
-      if (c.get("kind").asText().equals(kind)) {
-        out.add(c);
-      }
-    });
-    return out.stream();
-  }
-
   static Stream<JsonNode> ntkCases() throws IOException {
-    return casesOfKind("ntk");
+    return PaperCases.ofKind("ntk");
   }
 
   static Stream<JsonNode> fcCases() throws IOException {
-    return casesOfKind("fc");
+    return PaperCases.ofKind("fc");
   }
 
   @Test
@@ -62,15 +48,13 @@ class PaperCasesTest {
   void ntkCase(JsonNode c) {
     JsonNode in = c.get("input");
     JsonNode ex = c.get("expected");
-    Architecture a = Architecture.of(ints2(in.get("filterSizes")), ints2(in.get("strides")));
-    List<List<BigFraction>> layers = new ArrayList<>();
-    in.get("filters").forEach(f -> layers.add(flatten(f)));
-    FilterTuple<BigFraction> theta = FilterTuple.of(a, layers);
+    Architecture a = PaperCases.architecture(in);
+    FilterTuple<BigFraction> theta = PaperCases.filters(a, in.get("filters"));
     ExactNtk e = ExactNtk.of(theta);
 
     for (int l = 0; l < a.depth(); l++) {
       assertThat(a.dilation(l)).isEqualTo(ints(ex.get("t").get(l)));
-      assertThat(theta.squaredNorm(Q, l)).isEqualTo(q(ex.get("squaredNorms").get(l)));
+      assertThat(theta.squaredNorm(Q, l)).isEqualTo(rational(ex.get("squaredNorms").get(l)));
     }
     assertThat(a.endToEndStride()).isEqualTo(ints(ex.get("totalStride")));
     assertThat(a.endToEndSize()).isEqualTo(ints(ex.get("endToEndSize")));
@@ -111,47 +95,5 @@ class PaperCasesTest {
     assertThat(plan.deltas(Q, wa).equals(plan.deltas(Q, wb)))
         .isEqualTo(ex.get("deltasEqual").asBoolean());
     assertThat(plan.ntk(Q, wa).equals(plan.ntk(Q, wb))).isEqualTo(ex.get("ntkEqual").asBoolean());
-  }
-
-  static BigFraction q(JsonNode n) {
-    return Rationals.parse(n.asText());
-  }
-
-  static List<BigFraction> flatten(JsonNode n) {
-    List<BigFraction> out = new ArrayList<>();
-    if (n.isArray()) {
-      n.forEach(x -> out.addAll(flatten(x)));
-    } else {
-      out.add(q(n));
-    }
-    return out;
-  }
-
-  static List<List<BigFraction>> matrix(JsonNode n) {
-    List<List<BigFraction>> out = new ArrayList<>();
-    n.forEach(r -> out.add(flatten(r)));
-    return out;
-  }
-
-  static List<List<List<BigFraction>>> matrices(JsonNode n) {
-    List<List<List<BigFraction>>> out = new ArrayList<>();
-    n.forEach(m -> out.add(matrix(m)));
-    return out;
-  }
-
-  static int[] ints(JsonNode n) {
-    int[] out = new int[n.size()];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = n.get(i).asInt();
-    }
-    return out;
-  }
-
-  static int[][] ints2(JsonNode n) {
-    int[][] out = new int[n.size()][];
-    for (int i = 0; i < out.length; i++) {
-      out[i] = ints(n.get(i));
-    }
-    return out;
   }
 }
