@@ -63,32 +63,11 @@ public final class Symja {
 
   /** A polynomial with integer coefficients (lowest degree first) in the variable v. */
   static String polynomial(BigInteger[] a, String v) {
-    StringBuilder sb = new StringBuilder();
-    for (int i = a.length - 1; i >= 0; i--) {
-      if (a[i].signum() == 0) {
-        continue;
-      }
-      BigInteger abs = a[i].abs();
-      if (a[i].signum() < 0) {
-        sb.append('-');
-      } else if (sb.length() > 0) {
-        sb.append('+');
-      }
-      boolean unit = abs.equals(BigInteger.ONE);
-      if (i == 0 || !unit) {
-        sb.append(abs);
-      }
-      if (i > 0) {
-        if (!unit) {
-          sb.append('*');
-        }
-        sb.append(v);
-        if (i > 1) {
-          sb.append('^').append(i);
-        }
-      }
+    BigFraction[] q = new BigFraction[a.length];
+    for (int i = 0; i < a.length; i++) {
+      q[i] = new BigFraction(a[i]);
     }
-    return sb.length() == 0 ? "0" : sb.toString();
+    return polynomial(q, v);
   }
 
   /**
