@@ -1,10 +1,14 @@
 package org.lcngeo.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /** Runs {@code lcn} in-process and captures its exit status, stdout and stderr. */
 public record CommandRun(int code, String out, String err) {
@@ -24,6 +28,25 @@ public record CommandRun(int code, String out, String err) {
     }
     return new CommandRun(
         code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  /** Runs {@code lcn}, requires success (exit 0, nothing on stderr) and returns its JSON. */
+  public static JsonNode jsonOf(String... args) {
+    CommandRun r = of(args);
+    assertThat(r.err()).isEmpty();
+    assertThat(r.code()).isZero();
+    return r.json();
+  }
+
+  /** A JSON matrix (array of arrays) as rows of strings. */
+  public static List<List<String>> strings(JsonNode m) {
+    List<List<String>> out = new ArrayList<>();
+    m.forEach(r -> {
+      List<String> row = new ArrayList<>();
+      r.forEach(x -> row.add(x.asText()));
+      out.add(row);
+    });
+    return out;
   }
 
   public JsonNode json() {

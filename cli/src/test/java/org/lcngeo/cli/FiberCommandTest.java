@@ -1,29 +1,18 @@
 package org.lcngeo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lcngeo.cli.CommandRun.jsonOf;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.HashSet;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** {@code lcn fiber} against cli.md: fields, the paper's Examples 16 and 19, and bad input. */
 class FiberCommandTest {
-  static CommandRun run(String... args) {
-    return CommandRun.of(args);
-  }
-
-  static JsonNode json(String... args) throws Exception {
-    CommandRun r = run(args);
-    assertThat(r.err()).isEmpty();
-    assertThat(r.code()).isZero();
-    return new ObjectMapper().readTree(r.out());
-  }
-
   @Test
   void example16HasTwoPointsWithDifferentNtks() throws Exception {
-    JsonNode j = json("fiber", "--sizes", "3,2", "--strides", "2,1", "--target", "[2,0,5,0,2]",
+    JsonNode j = jsonOf("fiber", "--sizes", "3,2", "--strides", "2,1", "--target", "[2,0,5,0,2]",
         "--json");
     assertThat(j.fieldNames()).toIterable().startsWith(
         "architecture", "target", "delta", "count", "points", "ntkEqual", "complete");
@@ -45,7 +34,7 @@ class FiberCommandTest {
 
   @Test
   void example19HasThreeBalancedPoints() throws Exception {
-    JsonNode j = json("fiber", "--sizes", "3,2", "--target", "[0,1,1,0]", "--json",
+    JsonNode j = jsonOf("fiber", "--sizes", "3,2", "--target", "[0,1,1,0]", "--json",
         "--digits", "30");
     assertThat(j.get("count").asInt()).isEqualTo(3);
     assertThat(j.get("ntkEqual").asBoolean()).isFalse();
@@ -61,7 +50,7 @@ class FiberCommandTest {
 
   @Test
   void deltaWithEqualsAndMinus() throws Exception {
-    JsonNode j = json("fiber", "--sizes", "3,2", "--target", "[0,1,1,0]", "--delta=-1/2",
+    JsonNode j = jsonOf("fiber", "--sizes", "3,2", "--target", "[0,1,1,0]", "--delta=-1/2",
         "--json");
     assertThat(j.get("delta").get(0).asText()).isEqualTo("-1/2");
     assertThat(j.get("count").asInt()).isEqualTo(3);
@@ -70,7 +59,7 @@ class FiberCommandTest {
   @Test
   void targetOutsideTheNeuromanifoldHasNoPoints() throws Exception {
     // 1 + z^3 has no factor in R[z^2] of degree 2 (layer 2 has dilation 2)
-    JsonNode j = json("fiber", "--sizes", "2,2", "--strides", "2,1", "--target", "[1,0,0,1]",
+    JsonNode j = jsonOf("fiber", "--sizes", "2,2", "--strides", "2,1", "--target", "[1,0,0,1]",
         "--json");
     assertThat(j.get("count").asInt()).isZero();
     assertThat(j.get("complete").asBoolean()).isTrue();
@@ -78,7 +67,7 @@ class FiberCommandTest {
 
   @Test
   void textShowsFactoredLayersAndNtk() {
-    CommandRun r = run("fiber", "--sizes", "3,2", "--target", "[0,1,1,0]");
+    CommandRun r = CommandRun.of("fiber", "--sizes", "3,2", "--target", "[0,1,1,0]");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("3 points (the complete real fiber)", "layer 1: (z0 + 1) * z0",
         "NTK K^(delta):", "NTKs equal: false");
@@ -95,7 +84,7 @@ class FiberCommandTest {
       {"fiber", "--sizes", "3,2", "--target", "[1,2,3,4]", "--delta", "x"},
       {"fiber", "--sizes", "201,2", "--target", "[" + "1,".repeat(201) + "1]"},
     }) {
-      CommandRun r = run(args);
+      CommandRun r = CommandRun.of(args);
       assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
       assertThat(r.out()).isEmpty();
       assertThat(r.err()).startsWith("error: ").hasLineCount(1);

@@ -1,23 +1,13 @@
 package org.lcngeo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lcngeo.cli.CommandRun.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FormulaCommandTest {
-  private static List<List<String>> matrix(JsonNode m) {
-    List<List<String>> out = new ArrayList<>();
-    m.forEach(r -> {
-      List<String> row = new ArrayList<>();
-      r.forEach(x -> row.add(x.asText()));
-      out.add(row);
-    });
-    return out;
-  }
-
   @Test
   void example15Json() {
     CommandRun r = CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1", "--json");
@@ -26,7 +16,7 @@ class FormulaCommandTest {
     assertThat(j.get("architecture").get("dimension").asInt()).isEqualTo(4);
     assertThat(j.get("parameters").toString())
         .isEqualTo("[\"w1_0\",\"w1_1\",\"w1_2\",\"w2_0\",\"w2_1\"]");
-    assertThat(matrix(j.get("blocks").get(0)))
+    assertThat(strings(j.get("blocks").get(0)))
         .containsExactly(
             List.of("w2_0^2", "0", "w2_0*w2_1", "0", "0"),
             List.of("0", "w2_0^2", "0", "w2_0*w2_1", "0"),

@@ -1,10 +1,10 @@
 package org.lcngeo.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.lcngeo.cli.CommandRun.jsonOf;
+import static org.lcngeo.cli.CommandRun.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,30 +12,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** {@code lcn ntk} against cli.md: fields, values of the paper's examples, and bad input. */
 class NtkCommandTest {
-  static CommandRun run(String... args) {
-    return CommandRun.of(args);
-  }
-
-  static JsonNode json(String... args) throws Exception {
-    CommandRun r = run(args);
-    assertThat(r.err()).isEmpty();
-    assertThat(r.code()).isZero();
-    return new ObjectMapper().readTree(r.out());
-  }
-
-  static List<List<String>> strings(JsonNode m) {
-    List<List<String>> out = new ArrayList<>();
-    m.forEach(r -> {
-      List<String> row = new ArrayList<>();
-      r.forEach(x -> row.add(x.asText()));
-      out.add(row);
-    });
-    return out;
-  }
-
   @Test
   void example16Json() throws Exception {
-    JsonNode j = json("ntk", "--sizes", "3,2", "--strides", "2,1", "--filters", "[[1,0,2],[2,1]]",
+    JsonNode j = jsonOf("ntk", "--sizes", "3,2", "--strides", "2,1", "--filters", "[[1,0,2],[2,1]]",
         "--json");
     assertThat(j.fieldNames()).toIterable().containsExactly(
         "architecture", "filters", "filtersDecimal", "endToEnd", "delta", "ntk", "ntkDecimal",
@@ -57,7 +36,7 @@ class NtkCommandTest {
 
   @Test
   void rationalAndDecimalFiltersIn2d() throws Exception {
-    JsonNode j = json("ntk", "--sizes", "2x2", "--filters", "[[[\"1/3\", 0.5],[2, \"-1\"]]]",
+    JsonNode j = jsonOf("ntk", "--sizes", "2x2", "--filters", "[[[\"1/3\", 0.5],[2, \"-1\"]]]",
         "--json", "--digits", "5");
     assertThat(j.get("filters").get(0).toString()).isEqualTo("[[\"1/3\",\"1/2\"],[\"2\",\"-1\"]]");
     assertThat(j.get("filtersDecimal").get(0).get(0).get(0).asText()).isEqualTo("0.33333");
@@ -69,7 +48,7 @@ class NtkCommandTest {
 
   @Test
   void example16Text() {
-    CommandRun r = run("ntk", "--sizes", "3,2", "--strides", "2,1", "--filters", "[[2,0,1],[1,2]]");
+    CommandRun r = CommandRun.of("ntk", "--sizes", "3,2", "--strides", "2,1", "--filters", "[[2,0,1],[1,2]]");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("H=2", "end-to-end filter: [2, 0, 5, 0, 2]", "rank of J: 4")
         .contains("  [ 0   1   0   2   0]\n"); // row 2 of K at Example 16's second point
@@ -77,7 +56,7 @@ class NtkCommandTest {
 
   @Test
   void example20FullyConnected() throws Exception {
-    JsonNode j = json("ntk", "--matrices", "[[[1,0],[0,\"1/2\"]],[[1,0],[0,2]]]", "--json");
+    JsonNode j = jsonOf("ntk", "--matrices", "[[[1,0],[0,\"1/2\"]],[[1,0],[0,2]]]", "--json");
     assertThat(j.has("ntk") && j.has("ntkDecimal") && j.has("rank") && j.has("product")
         && j.has("Delta") && j.has("architecture")).isTrue();
     assertThat(j.get("architecture").get("widths").toString()).isEqualTo("[2,2,2]");
@@ -96,7 +75,7 @@ class NtkCommandTest {
 
   @Test
   void fullyConnectedText() {
-    CommandRun r = run("ntk", "--matrices", "[[[0,1],[\"1/2\",0]],[[0,2],[1,0]]]");
+    CommandRun r = CommandRun.of("ntk", "--matrices", "[[[0,1],[\"1/2\",0]],[[0,2],[1,0]]]");
     assertThat(r.code()).isZero();
     assertThat(r.out()).contains("fully connected", "Delta_1", "15/4", "17/4", "rank of J: 4");
   }
@@ -111,78 +90,78 @@ class NtkCommandTest {
 
   @Test
   void wrongFilterShape() {
-    assertBadInput(run("ntk", "--sizes", "3,2", "--filters", "[[1,0],[2,1]]"),
+    assertBadInput(CommandRun.of("ntk", "--sizes", "3,2", "--filters", "[[1,0],[2,1]]"),
         "layer 1", "shape 2", "size 3");
-    assertBadInput(run("ntk", "--sizes", "2x2", "--filters", "[[1,2,3,4]]"), "--filters");
-    assertBadInput(run("ntk", "--sizes", "3,2", "--filters", "[[1,0,2]]"), "2 filters");
+    assertBadInput(CommandRun.of("ntk", "--sizes", "2x2", "--filters", "[[1,2,3,4]]"), "--filters");
+    assertBadInput(CommandRun.of("ntk", "--sizes", "3,2", "--filters", "[[1,0,2]]"), "2 filters");
   }
 
   @Test
   void layersOfDifferentDimension() {
-    assertBadInput(run("ntk", "--sizes", "3x3,2", "--filters", "[[[1]],[1]]"),
+    assertBadInput(CommandRun.of("ntk", "--sizes", "3x3,2", "--filters", "[[[1]],[1]]"),
         "layer 2", "1-dimensional", "2-dimensional");
   }
 
   @Test
   void sizesAndStridesBelowOne() {
-    assertBadInput(run("ntk", "--sizes", "0,2", "--filters", "[[],[1,2]]"), "less than 1");
-    assertBadInput(run("ntk", "--sizes", "3,2", "--strides", "0,1", "--filters", "[[1,0,2],[2,1]]"),
+    assertBadInput(CommandRun.of("ntk", "--sizes", "0,2", "--filters", "[[],[1,2]]"), "less than 1");
+    assertBadInput(CommandRun.of("ntk", "--sizes", "3,2", "--strides", "0,1", "--filters", "[[1,0,2],[2,1]]"),
         "stride 0 is less than 1");
-    assertBadInput(run("ntk", "--sizes", "3,-2", "--filters", "[[1,0,2],[2,1]]"), "less than 1");
+    assertBadInput(CommandRun.of("ntk", "--sizes", "3,-2", "--filters", "[[1,0,2],[2,1]]"), "less than 1");
   }
 
   @Test
   void malformedJson() {
-    assertBadInput(run("ntk", "--sizes", "3,2", "--filters", "[[1,0,2],[2,1]"), "not valid JSON");
-    assertBadInput(run("ntk", "--matrices", "[[[1,0],[0,1]]"), "not valid JSON");
+    assertBadInput(CommandRun.of("ntk", "--sizes", "3,2", "--filters", "[[1,0,2],[2,1]"), "not valid JSON");
+    assertBadInput(CommandRun.of("ntk", "--matrices", "[[[1,0],[0,1]]"), "not valid JSON");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"2/0", "abc", "1e", "0x10", "1/2/3", "Sqrt(2)", "", " "})
   void malformedNumbers(String literal) {
     String json = "[[1,0,\"" + literal + "\"],[2,1]]";
-    assertBadInput(run("ntk", "--sizes", "3,2", "--filters", json), "layer 1");
-    assertBadInput(run("ntk", "--matrices", "[[[\"" + literal + "\"]]]"), "W_1");
+    assertBadInput(CommandRun.of("ntk", "--sizes", "3,2", "--filters", json), "layer 1");
+    assertBadInput(CommandRun.of("ntk", "--matrices", "[[[\"" + literal + "\"]]]"), "W_1");
   }
 
   @Test
   void bareMalformedNumbersAreNotJson() {
-    assertBadInput(run("ntk", "--sizes", "1", "--filters", "[[1e]]"), "not valid JSON");
-    assertBadInput(run("ntk", "--sizes", "1", "--filters", "[[0x10]]"), "not valid JSON");
+    assertBadInput(CommandRun.of("ntk", "--sizes", "1", "--filters", "[[1e]]"), "not valid JSON");
+    assertBadInput(CommandRun.of("ntk", "--sizes", "1", "--filters", "[[0x10]]"), "not valid JSON");
   }
 
   @Test
   void mismatchedMatrixShapes() {
-    assertBadInput(run("ntk", "--matrices", "[[[1,0],[0,1]],[[1,0,0],[0,1,0]]]"),
+    assertBadInput(CommandRun.of("ntk", "--matrices", "[[[1,0],[0,1]],[[1,0,0],[0,1,0]]]"),
         "W_2 has 3 columns but W_1 has 2 rows");
-    assertBadInput(run("ntk", "--matrices", "[[[1,0],[0]]]"), "ragged");
-    assertBadInput(run("ntk", "--matrices", "[[1,2]]"), "W_1");
-    assertBadInput(run("ntk", "--matrices", "[]"), "--matrices");
+    assertBadInput(CommandRun.of("ntk", "--matrices", "[[[1,0],[0]]]"), "ragged");
+    assertBadInput(CommandRun.of("ntk", "--matrices", "[[1,2]]"), "W_1");
+    assertBadInput(CommandRun.of("ntk", "--matrices", "[]"), "--matrices");
   }
 
   @Test
   void ntkTooLarge() {
-    assertBadInput(run("ntk", "--sizes", "100x100,100x100", "--filters", "[]"),
+    assertBadInput(CommandRun.of("ntk", "--sizes", "100x100,100x100", "--filters", "[]"),
         "the NTK would be 39601x39601");
     StringBuilder row = new StringBuilder("[0");
     row.append(",0".repeat(69)).append(']');
     StringBuilder m = new StringBuilder("[[").append(row);
     m.append((',' + row.toString()).repeat(69)).append("]]");
-    assertBadInput(run("ntk", "--matrices", m.toString()), "the NTK would be 4900x4900");
+    assertBadInput(CommandRun.of("ntk", "--matrices", m.toString()), "the NTK would be 4900x4900");
   }
 
   @Test
   void usageErrors() {
-    assertBadInput(run("ntk", "--sizes", "3,2", "--strides", "2,1"), "--filters is required");
-    assertBadInput(run("ntk", "--filters", "[[1]]"), "--sizes is required");
-    assertBadInput(run("ntk", "--sizes", "2", "--matrices", "[[[1]]]"), "--matrices");
-    assertBadInput(run("ntk", "--no-such-option"), "no-such-option");
+    assertBadInput(CommandRun.of("ntk", "--sizes", "3,2", "--strides", "2,1"), "--filters is required");
+    assertBadInput(CommandRun.of("ntk", "--filters", "[[1]]"), "--sizes is required");
+    assertBadInput(CommandRun.of("ntk", "--sizes", "2", "--matrices", "[[[1]]]"), "--matrices");
+    assertBadInput(CommandRun.of("ntk", "--no-such-option"), "no-such-option");
   }
 
   /** The golden case nd_paper_ex15_delta3: Ex. 15's tuple rescaled to delta = 3. */
   @Test
   void deltaRescalesExactly() throws Exception {
-    JsonNode j = json("ntk", "--sizes", "3,2", "--strides", "2,1", "--filters", "[[1,0,2],[2,1]]",
+    JsonNode j = jsonOf("ntk", "--sizes", "3,2", "--strides", "2,1", "--filters", "[[1,0,2],[2,1]]",
         "--delta", "3", "--digits", "40", "--json");
     assertThat(j.get("delta").toString()).isEqualTo("[\"3\"]");
     assertThat(j.get("ntk").get(2).get(2).asText()).isEqualTo("Sqrt(109)");
@@ -195,7 +174,7 @@ class NtkCommandTest {
 
   @Test
   void example19BalancedNtkIsOneOverSqrt2TimesThePaperMatrix() throws Exception {
-    JsonNode j = json("ntk", "--sizes", "3,2", "--filters", "[[0,1,0],[1,1]]", "--delta=0",
+    JsonNode j = jsonOf("ntk", "--sizes", "3,2", "--filters", "[[0,1,0],[1,1]]", "--delta=0",
         "--json");
     assertThat(strings(j.get("ntk"))).containsExactly(
         List.of("Sqrt(2)/2", "Sqrt(2)/2", "0", "0"),
@@ -207,11 +186,11 @@ class NtkCommandTest {
   @Test
   void deltaBadInput() {
     String[] base = {"ntk", "--sizes", "3,2,2", "--filters", "[[1,0,2],[2,1],[1,1]]"};
-    assertBadInput(run(concat(base, "--delta", "1,2,3")), "--delta needs 1 or 2 values");
-    assertBadInput(run(concat(base, "--delta", "1/0")), "zero denominator");
-    assertBadInput(run(concat(base, "--delta", "x")), "not a rational");
+    assertBadInput(CommandRun.of(concat(base, "--delta", "1,2,3")), "--delta needs 1 or 2 values");
+    assertBadInput(CommandRun.of(concat(base, "--delta", "1/0")), "zero denominator");
+    assertBadInput(CommandRun.of(concat(base, "--delta", "x")), "not a rational");
     assertBadInput(
-        run("ntk", "--sizes", "3,2", "--filters", "[[0,0,0],[2,1]]", "--delta", "0"),
+        CommandRun.of("ntk", "--sizes", "3,2", "--filters", "[[0,0,0],[2,1]]", "--delta", "0"),
         "non-zero filters");
   }
 
