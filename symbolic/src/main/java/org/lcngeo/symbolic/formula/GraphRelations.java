@@ -126,22 +126,7 @@ public final class GraphRelations {
     for (List<Integer> m : rs) {
       columns.add(composed(m).multiply(b).negate());
     }
-    Map<ExpVector, Integer> rowOf = new LinkedHashMap<>();
-    for (GenPolynomial<BigRational> p : columns) {
-      for (Monomial<BigRational> t : p) {
-        rowOf.putIfAbsent(t.exponent(), rowOf.size());
-      }
-    }
-    List<List<BigFraction>> matrix = new ArrayList<>();
-    for (int r = 0; r < rowOf.size(); r++) {
-      matrix.add(new ArrayList<>(java.util.Collections.nCopies(columns.size(), BigFraction.ZERO)));
-    }
-    for (int col = 0; col < columns.size(); col++) {
-      for (Monomial<BigRational> t : columns.get(col)) {
-        matrix.get(rowOf.get(t.exponent())).set(col, PolynomialRing.fromJas(t.coefficient()));
-      }
-    }
-    for (List<BigFraction> x : ExactLinearAlgebra.kernel(matrix, columns.size())) {
+    for (List<BigFraction> x : ExactLinearAlgebra.kernel(coefficientMatrix(columns), columns.size())) {
       GenPolynomial<BigRational> c = vRing.zero();
       GenPolynomial<BigRational> cOfMu = symbols.ring().zero();
       GenPolynomial<BigRational> r = vRing.zero();
@@ -158,6 +143,29 @@ public final class GraphRelations {
       }
     }
     return null;
+  }
+
+  /**
+   * The coefficients of polynomials as the columns of a matrix, one row per monomial occurring in
+   * any of them (in order of first occurrence): its kernel holds the linear relations among them.
+   */
+  private static List<List<BigFraction>> coefficientMatrix(List<GenPolynomial<BigRational>> columns) {
+    Map<ExpVector, Integer> rowOf = new LinkedHashMap<>();
+    for (GenPolynomial<BigRational> p : columns) {
+      for (Monomial<BigRational> t : p) {
+        rowOf.putIfAbsent(t.exponent(), rowOf.size());
+      }
+    }
+    List<List<BigFraction>> matrix = new ArrayList<>();
+    for (int r = 0; r < rowOf.size(); r++) {
+      matrix.add(new ArrayList<>(java.util.Collections.nCopies(columns.size(), BigFraction.ZERO)));
+    }
+    for (int col = 0; col < columns.size(); col++) {
+      for (Monomial<BigRational> t : columns.get(col)) {
+        matrix.get(rowOf.get(t.exponent())).set(col, PolynomialRing.fromJas(t.coefficient()));
+      }
+    }
+    return matrix;
   }
 
   /**
@@ -178,26 +186,12 @@ public final class GraphRelations {
       List<GenPolynomial<BigRational>> ofDegree = new ArrayList<>();
       for (List<List<Integer>> bucket : monomialsByWeight(d).values()) {
         checkDeadline();
-        List<List<BigFraction>> columns = new ArrayList<>();
-        Map<ExpVector, Integer> rowOf = new LinkedHashMap<>();
         List<GenPolynomial<BigRational>> composedColumns = new ArrayList<>();
         for (List<Integer> m : bucket) {
-          GenPolynomial<BigRational> p = composed(m);
-          composedColumns.add(p);
-          for (Monomial<BigRational> t : p) {
-            rowOf.putIfAbsent(t.exponent(), rowOf.size());
-          }
+          composedColumns.add(composed(m));
         }
-        List<List<BigFraction>> matrix = new ArrayList<>();
-        for (int r = 0; r < rowOf.size(); r++) {
-          matrix.add(new ArrayList<>(java.util.Collections.nCopies(bucket.size(), BigFraction.ZERO)));
-        }
-        for (int col = 0; col < bucket.size(); col++) {
-          for (Monomial<BigRational> t : composedColumns.get(col)) {
-            matrix.get(rowOf.get(t.exponent())).set(col, PolynomialRing.fromJas(t.coefficient()));
-          }
-        }
-        List<List<BigFraction>> kernel = ExactLinearAlgebra.kernel(matrix, bucket.size());
+        List<List<BigFraction>> kernel =
+            ExactLinearAlgebra.kernel(coefficientMatrix(composedColumns), bucket.size());
         if (kernel.isEmpty()) {
           continue;
         }
