@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -23,9 +22,9 @@ import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 
-/** The {@code fiber} golden cases of /work/shared/examples/paper-cases.json (Examples 16, 19). */
+/** The {@code fiber} golden cases of shared/examples/paper-cases.json (a copy in the test resources) (Examples 16, 19). */
 class PaperCaseFiberTest {
-  private static final File CASES = new File("/work/shared/examples/paper-cases.json");
+  private static final java.net.URL CASES = PaperCaseFiberTest.class.getResource("/paper-cases.json");
   private static final BigDecimal TOLERANCE = new BigDecimal("1e-35");
 
   static Stream<JsonNode> cases() throws IOException {

@@ -28,7 +28,7 @@ class PaperCasesTest {
   private static final RationalRing Q = RationalRing.INSTANCE;
 
   static JsonNode cases() throws IOException {
-    try (InputStream in = PaperCasesTest.class.getResourceAsStream("paper-cases.json")) {
+    try (InputStream in = PaperCasesTest.class.getResourceAsStream("/paper-cases.json")) {
       return new ObjectMapper().readTree(in).get("cases");
     }
   }

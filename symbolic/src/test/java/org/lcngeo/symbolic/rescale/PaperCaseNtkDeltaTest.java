@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -19,9 +18,9 @@ import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 
-/** The {@code ntk_delta} golden cases of /work/shared/examples/paper-cases.json. */
+/** The {@code ntk_delta} golden cases of shared/examples/paper-cases.json (a copy in the test resources). */
 class PaperCaseNtkDeltaTest {
-  private static final File CASES = new File("/work/shared/examples/paper-cases.json");
+  private static final java.net.URL CASES = PaperCaseNtkDeltaTest.class.getResource("/paper-cases.json");
   private static final BigDecimal TOLERANCE = new BigDecimal("1e-35");
 
   static Stream<JsonNode> cases() throws IOException {
