@@ -17,7 +17,7 @@ import org.lcngeo.symbolic.fiber.FiberEnumeration;
 /**
  * Timing of the factoring step on the benchmark workloads W2 (1-D, degree 30) and W3 (2-D,
  * bidegree (5,5)), in-process, median of many runs after warm-up; and of the whole enumeration.
- * Run: {@code java -cp <test classpath> org.lcngeo.symbolic.poly.FactoringBenchmark
+ * Run: {@code ./lcn bench factor bench/workloads}, or {@code java -cp ... org.lcngeo.symbolic.poly.FactoringBenchmark
  * bench/workloads}.
  */
 public final class FactoringBenchmark {
