@@ -24,9 +24,9 @@ import org.lcngeo.core.model.Architecture;
  * @param x N rows of inputs (flattened)
  * @param y N rows of outputs (flattened)
  * @param teacher the end-to-end filter v* that generated the data, or null
- * @param convolution the end-to-end convolution's shapes and index table
+ * @param convolution the double executor of the end-to-end convolution (shapes and index table)
  */
-public record TrainingData(double[][] x, double[][] y, double[] teacher, Convolution convolution) {
+public record TrainingData(double[][] x, double[][] y, double[] teacher, NumericConvolution convolution) {
   /** Strict JSON (RFC 8259): nothing may follow the document. */
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
@@ -37,8 +37,8 @@ public record TrainingData(double[][] x, double[][] y, double[] teacher, Convolu
   }
 
   /** The end-to-end convolution of an architecture with a given output shape. */
-  public static Convolution endToEnd(Architecture a, int[] outputShape) {
-    return new Convolution(a.endToEndSize(), a.endToEndStride(), outputShape);
+  public static NumericConvolution endToEnd(Architecture a, int[] outputShape) {
+    return NumericConvolution.forOutput(a.endToEndSize(), a.endToEndStride(), outputShape);
   }
 
   /**
@@ -50,7 +50,7 @@ public record TrainingData(double[][] x, double[][] y, double[] teacher, Convolu
     if (samples < 1 || samples > 10_000_000) {
       throw new InvalidInputException("--samples must be between 1 and 10000000, not " + samples);
     }
-    Convolution c = endToEnd(a, outputShape);
+    NumericConvolution c = endToEnd(a, outputShape);
     if ((long) samples * (c.inputEntries() + c.outputEntries()) > 50_000_000L) {
       throw new InvalidInputException(
           samples + " samples of " + c.inputEntries() + " entries are too many to hold");
@@ -113,7 +113,7 @@ public record TrainingData(double[][] x, double[][] y, double[] teacher, Convolu
     int[] outShape = null;
     double[][] x = new double[xs.size()][];
     double[][] y = new double[xs.size()][];
-    Convolution c = null;
+    NumericConvolution c = null;
     for (int i = 0; i < xs.size(); i++) {
       int[] ys0 = new int[d];
       double[] yf = flatten(ys.get(i), d, ys0, where + ": Y[" + i + "]");
@@ -240,7 +240,7 @@ public record TrainingData(double[][] x, double[][] y, double[] teacher, Convolu
               + k + ", s = " + s);
     }
     int dOut = (len + s - k) / (s + 1);
-    Convolution c = endToEnd(a, new int[] {dOut});
+    NumericConvolution c = endToEnd(a, new int[] {dOut});
     double[][] x = new double[rows.size()][];
     double[][] y = new double[rows.size()][];
     for (int i = 0; i < rows.size(); i++) {
