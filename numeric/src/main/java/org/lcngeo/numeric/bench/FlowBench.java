@@ -22,7 +22,7 @@ import org.lcngeo.numeric.ntk.NumericMu;
  * the parameter flow over several repetitions (after warm-up), with the thread's CPU time (the
  * machine is shared: CPU time is the fairer figure), RHS evaluations and final loss.
  *
- * <p>Usage: {@code java -cp numeric/target/classes:core/target/classes:<hipparchus jars>
+ * <p>Usage: {@code java -cp numeric/target/classes:core/target/classes:<hipparchus and jackson jars>
  * org.lcngeo.numeric.bench.FlowBench W4_W5.json [repetitions] [methods...]}
  */
 public final class FlowBench {
