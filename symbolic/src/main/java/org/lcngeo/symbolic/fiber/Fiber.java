@@ -5,11 +5,12 @@ import java.util.List;
 import java.util.Optional;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.InvalidInputException;
-import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.core.plan.Neuromanifold;
+import org.lcngeo.symbolic.ntk.ExactNtk;
+import org.lcngeo.symbolic.ntk.ScaledIntegerMatrix;
 import org.lcngeo.symbolic.rescale.RescaledNtk;
 import org.lcngeo.symbolic.rescale.RescaledTuple;
 import org.lcngeo.symbolic.rescale.Rescaling;
@@ -53,11 +54,10 @@ public final class Fiber {
     for (FiberEnumeration.RationalPoint p : enumeration.points()) {
       FilterTuple<BigFraction> theta = p.filters();
       RescaledTuple rescaled = Rescaling.rescale(theta, delta);
-      List<List<List<BigFraction>>> kernels = new ArrayList<>();
-      for (int l = 0; l < a.depth(); l++) {
-        kernels.add(plan.ntkLayer(RationalRing.INSTANCE, theta, l));
-      }
-      ColumnSpace space = ColumnSpace.of(plan.jacobian(RationalRing.INSTANCE, theta));
+      ExactNtk exact = ExactNtk.of(plan, theta);
+      List<List<List<BigFraction>>> kernels =
+          exact.layerKernels().stream().map(ScaledIntegerMatrix::toFractions).toList();
+      ColumnSpace space = ColumnSpace.of(exact.jacobian());
       spaces.add(space);
       out.add(new Point(theta, p.layerFactorizations(), rescaled, rescaled.ntk(kernels),
           space.rank()));

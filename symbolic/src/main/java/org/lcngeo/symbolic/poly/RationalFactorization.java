@@ -29,7 +29,7 @@ public final class RationalFactorization {
   /** Largest degree in one variable that we factor. */
   public static final int MAX_DEGREE = 200;
   /** Largest number of terms of a multivariate polynomial that we factor. */
-  public static final int MAX_TERMS = 2_000;
+  public static final int MAX_TERMS = 400;
   private static final int ATTEMPTS = 5;
 
   /** One Q-irreducible factor with its multiplicity. */

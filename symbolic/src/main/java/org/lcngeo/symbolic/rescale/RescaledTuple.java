@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
-import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.FilterTuple;
-import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.symbolic.algebraic.FieldElement;
 import org.lcngeo.symbolic.algebraic.NumberField;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 import org.lcngeo.symbolic.algebraic.Symja;
+import org.lcngeo.symbolic.ntk.ExactNtk;
+import org.lcngeo.symbolic.ntk.ScaledIntegerMatrix;
 
 /**
  * A filter tuple rescaled to prescribed invariants (Prop. 2 / 12), exactly: beta_1 with its
@@ -235,13 +235,9 @@ public final class RescaledTuple {
     return new RescaledNtk(field, Collections.unmodifiableList(rows));
   }
 
-  /** {@link #ntk(List)} with the layer kernels from the generic exact executor of the plan. */
+  /** {@link #ntk(List)} with the layer kernels of the fast exact executor. */
   public RescaledNtk ntk() {
-    MuPlan plan = MuPlan.compile(original.architecture());
-    List<List<List<BigFraction>>> k = new ArrayList<>();
-    for (int l = 0; l < original.depth(); l++) {
-      k.add(plan.ntkLayer(RationalRing.INSTANCE, original, l));
-    }
-    return ntk(k);
+    return ntk(ExactNtk.of(original).layerKernels().stream()
+        .map(ScaledIntegerMatrix::toFractions).toList());
   }
 }
