@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "In-process benchmarks on workload files (shared/bench/workloads).",
-    subcommands = {BenchCommand.Ntk.class})
+    subcommands = {BenchCommand.Ntk.class, BenchCommand.Factor.class, BenchCommand.Flow.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -291,6 +291,60 @@ final class BenchCommand implements Runnable {
           r.get("medianPlanMs"), r.get("medianPartialProductsMs"), r.get("medianKernelMs"),
           r.get("multiplyAdds"), r.get("rank"), r.get("rankMs"), r.get("checks"),
           Boolean.TRUE.equals(r.get("ok")) ? "" : "  FAILED");
+    }
+  }
+
+  /** {@code lcn bench factor DIR}: the factoring step and the fiber enumeration of W2 and W3. */
+  @Command(
+      name = "factor",
+      mixinStandardHelpOptions = true,
+      description = "Time the factoring of W2 (1-D, degree 30) and W3 (2-D, bidegree (5,5)) and"
+          + " their fiber enumeration: medians after warm-up (DIR holds W2.json and W3.json).")
+  static final class Factor implements Callable<Integer> {
+    @Parameters(paramLabel = "DIR", description = "directory of the workloads, e.g. bench/workloads")
+    Path dir;
+
+    @Override
+    public Integer call() throws Exception {
+      for (String f : List.of("W2.json", "W3.json")) {
+        if (!java.nio.file.Files.isRegularFile(dir.resolve(f))) {
+          throw new InvalidInputException("no workload file " + dir.resolve(f));
+        }
+      }
+      org.lcngeo.symbolic.poly.FactoringBenchmark.main(new String[] {dir.toString()});
+      return 0;
+    }
+  }
+
+  /** {@code lcn bench flow FILE}: the W4 flow, timed per method (in-process, after warm-up). */
+  @Command(
+      name = "flow",
+      mixinStandardHelpOptions = true,
+      description = "Time the W4 gradient flow (t in [0, 20], rtol 1e-10) per method: wall and"
+          + " CPU time, right-hand-side evaluations, final loss (FILE: W4_W5.json).")
+  static final class Flow implements Callable<Integer> {
+    @Parameters(paramLabel = "FILE", description = "the workload, e.g. bench/workloads/W4_W5.json")
+    Path file;
+
+    @Option(names = "--reps", paramLabel = "N", defaultValue = "5", description = "timed repetitions (default ${DEFAULT-VALUE})")
+    int reps;
+
+    @Option(names = "--method", paramLabel = "M", split = ",", defaultValue = "rodas4,dop853",
+        description = "methods, comma separated (default ${DEFAULT-VALUE})")
+    List<String> methods;
+
+    @Override
+    public Integer call() throws Exception {
+      if (!java.nio.file.Files.isRegularFile(file)) {
+        throw new InvalidInputException("no workload file " + file);
+      }
+      if (reps < 1) {
+        throw new InvalidInputException("--reps must be at least 1");
+      }
+      List<String> args = new java.util.ArrayList<>(List.of(file.toString(), Integer.toString(reps)));
+      args.addAll(methods);
+      org.lcngeo.numeric.bench.FlowBench.main(args.toArray(String[]::new));
+      return 0;
     }
   }
 }

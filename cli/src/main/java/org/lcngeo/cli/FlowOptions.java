@@ -1,15 +1,13 @@
 package org.lcngeo.cli;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
-import org.lcngeo.numeric.data.Json;
 import org.lcngeo.numeric.data.TrainingData;
 import org.lcngeo.numeric.flow.FlowSettings;
 import picocli.CommandLine.Mixin;
@@ -152,8 +150,10 @@ abstract class FlowOptions {
       }
       return null;
     }
-    Object doc = Json.parse(Files.readString(data, StandardCharsets.UTF_8), data.toString());
-    if (!(doc instanceof Map<?, ?> m) || !(m.get("inits") instanceof List<?> inits)) {
+    JsonNode inits =
+        TrainingData.readJson(Files.readString(data, StandardCharsets.UTF_8), data.toString())
+            .path("inits");
+    if (!inits.isArray()) {
       if (required) {
         throw new InvalidInputException(data + " has no inits array");
       }
@@ -161,12 +161,16 @@ abstract class FlowOptions {
     }
     double[][] out = new double[inits.size()][];
     for (int i = 0; i < out.length; i++) {
-      if (!(inits.get(i) instanceof List<?> row) || row.size() != a.parameterCount()
-          || !row.stream().allMatch(x -> x instanceof Double d && Double.isFinite(d))) {
+      JsonNode row = inits.get(i);
+      boolean numbers = row.isArray() && row.size() == a.parameterCount();
+      for (int j = 0; numbers && j < row.size(); j++) {
+        numbers = row.get(j).isNumber() && Double.isFinite(row.get(j).doubleValue());
+      }
+      if (!numbers) {
         throw new InvalidInputException(
             "inits[" + i + "] is not a list of " + a.parameterCount() + " numbers");
       }
-      out[i] = row.stream().mapToDouble(x -> (Double) x).toArray();
+      out[i] = TrainingData.flatten(row, 1, new int[1], "inits[" + i + "]");
     }
     return out;
   }

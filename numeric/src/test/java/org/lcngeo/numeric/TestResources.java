@@ -4,9 +4,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
-import org.lcngeo.numeric.data.Json;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.lcngeo.numeric.data.TrainingData;
 
 /** The shared fixtures copied into test resources: paper-cases.json and W4_W5.json. */
 public final class TestResources {
@@ -21,16 +20,16 @@ public final class TestResources {
   }
 
   /** The case of paper-cases.json with this id. */
-  public static Map<?, ?> paperCase(String id) {
-    for (Object o : paperCases()) {
-      if (id.equals(((Map<?, ?>) o).get("id"))) {
-        return (Map<?, ?>) o;
+  public static JsonNode paperCase(String id) {
+    for (JsonNode c : paperCases()) {
+      if (id.equals(c.path("id").asText())) {
+        return c;
       }
     }
     throw new IllegalArgumentException(id);
   }
 
-  public static List<?> paperCases() {
-    return (List<?>) ((Map<?, ?>) Json.parse(text("paper-cases.json"), "paper-cases")).get("cases");
+  public static JsonNode paperCases() {
+    return TrainingData.readJson(text("paper-cases.json"), "paper-cases").get("cases");
   }
 }

@@ -25,7 +25,7 @@ public final class PaperCases {
   /** The cases of one kind ({@code ntk}, {@code fc}, {@code ntk_delta}, {@code fiber}, ...). */
   public static Stream<JsonNode> ofKind(String kind) throws IOException {
     JsonNode all;
-    try (InputStream in = PaperCases.class.getResourceAsStream("paper-cases.json")) {
+    try (InputStream in = PaperCases.class.getResourceAsStream("/paper-cases.json")) {
       all = new ObjectMapper().readTree(in).get("cases");
     }
     List<JsonNode> out = new ArrayList<>();

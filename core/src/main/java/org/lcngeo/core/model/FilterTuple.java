@@ -124,6 +124,29 @@ public final class FilterTuple<T> {
     return -1;
   }
 
+  /**
+   * Checks the hypotheses of the rescaling to prescribed invariants (Prop. 2 / 12): {@code
+   * invariants} target values, which must be H - 1, and no zero filter. Shared by the exact and the
+   * double-precision rescaling.
+   *
+   * @throws InvalidInputException if the count is wrong or a filter is zero
+   */
+  public void requireRescalable(Ring<T> ring, int invariants) {
+    int h = depth();
+    if (invariants != h - 1) {
+      throw new InvalidInputException(
+          "got " + invariants + " delta value" + (invariants == 1 ? "" : "s") + " but a network of "
+              + h + " layer" + (h == 1 ? "" : "s") + " has " + (h - 1) + " invariant"
+              + (h - 1 == 1 ? "" : "s"));
+    }
+    int zero = firstZeroLayer(ring);
+    if (zero >= 0) {
+      throw new InvalidInputException(
+          "filter " + (zero + 1) + " is zero, but the rescaling to prescribed invariants"
+              + " (Prop. 2 / 12) needs non-zero filters");
+    }
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof FilterTuple<?> f

@@ -1,7 +1,6 @@
 package org.lcngeo.core.plan;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.algebra.Ring;
@@ -13,11 +12,82 @@ import org.lcngeo.core.model.Architecture;
  * stored row-major. A signal of shape n gives an output of shape {@code floor((n - k)/s) + 1}; an
  * output of shape d needs an input of shape {@code s(d - 1) + k} ({@link #inputShape}).
  *
+ * <p>Compiled once per (filter shape, stride, input shape) into THE index structure of the
+ * convolution, the table of flat input positions of X_{i s + j} ({@link #position}); it also gives
+ * the matrix M_X of {@code w -> alpha_w(X)}. {@link #apply} executes the table over any {@link
+ * Ring}; the numeric module runs the same table in primitive doubles.
+ *
  * <p>By Lemma 9, composing the layers of an {@link Architecture} (layer 1 first) is the single
  * convolution {@code alpha_{mu(w), s_1...s_H}} with the end-to-end filter of {@link MuPlan#mu}.
  */
 public final class Convolution {
-  private Convolution() {}
+  /** Largest signal and largest table (output entries times filter entries) compiled. */
+  private static final long MAX_ENTRIES = 50_000_000L;
+
+  private final int[] filterShape;
+  private final int[] stride;
+  private final int[] inputShape;
+  private final int[] outputShape;
+  private final int filterEntries;
+  private final int inputEntries;
+  private final int outputEntries;
+  /** positions[o * filterEntries + j]: flat input position of X_{o s + j}. */
+  private final int[] positions;
+
+  private Convolution(int[] filterShape, int[] stride, int[] inputShape) {
+    this.outputShape = outputShape(inputShape, filterShape, stride);
+    this.filterShape = filterShape.clone();
+    this.stride = stride.clone();
+    this.inputShape = inputShape.clone();
+    long in = product(inputShape);
+    long out = product(outputShape);
+    long f = product(filterShape);
+    if (in > MAX_ENTRIES || out * f > MAX_ENTRIES) {
+      throw new InvalidInputException(
+          "signals of " + in + " entries with filters of " + f + " entries are too large");
+    }
+    this.inputEntries = (int) in;
+    this.outputEntries = (int) out;
+    this.filterEntries = (int) f;
+    int dims = inputShape.length;
+    int[] rowStride = new int[dims];
+    int r = 1;
+    for (int m = dims - 1; m >= 0; m--) {
+      rowStride[m] = r;
+      r *= inputShape[m];
+    }
+    // flat position of filter entry j relative to the window's corner
+    int[] filterOffset = new int[filterEntries];
+    for (int j = 0; j < filterEntries; j++) {
+      int[] idx = Architecture.unflatten(j, filterShape);
+      for (int m = 0; m < dims; m++) {
+        filterOffset[j] += idx[m] * rowStride[m];
+      }
+    }
+    this.positions = new int[outputEntries * filterEntries];
+    for (int o = 0; o < outputEntries; o++) {
+      int[] idx = Architecture.unflatten(o, outputShape);
+      int corner = 0;
+      for (int m = 0; m < dims; m++) {
+        corner += idx[m] * stride[m] * rowStride[m];
+      }
+      for (int j = 0; j < filterEntries; j++) {
+        positions[o * filterEntries + j] = corner + filterOffset[j];
+      }
+    }
+  }
+
+  /** Compiles alpha_{w,s} for filters of shape k on signals of shape n. */
+  public static Convolution compile(int[] filterShape, int[] stride, int[] inputShape) {
+    return new Convolution(filterShape, stride, inputShape);
+  }
+
+  /**
+   * Compiles alpha_{w,s} for the signals of shape {@code s(d - 1) + k} whose output has shape d.
+   */
+  public static Convolution compileForOutput(int[] filterShape, int[] stride, int[] outputShape) {
+    return new Convolution(filterShape, stride, inputShape(outputShape, filterShape, stride));
+  }
 
   /** Shape of the output of alpha_{w,s} on a signal of the given shape. */
   public static int[] outputShape(int[] inputShape, int[] filterShape, int[] stride) {
@@ -42,7 +112,12 @@ public final class Convolution {
       if (outputShape[m] < 1) {
         throw new InvalidInputException("an output size must be at least 1");
       }
-      n[m] = Math.addExact(Math.multiplyExact(stride[m], outputShape[m] - 1), filterShape[m]);
+      long size = (long) stride[m] * (outputShape[m] - 1) + filterShape[m];
+      if (size > MAX_ENTRIES) {
+        throw new InvalidInputException(
+            "an output size of " + outputShape[m] + " needs signals too large to hold");
+      }
+      n[m] = (int) size;
     }
     return n;
   }
@@ -60,57 +135,68 @@ public final class Convolution {
     return n;
   }
 
-  /**
-   * alpha_{w,s}(X) for a filter w of shape k and a signal X of shape n (both row-major); the
-   * result has shape {@link #outputShape}.
-   */
-  public static <T> List<T> apply(
-      Ring<T> ring, List<T> filter, int[] filterShape, int[] stride, List<T> signal, int[] shape) {
-    int[] out = outputShape(shape, filterShape, stride);
-    int dims = shape.length;
-    int outSize = product(out);
-    if (signal.size() != product(shape) || filter.size() != product(filterShape)) {
+  public int[] filterShape() {
+    return filterShape.clone();
+  }
+
+  public int[] stride() {
+    return stride.clone();
+  }
+
+  public int[] inputShape() {
+    return inputShape.clone();
+  }
+
+  public int[] outputShape() {
+    return outputShape.clone();
+  }
+
+  public int filterEntries() {
+    return filterEntries;
+  }
+
+  public int inputEntries() {
+    return inputEntries;
+  }
+
+  public int outputEntries() {
+    return outputEntries;
+  }
+
+  /** Flat input position of X_{o s + j}: entry (o, j) of the matrix M_X of w -> alpha_w(X). */
+  public int position(int o, int j) {
+    return positions[o * filterEntries + j];
+  }
+
+  /** The whole table: {@code positions()[o * filterEntries() + j] = position(o, j)}. */
+  public int[] positions() {
+    return positions.clone();
+  }
+
+  /** alpha_{w,s}(X) for a filter w and a signal X of the compiled shapes (both row-major). */
+  public <T> List<T> apply(Ring<T> ring, List<T> filter, List<T> signal) {
+    if (signal.size() != inputEntries || filter.size() != filterEntries) {
       throw new InvalidInputException("signal or filter does not have the stated shape");
     }
-    int[] rowStride = rowStrides(shape);
-    // flat position of filter entry j relative to the window's corner
-    int[] filterOffset = new int[filter.size()];
-    for (int j = 0; j < filterOffset.length; j++) {
-      int[] idx = Architecture.unflatten(j, filterShape);
-      for (int m = 0; m < dims; m++) {
-        filterOffset[j] += idx[m] * rowStride[m];
-      }
-    }
-    List<T> y = new ArrayList<>(Collections.nCopies(outSize, ring.zero()));
-    for (int i = 0; i < outSize; i++) {
-      int[] idx = Architecture.unflatten(i, out);
-      int corner = 0;
-      for (int m = 0; m < dims; m++) {
-        corner += idx[m] * stride[m] * rowStride[m];
-      }
+    List<T> y = new ArrayList<>(outputEntries);
+    for (int o = 0; o < outputEntries; o++) {
       T acc = ring.zero();
-      for (int j = 0; j < filterOffset.length; j++) {
-        acc = ring.addProduct(acc, filter.get(j), signal.get(corner + filterOffset[j]));
+      int base = o * filterEntries;
+      for (int j = 0; j < filterEntries; j++) {
+        acc = ring.addProduct(acc, filter.get(j), signal.get(positions[base + j]));
       }
-      y.set(i, acc);
+      y.add(acc);
     }
     return y;
   }
 
-  private static int[] rowStrides(int[] shape) {
-    int[] r = new int[shape.length];
-    int s = 1;
-    for (int m = shape.length - 1; m >= 0; m--) {
-      r[m] = s;
-      s *= shape[m];
-    }
-    return r;
-  }
-
-  private static int product(int[] v) {
-    int p = 1;
+  private static long product(int[] v) {
+    long p = 1;
     for (int x : v) {
-      p = Math.multiplyExact(p, x);
+      p *= x;
+      if (p > Integer.MAX_VALUE) {
+        return Long.MAX_VALUE / 2;
+      }
     }
     return p;
   }

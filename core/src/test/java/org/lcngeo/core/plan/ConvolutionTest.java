@@ -67,12 +67,12 @@ class ConvolutionTest {
     List<BigFraction> y = x;
     int[] shape = grown;
     for (int l = 0; l < h; l++) {
-      y = Convolution.apply(Q, theta.layer(l), a.size(l), a.stride(l), y, shape);
+      y = Convolution.compile(a.size(l), a.stride(l), shape).apply(Q, theta.layer(l), y);
       shape = Convolution.outputShape(shape, a.size(l), a.stride(l));
     }
     List<BigFraction> v = MuPlan.compile(a).mu(Q, theta);
     List<BigFraction> direct =
-        Convolution.apply(Q, v, a.endToEndSize(), a.endToEndStride(), x, grown);
+        Convolution.compile(a.endToEndSize(), a.endToEndStride(), grown).apply(Q, v, x);
     assertThat(Convolution.outputShape(grown, a.endToEndSize(), a.endToEndStride()))
         .isEqualTo(shape);
     assertThat(direct).isEqualTo(y);
@@ -105,8 +105,25 @@ class ConvolutionTest {
     for (int i = 1; i <= 7; i++) {
       x.add(new BigFraction(i));
     }
-    assertThat(Convolution.apply(Q, w, new int[] {3}, new int[] {2}, x, new int[] {7}))
+    assertThat(Convolution.compile(new int[] {3}, new int[] {2}, new int[] {7}).apply(Q, w, x))
         .containsExactly(new BigFraction(7), new BigFraction(13), new BigFraction(19));
+  }
+
+  @Test
+  void theTableHoldsThePositionsOfXIsPlusJ() {
+    // 2-D, k = (2, 3), s = (2, 1), output (2, 2): input s(d - 1) + k = (4, 4)
+    Convolution c =
+        Convolution.compileForOutput(new int[] {2, 3}, new int[] {2, 1}, new int[] {2, 2});
+    assertThat(c.inputShape()).containsExactly(4, 4);
+    assertThat(c.outputShape()).containsExactly(2, 2);
+    for (int o = 0; o < 4; o++) {
+      for (int j = 0; j < 6; j++) {
+        int row = (o / 2) * 2 + j / 3;
+        int col = (o % 2) + j % 3;
+        assertThat(c.position(o, j)).isEqualTo(row * 4 + col);
+        assertThat(c.positions()[o * 6 + j]).isEqualTo(row * 4 + col);
+      }
+    }
   }
 
   @Test

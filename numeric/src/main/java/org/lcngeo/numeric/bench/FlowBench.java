@@ -5,11 +5,10 @@ import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.lcngeo.core.model.Architecture;
-import org.lcngeo.numeric.data.Json;
 import org.lcngeo.numeric.data.QuadraticLoss;
 import org.lcngeo.numeric.data.TrainingData;
 import org.lcngeo.numeric.flow.FlowResult;
@@ -23,7 +22,7 @@ import org.lcngeo.numeric.ntk.NumericMu;
  * the parameter flow over several repetitions (after warm-up), with the thread's CPU time (the
  * machine is shared: CPU time is the fairer figure), RHS evaluations and final loss.
  *
- * <p>Usage: {@code java -cp numeric/target/classes:core/target/classes:<hipparchus jars>
+ * <p>Usage: {@code java -cp numeric/target/classes:core/target/classes:<hipparchus and jackson jars>
  * org.lcngeo.numeric.bench.FlowBench W4_W5.json [repetitions] [methods...]}
  */
 public final class FlowBench {
@@ -35,15 +34,15 @@ public final class FlowBench {
     List<String> methods =
         args.length > 2 ? List.of(args).subList(2, args.length) : List.of("rodas4", "dop853");
     String text = Files.readString(file, StandardCharsets.UTF_8);
-    Map<?, ?> w = (Map<?, ?>) Json.parse(text, file.toString());
+    JsonNode w = TrainingData.readJson(text, file.toString());
     Architecture a = Architecture.oneDimensional(ints(w.get("layer_sizes")), ints(w.get("strides")));
     TrainingData data = TrainingData.fromJson(text, a, file.toString());
     QuadraticLoss loss = new QuadraticLoss(data);
-    int index = ((Double) w.get("W4_init_index")).intValue();
-    double[] theta0 = doubles(((List<?>) w.get("inits")).get(index));
-    double t1 = (Double) w.get("t1");
-    double rtol = (Double) w.get("rtol");
-    double atol = (Double) w.get("atol");
+    int index = w.get("W4_init_index").intValue();
+    double[] theta0 = TrainingData.flatten(w.get("inits").get(index), 1, new int[1], "inits");
+    double t1 = w.get("t1").doubleValue();
+    double rtol = w.get("rtol").doubleValue();
+    double atol = w.get("atol").doubleValue();
     NumericMu mu = NumericMu.of(a);
     System.out.println("W4: " + a.summary() + ", N = " + data.samples());
     for (String name : methods) {
@@ -85,11 +84,11 @@ public final class FlowBench {
         r.diagnostics().strictSaddle());
   }
 
-  private static int[] ints(Object o) {
-    return ((List<?>) o).stream().mapToInt(x -> ((Double) x).intValue()).toArray();
-  }
-
-  private static double[] doubles(Object o) {
-    return ((List<?>) o).stream().mapToDouble(x -> (Double) x).toArray();
+  private static int[] ints(JsonNode o) {
+    int[] v = new int[o.size()];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = o.get(i).intValue();
+    }
+    return v;
   }
 }

@@ -21,7 +21,7 @@ public final class QuadraticLoss {
 
   public QuadraticLoss(TrainingData data) {
     this.data = data;
-    Convolution c = data.convolution();
+    NumericConvolution c = data.convolution();
     this.n = c.filterEntries();
     this.a = new double[n][n];
     this.b = new double[n];
@@ -138,7 +138,7 @@ public final class QuadraticLoss {
 
   /** l(v) straight from the data: sum_i ||alpha_v(X_i) - Y_i||^2 (eq. 10). */
   public double dataLoss(double[] v) {
-    Convolution c = data.convolution();
+    NumericConvolution c = data.convolution();
     double[] out = new double[c.outputEntries()];
     double s = 0;
     for (int i = 0; i < data.samples(); i++) {

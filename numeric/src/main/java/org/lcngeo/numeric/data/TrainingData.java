@@ -1,5 +1,9 @@
 package org.lcngeo.numeric.data;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -7,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
@@ -21,17 +24,21 @@ import org.lcngeo.core.model.Architecture;
  * @param x N rows of inputs (flattened)
  * @param y N rows of outputs (flattened)
  * @param teacher the end-to-end filter v* that generated the data, or null
- * @param convolution the end-to-end convolution's shapes and index table
+ * @param convolution the double executor of the end-to-end convolution (shapes and index table)
  */
-public record TrainingData(double[][] x, double[][] y, double[] teacher, Convolution convolution) {
+public record TrainingData(double[][] x, double[][] y, double[] teacher, NumericConvolution convolution) {
+  /** Strict JSON (RFC 8259): nothing may follow the document. */
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
   /** Number of samples N. */
   public int samples() {
     return x.length;
   }
 
   /** The end-to-end convolution of an architecture with a given output shape. */
-  public static Convolution endToEnd(Architecture a, int[] outputShape) {
-    return new Convolution(a.endToEndSize(), a.endToEndStride(), outputShape);
+  public static NumericConvolution endToEnd(Architecture a, int[] outputShape) {
+    return NumericConvolution.forOutput(a.endToEndSize(), a.endToEndStride(), outputShape);
   }
 
   /**
@@ -43,7 +50,7 @@ public record TrainingData(double[][] x, double[][] y, double[] teacher, Convolu
     if (samples < 1 || samples > 10_000_000) {
       throw new InvalidInputException("--samples must be between 1 and 10000000, not " + samples);
     }
-    Convolution c = endToEnd(a, outputShape);
+    NumericConvolution c = endToEnd(a, outputShape);
     if ((long) samples * (c.inputEntries() + c.outputEntries()) > 50_000_000L) {
       throw new InvalidInputException(
           samples + " samples of " + c.inputEntries() + " entries are too many to hold");
@@ -88,10 +95,13 @@ public record TrainingData(double[][] x, double[][] y, double[] teacher, Convolu
    * 1) or a nested array of depth D; an optional {@code v_star} is taken as the teacher.
    */
   public static TrainingData fromJson(String text, Architecture a, String where) {
-    if (!(Json.parse(text, where) instanceof Map<?, ?> m)) {
+    JsonNode m = readJson(text, where);
+    if (!m.isObject()) {
       throw new InvalidInputException(where + " must hold a JSON object with arrays X and Y");
     }
-    if (!(m.get("X") instanceof List<?> xs) || !(m.get("Y") instanceof List<?> ys)) {
+    JsonNode xs = m.path("X");
+    JsonNode ys = m.path("Y");
+    if (!xs.isArray() || !ys.isArray()) {
       throw new InvalidInputException(where + " must hold arrays X and Y");
     }
     if (xs.size() != ys.size() || xs.isEmpty()) {
@@ -103,10 +113,10 @@ public record TrainingData(double[][] x, double[][] y, double[] teacher, Convolu
     int[] outShape = null;
     double[][] x = new double[xs.size()][];
     double[][] y = new double[xs.size()][];
-    Convolution c = null;
+    NumericConvolution c = null;
     for (int i = 0; i < xs.size(); i++) {
       int[] ys0 = new int[d];
-      List<Double> yf = flatten(ys.get(i), d, ys0, where + ": Y[" + i + "]");
+      double[] yf = flatten(ys.get(i), d, ys0, where + ": Y[" + i + "]");
       if (outShape == null) {
         outShape = ys0;
         c = endToEnd(a, outShape);
@@ -114,50 +124,73 @@ public record TrainingData(double[][] x, double[][] y, double[] teacher, Convolu
         throw new InvalidInputException(where + ": Y[" + i + "] has a different shape than Y[0]");
       }
       int[] xs0 = new int[d];
-      List<Double> xf = flatten(xs.get(i), d, xs0, where + ": X[" + i + "]");
+      double[] xf = flatten(xs.get(i), d, xs0, where + ": X[" + i + "]");
       if (!Arrays.equals(xs0, c.inputShape())) {
         throw new InvalidInputException(
             where + ": X[" + i + "] has shape " + Architecture.vec(xs0) + " but outputs of shape "
                 + Architecture.vec(outShape) + " need inputs of shape s(d-1)+k = "
                 + Architecture.vec(c.inputShape()));
       }
-      x[i] = xf.stream().mapToDouble(Double::doubleValue).toArray();
-      y[i] = yf.stream().mapToDouble(Double::doubleValue).toArray();
+      x[i] = xf;
+      y[i] = yf;
     }
     double[] teacher = null;
-    if (m.get("v_star") instanceof List<?> vs && vs.size() == c.filterEntries()) {
-      teacher = flatten(vs, 1, new int[1], where + ": v_star").stream()
-          .mapToDouble(Double::doubleValue).toArray();
+    JsonNode vs = m.path("v_star");
+    if (vs.isArray() && vs.size() == c.filterEntries()) {
+      teacher = flatten(vs, 1, new int[1], where + ": v_star");
     }
     return new TrainingData(x, y, teacher, c);
   }
 
-  private static List<Double> flatten(Object node, int depth, int[] shape, String where) {
+  /**
+   * Reads one strict JSON document (Jackson); malformed input is an {@link InvalidInputException}
+   * saying that {@code where} is not valid JSON. Numbers keep the value of their text (shortest
+   * round-trip digits, like NumPy's, are read exactly).
+   */
+  public static JsonNode readJson(String text, String where) {
+    JsonNode node;
+    try {
+      node = JSON.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new InvalidInputException(
+          where + " is not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
+    }
+    if (node == null || node.isMissingNode()) {
+      throw new InvalidInputException(where + " is not valid JSON: unexpected end of input");
+    }
+    return node;
+  }
+
+  /**
+   * The entries of a JSON array nested {@code depth} deep, row-major, each a finite number; its
+   * shape is written to {@code shape}.
+   */
+  public static double[] flatten(JsonNode node, int depth, int[] shape, String where) {
     List<Double> out = new ArrayList<>();
     Arrays.fill(shape, -1);
     collect(node, 0, depth, shape, out, where);
-    return out;
+    return out.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static void collect(
-      Object node, int level, int depth, int[] shape, List<Double> out, String where) {
+      JsonNode node, int level, int depth, int[] shape, List<Double> out, String where) {
     if (level == depth) {
-      if (!(node instanceof Double v) || !Double.isFinite(v)) {
+      if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
         throw new InvalidInputException(where + ": expected a finite number, found " + node);
       }
-      out.add(v);
+      out.add(node.doubleValue());
       return;
     }
-    if (!(node instanceof List<?> l) || l.isEmpty()) {
+    if (!node.isArray() || node.isEmpty()) {
       throw new InvalidInputException(
           where + ": expected a non-empty array nested " + depth + " deep");
     }
     if (shape[level] < 0) {
-      shape[level] = l.size();
-    } else if (shape[level] != l.size()) {
+      shape[level] = node.size();
+    } else if (shape[level] != node.size()) {
       throw new InvalidInputException(where + ": ragged array");
     }
-    for (Object child : l) {
+    for (JsonNode child : node) {
       collect(child, level + 1, depth, shape, out, where);
     }
   }
@@ -207,7 +240,7 @@ public record TrainingData(double[][] x, double[][] y, double[] teacher, Convolu
               + k + ", s = " + s);
     }
     int dOut = (len + s - k) / (s + 1);
-    Convolution c = endToEnd(a, new int[] {dOut});
+    NumericConvolution c = endToEnd(a, new int[] {dOut});
     double[][] x = new double[rows.size()][];
     double[][] y = new double[rows.size()][];
     for (int i = 0; i < rows.size(); i++) {

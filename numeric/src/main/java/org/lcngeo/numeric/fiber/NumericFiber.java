@@ -12,6 +12,7 @@ import org.lcngeo.core.algebra.DoubleRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.numeric.rescale.NumericRescaling;
 
 /**
  * Numeric fiber recovery for double-valued end-to-end filters (issue 4, item 4): every filter tuple
@@ -23,7 +24,7 @@ import org.lcngeo.core.plan.MuPlan;
  * computed ({@link PolynomialRoots}; leading zeros of v are roots z = 0, trailing zeros roots at
  * infinity), distributed among the layers ({@link LayerRootDistribution}, whose Javadoc gives the
  * complexity), each layer rebuilt from its roots, the overall scale fixed by least squares on one
- * scalar so that mu(theta) = v, then rescaled to delta (Prop. 2, {@link InvariantRescaling}) and
+ * scalar so that mu(theta) = v, then rescaled to delta (Prop. 2, {@link NumericRescaling}) and
  * put in canonical signs. Limits: roots of different layers that nearly coincide (for example the
  * t-th roots of values u near 1 for several dilations t) make pi_1(v) too ill-conditioned for
  * double precision, and points can then be missed; a generic target is not affected.
@@ -101,7 +102,8 @@ public final class NumericFiber {
         layers.add(Arrays.stream(wl).boxed().toList());
       }
       FilterTuple<Double> theta = fixScale(plan, FilterTuple.of(a, layers), v);
-      theta = InvariantRescaling.canonicalSigns(InvariantRescaling.rescale(theta, delta));
+      theta = NumericRescaling.canonicalSigns(
+          NumericRescaling.rescale(theta, Arrays.stream(delta).boxed().toList()).filters());
       points.add(point(plan, theta, v, delta));
     }
     return points;
@@ -152,7 +154,7 @@ public final class NumericFiber {
       }
     }
     FilterTuple<Double> result =
-        InvariantRescaling.canonicalSigns(FilterTuple.fromFlat(a, boxed(theta)));
+        NumericRescaling.canonicalSigns(FilterTuple.fromFlat(a, boxed(theta)));
     return point(plan, result, v, delta);
   }
 

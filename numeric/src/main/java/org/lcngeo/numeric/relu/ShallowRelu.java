@@ -1,10 +1,8 @@
 package org.lcngeo.numeric.relu;
 
-import java.util.Arrays;
-import java.util.List;
 import org.lcngeo.core.InvalidInputException;
-import org.lcngeo.core.algebra.DoubleRing;
 import org.lcngeo.core.plan.Convolution;
+import org.lcngeo.numeric.data.NumericConvolution;
 
 /**
  * Empirical NTKs of shallow (two-layer) ReLU networks on a data set (paper, Sec. 5): the network
@@ -66,10 +64,12 @@ public final class ShallowRelu {
   /** Outputs of the 1-D ReLU CNN on the signals, stacked signal by signal. */
   public static double[] cnnOutputs(double[] w1, int s1, double[] w2, int s2, double[][] x) {
     int outLen = outputLength(w1.length, s1, w2.length, s2, x[0].length);
+    NumericConvolution c1 = layer(w1.length, s1, x[0].length);
+    NumericConvolution c2 = layer(w2.length, s2, c1.outputEntries());
     double[] f = new double[x.length * outLen];
     for (int i = 0; i < x.length; i++) {
-      double[] h = relu(convolve(w1, s1, x[i]));
-      double[] y = convolve(w2, s2, h);
+      double[] h = relu(c1.apply(w1, x[i]));
+      double[] y = c2.apply(w2, h);
       System.arraycopy(y, 0, f, i * outLen, outLen);
     }
     return f;
@@ -80,17 +80,19 @@ public final class ShallowRelu {
     int k1 = w1.length;
     int k2 = w2.length;
     int outLen = outputLength(k1, s1, k2, s2, x[0].length);
+    NumericConvolution c1 = layer(k1, s1, x[0].length);
+    Convolution c2 = Convolution.compile(new int[] {k2}, new int[] {s2}, c1.outputShape());
     double[][] j = new double[x.length * outLen][k1 + k2];
     for (int i = 0; i < x.length; i++) {
-      double[] pre = convolve(w1, s1, x[i]);
+      double[] pre = c1.apply(w1, x[i]);
       for (int o = 0; o < outLen; o++) {
         double[] row = j[i * outLen + o];
         for (int b = 0; b < k2; b++) {
-          int hIndex = o * s2 + b;
+          int hIndex = c2.position(o, b);
           if (pre[hIndex] > 0) {
             row[k1 + b] = pre[hIndex];
             for (int a = 0; a < k1; a++) {
-              row[a] += w2[b] * x[i][hIndex * s1 + a];
+              row[a] += w2[b] * c1.matrixEntry(x[i], hIndex, a);
             }
           }
         }
@@ -108,17 +110,9 @@ public final class ShallowRelu {
     return out;
   }
 
-  /** alpha_{w,s}(x) in 1-D, by the core's convolution (eq. 2). */
-  private static double[] convolve(double[] w, int s, double[] x) {
-    List<Double> y =
-        Convolution.apply(
-            DoubleRing.INSTANCE,
-            Arrays.stream(w).boxed().toList(),
-            new int[] {w.length},
-            new int[] {s},
-            Arrays.stream(x).boxed().toList(),
-            new int[] {x.length});
-    return y.stream().mapToDouble(Double::doubleValue).toArray();
+  /** alpha_{w,s} in 1-D on signals of length n (eq. 2), the core's plan run in double. */
+  private static NumericConvolution layer(int k, int s, int n) {
+    return new NumericConvolution(Convolution.compile(new int[] {k}, new int[] {s}, new int[] {n}));
   }
 
   private static double[] multiply(double[][] m, double[] v) {

@@ -1,5 +1,6 @@
 package org.lcngeo.numeric.rescale;
 
+import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.analysis.solvers.AllowedSolution;
 import org.hipparchus.analysis.solvers.BracketingNthOrderBrentSolver;
@@ -26,16 +27,11 @@ public final class NumericRescaling {
    * Rescales theta to the invariants delta.
    *
    * @throws InvalidInputException if a filter is zero, an entry is not finite, or delta does not
-   *     have H - 1 values
+   *     have H - 1 values ({@link FilterTuple#requireRescalable})
    */
   public static NumericRescaledTuple rescale(FilterTuple<Double> theta, List<Double> delta) {
+    theta.requireRescalable(DoubleRing.INSTANCE, delta.size());
     int h = theta.depth();
-    if (delta.size() != h - 1) {
-      throw new InvalidInputException(
-          "got " + delta.size() + " delta value" + (delta.size() == 1 ? "" : "s") + " but a network of "
-              + h + " layer" + (h == 1 ? "" : "s") + " has " + (h - 1) + " invariant"
-              + (h - 1 == 1 ? "" : "s"));
-    }
     for (double d : delta) {
       if (!Double.isFinite(d)) {
         throw new InvalidInputException("delta value " + d + " is not finite");
@@ -45,12 +41,6 @@ public final class NumericRescaling {
       if (!Double.isFinite(x)) {
         throw new InvalidInputException("filter entry " + x + " is not finite");
       }
-    }
-    int zero = theta.firstZeroLayer(DoubleRing.INSTANCE);
-    if (zero >= 0) {
-      throw new InvalidInputException(
-          "filter " + (zero + 1) + " is zero, but the rescaling to prescribed invariants"
-              + " (Prop. 2 / 12) needs non-zero filters");
     }
     double[] norms = new double[h];
     double[] offsets = new double[h];
@@ -90,5 +80,30 @@ public final class NumericRescaling {
       lambdas[l] = Math.sqrt(betas[l] / norms[l]);
     }
     return new NumericRescaledTuple(theta, delta, norms, offsets, product, lowerBound, betas, lambdas);
+  }
+
+  /**
+   * The sign representative of the paper's cases within the orbit of even sign flips (which keep
+   * mu and the invariants, Prop. 2): the first non-zero entry of layers 1..H-1 is positive, the
+   * last layer absorbs the signs. An entry counts as zero below {@code 1e-12} times its layer's
+   * largest entry.
+   */
+  public static FilterTuple<Double> canonicalSigns(FilterTuple<Double> theta) {
+    int h = theta.depth();
+    List<List<Double>> layers = new ArrayList<>(theta.layers());
+    boolean flipLast = false;
+    for (int l = 0; l + 1 < h; l++) {
+      List<Double> w = layers.get(l);
+      double max = w.stream().mapToDouble(Math::abs).max().orElse(0);
+      double first = w.stream().filter(x -> Math.abs(x) > 1e-12 * max).findFirst().orElse(0.0);
+      if (first < 0) {
+        layers.set(l, w.stream().map(x -> -x).toList());
+        flipLast = !flipLast;
+      }
+    }
+    if (flipLast) {
+      layers.set(h - 1, layers.get(h - 1).stream().map(x -> -x).toList());
+    }
+    return FilterTuple.of(theta.architecture(), layers);
   }
 }

@@ -3,13 +3,17 @@ package org.lcngeo.numeric.data;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.algebra.DoubleRing;
 import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.plan.Convolution;
 import org.lcngeo.numeric.ntk.NumericMu;
 
 /** The data loss and its reduction to filters; the convolution of eq. 10; data files. */
@@ -81,6 +85,34 @@ class QuadraticLossTest {
     assertThat(loss.dataLoss(u)).isCloseTo(c, org.assertj.core.data.Offset.offset(1e-8 * c));
   }
 
+  /** One model, two executors: the double kernel runs the core plan's table like DoubleRing. */
+  @Property(tries = 60)
+  void theDoubleExecutorAgreesWithTheGenericOne(
+      @ForAll @IntRange(min = 1, max = 3) int dims, @ForAll @IntRange(min = 0, max = 1000) int seed) {
+    Random r = new Random(seed);
+    int[] k = new int[dims];
+    int[] s = new int[dims];
+    int[] n = new int[dims];
+    for (int m = 0; m < dims; m++) {
+      k[m] = 1 + r.nextInt(3);
+      s[m] = 1 + r.nextInt(3);
+      n[m] = k[m] + r.nextInt(6);
+    }
+    Convolution plan = Convolution.compile(k, s, n);
+    NumericConvolution c = new NumericConvolution(plan);
+    double[] w = r.doubles(plan.filterEntries()).map(x -> 2 * x - 1).toArray();
+    double[] x = r.doubles(plan.inputEntries()).map(v -> 2 * v - 1).toArray();
+    List<Double> generic = plan.apply(DoubleRing.INSTANCE,
+        Arrays.stream(w).boxed().toList(), Arrays.stream(x).boxed().toList());
+    assertThat(c.apply(w, x)).containsExactly(generic.stream().mapToDouble(Double::doubleValue)
+        .toArray());
+    for (int o = 0; o < plan.outputEntries(); o++) {
+      for (int j = 0; j < plan.filterEntries(); j++) {
+        assertThat(c.matrixEntry(x, o, j)).isEqualTo(x[plan.position(o, j)]);
+      }
+    }
+  }
+
   @Property(tries = 60)
   void composingLayersIsTheEndToEndConvolution(
       @ForAll @IntRange(min = 1, max = 2) int dims, @ForAll @IntRange(min = 0, max = 1000) int seed) {
@@ -92,13 +124,13 @@ class QuadraticLossTest {
     }
     // layer by layer, from the last layer's output shape back to the input
     int h = a.depth();
-    Convolution[] layers = new Convolution[h];
+    NumericConvolution[] layers = new NumericConvolution[h];
     int[] shape = outShape;
     for (int l = h - 1; l >= 0; l--) {
-      layers[l] = new Convolution(a.size(l), a.stride(l), shape);
+      layers[l] = NumericConvolution.forOutput(a.size(l), a.stride(l), shape);
       shape = layers[l].inputShape();
     }
-    Convolution e2e = TrainingData.endToEnd(a, outShape);
+    NumericConvolution e2e = TrainingData.endToEnd(a, outShape);
     assertThat(shape).isEqualTo(e2e.inputShape());
     double[] theta = new double[a.parameterCount()];
     for (int i = 0; i < theta.length; i++) {

@@ -2,9 +2,9 @@ package org.lcngeo.numeric.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -108,17 +108,16 @@ class FunctionSpaceFlowTest {
   void example19TheNtkAtAPointDependsOnTheFiberPoint() {
     // v = (0, 1, 1, 0) = xy(x + y) has three balanced factorizations (paper-cases fib_paper_ex19);
     // the continuation keeps whichever one it starts near, and the three NTKs differ.
-    Map<?, ?> ex19 = (Map<?, ?>) TestResources.paperCase("fib_paper_ex19").get("expected");
+    JsonNode ex19 = TestResources.paperCase("fib_paper_ex19").get("expected");
     NumericMu mu = NumericMu.of(Architecture.oneDimensional(new int[] {3, 2}, new int[] {1, 1}));
     double[] v = {0, 1, 1, 0};
     List<double[][]> ntks = new ArrayList<>();
     Random r = new Random(19);
-    for (Object o : (List<?>) ex19.get("points")) {
-      Map<?, ?> point = (Map<?, ?>) o;
+    for (JsonNode point : ex19.get("points")) {
       List<Double> flat = new ArrayList<>();
-      for (Object layer : (List<?>) point.get("filters")) {
-        for (Object x : (List<?>) layer) {
-          flat.add(Double.parseDouble((String) x));
+      for (JsonNode layer : point.get("filters")) {
+        for (JsonNode x : layer) {
+          flat.add(Double.parseDouble(x.textValue()));
         }
       }
       double[] start = flat.stream().mapToDouble(Double::doubleValue).toArray();
@@ -126,10 +125,10 @@ class FunctionSpaceFlowTest {
         start[i] += 1e-3 * r.nextGaussian();
       }
       double[][] k = new ContinuationNtk(mu, start).ntk(v, new double[] {0});
-      List<?> expected = (List<?>) point.get("ntk");
+      JsonNode expected = point.get("ntk");
       for (int i = 0; i < 4; i++) {
         for (int j = 0; j < 4; j++) {
-          double e = Double.parseDouble((String) ((List<?>) expected.get(i)).get(j));
+          double e = Double.parseDouble(expected.get(i).get(j).textValue());
           assertThat(k[i][j]).isCloseTo(e, org.assertj.core.data.Offset.offset(1e-12));
         }
       }

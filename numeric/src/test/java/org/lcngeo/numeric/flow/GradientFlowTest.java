@@ -3,8 +3,8 @@ package org.lcngeo.numeric.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -13,7 +13,6 @@ import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.numeric.TestResources;
-import org.lcngeo.numeric.data.Json;
 import org.lcngeo.numeric.data.QuadraticLoss;
 import org.lcngeo.numeric.data.TrainingData;
 import org.lcngeo.numeric.ntk.NumericMu;
@@ -168,11 +167,10 @@ class GradientFlowTest {
   @Test
   void workloadW4ReachesSciPysEndPoint() {
     String text = TestResources.text("W4_W5.json");
-    Map<?, ?> w = (Map<?, ?>) Json.parse(text, "W4");
+    JsonNode w = TrainingData.readJson(text, "W4");
     Architecture a = Architecture.oneDimensional(new int[] {4, 3, 3}, new int[] {2, 2, 1});
     QuadraticLoss loss = new QuadraticLoss(TrainingData.fromJson(text, a, "W4"));
-    double[] theta0 =
-        ((List<?>) ((List<?>) w.get("inits")).get(0)).stream().mapToDouble(x -> (Double) x).toArray();
+    double[] theta0 = TrainingData.flatten(w.get("inits").get(0), 1, new int[1], "inits[0]");
     NumericMu mu = NumericMu.of(a);
     FlowResult ros = new GradientFlow(mu, loss, FlowSettings.of(FlowSettings.Method.RODAS4, 20))
         .run(theta0);

@@ -2,9 +2,9 @@ package org.lcngeo.numeric.ntk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -155,29 +155,28 @@ class NumericMuTest {
   @Test
   void paperCasesNtk() {
     int seen = 0;
-    for (Object o : TestResources.paperCases()) {
-      Map<?, ?> c = (Map<?, ?>) o;
-      if (!"ntk".equals(c.get("kind"))) {
+    for (JsonNode c : TestResources.paperCases()) {
+      if (!"ntk".equals(c.path("kind").asText())) {
         continue;
       }
       seen++;
-      Map<?, ?> in = (Map<?, ?>) c.get("input");
-      Map<?, ?> ex = (Map<?, ?>) c.get("expected");
-      assertThat(((Double) in.get("dims")).intValue()).isEqualTo(1);
+      JsonNode in = c.get("input");
+      JsonNode ex = c.get("expected");
+      assertThat(in.get("dims").intValue()).isEqualTo(1);
       int[][] k = intMatrix(in.get("filterSizes"));
       int[][] s = intMatrix(in.get("strides"));
       Architecture a = Architecture.of(k, s);
       List<BigFraction> theta = new ArrayList<>();
-      for (Object layer : (List<?>) in.get("filters")) {
-        for (Object e : (List<?>) layer) {
-          theta.add(Rationals.parse((String) e));
+      for (JsonNode layer : in.get("filters")) {
+        for (JsonNode e : layer) {
+          theta.add(Rationals.parse(e.textValue()));
         }
       }
       MuState st = NumericMu.of(a).newState().at(doubles(theta));
       assertClose(st.mu(), exactVector(ex.get("endToEndFilter")));
       assertClose(st.jacobian(), exactMatrix(ex.get("jacobian")));
       assertClose(st.ntk(), exactMatrix(ex.get("ntk")));
-      List<?> layers = (List<?>) ex.get("ntkLayers");
+      JsonNode layers = ex.get("ntkLayers");
       for (int l = 0; l < a.depth(); l++) {
         assertClose(st.ntkLayer(l), exactMatrix(layers.get(l)));
       }
@@ -185,17 +184,26 @@ class NumericMuTest {
     assertThat(seen).isEqualTo(2);
   }
 
-  static int[][] intMatrix(Object o) {
-    return ((List<?>) o).stream()
-        .map(r -> ((List<?>) r).stream().mapToInt(x -> ((Double) x).intValue()).toArray())
-        .toArray(int[][]::new);
+  static int[][] intMatrix(JsonNode o) {
+    int[][] m = new int[o.size()][];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = new int[o.get(i).size()];
+      for (int j = 0; j < m[i].length; j++) {
+        m[i][j] = o.get(i).get(j).intValue();
+      }
+    }
+    return m;
   }
 
-  static List<BigFraction> exactVector(Object o) {
-    return ((List<?>) o).stream().map(x -> Rationals.parse((String) x)).toList();
+  static List<BigFraction> exactVector(JsonNode o) {
+    List<BigFraction> v = new ArrayList<>();
+    o.forEach(x -> v.add(Rationals.parse(x.textValue())));
+    return v;
   }
 
-  static List<List<BigFraction>> exactMatrix(Object o) {
-    return ((List<?>) o).stream().map(NumericMuTest::exactVector).toList();
+  static List<List<BigFraction>> exactMatrix(JsonNode o) {
+    List<List<BigFraction>> m = new ArrayList<>();
+    o.forEach(r -> m.add(exactVector(r)));
+    return m;
   }
 }

@@ -28,19 +28,8 @@ public final class Rescaling {
    * @throws InvalidInputException if a filter is zero or delta does not have H - 1 values
    */
   public static RescaledTuple rescale(FilterTuple<BigFraction> theta, List<BigFraction> delta) {
+    theta.requireRescalable(RationalRing.INSTANCE, delta.size());
     int h = theta.depth();
-    if (delta.size() != h - 1) {
-      throw new InvalidInputException(
-          "got " + delta.size() + " delta value" + (delta.size() == 1 ? "" : "s") + " but a network of "
-              + h + " layer" + (h == 1 ? "" : "s") + " has " + (h - 1) + " invariant"
-              + (h - 1 == 1 ? "" : "s"));
-    }
-    int zero = theta.firstZeroLayer(RationalRing.INSTANCE);
-    if (zero >= 0) {
-      throw new InvalidInputException(
-          "filter " + (zero + 1) + " is zero, but the rescaling to prescribed invariants"
-              + " (Prop. 2 / 12) needs non-zero filters");
-    }
     List<BigFraction> norms = new ArrayList<>(h);
     List<BigFraction> offsets = new ArrayList<>(h);
     BigFraction c = BigFraction.ZERO;

@@ -17,14 +17,14 @@ import org.lcngeo.symbolic.fiber.FiberEnumeration;
 /**
  * Timing of the factoring step on the benchmark workloads W2 (1-D, degree 30) and W3 (2-D,
  * bidegree (5,5)), in-process, median of many runs after warm-up; and of the whole enumeration.
- * Run: {@code java -cp <test classpath> org.lcngeo.symbolic.poly.FactoringBenchmark
- * /work/shared/bench/workloads}.
+ * Run: {@code ./lcn bench factor bench/workloads}, or {@code java -cp ... org.lcngeo.symbolic.poly.FactoringBenchmark
+ * bench/workloads}.
  */
 public final class FactoringBenchmark {
   private FactoringBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    Path dir = Path.of(args.length > 0 ? args[0] : "/work/shared/bench/workloads");
+    Path dir = Path.of(args.length > 0 ? args[0] : "bench/workloads");
     try {
       run(dir.resolve("W2.json"), new int[] {31}, Architecture.oneDimensional(
           new int[] {3, 3, 3, 3}, new int[] {2, 2, 2, 1}));
