@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.algebra.Rationals;
@@ -56,31 +57,25 @@ public final class PaperCases {
 
   /** The exact rationals of a nested array, row-major (a plain array: its entries). */
   public static List<BigFraction> flatten(JsonNode n) {
-    List<BigFraction> out = new ArrayList<>();
-    collect(n, out);
-    return out;
-  }
-
-  private static void collect(JsonNode n, List<BigFraction> out) {
-    if (n.isArray()) {
-      n.forEach(x -> collect(x, out));
-    } else {
-      out.add(rational(n));
-    }
+    return leaves(n, PaperCases::rational);
   }
 
   /** The leaves of a nested array as text, row-major. */
   public static List<String> flattenText(JsonNode n) {
-    List<String> out = new ArrayList<>();
-    collectText(n, out);
+    return leaves(n, JsonNode::asText);
+  }
+
+  private static <T> List<T> leaves(JsonNode n, Function<JsonNode, T> f) {
+    List<T> out = new ArrayList<>();
+    collect(n, f, out);
     return out;
   }
 
-  private static void collectText(JsonNode n, List<String> out) {
+  private static <T> void collect(JsonNode n, Function<JsonNode, T> f, List<T> out) {
     if (n.isArray()) {
-      n.forEach(x -> collectText(x, out));
+      n.forEach(x -> collect(x, f, out));
     } else {
-      out.add(n.asText());
+      out.add(f.apply(n));
     }
   }
 
