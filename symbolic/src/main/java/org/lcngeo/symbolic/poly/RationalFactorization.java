@@ -30,6 +30,13 @@ public final class RationalFactorization {
   public static final int MAX_DEGREE = 200;
   /** Largest number of terms of a multivariate polynomial that we factor. */
   public static final int MAX_TERMS = 400;
+
+  /**
+   * Bound on the dense size prod_m (deg_m + 1) of a multivariate polynomial: beyond it JAS's
+   * multivariate factoring (Kronecker substitution and Hensel lifting) can run for minutes, so such
+   * targets get a clear error instead. W3 (bidegree (5,5)) has 36.
+   */
+  public static final int MAX_DENSE_SIZE = 120;
   private static final int ATTEMPTS = 5;
 
   /** One Q-irreducible factor with its multiplicity. */
@@ -49,8 +56,8 @@ public final class RationalFactorization {
   /**
    * Factors a non-zero polynomial over Q.
    *
-   * @throws InvalidInputException when p is zero or beyond {@link #MAX_DEGREE} / {@link
-   *     #MAX_TERMS}
+   * @throws InvalidInputException when p is zero or beyond {@link #MAX_DEGREE}, {@link
+   *     #MAX_TERMS} or {@link #MAX_DENSE_SIZE}
    * @throws IllegalStateException when JAS fails the product check {@value #ATTEMPTS} times
    */
   public static RationalFactorization of(GenPolynomial<BigRational> p) {
@@ -63,8 +70,10 @@ public final class RationalFactorization {
     }
     GenPolynomialRing<BigRational> ring = p.ring;
     int variables = 0;
+    long dense = 1;
     for (int m = 0; m < ring.nvar; m++) {
       long d = LayerPolynomials.degree(p, m);
+      dense *= d + 1;
       if (d > MAX_DEGREE) {
         throw new InvalidInputException(
             "the polynomial to factor has degree " + d + " in one variable, more than the bound of "
@@ -73,6 +82,12 @@ public final class RationalFactorization {
       if (d > 0) {
         variables++;
       }
+    }
+    if (variables > 1 && dense > MAX_DENSE_SIZE) {
+      throw new InvalidInputException(
+          "the polynomial to factor has a dense size of " + dense + " monomials (the product of"
+              + " its degrees plus one), more than the bound of " + MAX_DENSE_SIZE
+              + " for multivariate factoring");
     }
     if (variables > 1 && p.length() > MAX_TERMS) {
       throw new InvalidInputException(

@@ -100,6 +100,19 @@ class FiberPropertiesTest {
     return FilterTuple.of(a, layers);
   }
 
+  /**
+   * The fiber, for targets within the factoring bounds (beyond them the enumeration refuses with
+   * a clear error, a designed limit: such tries are discarded, not passed).
+   */
+  static FiberEnumeration withinBounds(Architecture a, List<BigFraction> v) {
+    try {
+      return FiberEnumeration.of(a, v);
+    } catch (org.lcngeo.core.InvalidInputException e) {
+      net.jqwik.api.Assume.that(!e.getMessage().contains("bound"));
+      throw e;
+    }
+  }
+
   @Provide
   Arbitrary<Case> small() {
     return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(1, 2))
@@ -112,7 +125,7 @@ class FiberPropertiesTest {
     if (v.stream().allMatch(x -> x.getNumerator().signum() == 0)) {
       return; // a layer polynomial vanished identically? impossible for non-zero layers
     }
-    FiberEnumeration f = FiberEnumeration.of(c.architecture(), v);
+    FiberEnumeration f = withinBounds(c.architecture(), v);
     MuPlan plan = MuPlan.compile(c.architecture());
     assertThat(f.points()).extracting(FiberEnumeration.RationalPoint::filters)
         .contains(normalForm(c.theta(), v));
