@@ -29,7 +29,7 @@ public final class FlowBench {
   private FlowBench() {}
 
   public static void main(String[] args) throws Exception {
-    Path file = Path.of(args.length > 0 ? args[0] : "../shared/bench/workloads/W4_W5.json");
+    Path file = Path.of(args.length > 0 ? args[0] : "bench/workloads/W4_W5.json");
     int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     List<String> methods =
         args.length > 2 ? List.of(args).subList(2, args.length) : List.of("rodas4", "dop853");
