@@ -33,11 +33,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code lcn bench}: in-process benchmarks on the workloads of shared/bench/workloads. */
+/** {@code lcn bench}: in-process benchmarks on the workloads in bench/workloads. */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
-    description = "In-process benchmarks on workload files (shared/bench/workloads).",
+    description = "In-process benchmarks on the workload files in bench/workloads.",
     subcommands = {BenchCommand.Ntk.class, BenchCommand.Factor.class, BenchCommand.Flow.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;

@@ -19,13 +19,13 @@ import picocli.CommandLine.ParameterException;
     subcommands = {
       MuCommand.class,
       NtkCommand.class,
-      BenchCommand.class,
+      FiberCommand.class,
       FormulaCommand.class,
       ManifoldCommand.class,
-      FiberCommand.class,
       FlowCommand.class,
-      org.lcngeo.cli.reproduce.ReproduceCommand.class,
       SweepCommand.class,
+      org.lcngeo.cli.reproduce.ReproduceCommand.class,
+      BenchCommand.class,
     })
 public final class Lcn implements Runnable {
   static {

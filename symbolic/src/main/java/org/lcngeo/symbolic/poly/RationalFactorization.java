@@ -98,8 +98,17 @@ public final class RationalFactorization {
     GenPolynomial<BigInteger> ip = PolyUtil.integerFromRationalCoefficients(iring, p);
     BigRational scale = p.leadingBaseCoefficient().divide(toRational(ip.leadingBaseCoefficient()));
     FactorAbstract<BigInteger> engine = FactorFactory.getImplementation(BigInteger.ONE);
+    ArithmeticException kronecker = null;
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-      SortedMap<GenPolynomial<BigInteger>, Long> map = engine.factors(ip);
+      SortedMap<GenPolynomial<BigInteger>, Long> map;
+      try {
+        map = engine.factors(ip);
+      } catch (ArithmeticException e) {
+        // JAS's multivariate factoring gives up when its Kronecker substitution degree exceeds
+        // JASConfig's bound; its choices are randomized, so try again before refusing
+        kronecker = e;
+        continue;
+      }
       BigRational unit = scale;
       List<Factor> out = new ArrayList<>();
       for (Map.Entry<GenPolynomial<BigInteger>, Long> e : map.entrySet()) {
@@ -121,6 +130,11 @@ public final class RationalFactorization {
       if (r.product().equals(p)) {
         return variables > 1 && refine ? refine(r) : r;
       }
+    }
+    if (kronecker != null) {
+      throw new InvalidInputException(
+          "multivariate factoring of a polynomial with " + p.length() + " terms exceeded JAS's"
+              + " Kronecker substitution bound (" + kronecker.getMessage() + ")");
     }
     throw new IllegalStateException(
         "factoring over Q failed the product check " + ATTEMPTS + " times for " + p);
