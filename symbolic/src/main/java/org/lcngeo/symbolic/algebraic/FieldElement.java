@@ -333,6 +333,10 @@ public final class FieldElement {
     if (isRational()) {
       return RealAlgebraicNumber.decimal(toRational(), mc);
     }
+    BigDecimal fast = fastDecimal(significantDigits, mc);
+    if (fast != null) {
+      return fast;
+    }
     int coefficientBits = 0;
     for (BigInteger x : num) {
       coefficientBits = Math.max(coefficientBits, x.bitLength() - den.bitLength());
@@ -353,6 +357,39 @@ public final class FieldElement {
       field.generator().refineTo(bits);
       bits += 16;
     }
+  }
+
+  /**
+   * The value correctly rounded, from decimal enclosures of the powers of theta (shared by all
+   * elements of the field): the lower and upper bounds of sum_r num_r theta^r / den are computed
+   * with directed rounding, and the result is returned only when both round to the same decimal
+   * (and neither side of zero is in doubt). Null when the enclosure is too wide, e.g. under heavy
+   * cancellation; the caller then refines exactly.
+   */
+  private BigDecimal fastDecimal(int significantDigits, MathContext mc) {
+    int precision = significantDigits + 24;
+    NumberField.DecimalPowers p = field.decimalPowers(precision);
+    BigDecimal sumLo = BigDecimal.ZERO;
+    BigDecimal sumHi = BigDecimal.ZERO;
+    for (int r = 0; r < num.length; r++) {
+      if (num[r] == null || num[r].signum() == 0) {
+        continue;
+      }
+      BigDecimal c = new BigDecimal(num[r]);
+      boolean positive = num[r].signum() > 0;
+      sumLo = sumLo.add(c.multiply(positive ? p.lo()[r] : p.hi()[r]));
+      sumHi = sumHi.add(c.multiply(positive ? p.hi()[r] : p.lo()[r]));
+    }
+    BigDecimal d = new BigDecimal(den);
+    boolean negativeDen = den.signum() < 0;
+    BigDecimal lo = (negativeDen ? sumHi : sumLo).divide(d, new MathContext(precision, RoundingMode.FLOOR));
+    BigDecimal hi = (negativeDen ? sumLo : sumHi).divide(d, new MathContext(precision, RoundingMode.CEILING));
+    if (lo.signum() != hi.signum() || lo.signum() == 0) {
+      return null;
+    }
+    BigDecimal a = lo.round(mc);
+    BigDecimal b = hi.round(mc);
+    return a.compareTo(b) == 0 ? a : null;
   }
 
   /** Plain decimal string as {@link RealAlgebraicNumber#toDecimalString}; "0" for zero. */

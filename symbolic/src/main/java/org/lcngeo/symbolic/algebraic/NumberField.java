@@ -3,6 +3,9 @@ package org.lcngeo.symbolic.algebraic;
 import edu.jas.arith.BigRational;
 import edu.jas.poly.AlgebraicNumber;
 import edu.jas.poly.AlgebraicNumberRing;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.math.BigInteger;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
@@ -32,6 +35,11 @@ public final class NumberField implements Ring<FieldElement> {
   private volatile NumberField knownEqual;
 
   private record PowerEnclosures(RationalInterval generator, RationalInterval[] powers) {}
+
+  private volatile DecimalPowers decimalPowers;
+
+  /** lo[r] <= theta^r <= hi[r], decimals with {@code precision} significant digits. */
+  record DecimalPowers(int precision, BigDecimal[] lo, BigDecimal[] hi) {}
 
   private NumberField(RealAlgebraicNumber generator) {
     this.generator = generator;
@@ -210,6 +218,43 @@ public final class NumberField implements Ring<FieldElement> {
       }
     }
     return s.multiply(new BigFraction(BigInteger.ONE, a.denominator()));
+  }
+
+  /**
+   * Decimal enclosures of the powers of theta with at least the given number of significant
+   * digits (directed rounding, cached): the fast path of correctly rounded decimal output, where
+   * rational interval arithmetic per entry would be slow for large NTKs.
+   */
+  DecimalPowers decimalPowers(int precision) {
+    DecimalPowers d = decimalPowers;
+    if (d != null && d.precision() >= precision) {
+      return d;
+    }
+    MathContext down = new MathContext(precision, RoundingMode.FLOOR);
+    MathContext up = new MathContext(precision, RoundingMode.CEILING);
+    generator.refineTo((int) Math.ceil(precision * 3.33) + 16);
+    RationalInterval g = generator.isolatingInterval();
+    BigDecimal glo = decimal(g.lo(), down);
+    BigDecimal ghi = decimal(g.hi(), up);
+    BigDecimal[] lo = new BigDecimal[degree];
+    BigDecimal[] hi = new BigDecimal[degree];
+    lo[0] = BigDecimal.ONE;
+    hi[0] = BigDecimal.ONE;
+    for (int r = 1; r < degree; r++) {
+      BigDecimal[] c = {lo[r - 1].multiply(glo, down), lo[r - 1].multiply(ghi, down),
+          hi[r - 1].multiply(glo, down), hi[r - 1].multiply(ghi, down)};
+      BigDecimal[] e = {lo[r - 1].multiply(glo, up), lo[r - 1].multiply(ghi, up),
+          hi[r - 1].multiply(glo, up), hi[r - 1].multiply(ghi, up)};
+      lo[r] = java.util.Arrays.stream(c).min(BigDecimal::compareTo).orElseThrow();
+      hi[r] = java.util.Arrays.stream(e).max(BigDecimal::compareTo).orElseThrow();
+    }
+    d = new DecimalPowers(precision, lo, hi);
+    decimalPowers = d;
+    return d;
+  }
+
+  private static BigDecimal decimal(BigFraction q, MathContext mc) {
+    return new BigDecimal(q.getNumerator()).divide(new BigDecimal(q.getDenominator()), mc);
   }
 
   private RationalInterval[] powerEnclosures() {
