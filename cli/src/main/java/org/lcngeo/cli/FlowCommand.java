@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.lcngeo.core.plan.NtkOfV;
+import org.lcngeo.numeric.closedform.ClosedFormNtk;
 import java.util.function.DoubleConsumer;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.InvalidInputException;
@@ -67,9 +69,27 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
       description = "plot loss, invariant drift and function-space deviation versus t (PNG)")
   Path plot;
 
+  @Option(
+      names = "--closed-form",
+      paramLabel = "FILE",
+      description = "integrate the function-space flow with the closed form K^(delta)(v) that"
+          + " `lcn formula --format java` wrote to FILE (compiled with Janino) instead of the"
+          + " numeric fiber recovery")
+  Path closedForm;
+
+  private static String readClosedForm(Path file) {
+    try {
+      return java.nio.file.Files.readString(file);
+    } catch (IOException e) {
+      throw new org.lcngeo.core.InvalidInputException("--closed-form: cannot read " + file);
+    }
+  }
+
   @Override
   public Integer call() throws IOException {
     Architecture a = arch.architecture();
+    NtkOfV ntkOfV = closedForm == null ? null : ClosedFormNtk.compile(
+        ClosedFormNtk.methodBody(readClosedForm(closedForm)), a.endToEndEntries(), a.depth() - 1);
     FlowSettings settings = settings(true);
     if (csv != null) {
       requireWritable(csv, "--csv");
@@ -81,7 +101,7 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
     double[] theta0 = initialTuple(a);
     NumericMu mu = NumericMu.of(a);
     GradientFlow flow = new GradientFlow(mu, new QuadraticLoss(d), settings);
-    FlowResult r = flow.run(theta0, null, progress());
+    FlowResult r = flow.run(theta0, ntkOfV, progress());
     if (csv != null) {
       writeCsv(csv, r, a);
     }

@@ -100,4 +100,25 @@ class FlowCommandTest {
     assertBadInput(lcn("flow", "--sizes", "3,2", "--strides", "2,1", "--time", "50", "--samples",
         "50", "--method", "gd", "--step", "0.5", "--filters", "[[1,2,3],[4,5]]"), "diverged");
   }
+
+  /**
+   * Issue 5, item 4(b) end to end: the closed form printed by {@code lcn formula --format java}
+   * drives the function-space flow and agrees with mu(theta(t)) (a trajectory that stays off the
+   * singular locus v1 = v3 = 0, where Ex. 15's chart of the inverse ends).
+   */
+  @Test
+  void closedFormFromLcnFormulaDrivesTheFunctionSpaceFlow(@TempDir Path dir) throws Exception {
+    CommandRun formula = CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1", "--format", "java");
+    assertThat(formula.code()).as(formula.err()).isZero();
+    Path java = dir.resolve("k.java");
+    Files.writeString(java, formula.out());
+    JsonNode j = json(lcn("flow", "--sizes", "3,2", "--strides", "2,1", "--samples", "40", "--seed", "2",
+        "--time", "3", "--json", "--closed-form", java.toString()));
+    assertThat(j.get("functionSpaceDeviation").asDouble()).isLessThan(1e-8);
+    Files.writeString(java, "garbage(");
+    assertBadInput(lcn("flow", "--sizes", "3,2", "--strides", "2,1", "--samples", "40", "--time", "1",
+        "--closed-form", java.toString()), "does not compile");
+    assertBadInput(lcn("flow", "--sizes", "3,2", "--strides", "2,1", "--samples", "40", "--time", "1",
+        "--closed-form", dir.resolve("missing.java").toString()), "--closed-form");
+  }
 }

@@ -91,6 +91,23 @@ public final class ClosedFormNtk implements NtkOfV {
     }
   }
 
+  /**
+   * The method body of a source text: the text itself, or, for the class that {@code lcn formula
+   * --format java} prints (which implements {@link NtkOfV}), the body of its {@code ntk} method.
+   */
+  public static String methodBody(String text) {
+    String signature = "ntk(double[] v, double[] delta) {";
+    int start = text.indexOf(signature);
+    if (start < 0 || !text.contains("implements org.lcngeo.core.plan.NtkOfV")) {
+      return text;
+    }
+    int end = text.lastIndexOf('}', text.lastIndexOf('}') - 1);
+    if (end < start) {
+      throw new InvalidInputException("the closed form's class has no complete ntk method");
+    }
+    return text.substring(start + signature.length(), end);
+  }
+
   /** The method body this was compiled from. */
   public String source() {
     return source;
