@@ -23,35 +23,62 @@ class LcngeoKernel(Kernel):
         super().__init__(**kwargs)
         classpath = os.environ["LCNGEO_CLASSPATH"]
         self._jvm = subprocess.Popen(
-            ["java", "-Djava.awt.headless=true", "-cp", classpath,
+            # Symja logs through log4j-api alone: its simple logger, not a start-up complaint.
+            ["java", "-Djava.awt.headless=true",
+             "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.simple.SimpleLoggerContextFactory",
+             "-cp", classpath,
              "org.lcngeo.notebooks.KernelBridge"],
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1)
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+            bufsize=1)
+
+    def _ask(self, code):
+        """One request line to KernelBridge, one answer line back; an error if the JVM ended."""
+        try:
+            self._jvm.stdin.write(json.dumps({"code": code}) + "\n")
+            self._jvm.stdin.flush()
+            line = self._jvm.stdout.readline()
+        except (BrokenPipeError, OSError):
+            line = ""
+        if not line:
+            try:
+                self._jvm.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                pass
+            return {"stdout": "", "value": None,
+                    "error": "the Java process of this kernel has ended (exit code %s); "
+                             "restart the kernel" % self._jvm.poll()}
+        return json.loads(line)
 
     def do_execute(self, code, silent, store_history=True, user_expressions=None,
                    allow_stdin=False):
-        self._jvm.stdin.write(json.dumps({"code": code}) + "\n")
-        self._jvm.stdin.flush()
-        answer = json.loads(self._jvm.stdout.readline())
+        answer = self._ask(code)
         if not silent:
             if answer["stdout"]:
                 self.send_response(self.iopub_socket, "stream",
                                    {"name": "stdout", "text": answer["stdout"]})
             if answer["error"]:
-                self.send_response(self.iopub_socket, "stream",
-                                   {"name": "stderr", "text": answer["error"] + "\n"})
+                self.send_response(self.iopub_socket, "error", self._error(answer))
             elif answer["value"] is not None:
                 self.send_response(self.iopub_socket, "execute_result",
                                    {"execution_count": self.execution_count,
                                     "data": {"text/plain": answer["value"]}, "metadata": {}})
         if answer["error"]:
-            return {"status": "error", "execution_count": self.execution_count,
-                    "ename": "JShellError", "evalue": answer["error"], "traceback": []}
+            return dict(self._error(answer), status="error", execution_count=self.execution_count)
         return {"status": "ok", "execution_count": self.execution_count,
                 "payload": [], "user_expressions": {}}
 
+    @staticmethod
+    def _error(answer):
+        """Jupyter's error content: the exception class as ename, the whole line as traceback."""
+        return {"ename": answer["error"].split(":", 1)[0], "evalue": answer["error"],
+                "traceback": [answer["error"]]}
+
     def do_shutdown(self, restart):
-        self._jvm.stdin.close()
-        self._jvm.wait(timeout=10)
+        try:
+            self._jvm.stdin.close()
+            self._jvm.wait(timeout=10)
+        except (OSError, subprocess.TimeoutExpired):
+            self._jvm.kill()
         return super().do_shutdown(restart)
 
 

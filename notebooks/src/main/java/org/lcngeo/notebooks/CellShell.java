@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import jdk.jshell.EvalException;
 import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
@@ -19,7 +20,11 @@ import jdk.jshell.SourceCodeAnalysis;
 public final class CellShell implements AutoCloseable {
   private final JShell shell;
 
-  /** Output of one cell: printed text, the value of the last expression, or the error. */
+  /**
+   * Output of one cell: printed text, the value of the cell's last snippet if it is an expression
+   * written without a closing {@code ;} (IPython's convention, so {@code System.out.printf(...);}
+   * shows no {@code PrintStream}), or the error.
+   */
   public record Result(String stdout, String value, String error) {
     public boolean ok() {
       return error == null;
@@ -49,12 +54,16 @@ public final class CellShell implements AutoCloseable {
         }
         String source = info.completeness().isComplete() ? info.source() : rest;
         rest = info.completeness().isComplete() ? info.remaining() : "";
+        // As in IPython, only a final expression written without ';' shows its value.
+        boolean shown = !source.strip().endsWith(";");
+        value = null;
         for (SnippetEvent e : shell.eval(source)) {
           if (e.exception() != null) {
-            error = e.exception().getClass().getName() + ": " + e.exception().getMessage();
+            error = describe(e.exception());
           } else if (e.status() == Snippet.Status.REJECTED) {
             error = "compile error: " + diagnostics(e.snippet());
-          } else if (e.value() != null && isExpression(e.snippet())) {
+          } else if (shown && e.causeSnippet() == null && e.value() != null
+              && isExpression(e.snippet())) {
             value = e.value();
           }
         }
@@ -64,6 +73,13 @@ public final class CellShell implements AutoCloseable {
       System.setOut(oldOut);
     }
     return new Result(captured.toString(StandardCharsets.UTF_8), value, error);
+  }
+
+  /** The exception the cell threw, by its own class name rather than JShell's wrapper's. */
+  private static String describe(Exception ex) {
+    String name = ex instanceof EvalException thrown
+        ? thrown.getExceptionClassName() : ex.getClass().getName();
+    return name + ": " + ex.getMessage();
   }
 
   private String diagnostics(Snippet s) {

@@ -59,6 +59,10 @@ class NotebooksTest {
       assertThat(shell.eval("undefinedName + 1").ok()).isFalse();
       assertThat(shell.eval("throw new IllegalStateException(\"boom\");").error()).contains("boom");
       assertThat(shell.eval("System.out.println(\"hi\");").stdout()).isEqualTo("hi\n");
+      assertThat(shell.eval("System.out.printf(\"%d%n\", 7);").value()).isNull();
+      assertThat(shell.eval("int y = 3;\ny + 1").value()).isEqualTo("4");
+      assertThat(shell.eval("y + 1;").value()).isNull();
+      assertThat(shell.eval("y + 1\nint z = 5;").value()).isNull();
     }
   }
 }
