@@ -74,7 +74,11 @@ public record FullyConnectedWitness(
     List<List<List<BigFraction>>> o2 = new ArrayList<>();
     for (int l = 0; l <= depth; l++) {
       o.add(RationalMatrices.randomOrthogonal(width, random));
-      o2.add(l == 0 || l == depth ? o.get(l) : RationalMatrices.randomOrthogonal(width, random));
+      List<List<BigFraction>> replacement = o.get(l);
+      while (l > 0 && l < depth && replacement.equals(o.get(l))) {
+        replacement = RationalMatrices.randomOrthogonal(width, random);
+      }
+      o2.add(replacement);
     }
     int[] widths = new int[depth + 1];
     java.util.Arrays.fill(widths, width);
