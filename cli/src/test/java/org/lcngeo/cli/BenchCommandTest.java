@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class BenchCommandTest {
   static Path workload(Path dir, String replaceFrom, String replaceTo) throws Exception {
     String text;
-    try (var in = BenchCommandTest.class.getResourceAsStream("W1.json")) {
+    try (var in = BenchCommandTest.class.getResourceAsStream("/W1.json")) {
       text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
     }
     Path p = dir.resolve("W1.json");

@@ -7,7 +7,7 @@ import java.nio.charset.StandardCharsets;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.lcngeo.numeric.data.TrainingData;
 
-/** The shared fixtures copied into test resources: paper-cases.json and W4_W5.json. */
+/** The shared fixtures on the test class path (examples/ and bench/workloads/ at the top): paper-cases.json and W4_W5.json. */
 public final class TestResources {
   private TestResources() {}
 
