@@ -89,7 +89,7 @@ public final class Output {
 
   /** A matrix of exact rationals as rows of strings. */
   public static List<List<String>> matrix(List<List<BigFraction>> m) {
-    return m.stream().map(r -> r.stream().map(Rationals::format).toList()).toList();
+    return m.stream().map(Rationals::formatAll).toList();
   }
 
   /** Right-aligned text matrix, one row a line, with a leading indent. */

@@ -118,9 +118,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     Fiber f = s.fiber();
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("architecture", s.sample().architecture().summary());
-    m.put("sample", s.sample().layers().stream().map(ReproduceCommand::strings).toList());
-    m.put("target", strings(f.target()));
-    m.put("delta", strings(s.delta()));
+    m.put("sample", s.sample().layers().stream().map(Rationals::formatAll).toList());
+    m.put("target", Rationals.formatAll(f.target()));
+    m.put("delta", Rationals.formatAll(s.delta()));
     m.put("count", f.points().size());
     m.put("complete", f.complete());
     m.put("isSingular", f.isSingular());
@@ -144,14 +144,14 @@ public final class ReproduceCommand implements Callable<Integer> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("description", w.description());
     m.put("widths", w.network().widths());
-    m.put("first", w.first().stream().map(ReproduceCommand::matrix).toList());
-    m.put("second", w.second().stream().map(ReproduceCommand::matrix).toList());
+    m.put("first", w.first().stream().map(Output::matrix).toList());
+    m.put("second", w.second().stream().map(Output::matrix).toList());
     m.put("balanced", w.balanced());
     m.put("productsEqual", w.productsEqual());
     m.put("deltasEqual", w.deltasEqual());
     m.put("ntkEqual", w.ntkEqual());
-    m.put("ntkFirst", matrix(w.ntk(w.first())));
-    m.put("ntkSecond", matrix(w.ntk(w.second())));
+    m.put("ntkFirst", Output.matrix(w.ntk(w.first())));
+    m.put("ntkSecond", Output.matrix(w.ntk(w.second())));
     return m;
   }
 
@@ -171,8 +171,8 @@ public final class ReproduceCommand implements Callable<Integer> {
         for (Table1.FiberSample s : r.genericFibers()) {
           if (s.votes() && !s.fiber().ntkEqual()) {
             b.append("    ").append(s.sample().architecture().summary()).append('\n')
-                .append("    v = ").append(strings(s.fiber().target())).append(", delta = ")
-                .append(strings(s.delta())).append(": ").append(s.fiber().points().size())
+                .append("    v = ").append(Rationals.formatAll(s.fiber().target())).append(", delta = ")
+                .append(Rationals.formatAll(s.delta())).append(": ").append(s.fiber().points().size())
                 .append(" fiber points (tangent spaces equal: ").append(s.fiber().tangentSpacesEqual())
                 .append("), NTKs differ:\n");
             for (Fiber.Point p : s.fiber().points()) {
@@ -269,13 +269,5 @@ public final class ReproduceCommand implements Callable<Integer> {
   private static boolean isMatrix(Object o) {
     return o instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof List<?> r && !r.isEmpty()
         && r.get(0) instanceof String;
-  }
-
-  private static List<String> strings(List<BigFraction> v) {
-    return v.stream().map(Rationals::format).toList();
-  }
-
-  private static List<List<String>> matrix(List<List<BigFraction>> m) {
-    return Output.matrix(m);
   }
 }

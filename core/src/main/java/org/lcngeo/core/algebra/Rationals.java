@@ -79,6 +79,11 @@ public final class Rationals {
         : q.getNumerator() + "/" + q.getDenominator();
   }
 
+  /** {@link #format} of every entry. */
+  public static java.util.List<String> formatAll(java.util.List<BigFraction> values) {
+    return values.stream().map(Rationals::format).toList();
+  }
+
   /** Decimal string with {@code digits} significant digits, {@code "0"} for zero. */
   public static String toDecimal(BigFraction q, int digits) {
     if (q.getNumerator().signum() == 0) {

@@ -291,7 +291,7 @@ public final class PaperExamples {
   }
 
   static List<String> strings(List<BigFraction> v) {
-    return v.stream().map(Rationals::format).toList();
+    return Rationals.formatAll(v);
   }
 
   static List<List<String>> matrix(List<List<BigFraction>> m) {
