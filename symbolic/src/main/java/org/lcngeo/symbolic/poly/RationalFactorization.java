@@ -18,7 +18,9 @@ import org.lcngeo.core.InvalidInputException;
  * A factorisation over Q, certified: p = unit * prod f_i^{e_i} with every f_i irreducible over Q,
  * primitive with integer coefficients and a positive leading coefficient.
  *
- * <p>We factor with JAS directly ({@link FactorFactory} over {@link BigInteger}) on the
+ * <p>Polynomials in two variables (2-D networks) go through {@link BivariateFactorization}, whose
+ * exhaustive recombination proves each factor irreducible. Otherwise we factor with JAS directly
+ * ({@link FactorFactory} over {@link BigInteger}) on the
  * dehomogenised polynomial (the homogeneous forms are far slower, see {@link LayerPolynomials}).
  * JAS's multivariate factoring is randomised (Hensel lifting with random evaluation points), so
  * the result is never trusted: the factors are multiplied back and compared with the input
@@ -93,6 +95,21 @@ public final class RationalFactorization {
       throw new InvalidInputException(
           "the polynomial to factor has " + p.length() + " terms, more than the bound of "
               + MAX_TERMS + " for multivariate factoring");
+    }
+    if (variables == 2) {
+      int[] used = new int[2];
+      int u = 0;
+      for (int m = 0; m < ring.nvar; m++) {
+        if (LayerPolynomials.degree(p, m) > 0) {
+          used[u++] = m;
+        }
+      }
+      boolean lowerFirst = LayerPolynomials.degree(p, used[0]) <= LayerPolynomials.degree(p, used[1]);
+      int x = lowerFirst ? used[0] : used[1];
+      int y = lowerFirst ? used[1] : used[0];
+      List<Factor> proven = new ArrayList<>();
+      BivariateFactorization.factors(p, x, y).forEach((f, e) -> proven.add(new Factor(f, e)));
+      return assemble(p, proven);
     }
     GenPolynomialRing<BigInteger> iring = new GenPolynomialRing<>(BigInteger.ONE, ring);
     GenPolynomial<BigInteger> ip = PolyUtil.integerFromRationalCoefficients(iring, p);

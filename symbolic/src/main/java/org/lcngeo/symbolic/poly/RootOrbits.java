@@ -105,10 +105,13 @@ public final class RootOrbits {
         new GenPolynomialRing<>(edu.jas.arith.BigInteger.ONE, p.ring);
     GenPolynomial<edu.jas.arith.BigInteger> ip =
         edu.jas.poly.PolyUtil.integerFromRationalCoefficients(iring, p);
-    if (ip.signum() < 0) {
-      ip = ip.negate();
+    java.math.BigInteger content = java.math.BigInteger.ZERO;
+    for (edu.jas.arith.BigInteger c : ip.getMap().values()) {
+      content = content.gcd(c.getVal());
     }
-    return edu.jas.poly.PolyUtil.fromIntegerCoefficients(p.ring, ip);
+    edu.jas.arith.BigInteger divisor = new edu.jas.arith.BigInteger(
+        ip.signum() < 0 ? content.negate() : content);
+    return edu.jas.poly.PolyUtil.fromIntegerCoefficients(p.ring, ip.divide(divisor));
   }
 
   private static GenPolynomial<BigRational> powerMod(

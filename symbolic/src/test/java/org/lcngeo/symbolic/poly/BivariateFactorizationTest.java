@@ -1,0 +1,116 @@
+package org.lcngeo.symbolic.poly;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import edu.jas.arith.BigInteger;
+import edu.jas.arith.BigRational;
+import edu.jas.poly.GenPolynomial;
+import edu.jas.poly.GenPolynomialRing;
+import edu.jas.poly.PolyUtil;
+import edu.jas.ufd.FactorFactory;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import org.junit.jupiter.api.Test;
+
+/** Bivariate factoring by Hensel lifting: product, multiplicities, irreducibility against JAS. */
+class BivariateFactorizationTest {
+  private final GenPolynomialRing<BigRational> two = LayerPolynomials.ring(2);
+
+  @Test
+  void multiplicitiesAndContents() {
+    GenPolynomial<BigRational> g = two.parse("z0^2*z1 + 3*z0 - z1^2 + 1");
+    GenPolynomial<BigRational> h = two.parse("z0*z1 - 2");
+    GenPolynomial<BigRational> cy = two.parse("z1^2 - 3");
+    GenPolynomial<BigRational> cx = two.parse("2*z0 + 1");
+    GenPolynomial<BigRational> p = g.power(2).multiply(h).multiply(cy.power(3)).multiply(cx)
+        .multiply(new BigRational(-6, 5));
+    RationalFactorization r = RationalFactorization.of(p);
+    assertThat((Object) r.product()).isEqualTo(p);
+    assertThat(r.factors()).containsExactlyInAnyOrder(
+        new RationalFactorization.Factor(RootOrbits.normalize(g), 2),
+        new RationalFactorization.Factor(RootOrbits.normalize(h), 1),
+        new RationalFactorization.Factor(RootOrbits.normalize(cy), 3),
+        new RationalFactorization.Factor(RootOrbits.normalize(cx), 1));
+  }
+
+  @Test
+  void factorsThatAgreeAtManyPointsStillSplit() {
+    // p(x, a) has many factors for small integers a: x^2 - y^2 and x^2 - 4 y^2 - 1 ...
+    GenPolynomial<BigRational> p = two.parse("(z0^2 - z1^2)*(z0^2 - 4*z1^2 + 1)*(z0 + z1^3 + 2)");
+    RationalFactorization r = RationalFactorization.of(p);
+    assertThat(r.factors()).extracting(RationalFactorization.Factor::polynomial)
+        .containsExactlyInAnyOrder(two.parse("z0 - z1"), two.parse("z0 + z1"),
+            two.parse("z0^2 - 4*z1^2 + 1"), two.parse("z1^3 + z0 + 2"));
+  }
+
+  @Property(tries = 80)
+  void productOfIrreduciblesRefiningJas(@ForAll long seed) {
+    Random r = new Random(seed);
+    GenPolynomial<BigRational> p = two.getONE().multiply(new BigRational(1 + r.nextInt(9), -4));
+    int parts = 1 + r.nextInt(3);
+    for (int i = 0; i < parts; i++) {
+      GenPolynomial<BigRational> q = randomPolynomial(r, 1 + r.nextInt(3), r.nextInt(3));
+      if (!q.isZERO()) {
+        p = p.multiply(q.power(1 + (r.nextInt(4) == 0 ? 1 : 0)));
+      }
+    }
+    if (p.isConstant()) {
+      return;
+    }
+    RationalFactorization ours = RationalFactorization.of(p);
+    assertThat((Object) ours.product()).isEqualTo(p);
+    // JAS never splits an irreducible polynomial: none of ours splits
+    for (RationalFactorization.Factor f : ours.factors()) {
+      assertThat(jasFactors(f.polynomial())).as("factor %s", f.polynomial()).hasSize(1);
+    }
+    // ours refines JAS's (JAS's own multivariate factoring may miss a split, never invent one)
+    List<GenPolynomial<BigRational>> mine = new ArrayList<>();
+    ours.factors().forEach(f -> {
+      for (long e = 0; e < f.multiplicity(); e++) {
+        mine.add(f.polynomial());
+      }
+    });
+    for (Map.Entry<GenPolynomial<BigRational>, Long> j : jasFactors(p).entrySet()) {
+      for (long e = 0; e < j.getValue(); e++) {
+        GenPolynomial<BigRational> rest = j.getKey();
+        for (GenPolynomial<BigRational> m : new ArrayList<>(mine)) {
+          if (!rest.isConstant() && rest.remainder(m).isZERO()) {
+            rest = rest.divide(m);
+            mine.remove(m);
+          }
+        }
+        assertThat(rest.isConstant()).as("JAS factor %s", j.getKey()).isTrue();
+      }
+    }
+    assertThat(mine).isEmpty();
+  }
+
+  private GenPolynomial<BigRational> randomPolynomial(Random r, int dx, int dy) {
+    GenPolynomial<BigRational> q = two.getZERO();
+    for (int i = 0; i <= dx; i++) {
+      for (int k = 0; k <= dy; k++) {
+        if (r.nextInt(3) > 0) {
+          q = q.sum(two.univariate(0, i).multiply(two.univariate(1, k))
+              .multiply(new BigRational(r.nextInt(11) - 5)));
+        }
+      }
+    }
+    return q;
+  }
+
+  private Map<GenPolynomial<BigRational>, Long> jasFactors(GenPolynomial<BigRational> p) {
+    GenPolynomialRing<BigInteger> iring = new GenPolynomialRing<>(BigInteger.ONE, two);
+    Map<GenPolynomial<BigRational>, Long> out = new java.util.LinkedHashMap<>();
+    FactorFactory.getImplementation(BigInteger.ONE)
+        .factors(PolyUtil.integerFromRationalCoefficients(iring, p)).forEach((f, e) -> {
+          if (!f.isConstant()) {
+            out.put(PolyUtil.fromIntegerCoefficients(two, f), e);
+          }
+        });
+    return out;
+  }
+}
