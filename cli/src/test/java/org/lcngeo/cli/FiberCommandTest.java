@@ -83,6 +83,9 @@ class FiberCommandTest {
       {"fiber", "--sizes", "3,2", "--target", "[1,2,3,4]", "--delta", "1,2"},
       {"fiber", "--sizes", "3,2", "--target", "[1,2,3,4]", "--delta", "x"},
       {"fiber", "--sizes", "201,2", "--target", "[" + "1,".repeat(201) + "1]"},
+      // a 27x27 target: dense size 729, beyond the bivariate factoring bound
+      {"fiber", "--sizes", "14x14,14x14", "--target",
+          "[" + ("[" + "1,".repeat(26) + "1],").repeat(26) + "[" + "1,".repeat(26) + "1]]"},
     }) {
       CommandRun r = CommandRun.of(args);
       assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
+import org.lcngeo.core.InvalidInputException;
 
 /**
  * Factoring over Q of a polynomial in two variables x, y (the dehomogenised end-to-end filter of a
@@ -40,8 +41,12 @@ import java.util.SortedMap;
  * takes 15-60 ms on workload W3 and sometimes reports a reducible polynomial as irreducible.
  */
 final class BivariateFactorization {
-  /** Evaluation points tried for the fewest univariate factors. */
-  private static final int GOOD_POINTS = 1;
+  /** Evaluation points tried for the fewest univariate factors when the first gives many. */
+  private static final int GOOD_POINTS = 4;
+  /** A first evaluation point with at most this many factors is taken as it is. */
+  private static final int FEW_FACTORS = 4;
+  /** Recombination tests before the factoring is refused (2^{r-1} subsets in the worst case). */
+  static final int MAX_SUBSETS = 1 << 16;
   /** Integers tried before falling back to a squarefree decomposition. */
   private static final int MAX_POINTS = 24;
 
@@ -221,18 +226,34 @@ final class BivariateFactorization {
         continue;
       }
       good++;
-      List<GenPolynomial<BigRational>> u = new ArrayList<>();
-      for (Map.Entry<GenPolynomial<BigRational>, Long> f : univariateFactors(pa).entrySet()) {
-        u.add(f.getKey().monic());
-      }
+      List<GenPolynomial<BigRational>> u = squarefreeFactors(pa);
       if (best == null || u.size() < best.factors.size()) {
         best = new Point(a, u);
       }
-      if (u.size() == 1) {
+      if (u.size() <= FEW_FACTORS) {
         break;
       }
     }
     return Optional.ofNullable(best);
+  }
+
+  /** The monic Q-irreducible factors of a squarefree polynomial in qx, checked. */
+  private List<GenPolynomial<BigRational>> squarefreeFactors(GenPolynomial<BigRational> a) {
+    GenPolynomial<BigRational> primitive = RootOrbits.normalize(a);
+    List<GenPolynomial<BigRational>> u = new ArrayList<>();
+    GenPolynomial<BigRational> product = qx.getONE();
+    for (GenPolynomial<BigInteger> f : univariate.baseFactorsSquarefree(
+        PolyUtil.integerFromRationalCoefficients(zx, primitive))) {
+      if (!f.isConstant()) {
+        GenPolynomial<BigRational> g = PolyUtil.fromIntegerCoefficients(qx, f).monic();
+        u.add(g);
+        product = product.multiply(g);
+      }
+    }
+    if (!product.equals(a.monic())) {
+      throw new IllegalStateException("univariate factoring failed the product check for " + a);
+    }
+    return u;
   }
 
   /** The factors over Q of a univariate polynomial in qx or qy, primitive, with multiplicities. */
@@ -269,23 +290,32 @@ final class BivariateFactorization {
     List<GenPolynomial<BigRational>> shifted = shift(p, point.a);
     int n = degreeY(shifted) + 1;
     List<List<GenPolynomial<BigRational>>> lifted = lift(shifted, point.factors, n);
-    List<GenPolynomial<BigRational>> rest = shifted;
+    List<GenPolynomial<BigRational>> rest = primitive(shifted);
     List<Integer> open = new ArrayList<>();
     for (int i = 0; i < lifted.size(); i++) {
       open.add(i);
     }
+    int tested = 0;
     for (int size = 1; 2 * size <= open.size(); ) {
       List<Integer> hit = null;
-      for (int[] subset : subsets(open.size(), size)) {
-        List<GenPolynomial<BigRational>> candidate = candidate(rest, lifted, open, subset, n);
-        Optional<List<GenPolynomial<BigRational>>> q = exactQuotient(rest, candidate);
+      for (int[] subset : subsets(open.size(), size, MAX_SUBSETS + 1 - tested)) {
+        if (++tested > MAX_SUBSETS) {
+          throw new InvalidInputException("factoring a polynomial of bidegree (" + (p.size() - 1)
+              + ", " + degreeY(p) + ") needs more than " + MAX_SUBSETS + " recombination tests ("
+              + point.factors.size() + " factors at every evaluation point tried)");
+        }
+        Optional<List<GenPolynomial<BigRational>>> candidate =
+            candidate(rest, lifted, open, subset, n);
+        List<GenPolynomial<BigRational>> dividend = rest;
+        Optional<List<GenPolynomial<BigRational>>> q =
+            candidate.flatMap(c -> exactQuotient(dividend, c));
         if (q.isPresent()) {
           hit = new ArrayList<>();
           for (int s : subset) {
             hit.add(open.get(s));
           }
-          found.add(shift(candidate, -point.a));
-          rest = q.get();
+          found.add(shift(candidate.get(), -point.a));
+          rest = primitive(q.get());
           break;
         }
       }
@@ -348,33 +378,47 @@ final class BivariateFactorization {
       bezout.add(g[1].multiply(g[0].leadingBaseCoefficient().inverse()).remainder(u.get(i)));
     }
     List<List<GenPolynomial<BigRational>>> lifted = new ArrayList<>();
-    for (GenPolynomial<BigRational> ui : u) {
+    // left.get(m): the coefficients of prod_{i <= m} G_i, filled up to the current degree
+    List<List<GenPolynomial<BigRational>>> left = new ArrayList<>();
+    for (int i = 0; i < r; i++) {
       List<GenPolynomial<BigRational>> series = new ArrayList<>();
-      series.add(ui);
+      series.add(u.get(i));
       lifted.add(series);
+      left.add(new ArrayList<>());
+      left.get(i).add(i == 0 ? u.get(0) : left.get(i - 1).get(0).multiply(u.get(i)));
     }
     for (int k = 1; k < n; k++) {
-      for (List<GenPolynomial<BigRational>> g : lifted) {
-        g.add(qx.getZERO());
+      for (int i = 0; i < r; i++) {
+        lifted.get(i).add(qx.getZERO());
+        left.get(i).add(qx.getZERO());
       }
-      GenPolynomial<BigRational> error = target.get(k).subtract(product(lifted, k).get(k));
+      fillLeft(lifted, left, k);
+      GenPolynomial<BigRational> error = target.get(k).subtract(left.get(r - 1).get(k));
       if (error.isZERO()) {
         continue;
       }
       for (int i = 0; i < r; i++) {
         lifted.get(i).set(k, bezout.get(i).multiply(error).remainder(u.get(i)));
       }
+      fillLeft(lifted, left, k);
     }
     return lifted;
   }
 
-  /** prod of the series, truncated after y^k. */
-  private List<GenPolynomial<BigRational>> product(List<List<GenPolynomial<BigRational>>> s, int k) {
-    List<GenPolynomial<BigRational>> acc = s.get(0);
-    for (int i = 1; i < s.size(); i++) {
-      acc = multiply(acc, s.get(i), k);
+  /** Coefficient k of every partial product prod_{i <= m} G_i, from their lower coefficients. */
+  private static void fillLeft(List<List<GenPolynomial<BigRational>>> g,
+      List<List<GenPolynomial<BigRational>>> left, int k) {
+    left.get(0).set(k, g.get(0).get(k));
+    for (int m = 1; m < g.size(); m++) {
+      GenPolynomial<BigRational> c = left.get(m - 1).get(k).multiply(g.get(m).get(0));
+      for (int j = 0; j < k; j++) {
+        GenPolynomial<BigRational> b = g.get(m).get(k - j);
+        if (!b.isZERO()) {
+          c = c.sum(left.get(m - 1).get(j).multiply(b));
+        }
+      }
+      left.get(m).set(k, c);
     }
-    return acc;
   }
 
   private List<GenPolynomial<BigRational>> multiply(
@@ -415,8 +459,13 @@ final class BivariateFactorization {
     return inv;
   }
 
-  /** lc_x(rest) · prod_{S} G_i mod y^n, primitive over Q[y], as coefficients of x^i in Q[y]. */
-  private List<GenPolynomial<BigRational>> candidate(
+  /**
+   * lc_x(rest) · prod_{S} G_i mod y^n, primitive over Q[y], as coefficients of x^i in Q[y]; empty
+   * when a coefficient is not an integer. For a true factor g (primitive in Z[x, y], Gauss), rest =
+   * g h in Z[x, y] and the product is lc_x(h) g, an integer polynomial: the test rejects almost every
+   * false subset before any division (the lifted series have large rational coefficients).
+   */
+  private Optional<List<GenPolynomial<BigRational>>> candidate(
       List<GenPolynomial<BigRational>> rest, List<List<GenPolynomial<BigRational>>> lifted,
       List<Integer> open, int[] subset, int n) {
     List<GenPolynomial<BigRational>> series = null;
@@ -444,6 +493,13 @@ final class BivariateFactorization {
         }
       }
     }
+    for (GenPolynomial<BigRational> a : c) {
+      for (BigRational b : a.getMap().values()) {
+        if (!b.den.equals(java.math.BigInteger.ONE)) {
+          return Optional.empty();
+        }
+      }
+    }
     GenPolynomial<BigRational> content = qy.getZERO();
     for (GenPolynomial<BigRational> a : c) {
       content = content.isZERO() ? a : content.gcd(a);
@@ -452,7 +508,28 @@ final class BivariateFactorization {
     for (GenPolynomial<BigRational> a : c) {
       primitive.add(a.divide(content));
     }
-    return trim(primitive);
+    return Optional.of(primitive(trim(primitive)));
+  }
+
+  /** The primitive integer multiple of c (positive sign of the leading coefficient in x). */
+  private static List<GenPolynomial<BigRational>> primitive(List<GenPolynomial<BigRational>> c) {
+    java.math.BigInteger den = java.math.BigInteger.ONE;
+    java.math.BigInteger num = java.math.BigInteger.ZERO;
+    for (GenPolynomial<BigRational> a : c) {
+      for (BigRational b : a.getMap().values()) {
+        den = den.divide(den.gcd(b.den)).multiply(b.den);
+        num = num.gcd(b.num);
+      }
+    }
+    if (c.get(c.size() - 1).signum() < 0) {
+      num = num.negate();
+    }
+    BigRational scale = new BigRational(new BigInteger(den), new BigInteger(num));
+    List<GenPolynomial<BigRational>> out = new ArrayList<>();
+    for (GenPolynomial<BigRational> a : c) {
+      out.add(a.multiply(scale));
+    }
+    return out;
   }
 
   /** p / d when d divides p in Q[x, y] (division over Q[y], exact at every step). */
@@ -490,14 +567,14 @@ final class BivariateFactorization {
     return Optional.of(trim(q));
   }
 
-  /** The subsets of {0..m-1} of the given size, in lexicographic order. */
-  private static List<int[]> subsets(int m, int size) {
+  /** The first (at most limit) subsets of {0..m-1} of the given size, in lexicographic order. */
+  private static List<int[]> subsets(int m, int size, int limit) {
     List<int[]> all = new ArrayList<>();
     int[] s = new int[size];
     for (int i = 0; i < size; i++) {
       s[i] = i;
     }
-    while (true) {
+    while (all.size() < limit) {
       all.add(s.clone());
       int i = size - 1;
       while (i >= 0 && s[i] == m - size + i) {
@@ -511,5 +588,6 @@ final class BivariateFactorization {
         s[j] = s[j - 1] + 1;
       }
     }
+    return all;
   }
 }

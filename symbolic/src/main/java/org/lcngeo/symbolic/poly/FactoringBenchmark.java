@@ -15,8 +15,10 @@ import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.fiber.FiberEnumeration;
 
 /**
- * Timing of the factoring step on the benchmark workloads W2 (1-D, degree 30) and W3 (2-D,
- * bidegree (5,5)), in-process, median of many runs after warm-up; and of the whole enumeration.
+ * Timing of the factoring step on the benchmark workloads W2 (1-D, degree 30: {@link
+ * StructuredFactorization}) and W3 (2-D, bidegree (5,5): {@link BivariateFactorization}),
+ * in-process, median of many runs after warm-up, beside JAS's own factoring of the same polynomial;
+ * and of the whole enumeration.
  * Run: {@code ./lcn bench factor bench/workloads}, or {@code java -cp ... org.lcngeo.symbolic.poly.FactoringBenchmark
  * bench/workloads}.
  */
@@ -54,7 +56,13 @@ public final class FactoringBenchmark {
     int warm = 200;
     int runs = 500;
     double[] t = time(warm, runs, () -> StructuredFactorization.of(p, dilations));
-    double[] plain = time(warm / 4, runs / 10, () -> RationalFactorization.of(p));
+    edu.jas.poly.GenPolynomialRing<edu.jas.arith.BigInteger> iring =
+        new edu.jas.poly.GenPolynomialRing<>(edu.jas.arith.BigInteger.ONE, ring);
+    GenPolynomial<edu.jas.arith.BigInteger> ip =
+        edu.jas.poly.PolyUtil.integerFromRationalCoefficients(iring, p);
+    edu.jas.ufd.FactorAbstract<edu.jas.arith.BigInteger> jas =
+        edu.jas.ufd.FactorFactory.getImplementation(edu.jas.arith.BigInteger.ONE);
+    double[] plain = time(warm / 4, runs / 10, () -> jas.factors(ip));
     double[] e = new double[20];
     for (int i = 0; i < e.length; i++) {
       long t0 = System.nanoTime();
@@ -63,7 +71,8 @@ public final class FactoringBenchmark {
     }
     Arrays.sort(e);
     System.out.printf(
-        "%s: factor (structured) median %.6f s (min %.6f) over %d runs; plain JAS median %.6f s;"
+        "%s: factor (lcngeo, verified) median %.6f s (min %.6f) over %d runs; JAS FactorInteger alone"
+            + " median %.6f s (unverified);"
             + " fiber enumeration median %.6f s; %s%n",
         file.getFileName(), t[t.length / 2], t[0], t.length, plain[plain.length / 2],
         e[e.length / 2], StructuredFactorization.of(p, dilations));

@@ -98,6 +98,15 @@ class FactorizationTest {
   void boundsAreClearErrors() {
     assertThatThrownBy(() -> RationalFactorization.of(one.univariate(0, 500).sum(one.getONE())))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("bound");
+    GenPolynomial<BigRational> wide = two.univariate(0, 25).sum(two.univariate(1, 25))
+        .sum(two.getONE());
+    assertThatThrownBy(() -> RationalFactorization.of(wide))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("bivariate");
+    GenPolynomialRing<BigRational> three = LayerPolynomials.ring(3);
+    GenPolynomial<BigRational> cube = three.univariate(0, 4).sum(three.univariate(1, 4))
+        .sum(three.univariate(2, 4)).sum(three.getONE());
+    assertThatThrownBy(() -> RationalFactorization.of(cube))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("multivariate");
     assertThatThrownBy(() -> RationalFactorization.of(one.getZERO()))
         .isInstanceOf(InvalidInputException.class);
   }
