@@ -175,12 +175,16 @@ final class BivariateFactorization {
     if (degreeY(p) == 0) {
       return;
     }
-    Optional<Point> point = evaluationPoint(p);
+    Optional<Point> point = evaluationPoint(p, MAX_POINTS);
     if (point.isEmpty()) {
       SortedMap<GenPolynomial<BigRational>, Long> parts =
           SquarefreeFactory.getImplementation(BigRational.ONE).squarefreeFactors(sparse(p));
       if (parts.size() == 1 && parts.values().iterator().next() == 1) {
-        throw new IllegalStateException("no squarefree evaluation point for a squarefree " + sparse(p));
+        // squarefree: lc_x(p) disc_x(p) is a non-zero polynomial in y of degree below
+        // 2 deg_x deg_y, so one of that many integers is a good point
+        int sure = 2 * (p.size() - 1) * degreeY(p) + 1;
+        squarefree(p, evaluationPoint(p, sure).orElseThrow()).forEach(f -> add(f, e));
+        return;
       }
       for (Map.Entry<GenPolynomial<BigRational>, Long> part : parts.entrySet()) {
         if (!part.getKey().isConstant()) {
@@ -209,10 +213,10 @@ final class BivariateFactorization {
   /** An integer a and the monic Q-irreducible factors of p(x, a). */
   private record Point(long a, List<GenPolynomial<BigRational>> factors) {}
 
-  private Optional<Point> evaluationPoint(List<GenPolynomial<BigRational>> p) {
+  private Optional<Point> evaluationPoint(List<GenPolynomial<BigRational>> p, int points) {
     Point best = null;
     int good = 0;
-    for (int n = 0; n < MAX_POINTS && good < GOOD_POINTS; n++) {
+    for (int n = 0; n < points && good < GOOD_POINTS; n++) {
       long a = (n % 2 == 0 ? 1 : -1) * ((n + 1) / 2);
       BigRational ar = new BigRational(a);
       GenPolynomial<BigRational> pa = qx.getZERO();

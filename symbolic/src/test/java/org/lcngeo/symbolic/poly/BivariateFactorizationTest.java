@@ -47,6 +47,21 @@ class BivariateFactorizationTest {
             two.parse("z0^2 - 4*z1^2 + 1"), two.parse("z1^3 + z0 + 2"));
   }
 
+  @Test
+  void squarefreeWithoutSmallEvaluationPoints() {
+    // x^2 - g(y)^2 with g vanishing at every integer in [-13, 13]: p(x, a) = x^2 there
+    GenPolynomial<BigRational> g = two.getONE();
+    for (int a = -13; a <= 13; a++) {
+      g = g.multiply(two.univariate(1).subtract(two.getONE().multiply(new BigRational(a))));
+    }
+    GenPolynomial<BigRational> x = two.univariate(0);
+    GenPolynomial<BigRational> p = x.multiply(x).subtract(g.multiply(g)).multiply(x.sum(two.getONE()));
+    RationalFactorization r = RationalFactorization.of(p);
+    assertThat(r.factors()).extracting(RationalFactorization.Factor::polynomial)
+        .containsExactlyInAnyOrder(RootOrbits.normalize(x.subtract(g)),
+            RootOrbits.normalize(x.sum(g)), two.parse("z0 + 1"));
+  }
+
   @Property(tries = 80)
   void productOfIrreduciblesRefiningJas(@ForAll long seed) {
     Random r = new Random(seed);
