@@ -99,9 +99,9 @@ public final class GradientFlow {
     double[] drift = {0};
     GradientField field = new GradientField(mu, loss);
     long start = System.nanoTime();
+    Integrator integrator = settings.integrator();
     long steps =
-        settings
-            .integrator()
+        integrator
             .integrate(
                 field,
                 theta0,
@@ -140,8 +140,8 @@ public final class GradientFlow {
       long budget = Math.max(FS_MIN_BUDGET, FS_BUDGET_FACTOR * rhs);
       fs = functionSpace(settings.integrator(), settings.method(), ntkOfV, theta0, v0, delta0,
           grid, thetas, budget, progress);
-      if (fs.reached < settings.time() && settings.method() == FlowSettings.Method.RODAS4) {
-        // the Rosenbrock method needs a Jacobian of K^(delta)(v) grad l(v), by differences of a
+      if (!(fs.reached >= settings.time()) && settings.method().stiff()) {
+        // a stiff method needs a Jacobian of K^(delta)(v) grad l(v), by differences of a
         // right-hand side that is not smooth where the continuation changes branch; the explicit
         // method does not, so it gets the second try
         fs = functionSpace(new Dop853(settings.rtol(), settings.atol()),
@@ -157,7 +157,8 @@ public final class GradientFlow {
         grid, thetas, losses, deltas, fs == null ? null : fs.v, fs == null ? null : fs.deviations,
         drift[0], increases, fs == null ? Double.NaN : fs.maxDeviation,
         fs == null ? Double.NaN : fs.reached, fs == null ? null : fs.method, rhs,
-        fs == null ? 0 : fs.evaluations, steps, seconds, fs == null ? 0 : fs.seconds, diag);
+        fs == null ? 0 : fs.evaluations, steps, integrator.jacobians(),
+        integrator.factorizations(), seconds, fs == null ? 0 : fs.seconds, diag);
   }
 
   private record FunctionSpaceRun(
