@@ -98,6 +98,7 @@ public final class GradientFlow {
     double[] deltaNow = new double[h - 1];
     double[] drift = {0};
     GradientField field = new GradientField(mu, loss);
+    MuState gridState = mu.newState();
     long start = System.nanoTime();
     Integrator integrator = settings.integrator();
     long steps =
@@ -110,9 +111,10 @@ public final class GradientFlow {
                   @Override
                   public void atGrid(int k, double t, double[] y) {
                     thetas[k] = y.clone();
-                    losses[k] = loss.value(mu.newState().at(y).mu());
-                    deltas[k] = mu.invariants(y);
-                    afterStep(t, y);
+                    losses[k] = loss.value(gridState.at(y).mu());
+                    deltas[k] = new double[h - 1];
+                    mu.invariants(y, deltas[k]);
+                    drift(deltas[k]);
                     if (progress != null) {
                       progress.accept(settings.functionSpace() ? 0.5 * k / (m - 1) : 1.0 * k / (m - 1));
                     }
@@ -121,8 +123,12 @@ public final class GradientFlow {
                   @Override
                   public void afterStep(double t, double[] y) {
                     mu.invariants(y, deltaNow);
+                    drift(deltaNow);
+                  }
+
+                  private void drift(double[] delta) {
                     for (int l = 0; l < h - 1; l++) {
-                      drift[0] = Math.max(drift[0], Math.abs(deltaNow[l] - delta0[l]));
+                      drift[0] = Math.max(drift[0], Math.abs(delta[l] - delta0[l]));
                     }
                   }
                 });
