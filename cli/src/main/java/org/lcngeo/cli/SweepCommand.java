@@ -152,6 +152,7 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put(SweepRunner.FINAL_LOSS, r.finalLoss());
     m.put(SweepRunner.ZERO_LIMIT, g.zero());
+    m.put("status", r.status().label());
     m.put("initialLoss", r.initialLoss());
     m.put("gradientNorm", r.gradientNorm());
     m.put("deltaDrift", r.deltaDrift());
