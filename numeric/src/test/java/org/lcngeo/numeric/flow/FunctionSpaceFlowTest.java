@@ -51,6 +51,10 @@ class FunctionSpaceFlowTest {
     assertThat(ros.functionSpaceDeviation()).isLessThan(1e-9);
     FlowResult dop = run(a, seed, FlowSettings.Method.DOP853, 5);
     assertThat(dop.functionSpaceDeviation()).isLessThan(1e-6);
+    FlowResult bdf = run(a, seed, FlowSettings.Method.BDF, 5);
+    assertThat(bdf.status()).isEqualTo(FlowResult.Status.COMPLETE);
+    assertThat(bdf.functionSpaceMethod()).isEqualTo(FlowSettings.Method.BDF);
+    assertThat(bdf.functionSpaceDeviation()).isLessThan(1e-8);
   }
 
   static int[][] parse(String s) {
