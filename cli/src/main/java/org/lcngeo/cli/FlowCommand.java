@@ -110,7 +110,7 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
     if (plot != null) {
       FlowPlot.write(plot, r.times(), r.losses(), drift(r), r.deviations());
     }
-    if (r.functionSpaceReached() < time) {
+    if (r.status() != FlowResult.Status.COMPLETE) {
       System.err.printf(
           Locale.ROOT,
           "warning: the function-space flow stalled at t = %s (a singular point: the metric is"

@@ -132,4 +132,24 @@ class FlowCommandTest {
     assertBadInput(lcn("flow", "--sizes", "3,2", "--strides", "2,1", "--samples", "40", "--time", "1",
         "--closed-form", dir.resolve("missing.java").toString()), "--closed-form");
   }
+
+  /**
+   * Ex. 19's architecture from a start whose parameter flow runs into the locus where the two
+   * factors share a root (numeric FunctionSpaceFlowTest, seed 28): the function-space flow stalls
+   * there, and the output says so instead of passing the run off as complete.
+   */
+  @Test
+  void aStalledFunctionSpaceFlowIsReportedAsStalled() throws Exception {
+    CommandRun r = lcn("flow", "--sizes", "3,2", "--strides", "1,1", "--samples", "20", "--seed",
+        "28", "--time", "5", "--json", "--filters",
+        "[[0.8281691253815544,0.2232504522821962,-0.9264502576642973],"
+            + "[-0.5070241200786162,-0.4213902752830748]]");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertThat(j.get("status").asText()).isEqualTo("functionSpaceStalled");
+    assertThat(j.get("functionSpaceReached").asDouble()).isLessThan(5.0);
+    assertThat(r.err()).startsWith("warning: the function-space flow stalled at t = ");
+    // the parameter-space flow itself reached T
+    assertThat(j.get("loss").get(1).asDouble()).isLessThan(j.get("loss").get(0).asDouble());
+  }
 }
