@@ -28,7 +28,8 @@ package org.lcngeo.numeric.flow;
  * A step size below ten units in the last place of t (a stall) throws {@link
  * FlowDivergedException}: a run that returns has reached T. Grid states come from the interpolating polynomial of
  * the table (dense output), so grid times do not cut steps; only the last step is shortened to end
- * exactly at T. Only autonomous systems; allocation-free per step.
+ * exactly at T. Only autonomous systems; allocation-free per step. An instance keeps the counts
+ * of its last run ({@link #jacobians()}, {@link #factorizations()}): one instance per thread.
  */
 public final class Bdf implements Integrator {
   static final int MAX_ORDER = 5;
@@ -117,7 +118,7 @@ public final class Bdf implements Integrator {
     final double[] f;
     final double[] dy;
     final double[] interp;
-    /** Estimated convergence rate of the Newton iteration (1 after a new Jacobian). */
+    /** Estimated convergence rate of the Newton iteration (1 after each factorization). */
     double crate = 1;
 
     State(OdeSystem sys) {
