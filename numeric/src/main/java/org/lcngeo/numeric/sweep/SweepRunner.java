@@ -38,8 +38,9 @@ import java.util.function.Function;
  *
  * <p>Columns: {@code id}, {@code seed}, then the keys of the task's result map in the order of the
  * first result (a {@link LinkedHashMap} keeps them stable); all results must have the same keys.
- * The summary reads the columns {@value #FINAL_LOSS} (a number) and {@value #ZERO_LIMIT}
- * ({@code true} when the run ends at mu(theta) = 0) when present.
+ * The summary reads the columns {@value #FINAL_LOSS} (a number), {@value #ZERO_LIMIT}
+ * ({@code true} when the run ends at mu(theta) = 0) and {@value #STATUS} ({@value #COMPLETE}, or
+ * what stopped short) when present.
  *
  * <p>A task that throws stops the sweep: the pool is shut down, rows already written stay, and the
  * failure is rethrown as a {@link SweepFailedException}; a later resume completes the sweep.
@@ -49,6 +50,9 @@ public final class SweepRunner {
   public static final String SEED = "seed";
   public static final String FINAL_LOSS = "finalLoss";
   public static final String ZERO_LIMIT = "zeroLimit";
+  public static final String STATUS = "status";
+  /** The {@value #STATUS} of a run whose flows all reached T. */
+  public static final String COMPLETE = "complete";
 
   /** The longest time between a row's write and its fsync. */
   public static final long SYNC_INTERVAL_MS = 100;
@@ -260,6 +264,7 @@ public final class SweepRunner {
     }
     int count = 0;
     int zeros = 0;
+    int incomplete = 0;
     List<Double> losses = new ArrayList<>();
     for (RunSpec r : runs) {
       Map<String, String> row = byId.get(r.id());
@@ -270,11 +275,15 @@ public final class SweepRunner {
       if (Boolean.parseBoolean(row.get(ZERO_LIMIT))) {
         zeros++;
       }
+      String status = row.get(STATUS);
+      if (status != null && !status.isEmpty() && !status.equals(COMPLETE)) {
+        incomplete++;
+      }
       String loss = row.get(FINAL_LOSS);
       if (loss != null && !loss.isEmpty()) {
         losses.add(Double.parseDouble(loss));
       }
     }
-    return SweepSummary.of(count, zeros, losses, levelTolerance);
+    return SweepSummary.of(count, zeros, incomplete, losses, levelTolerance);
   }
 }
