@@ -329,7 +329,7 @@ final class BenchCommand implements Runnable {
     @Option(names = "--reps", paramLabel = "N", defaultValue = "5", description = "timed repetitions (default ${DEFAULT-VALUE})")
     int reps;
 
-    @Option(names = "--method", paramLabel = "M", split = ",", defaultValue = "rodas4,dop853",
+    @Option(names = "--method", paramLabel = "M", split = ",", defaultValue = "bdf,rodas4,dop853",
         description = "methods, comma separated (default ${DEFAULT-VALUE})")
     List<String> methods;
 

@@ -44,9 +44,11 @@ import picocli.CommandLine.Option;
     description =
         "Gradient flow of the squared-error loss in parameter space, and the function-space"
             + " Riemannian flow v' = -K(v) grad l(v) integrated on its own from mu(theta(0))."
-            + " Methods: dop853 (Dormand-Prince 8(5,3), Hipparchus; non-stiff), rodas4"
-            + " (Rosenbrock RODAS4, L-stable; for stiff flows, the default), gd (gradient descent"
-            + " with --step).")
+            + " Methods: bdf (variable-order NDF/BDF of Shampine and Reichelt with Jacobian and"
+            + " LU reuse; for stiff flows, the default), rodas4 (Rosenbrock RODAS4, L-stable;"
+            + " stiff), dop853 (Dormand-Prince 8(5,3), Hipparchus; non-stiff), gd (gradient"
+            + " descent with --step). A function-space flow that stops before T is reported:"
+            + " status functionSpaceStalled, functionSpaceReached < T, and a warning on stderr.")
 final class FlowCommand extends FlowOptions implements Callable<Integer> {
   @Option(
       names = "--filters",
@@ -108,7 +110,7 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
     if (plot != null) {
       FlowPlot.write(plot, r.times(), r.losses(), drift(r), r.deviations());
     }
-    if (r.functionSpaceReached() < time) {
+    if (r.status() != FlowResult.Status.COMPLETE) {
       System.err.printf(
           Locale.ROOT,
           "warning: the function-space flow stalled at t = %s (a singular point: the metric is"
@@ -120,6 +122,7 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
     out.put("architecture", Output.architecture(a));
     out.put("method", settings.method().label());
     out.put("time", time);
+    out.put("status", r.status().label());
     out.put("loss", List.of(r.initialLoss(), r.finalLoss()));
     out.put("deltaDrift", r.deltaDrift());
     out.put("gradientNorm", r.gradientNorm());
@@ -151,6 +154,7 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
       System.out.println(a.summary());
       System.out.printf(Locale.ROOT, "method %s, t in [0, %s], %d samples%n",
           settings.method().label(), time, d.samples());
+      System.out.println("status: " + r.status().label());
       System.out.printf(Locale.ROOT, "loss: %.10g -> %.10g%n", r.initialLoss(), r.finalLoss());
       System.out.printf(Locale.ROOT, "delta drift: %.3e%n", r.deltaDrift());
       System.out.printf(Locale.ROOT, "|grad L| at T: %.3e%n", r.gradientNorm());

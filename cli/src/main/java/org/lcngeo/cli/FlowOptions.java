@@ -65,8 +65,10 @@ abstract class FlowOptions {
   @Option(
       names = "--method",
       paramLabel = "M",
-      defaultValue = "rodas4",
-      description = "dop853, rodas4 or gd (default ${DEFAULT-VALUE})")
+      defaultValue = "bdf",
+      description = "integrator: bdf (variable-order NDF/BDF, stiff), rodas4 (Rosenbrock, stiff),"
+          + " dop853 (Dormand-Prince 8(5,3), non-stiff) or gd (gradient descent with --step);"
+          + " default ${DEFAULT-VALUE}")
   String method;
 
   @Option(names = "--rtol", paramLabel = "R", defaultValue = "1e-10", description = "relative tolerance (default ${DEFAULT-VALUE})")

@@ -152,6 +152,7 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put(SweepRunner.FINAL_LOSS, r.finalLoss());
     m.put(SweepRunner.ZERO_LIMIT, g.zero());
+    m.put(SweepRunner.STATUS, r.status().label());
     m.put("initialLoss", r.initialLoss());
     m.put("gradientNorm", r.gradientNorm());
     m.put("deltaDrift", r.deltaDrift());
@@ -185,6 +186,7 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
       out.put("time", settings.time());
       out.put("runs", s.runs());
       out.put("zeroLimits", s.zeroLimits());
+      out.put("incomplete", s.incomplete());
       out.put("finalLoss", s.finalLosses());
       Map<String, Object> summary = new LinkedHashMap<>();
       summary.put("minLoss", finiteOrNull(s.minLoss()));
@@ -202,6 +204,11 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
     System.out.printf(Locale.ROOT, "%d runs (method %s, t in [0, %s], %d threads, %.2f s)%n",
         s.runs(), settings.method().label(), settings.time(), workers, seconds);
     System.out.printf(Locale.ROOT, "ending at mu(theta) = 0: %d%n", s.zeroLimits());
+    if (s.incomplete() > 0) {
+      System.out.printf(Locale.ROOT,
+          "stopped before T: %d (the function-space flow stalled; status in the CSV)%n",
+          s.incomplete());
+    }
     System.out.printf(Locale.ROOT, "final loss: min %.10g, median %.10g, max %.10g%n",
         s.minLoss(), s.medianLoss(), s.maxLoss());
     System.out.println("loss levels (relative gap " + SweepRunner.DEFAULT_LEVEL_TOLERANCE + "):");

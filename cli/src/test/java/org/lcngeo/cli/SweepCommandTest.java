@@ -41,6 +41,7 @@ class SweepCommandTest {
         "--json", "--csv", csv.toString(), "--plot", png.toString())));
     assertThat(j.get("runs").asInt()).isEqualTo(5);
     assertThat(j.get("zeroLimits").isInt()).isTrue();
+    assertThat(j.get("incomplete").asInt()).isZero();
     assertThat(j.get("finalLoss").size()).isEqualTo(5);
     int counted = 0;
     for (JsonNode level : j.get("summary").get("levels")) {
@@ -51,7 +52,8 @@ class SweepCommandTest {
         .isLessThanOrEqualTo(j.get("summary").get("maxLoss").asDouble());
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines).hasSize(6);
-    assertThat(lines.get(0)).startsWith("id,seed,finalLoss,zeroLimit,");
+    assertThat(lines.get(0)).startsWith("id,seed,finalLoss,zeroLimit,status,");
+    assertThat(lines.subList(1, 6)).allMatch(l -> l.split(",")[4].equals("complete"));
     // rows in finishing order; the JSON in run order (run i from seed S + i)
     List<Double> losses = finalLosses(j);
     for (String line : lines.subList(1, 6)) {

@@ -32,7 +32,7 @@ public final class FlowBench {
     Path file = Path.of(args.length > 0 ? args[0] : "bench/workloads/W4_W5.json");
     int reps = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     List<String> methods =
-        args.length > 2 ? List.of(args).subList(2, args.length) : List.of("rodas4", "dop853");
+        args.length > 2 ? List.of(args).subList(2, args.length) : List.of("bdf", "rodas4", "dop853");
     String text = Files.readString(file, StandardCharsets.UTF_8);
     JsonNode w = TrainingData.readJson(text, file.toString());
     Architecture a = Architecture.oneDimensional(ints(w.get("layer_sizes")), ints(w.get("strides")));
@@ -67,17 +67,18 @@ public final class FlowBench {
       System.out.printf(
           Locale.ROOT,
           "%-7s median %.4f s wall (min %.4f, max %.4f), %.4f s CPU (min %.4f) over %d runs;"
-              + " %d RHS, %d steps, %.3f us/RHS (CPU); final loss %.6f; delta drift %.2e;"
-              + " |grad L| %.2e%n",
+              + " %d RHS, %d steps, %d Jacobians, %d LU; %.3f us/RHS (CPU); final loss %.10f;"
+              + " delta drift %.2e; |grad L| %.2e%n",
           name, times[reps / 2], times[0], times[reps - 1], cpu[reps / 2], cpu[0], reps,
-          r.rhsEvaluations(), r.steps(), cpu[reps / 2] / r.rhsEvaluations() * 1e6, r.finalLoss(),
+          r.rhsEvaluations(), r.steps(), r.jacobians(), r.factorizations(), cpu[reps / 2] / r.rhsEvaluations() * 1e6, r.finalLoss(),
           r.deltaDrift(), r.gradientNorm());
     }
-    FlowSettings fs = FlowSettings.of(FlowSettings.Method.RODAS4, t1).withTolerances(rtol, atol);
+    FlowSettings fs =
+        FlowSettings.of(FlowSettings.Method.STIFF_DEFAULT, t1).withTolerances(rtol, atol);
     FlowResult r = new GradientFlow(mu, loss, fs).run(theta0);
     System.out.printf(
         Locale.ROOT,
-        "rodas4 with the function-space flow: deviation %.3e, %d function-space RHS in %.3f s;"
+        FlowSettings.Method.STIFF_DEFAULT.label() + " with the function-space flow: deviation %.3e, %d function-space RHS in %.3f s;"
             + " zero limit %s, rank %d of dimension %d, strict saddle %s%n",
         r.functionSpaceDeviation(), r.functionSpaceEvaluations(), r.functionSpaceSeconds(),
         r.diagnostics().zero(), r.diagnostics().rank(), r.diagnostics().dimension(),

@@ -15,6 +15,8 @@ import org.hipparchus.ode.sampling.ODEStepHandler;
  * only allocation per right-hand side; the system itself evaluates in place.
  */
 public final class Dop853 implements Integrator {
+  /** The slope reported for a stage whose state or derivative is not finite. */
+  private static final double OVERFLOW_SLOPE = 1e300;
   private final double rtol;
   private final double atol;
 
@@ -39,6 +41,15 @@ public final class Dop853 implements Integrator {
           public double[] computeDerivatives(double t, double[] y) {
             double[] out = new double[n];
             sys.derivative(y, out);
+            for (double x : out) {
+              if (!Double.isFinite(x)) {
+                // a trial stage beyond the representable range: a huge finite slope makes the
+                // error estimate infinite, so the step is rejected and shrunk (Hipparchus stops
+                // the integration on a NaN error instead)
+                java.util.Arrays.fill(out, OVERFLOW_SLOPE);
+                break;
+              }
+            }
             return out;
           }
         };

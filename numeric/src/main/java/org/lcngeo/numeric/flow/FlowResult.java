@@ -3,7 +3,9 @@ package org.lcngeo.numeric.flow;
 /**
  * The outcome of one flow ({@link GradientFlow#run}): the trajectory on the grid, the summary
  * figures of the {@code lcn flow} contract and the convergence diagnostics at T. Arrays are owned
- * by the result (do not modify).
+ * by the result (do not modify). A result exists only for a parameter-space flow that reached T
+ * (an integrator that stalls before T throws {@link FlowDivergedException}); the function-space
+ * flow may stop short, which {@link #status()} says.
  *
  * @param times grid times t_0 = 0 .. t_m = T
  * @param thetas theta(t_k), one row per grid time
@@ -20,11 +22,14 @@ package org.lcngeo.numeric.flow;
  *     when it stalled near a singular point (its evaluation budget, 100 times the parameter
  *     flow's, ran out) or its integrator failed there; NaN when not run
  * @param functionSpaceMethod the integrator of the function-space flow: the settings' method, or
- *     DOP853 when RODAS4 stalled there (its Jacobian is taken by differences of a right-hand
- *     side that is not smooth where the continuation changes branch); null when not run
+ *     DOP853 when a stiff method stalled there (its Jacobian is taken by differences of a
+ *     right-hand side that is not smooth where the continuation changes branch); null when not
+ *     run
  * @param rhsEvaluations right-hand-side evaluations of the parameter-space flow
  * @param functionSpaceEvaluations right-hand-side evaluations of the function-space flow
  * @param steps accepted steps of the parameter-space flow
+ * @param jacobians Jacobian evaluations of the parameter-space flow (stiff methods)
+ * @param factorizations LU factorizations of the parameter-space flow (stiff methods)
  * @param seconds wall time of the parameter-space flow
  * @param functionSpaceSeconds wall time of the function-space flow
  * @param diagnostics where the flow ended (Thm. 7, Prop. 8)
@@ -44,9 +49,36 @@ public record FlowResult(
     long rhsEvaluations,
     long functionSpaceEvaluations,
     long steps,
+    long jacobians,
+    long factorizations,
     double seconds,
     double functionSpaceSeconds,
     ConvergenceDiagnostics diagnostics) {
+
+  /** Whether both flows reached T. */
+  public enum Status {
+    /** The parameter-space flow reached T, and so did the function-space flow if it was run. */
+    COMPLETE("complete"),
+    /** The function-space flow stopped before T (functionSpaceReached < T). */
+    FUNCTION_SPACE_STALLED("functionSpaceStalled");
+
+    private final String label;
+
+    Status(String label) {
+      this.label = label;
+    }
+
+    public String label() {
+      return label;
+    }
+  }
+
+  /** {@link Status#COMPLETE} unless the function-space flow was run and stopped before T. */
+  public Status status() {
+    return functionSpace != null && !(functionSpaceReached >= times[times.length - 1])
+        ? Status.FUNCTION_SPACE_STALLED
+        : Status.COMPLETE;
+  }
 
   /** theta(T). */
   public double[] finalTheta() {

@@ -6,7 +6,7 @@ import org.lcngeo.numeric.data.QuadraticLoss;
 /**
  * The function-space Riemannian gradient field {@code v' = -K^(delta)(v) grad l(v)} (paper, Thm. 4
  * and Cor. 6), with K^(delta) given as a function of v ({@link NtkOfV}: a closed form, or numeric
- * fiber recovery with continuation). Its Jacobian, needed by the Rosenbrock method, is taken by
+ * fiber recovery with continuation). Its Jacobian, needed by the stiff methods, is taken by
  * forward differences (n extra evaluations), since K^(delta)(v) is only available pointwise.
  */
 public final class FunctionSpaceField implements OdeSystem {

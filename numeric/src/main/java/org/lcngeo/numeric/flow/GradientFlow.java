@@ -98,10 +98,11 @@ public final class GradientFlow {
     double[] deltaNow = new double[h - 1];
     double[] drift = {0};
     GradientField field = new GradientField(mu, loss);
+    MuState gridState = mu.newState();
     long start = System.nanoTime();
+    Integrator integrator = settings.integrator();
     long steps =
-        settings
-            .integrator()
+        integrator
             .integrate(
                 field,
                 theta0,
@@ -110,9 +111,10 @@ public final class GradientFlow {
                   @Override
                   public void atGrid(int k, double t, double[] y) {
                     thetas[k] = y.clone();
-                    losses[k] = loss.value(mu.newState().at(y).mu());
-                    deltas[k] = mu.invariants(y);
-                    afterStep(t, y);
+                    losses[k] = loss.value(gridState.at(y).mu());
+                    deltas[k] = new double[h - 1];
+                    mu.invariants(y, deltas[k]);
+                    drift(deltas[k]);
                     if (progress != null) {
                       progress.accept(settings.functionSpace() ? 0.5 * k / (m - 1) : 1.0 * k / (m - 1));
                     }
@@ -121,8 +123,12 @@ public final class GradientFlow {
                   @Override
                   public void afterStep(double t, double[] y) {
                     mu.invariants(y, deltaNow);
+                    drift(deltaNow);
+                  }
+
+                  private void drift(double[] delta) {
                     for (int l = 0; l < h - 1; l++) {
-                      drift[0] = Math.max(drift[0], Math.abs(deltaNow[l] - delta0[l]));
+                      drift[0] = Math.max(drift[0], Math.abs(delta[l] - delta0[l]));
                     }
                   }
                 });
@@ -140,8 +146,8 @@ public final class GradientFlow {
       long budget = Math.max(FS_MIN_BUDGET, FS_BUDGET_FACTOR * rhs);
       fs = functionSpace(settings.integrator(), settings.method(), ntkOfV, theta0, v0, delta0,
           grid, thetas, budget, progress);
-      if (fs.reached < settings.time() && settings.method() == FlowSettings.Method.RODAS4) {
-        // the Rosenbrock method needs a Jacobian of K^(delta)(v) grad l(v), by differences of a
+      if (!(fs.reached >= settings.time()) && settings.method().stiff()) {
+        // a stiff method needs a Jacobian of K^(delta)(v) grad l(v), by differences of a
         // right-hand side that is not smooth where the continuation changes branch; the explicit
         // method does not, so it gets the second try
         fs = functionSpace(new Dop853(settings.rtol(), settings.atol()),
@@ -157,7 +163,8 @@ public final class GradientFlow {
         grid, thetas, losses, deltas, fs == null ? null : fs.v, fs == null ? null : fs.deviations,
         drift[0], increases, fs == null ? Double.NaN : fs.maxDeviation,
         fs == null ? Double.NaN : fs.reached, fs == null ? null : fs.method, rhs,
-        fs == null ? 0 : fs.evaluations, steps, seconds, fs == null ? 0 : fs.seconds, diag);
+        fs == null ? 0 : fs.evaluations, steps, integrator.jacobians(),
+        integrator.factorizations(), seconds, fs == null ? 0 : fs.seconds, diag);
   }
 
   private record FunctionSpaceRun(

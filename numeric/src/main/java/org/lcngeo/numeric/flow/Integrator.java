@@ -12,6 +12,16 @@ public interface Integrator {
    */
   long integrate(OdeSystem system, double[] y0, double[] grid, TrajectoryObserver observer);
 
+  /** Jacobian evaluations of the last {@link #integrate} call (0 for explicit methods). */
+  default long jacobians() {
+    return 0;
+  }
+
+  /** LU factorizations of the last {@link #integrate} call (0 for explicit methods). */
+  default long factorizations() {
+    return 0;
+  }
+
   /** Non-finite state, or one beyond 1e150 in norm: the flow diverged. */
   static void checkFinite(double t, double[] y) {
     double s = 0;

@@ -2,7 +2,7 @@ package org.lcngeo.numeric.flow;
 
 /**
  * An autonomous ODE y' = f(y) as the integrators of this package see it: the right-hand side into a
- * caller's array (no allocation) and, for the Rosenbrock method, its Jacobian df/dy.
+ * caller's array (no allocation) and, for the stiff methods, its Jacobian df/dy.
  */
 public interface OdeSystem {
   int dimension();

@@ -44,6 +44,8 @@ public final class Rodas4 implements Integrator {
   private final double rtol;
   private final double atol;
   private final double maxStep;
+  private long jacobians;
+  private long factorizations;
 
   /**
    * @param rtol relative tolerance
@@ -93,6 +95,7 @@ public final class Rodas4 implements Integrator {
         }
         gi[i] += diag;
       }
+      factorizations++;
       if (!lu.decompose()) {
         return Double.NaN;
       }
@@ -139,6 +142,8 @@ public final class Rodas4 implements Integrator {
 
   @Override
   public long integrate(OdeSystem sys, double[] y0, double[] grid, TrajectoryObserver observer) {
+    jacobians = 0;
+    factorizations = 0;
     Stepper st = new Stepper(sys);
     int n = st.n;
     double[] y = y0.clone();
@@ -155,6 +160,7 @@ public final class Rodas4 implements Integrator {
       double target = grid[next];
       if (needJacobian) {
         sys.jacobian(y, st.jac);
+        jacobians++;
         needJacobian = false;
       }
       double step = Math.min(h, target - t);
@@ -199,6 +205,16 @@ public final class Rodas4 implements Integrator {
       }
     }
     return steps;
+  }
+
+  @Override
+  public long jacobians() {
+    return jacobians;
+  }
+
+  @Override
+  public long factorizations() {
+    return factorizations;
   }
 
   /** y(T) by {@code steps} steps of constant size T / steps, without error control (for tests). */

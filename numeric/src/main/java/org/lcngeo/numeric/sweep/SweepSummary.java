@@ -10,14 +10,16 @@ import java.util.List;
  *
  * @param runs number of runs with a row in the file
  * @param zeroLimits runs whose {@code zeroLimit} column is {@code true}
+ * @param incomplete runs whose {@code status} column says that a flow stopped before T (for
+ *     example a function-space flow stalled at a singular point)
  * @param finalLosses the {@code finalLoss} column in run order (runs without a row left out)
  * @param minLoss smallest final loss (NaN without runs)
  * @param medianLoss median final loss (mean of the two middle values for an even count)
  * @param maxLoss largest final loss
  * @param levels distinct loss levels, ascending
  */
-public record SweepSummary(int runs, int zeroLimits, List<Double> finalLosses, double minLoss,
-    double medianLoss, double maxLoss, List<LossLevel> levels) {
+public record SweepSummary(int runs, int zeroLimits, int incomplete, List<Double> finalLosses,
+    double minLoss, double medianLoss, double maxLoss, List<LossLevel> levels) {
 
   /**
    * One cluster of final losses: sorted losses are joined while consecutive values differ by at
@@ -31,7 +33,8 @@ public record SweepSummary(int runs, int zeroLimits, List<Double> finalLosses, d
   public record LossLevel(double value, int count, double min, double max) {}
 
   /** Summarizes final losses (run order) with the given relative tolerance for one level. */
-  static SweepSummary of(int runs, int zeroLimits, List<Double> losses, double relTol) {
+  static SweepSummary of(int runs, int zeroLimits, int incomplete, List<Double> losses,
+      double relTol) {
     List<Double> sorted = new ArrayList<>(losses);
     sorted.sort(null);
     int n = sorted.size();
@@ -51,7 +54,7 @@ public record SweepSummary(int runs, int zeroLimits, List<Double> finalLosses, d
     }
     double median = n == 0 ? Double.NaN
         : n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
-    return new SweepSummary(runs, zeroLimits, List.copyOf(losses),
+    return new SweepSummary(runs, zeroLimits, incomplete, List.copyOf(losses),
         n == 0 ? Double.NaN : sorted.get(0), median, n == 0 ? Double.NaN : sorted.get(n - 1),
         List.copyOf(levels));
   }

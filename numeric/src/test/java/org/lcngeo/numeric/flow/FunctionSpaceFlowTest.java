@@ -1,6 +1,7 @@
 package org.lcngeo.numeric.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -50,6 +51,10 @@ class FunctionSpaceFlowTest {
     assertThat(ros.functionSpaceDeviation()).isLessThan(1e-9);
     FlowResult dop = run(a, seed, FlowSettings.Method.DOP853, 5);
     assertThat(dop.functionSpaceDeviation()).isLessThan(1e-6);
+    FlowResult bdf = run(a, seed, FlowSettings.Method.BDF, 5);
+    assertThat(bdf.status()).isEqualTo(FlowResult.Status.COMPLETE);
+    assertThat(bdf.functionSpaceMethod()).isEqualTo(FlowSettings.Method.BDF);
+    assertThat(bdf.functionSpaceDeviation()).isLessThan(1e-8);
   }
 
   static int[][] parse(String s) {
@@ -169,5 +174,42 @@ class FunctionSpaceFlowTest {
     FlowResult ros = run(a, 30, FlowSettings.Method.RODAS4, 5);
     assertThat(ros.functionSpaceMethod()).isEqualTo(FlowSettings.Method.DOP853);
     assertThat(ros.functionSpaceDeviation()).isGreaterThan(1e-2);
+  }
+
+  @Test
+  void aFunctionSpaceFlowThatStallsAtTheSingularLocusSaysSo() {
+    // Ex. 19's architecture; from this start the parameter flow runs into the hypersurface where
+    // the factors a and b share a root (res(a, b) -> 0: two fiber branches meet, J drops rank and
+    // the continuation's K^(delta)(v) is not smooth there). The stiff methods' step sizes collapse
+    // on the function-space flow (its Jacobian by differences is meaningless there), and so does
+    // DOP853's second try: the result must say that the function-space flow did not reach T.
+    Architecture a = Architecture.oneDimensional(new int[] {3, 2}, new int[] {1, 1});
+    long seed = 28;
+    for (FlowSettings.Method method : List.of(FlowSettings.Method.BDF, FlowSettings.Method.RODAS4)) {
+      FlowResult r = run(a, seed, method, 5);
+      assertThat(Math.abs(resultant(r.thetas()[0]))).isGreaterThan(0.1);
+      assertThat(Math.abs(resultant(r.finalTheta()))).isLessThan(1e-7);
+      assertThat(r.times()[r.times().length - 1]).isEqualTo(5.0);
+      assertThat(r.functionSpaceReached()).as(method.label()).isLessThan(5.0);
+      assertThat(r.status()).isEqualTo(FlowResult.Status.FUNCTION_SPACE_STALLED);
+      assertThat(r.functionSpace()[r.times().length - 1]).isNull();
+      assertThat(r.deviations()[r.times().length - 1]).isNaN();
+    }
+    // the stiff integrators themselves stop with an exception instead of returning as if at T
+    QuadraticLoss loss =
+        new QuadraticLoss(TrainingData.generate(a, 20, a.endToEndSize(), seed, 0.1));
+    double[] theta0 = GradientFlowTest.gaussian(new Random(seed), a.parameterCount(), 0.5);
+    NumericMu mu = NumericMu.of(a);
+    double[] v0 = mu.newState().at(theta0).mu().clone();
+    double[] grid = FlowSettings.of(FlowSettings.Method.BDF, 5).grid();
+    for (Integrator integrator : List.of(new Bdf(1e-10, 1e-12),
+        new Rodas4(1e-10, 1e-12, Double.POSITIVE_INFINITY))) {
+      FunctionSpaceField field = new FunctionSpaceField(
+          new ContinuationNtk(mu, theta0), loss, mu.invariants(theta0), 100_000);
+      double[] lastGrid = {Double.NaN};
+      assertThatThrownBy(() -> integrator.integrate(field, v0, grid, (k, t, y) -> lastGrid[0] = t))
+          .isInstanceOfAny(FunctionSpaceField.BudgetExceeded.class, FlowDivergedException.class);
+      assertThat(lastGrid[0]).isLessThan(5.0);
+    }
   }
 }

@@ -137,9 +137,25 @@ class SweepRunnerTest {
 
   @Test
   void lossLevelsAreClusteredByRelativeGap() {
-    SweepSummary s = SweepSummary.of(5, 0, List.of(2.0, 1.0, 5.0, 1.0 + 1e-9, 2.0 + 1e-10), 1e-6);
+    SweepSummary s =
+        SweepSummary.of(5, 0, 0, List.of(2.0, 1.0, 5.0, 1.0 + 1e-9, 2.0 + 1e-10), 1e-6);
     assertThat(s.levels()).extracting(SweepSummary.LossLevel::count).containsExactly(2, 2, 1);
     assertThat(s.medianLoss()).isEqualTo(2.0);
     assertThat(s.finalLosses()).containsExactly(2.0, 1.0, 5.0, 1.0 + 1e-9, 2.0 + 1e-10);
+  }
+
+  @Test
+  void runsThatStoppedBeforeTheEndAreCounted(@TempDir Path dir) throws IOException {
+    // the status a flow reports (FlowResult.Status) is what the summary reads
+    assertThat(SweepRunner.COMPLETE)
+        .isEqualTo(org.lcngeo.numeric.flow.FlowResult.Status.COMPLETE.label());
+    Path csv = dir.resolve("runs.csv");
+    SweepSummary s = new SweepRunner(2, (d, t) -> { }).run(specs(), r -> {
+      Map<String, Object> m = result(r);
+      m.put(SweepRunner.STATUS, r.seed() % 10 == 3 ? "functionSpaceStalled" : SweepRunner.COMPLETE);
+      return m;
+    }, csv, false);
+    assertThat(s.runs()).isEqualTo(RUNS);
+    assertThat(s.incomplete()).isEqualTo(RUNS / 10);
   }
 }

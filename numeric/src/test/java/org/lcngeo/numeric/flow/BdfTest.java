@@ -1,0 +1,196 @@
+package org.lcngeo.numeric.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.assertj.core.data.Offset;
+import org.junit.jupiter.api.Test;
+import org.lcngeo.numeric.flow.Rodas4Test.Linear;
+import org.lcngeo.numeric.flow.Rodas4Test.Nonlinear;
+
+/**
+ * The NDF/BDF integrator: against closed-form solutions (with dense output between its steps),
+ * its accuracy proportional to the tolerance, against Hipparchus' DOP853, and on Robertson's
+ * classic stiff kinetics in few steps.
+ */
+class BdfTest {
+  @Test
+  void stiffLinearSystemMatchesTheMatrixExponentialAlsoBetweenSteps() {
+    double[][] m = Rodas4Test.stiffMatrix(6, 3);
+    double[] y0 = {1, -2, 0.5, 3, -1, 2};
+    double[] grid = new double[102];
+    grid[1] = 1e-3; // inside the first, fast transient
+    for (int k = 2; k < grid.length; k++) {
+      grid[k] = 20.0 * (k - 1) / (grid.length - 2);
+    }
+    Linear sys = new Linear(m);
+    double[][] ys = new double[grid.length][];
+    Bdf bdf = new Bdf(1e-10, 1e-12);
+    long steps = bdf.integrate(sys, y0, grid, (k, t, y) -> ys[k] = y.clone());
+    for (int k = 0; k < grid.length; k++) {
+      assertThat(Rodas4Test.maxError(ys[k], Rodas4Test.exactLinear(m, y0, grid[k])))
+          .as("t = %s", grid[k]).isLessThan(1e-8);
+    }
+    // grid times do not cut steps (dense output): the same steps as without inner grid times ...
+    Bdf coarse = new Bdf(1e-10, 1e-12);
+    double[] end = Rodas4Test.endPoint(coarse, new Linear(m), y0, new double[] {0, 20});
+    assertThat(coarse.integrate(new Linear(m), y0, new double[] {0, 20}, (k, t, y) -> { }))
+        .isEqualTo(steps);
+    assertThat(end).containsExactly(ys[grid.length - 1]);
+    // ... and a linear system needs its constant Jacobian once
+    assertThat(bdf.jacobians()).isEqualTo(1);
+    assertThat(bdf.factorizations()).isLessThan(steps);
+    Linear explicit = new Linear(m);
+    Rodas4Test.endPoint(new Dop853(1e-10, 1e-12), explicit, y0, grid);
+    assertThat(explicit.evaluations).isGreaterThan(20 * sys.evaluations);
+  }
+
+  @Test
+  void theErrorIsProportionalToTheTolerance() {
+    double c = 0.3;
+    double t = 10;
+    double[] exact = {1 / (1 + t), c / (1 + t)};
+    double[] err = new double[3];
+    double[] tol = {1e-5, 1e-7, 1e-9};
+    for (int i = 0; i < tol.length; i++) {
+      double[] end = Rodas4Test.endPoint(new Bdf(tol[i], tol[i]), new Nonlinear(),
+          new double[] {1, c}, new double[] {0, t});
+      err[i] = Rodas4Test.maxError(end, exact);
+      assertThat(err[i]).as("tolerance %s", tol[i]).isLessThan(20 * tol[i]);
+    }
+    // variable order up to 5: two decades of tolerance buy about two decades of accuracy
+    assertThat(err[0] / err[1]).isGreaterThan(10);
+    assertThat(err[1] / err[2]).isGreaterThan(10);
+  }
+
+  /** Van der Pol y0' = y1, y1' = mu (1 - y0^2) y1 - y0. */
+  static final class VanDerPol implements OdeSystem {
+    final double mu;
+
+    VanDerPol(double mu) {
+      this.mu = mu;
+    }
+
+    @Override
+    public int dimension() {
+      return 2;
+    }
+
+    @Override
+    public void derivative(double[] y, double[] out) {
+      out[0] = y[1];
+      out[1] = mu * (1 - y[0] * y[0]) * y[1] - y[0];
+    }
+
+    @Override
+    public void jacobian(double[] y, double[][] out) {
+      out[0][0] = 0;
+      out[0][1] = 1;
+      out[1][0] = -2 * mu * y[0] * y[1] - 1;
+      out[1][1] = mu * (1 - y[0] * y[0]);
+    }
+
+    @Override
+    public long evaluations() {
+      return 0;
+    }
+  }
+
+  @Test
+  void moderatelyStiffVanDerPolAgreesWithHipparchusAtTightTolerance() {
+    double[] grid = {0, 0.5, 1, 2, 3, 4, 5};
+    double[] y0 = {2, 0};
+    double[][] bdf = new double[grid.length][];
+    double[][] dop = new double[grid.length][];
+    new Bdf(1e-11, 1e-13).integrate(new VanDerPol(5), y0, grid, (k, t, y) -> bdf[k] = y.clone());
+    new Dop853(1e-13, 1e-15).integrate(new VanDerPol(5), y0, grid, (k, t, y) -> dop[k] = y.clone());
+    for (int k = 0; k < grid.length; k++) {
+      assertThat(Rodas4Test.maxError(bdf[k], dop[k])).as("t = %s", grid[k]).isLessThan(1e-7);
+    }
+  }
+
+  /** Robertson's chemical kinetics (Hairer and Wanner, Solving ODEs II, Sec. IV.1). */
+  static final class Robertson implements OdeSystem {
+    long evaluations;
+
+    @Override
+    public int dimension() {
+      return 3;
+    }
+
+    @Override
+    public void derivative(double[] y, double[] out) {
+      evaluations++;
+      out[0] = -0.04 * y[0] + 1e4 * y[1] * y[2];
+      out[2] = 3e7 * y[1] * y[1];
+      out[1] = -out[0] - out[2];
+    }
+
+    @Override
+    public void jacobian(double[] y, double[][] out) {
+      out[0][0] = -0.04;
+      out[0][1] = 1e4 * y[2];
+      out[0][2] = 1e4 * y[1];
+      out[2][0] = 0;
+      out[2][1] = 6e7 * y[1];
+      out[2][2] = 0;
+      for (int j = 0; j < 3; j++) {
+        out[1][j] = -out[0][j] - out[2][j];
+      }
+    }
+
+    @Override
+    public long evaluations() {
+      return evaluations;
+    }
+  }
+
+  @Test
+  void robertsonToFourHundredThousandInAFewHundredSteps() {
+    double[] grid = {0, 40, 4e5};
+    double[][] ys = new double[grid.length][];
+    Robertson sys = new Robertson();
+    Bdf bdf = new Bdf(1e-6, 1e-12);
+    long steps = bdf.integrate(sys, new double[] {1, 0, 0}, grid, (k, t, y) -> ys[k] = y.clone());
+    // reference at t = 40 (Hairer and Wanner's RADAU5 at tight tolerance)
+    assertThat(ys[1][0]).isCloseTo(0.7158270687, Offset.offset(1e-5));
+    assertThat(ys[1][1]).isCloseTo(9.185534764e-6, Offset.offset(1e-10));
+    assertThat(ys[1][2]).isCloseTo(0.2841637457, Offset.offset(1e-5));
+    // a linear invariant of the system, kept by any linear multistep method
+    for (double[] y : ys) {
+      assertThat(y[0] + y[1] + y[2]).isCloseTo(1, Offset.offset(1e-12));
+    }
+    assertThat(steps).isLessThan(800);
+    assertThat(sys.evaluations).isLessThan(2000);
+    assertThat(bdf.jacobians()).isLessThan(100);
+  }
+
+  @Test
+  void aSolutionThatBlowsUpIsReportedNotPassedOff() {
+    // y' = y^2, y(0) = 1: y = 1 / (1 - t) leaves every bound before t = 1
+    OdeSystem blowUp = new OdeSystem() {
+      @Override
+      public int dimension() {
+        return 1;
+      }
+
+      @Override
+      public void derivative(double[] y, double[] out) {
+        out[0] = y[0] * y[0];
+      }
+
+      @Override
+      public void jacobian(double[] y, double[][] out) {
+        out[0][0] = 2 * y[0];
+      }
+
+      @Override
+      public long evaluations() {
+        return 0;
+      }
+    };
+    assertThatThrownBy(() -> new Bdf(1e-8, 1e-10).integrate(blowUp, new double[] {1},
+        new double[] {0, 2}, (k, t, y) -> { }))
+        .isInstanceOf(FlowDivergedException.class);
+  }
+}
