@@ -373,6 +373,7 @@ public final class Bdf implements Integrator {
         }
         double safety = 0.9 * (2 * NEWTON_MAXITER + 1) / (2 * NEWTON_MAXITER + iterations);
         steps++;
+        Integrator.checkBudget(steps, tNew);
         Integrator.checkFinite(tNew, d[0]);
         while (next < grid.length && grid[next] <= tNew) {
           if (grid[next] == tNew) {

@@ -63,6 +63,7 @@ public final class Dop853 implements Integrator {
           public void handleStep(ODEStateInterpolator interpolator) {
             steps[0]++;
             double t1 = interpolator.getCurrentState().getTime();
+            Integrator.checkBudget(steps[0], t1);
             double[] y1 = interpolator.getCurrentState().getPrimaryState();
             Integrator.checkFinite(t1, y1);
             observer.afterStep(t1, y1);

@@ -30,6 +30,7 @@ public final class GradientDescent implements Integrator {
         }
         t = last ? grid[k] : t + h;
         steps++;
+        Integrator.checkBudget(steps, t);
         Integrator.checkFinite(t, y);
         observer.afterStep(t, y);
       }

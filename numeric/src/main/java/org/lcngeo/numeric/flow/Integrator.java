@@ -22,6 +22,23 @@ public interface Integrator {
     return 0;
   }
 
+  /**
+   * Accepted steps after which a run is stopped: tens of seconds of work at the sizes we allow (W4
+   * needs 114 k steps with DOP853, 1 k with NDF/BDF), so a run that goes on has a step size that
+   * keeps shrinking (a blow-up in finite time) or a method that does not suit the flow.
+   */
+  long MAX_STEPS = 20_000_000L;
+
+  /** Stops a run after {@link #MAX_STEPS} accepted steps with a clear message. */
+  static void checkBudget(long steps, double t) {
+    if (steps > MAX_STEPS) {
+      throw new FlowDivergedException(
+          "the integration took more than " + MAX_STEPS + " steps and stopped at t = " + (float) t
+              + " (a step size that keeps shrinking: the flow may blow up; for a stiff flow use"
+              + " --method bdf, for gd a larger --step or a shorter --time)");
+    }
+  }
+
   /** Non-finite state, or one beyond 1e150 in norm: the flow diverged. */
   static void checkFinite(double t, double[] y) {
     double s = 0;

@@ -185,6 +185,7 @@ public final class Rodas4 implements Integrator {
         System.arraycopy(st.y1, 0, y, 0, n);
         Integrator.checkFinite(t, y);
         steps++;
+        Integrator.checkBudget(steps, t);
         observer.afterStep(t, y);
         if (hitsGrid) {
           observer.atGrid(next, t, y);

@@ -193,4 +193,16 @@ class BdfTest {
         new double[] {0, 2}, (k, t, y) -> { }))
         .isInstanceOf(FlowDivergedException.class);
   }
+
+  /** A run that needs more than Integrator.MAX_STEPS steps stops with a clear message. */
+  @Test
+  void stepBudgetStopsARunThatGoesOn() {
+    Rodas4Test.Linear decay = new Rodas4Test.Linear(new double[][] {{1}});
+    double step = 1e-7;
+    double end = step * (Integrator.MAX_STEPS + 10);
+    assertThatThrownBy(() -> new GradientDescent(step).integrate(decay, new double[] {1},
+        new double[] {0, end}, (k, t, y) -> { }))
+        .isInstanceOf(FlowDivergedException.class).hasMessageContaining("steps");
+    assertThat(decay.evaluations).isEqualTo(Integrator.MAX_STEPS + 1);
+  }
 }
