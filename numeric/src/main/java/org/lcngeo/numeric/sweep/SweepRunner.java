@@ -151,6 +151,9 @@ public final class SweepRunner {
       if (e.getCause() instanceof UncheckedIOException io) {
         throw io.getCause();
       }
+      if (e.getCause() instanceof org.lcngeo.core.InvalidInputException bad) {
+        throw bad;
+      }
       throw new SweepFailedException("a run failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();
@@ -197,9 +200,10 @@ public final class SweepRunner {
           header.addAll(row.keySet());
           text.append(CsvRows.line(header));
         } else if (!header.equals(new ArrayList<>(row.keySet()))) {
-          throw new IllegalStateException(
-              "run " + row.get(ID) + " returned columns " + row.keySet() + " but the file has "
-                  + header);
+          throw new org.lcngeo.core.InvalidInputException("the file to resume has the columns "
+              + header + ", but this sweep writes " + row.keySet() + ": --resume continues a file"
+              + " written by the same lcn sweep (version and options); run without --resume or"
+              + " choose another --csv");
         }
         text.append(CsvRows.line(header, row));
         out.write(text.toString().getBytes(StandardCharsets.UTF_8));

@@ -111,6 +111,20 @@ class SweepRunnerTest {
   }
 
   @Test
+  void resumingAFileOfOtherColumnsIsBadInputAndKeepsTheFile(@TempDir Path dir) throws IOException {
+    Path csv = dir.resolve("sweep.csv");
+    new SweepRunner(2, (d, t) -> { }).run(specs().subList(0, 5), SweepRunnerTest::result, csv, false);
+    byte[] before = Files.readAllBytes(csv);
+    assertThatThrownBy(() -> new SweepRunner(2, (d, t) -> { }).run(specs(), r -> {
+      Map<String, Object> m = result(r);
+      m.put("status", "complete");
+      return m;
+    }, csv, true)).isInstanceOf(org.lcngeo.core.InvalidInputException.class)
+        .hasMessageContaining("--resume");
+    assertThat(Files.readAllBytes(csv)).isEqualTo(before);
+  }
+
+  @Test
   void aKilledProcessResumesWithoutDuplicatingOrLosingRows(@TempDir Path dir) throws Exception {
     Path csv = dir.resolve("sweep.csv");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
