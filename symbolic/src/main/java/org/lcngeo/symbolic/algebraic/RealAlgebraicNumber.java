@@ -195,6 +195,18 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     }
   }
 
+  /**
+   * The root of {@code candidate} (rational coefficients, lowest degree first) that lies in every
+   * one of the given enclosures, which must shrink to the value as the round grows: the public
+   * form of the identification by enclosures (factors of the candidate over Q, Descartes' rule),
+   * for values known as roots of a polynomial and by certified intervals, e.g. 2 Re(c) for a
+   * complex root c isolated in a rectangle.
+   */
+  public static RealAlgebraicNumber identify(
+      List<BigFraction> candidate, java.util.function.IntFunction<RationalInterval> enclosures) {
+    return select(candidate.toArray(new BigFraction[0]), enclosures::apply);
+  }
+
   /** Enclosures of a value being identified, round 0 from the current state, later ones tighter. */
   @FunctionalInterface
   interface Enclosures {

@@ -1,0 +1,68 @@
+package org.lcngeo.symbolic.algebraic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.hipparchus.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+
+/** Primitive elements of towers and the real quadratic factors of polynomials over Q. */
+class FieldExtensionsTest {
+  private static List<BigFraction> q(long... c) {
+    return java.util.Arrays.stream(c).mapToObj(BigFraction::new).toList();
+  }
+
+  private static RealAlgebraicNumber sqrt(long n) {
+    return RealAlgebraicNumber.of(n).sqrt();
+  }
+
+  @Test
+  void adjoiningSqrt3ToQSqrt2GivesDegreeFourWithBothSquareRoots() {
+    NumberField f = NumberField.of(sqrt(2));
+    FieldExtensions.Extension e = FieldExtensions.adjoin(f, sqrt(3), 8);
+    assertThat(e.field().degree()).isEqualTo(4);
+    FieldElement s2 = e.generatorImage();
+    FieldElement s3 = e.adjoined();
+    assertThat(s2.multiply(s2)).isEqualTo(e.field().element(new BigFraction(2)));
+    assertThat(s3.multiply(s3)).isEqualTo(e.field().element(new BigFraction(3)));
+    assertThat(s2.toRealAlgebraic()).isEqualTo(sqrt(2));
+    assertThat(s3.toRealAlgebraic()).isEqualTo(sqrt(3));
+    assertThat(e.map(f.theta().add(f.element(BigFraction.ONE))).toRealAlgebraic())
+        .isEqualTo(sqrt(2).add(RealAlgebraicNumber.of(1)));
+  }
+
+  @Test
+  void adjoiningAnElementOfTheFieldKeepsItsDegree() {
+    NumberField f = NumberField.of(sqrt(2));
+    FieldExtensions.Extension e = FieldExtensions.adjoin(f, sqrt(8), 8);
+    assertThat(e.field().degree()).isEqualTo(2);
+    assertThat(e.adjoined().toRealAlgebraic()).isEqualTo(sqrt(8));
+  }
+
+  @Test
+  void degreeBoundIsReported() {
+    NumberField f = NumberField.of(sqrt(2));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FieldExtensions.adjoin(f, sqrt(3), 3))
+        .isInstanceOf(FieldExtensions.DegreeBoundExceeded.class);
+  }
+
+  @Test
+  void zToTheFourPlusOneHasTwoRealQuadraticFactors() {
+    List<RealQuadraticFactors.Quadratic> f = RealQuadraticFactors.of(q(1, 0, 0, 0, 1));
+    assertThat(f).hasSize(2);
+    assertThat(f).extracting(RealQuadraticFactors.Quadratic::product)
+        .containsOnly(RealAlgebraicNumber.of(1));
+    assertThat(f).extracting(RealQuadraticFactors.Quadratic::sum)
+        .containsExactlyInAnyOrder(sqrt(2), sqrt(2).negate());
+  }
+
+  @Test
+  void cubeRootOfTwoHasOneRealQuadraticFactor() {
+    List<RealQuadraticFactors.Quadratic> f = RealQuadraticFactors.of(q(-2, 0, 0, 1));
+    assertThat(f).hasSize(1);
+    RealAlgebraicNumber c = RealAlgebraicNumber.realRoots(q(-2, 0, 0, 1)).get(0);
+    // z^3 - 2 = (z - c)(z^2 + c z + c^2)
+    assertThat(f.get(0).sum()).isEqualTo(c.negate());
+    assertThat(f.get(0).product()).isEqualTo(c.multiply(c));
+  }
+}
