@@ -15,6 +15,9 @@ import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.algebraic.FieldElement;
+import org.lcngeo.symbolic.algebraic.FieldExtensions;
+import org.lcngeo.symbolic.algebraic.NumberField;
 import org.lcngeo.symbolic.formula.Notation;
 import org.lcngeo.symbolic.poly.LayerPolynomials;
 import org.lcngeo.symbolic.poly.RationalFactorization;
@@ -62,12 +65,22 @@ public final class FiberEnumeration {
   /** One point: its rational representative and each layer's polynomial in factored form. */
   public record RationalPoint(FilterTuple<BigFraction> filters, List<String> layerFactorizations) {}
 
+  /**
+   * A point some of whose layer polynomials have irrational real coefficients: its representative
+   * with entries in the real number field {@code field} (layers 1..H-1 with first non-zero entry
+   * 1, the last one absorbing the scalar so that mu is exactly v) and each layer's polynomial in
+   * factored form over R.
+   */
+  public record AlgebraicPoint(
+      FilterTuple<FieldElement> filters, NumberField field, List<String> layerFactorizations) {}
+
   private final Architecture architecture;
   private final List<BigFraction> target;
   private final GenPolynomialRing<BigRational> ring;
   private final RationalFactorization factorization;
   private final List<FiberFactor> factors = new ArrayList<>();
   private final List<RationalPoint> points = new ArrayList<>();
+  private final List<AlgebraicPoint> algebraicPoints = new ArrayList<>();
   private final MuPlan plan;
   private String reason;
 
@@ -107,7 +120,7 @@ public final class FiberEnumeration {
     }
     try {
       if (a.dims() == 1) {
-        new OneDimensional().run();
+        oneDimensional();
       } else {
         multiDimensional();
       }
@@ -144,8 +157,14 @@ public final class FiberEnumeration {
     return List.copyOf(factors);
   }
 
+  /** The points whose representatives are rational. */
   public List<RationalPoint> points() {
     return List.copyOf(points);
+  }
+
+  /** The points with irrational entries (D = 1, Q-factors split over R among the layers). */
+  public List<AlgebraicPoint> algebraicPoints() {
+    return List.copyOf(algebraicPoints);
   }
 
   /** Whether {@link #points()} is the whole real fiber. */
@@ -178,7 +197,7 @@ public final class FiberEnumeration {
 
   /** Normalises the layer polynomials (z-level) into the rational representative and records it. */
   private void emit(List<GenPolynomial<BigRational>> layers, List<String> display) {
-    if (points.size() >= MAX_POINTS) {
+    if (points.size() + algebraicPoints.size() >= MAX_POINTS) {
       throw new TooManyPoints();
     }
     int h = architecture.depth();
@@ -205,6 +224,68 @@ public final class FiberEnumeration {
     points.add(new RationalPoint(theta, List.copyOf(display)));
   }
 
+  /**
+   * Records a point given by its layer polynomials in z with coefficients in the real number field
+   * k: as a rational point when every layer is rational up to scale, else with entries in k
+   * (layers 1..H-1 with first non-zero entry 1, the last scaled so that mu is v, checked exactly
+   * with the compiled plan of mu over k).
+   */
+  private void emit(NumberField k, List<List<FieldElement>> layers, List<String> display) {
+    if (points.size() + algebraicPoints.size() >= MAX_POINTS) {
+      throw new TooManyPoints();
+    }
+    int h = architecture.depth();
+    List<List<FieldElement>> filters = new ArrayList<>();
+    boolean rational = true;
+    for (int l = 0; l < h; l++) {
+      List<FieldElement> z = layers.get(l);
+      int t = architecture.dilation(l)[0];
+      int size = architecture.size(l)[0];
+      List<FieldElement> w = new ArrayList<>();
+      for (int i = 0; i < z.size(); i++) {
+        boolean entry = i % t == 0 && i / t < size;
+        if (!entry && !z.get(i).isZero()) {
+          throw new IllegalStateException("layer polynomial of the wrong shape for layer " + (l + 1));
+        }
+        if (entry) {
+          w.add(z.get(i));
+        }
+      }
+      while (w.size() < size) {
+        w.add(k.zero());
+      }
+      FieldElement first = w.stream().filter(x -> !x.isZero()).findFirst().orElseThrow();
+      FieldElement inv = first.inverse();
+      w = w.stream().map(x -> x.multiply(inv)).toList();
+      rational &= w.stream().allMatch(FieldElement::isRational);
+      filters.add(w);
+    }
+    if (rational) {
+      List<GenPolynomial<BigRational>> q = new ArrayList<>();
+      for (int l = 0; l < h; l++) {
+        q.add(LayerPolynomials.layer(ring, architecture, l,
+            filters.get(l).stream().map(FieldElement::toRational).toList()));
+      }
+      emit(q, display);
+      return;
+    }
+    FilterTuple<FieldElement> theta = FilterTuple.of(architecture, filters);
+    List<FieldElement> mu = plan.mu(k, theta);
+    FieldElement scale = null;
+    for (int i = 0; i < mu.size() && scale == null; i++) {
+      if (!mu.get(i).isZero()) {
+        scale = k.element(target.get(i)).divide(mu.get(i));
+      }
+    }
+    FieldElement s = scale;
+    filters.set(h - 1, filters.get(h - 1).stream().map(x -> x.multiply(s)).toList());
+    theta = FilterTuple.of(architecture, filters);
+    if (!plan.mu(k, theta).equals(target.stream().map(k::element).toList())) {
+      throw new IllegalStateException("fiber point " + theta + " does not map to the target");
+    }
+    algebraicPoints.add(new AlgebraicPoint(theta, k, List.copyOf(display)));
+  }
+
   /** The primitive integer vector with first non-zero entry positive on the same line. */
   static List<BigFraction> primitive(List<BigFraction> w) {
     BigInteger lcm = BigInteger.ONE;
@@ -229,12 +310,38 @@ public final class FiberEnumeration {
     return parts.isEmpty() ? "1" : String.join(" * ", parts);
   }
 
-  private static String power(String factor, long e) {
+  static String power(String factor, long e) {
     String base = factor.matches("[A-Za-z0-9]+") ? factor : "(" + factor + ")";
     return e == 1 ? base : base + "^" + e;
   }
 
   // ---------------------------------------------------------------- D = 1
+
+  /**
+   * D = 1: the listing over Q; when it meets a Q-factor that splits over R and must be shared out,
+   * the listing over R ({@link RealDivisorChain}) replaces it, unless its number field exceeds the
+   * degree bound (then the rational points are kept and the fiber is marked incomplete).
+   */
+  private void oneDimensional() {
+    OneDimensional rational = new OneDimensional();
+    rational.run();
+    if (rational.splitting == null) {
+      return;
+    }
+    List<RationalPoint> overQ = List.copyOf(points);
+    RealDivisorChain real;
+    try {
+      real = new RealDivisorChain(architecture, rational.groups, rational.finite,
+          rational.exponents, rational.zeroRoot, rational.infinity);
+    } catch (FieldExtensions.DegreeBoundExceeded e) {
+      incomplete(rational.splitting + " (the listing over R was not attempted: " + e.getMessage()
+          + ")");
+      return;
+    }
+    points.clear();
+    NumberField k = real.field();
+    real.run((layers, display) -> emit(k, layers, display));
+  }
 
   /** The chain of dilations, largest first (see the class comment). */
   private final class OneDimensional {
@@ -247,6 +354,8 @@ public final class FiberEnumeration {
     private final Map<Long, List<GenPolynomial<BigRational>>> powerPolynomials = new HashMap<>();
     private final GenPolynomial<BigRational>[] layerPolynomials;
     private final String[] layerDisplay;
+    /** Set when a Q-factor that splits over R must be shared out: the Q-listing is partial. */
+    private String splitting;
 
     @SuppressWarnings("unchecked")
     OneDimensional() {
@@ -361,10 +470,10 @@ public final class FiberEnumeration {
       if (members.length > 1 || supply > demand) {
         for (int i = 0; i < finiteAtoms; i++) {
           if (RealIrreducibility.certificate(atomPoly.get(i)).isEmpty()) {
-            incomplete("the factor " + Notation.SYMJA.polynomial(
+            splitting = "the factor " + Notation.SYMJA.polynomial(
                 RootOrbits.substitutePower(atomPoly.get(i), t)) + " splits over R into factors"
                 + " with irrational coefficients, and the layers receiving only some of them are"
-                + " not listed");
+                + " not listed";
           }
         }
       }
