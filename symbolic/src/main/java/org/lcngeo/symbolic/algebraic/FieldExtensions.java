@@ -99,6 +99,145 @@ public final class FieldExtensions {
     throw new IllegalStateException("no primitive element gamma + k b found for k <= " + MAX_SHIFTS);
   }
 
+  /**
+   * K(b) for the real root b of p in K[x] (K = f = Q(gamma), p given by its coefficients in K,
+   * lowest degree first), e.g. the rescaling root beta_1 of Prop. 2 / 12 for a tuple over K. The
+   * primitive element theta = b + k gamma has as minimal polynomial a factor of the norm
+   * Res_y(m_gamma(y), p(x - k y)) of degree [K : Q] deg p, identified by enclosures. When its
+   * degree is the full [K : Q] deg p (p irreducible over K and k separating), gamma = sum c_i
+   * theta^i is found by linear algebra over Q from the trace form, Tr(gamma theta^j) = sum_i c_i
+   * Tr(theta^(i+j)), with Tr_{L/Q}(gamma theta^j) = Tr_{K/Q}(gamma Tr_{L/K}((b + k gamma)^j)) from
+   * the power sums of the roots of p over K (Newton's identities): no polynomial arithmetic over
+   * L, whose coefficients swell. The result is checked exactly (m_gamma(gamma) = 0 and p(b) = 0
+   * in L); otherwise {@link #adjoin} is used.
+   *
+   * @throws DegreeBoundExceeded if K(b) exceeds maxDegree
+   */
+  public static Extension adjoinRoot(
+      NumberField f, List<FieldElement> p, RealAlgebraicNumber b, int maxDegree) {
+    int d = f.degree();
+    int h = p.size() - 1;
+    if (b.isRational() || d == 1 || h < 2) {
+      return adjoin(f, b, maxDegree);
+    }
+    RealAlgebraicNumber gamma = f.generator();
+    List<BigFraction[]> coefficients = new ArrayList<>();
+    for (FieldElement c : p) {
+      coefficients.add(c.coefficientArray());
+    }
+    for (int k = 1; k <= 3; k++) {
+      int kk = k;
+      RealAlgebraicNumber theta = RealAlgebraicNumber.select(
+          Polynomials.shiftedNorm(gamma.minimalArray(), coefficients, k),
+          round -> {
+            if (round > 0) {
+              b.refineTo(8 * round + 8);
+              gamma.refineTo(8 * round + 8);
+            }
+            return b.isolatingInterval().add(gamma.isolatingInterval().multiply(new BigFraction(kk)));
+          });
+      if (theta.degree() != d * h) {
+        continue;
+      }
+      check(theta.degree(), maxDegree);
+      NumberField g = NumberField.of(theta);
+      Extension e = byTraces(f, p, g, k);
+      if (e != null) {
+        return e;
+      }
+    }
+    return adjoin(f, b, maxDegree);
+  }
+
+  /** gamma in L = Q(theta), theta = b + k gamma, from the trace form; null if the check fails. */
+  private static Extension byTraces(NumberField f, List<FieldElement> p, NumberField g, int k) {
+    int d = f.degree();
+    int n = g.degree();
+    BigFraction[] thetaTraces = powerSums(g.minimalPolynomial(), 2 * n);
+    BigFraction[] gammaTraces = powerSums(f.minimalPolynomial(), 2 * d);
+    // power sums of the roots of p over K (monic), s_0 .. s_{n-1}
+    FieldElement lead = p.get(p.size() - 1).inverse();
+    List<FieldElement> a = p.stream().map(x -> x.multiply(lead)).toList();
+    int h = a.size() - 1;
+    List<FieldElement> s = new ArrayList<>();
+    s.add(f.element(new BigFraction(h)));
+    for (int r = 1; r < n; r++) {
+      FieldElement v = r <= h ? a.get(h - r).multiply(new BigFraction(-r)) : f.zero();
+      for (int i = 1; i <= Math.min(r - 1, h); i++) {
+        v = v.subtract(a.get(h - i).multiply(s.get(r - i)));
+      }
+      s.add(v);
+    }
+    // Tr_{L/K}((b + k gamma)^j) = sum_r C(j, r) (k gamma)^(j-r) s_r
+    FieldElement kg = f.theta().multiply(new BigFraction(k));
+    List<BigFraction> rhs = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      FieldElement t = f.zero();
+      java.math.BigInteger binom = java.math.BigInteger.ONE;
+      FieldElement[] kgPowers = new FieldElement[j + 1];
+      kgPowers[0] = f.one();
+      for (int i = 1; i <= j; i++) {
+        kgPowers[i] = kgPowers[i - 1].multiply(kg);
+      }
+      for (int r = 0; r <= j; r++) {
+        t = t.add(s.get(r).multiply(kgPowers[j - r]).multiply(new BigFraction(binom)));
+        binom = binom.multiply(java.math.BigInteger.valueOf(j - r))
+            .divide(java.math.BigInteger.valueOf(r + 1));
+      }
+      rhs.add(trace(f.theta().multiply(t), gammaTraces));
+    }
+    List<List<BigFraction>> hankel = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<BigFraction> row = new ArrayList<>();
+      for (int j = 0; j < n; j++) {
+        row.add(thetaTraces[i + j]);
+      }
+      hankel.add(row);
+    }
+    List<BigFraction> c = org.lcngeo.symbolic.linalg.ExactLinearAlgebra.solve(hankel, rhs);
+    if (c == null) {
+      return null;
+    }
+    FieldElement gammaImage = g.element(c);
+    FieldElement bImage = g.theta().subtract(gammaImage.multiply(new BigFraction(k)));
+    Extension e = new Extension(g, gammaImage, bImage);
+    FieldElement mg = g.zero();
+    List<BigFraction> m = f.minimalPolynomial();
+    for (int i = m.size() - 1; i >= 0; i--) {
+      mg = mg.multiply(gammaImage).add(g.element(m.get(i)));
+    }
+    FieldElement pb = g.zero();
+    for (int i = p.size() - 1; i >= 0; i--) {
+      pb = pb.multiply(bImage).add(e.map(p.get(i)));
+    }
+    return mg.isZero() && pb.isZero() ? e : null;
+  }
+
+  /** Tr_{K/Q}(x) from the traces of the powers of the generator. */
+  private static BigFraction trace(FieldElement x, BigFraction[] generatorTraces) {
+    BigFraction t = BigFraction.ZERO;
+    List<BigFraction> c = x.coefficients();
+    for (int i = 0; i < c.size(); i++) {
+      t = t.add(c.get(i).multiply(generatorTraces[i]));
+    }
+    return t;
+  }
+
+  /** The power sums p_0 .. p_{count-1} of the roots of a monic polynomial (Newton's identities). */
+  private static BigFraction[] powerSums(List<BigFraction> monic, int count) {
+    int n = monic.size() - 1;
+    BigFraction[] ps = new BigFraction[count];
+    ps[0] = new BigFraction(n);
+    for (int r = 1; r < count; r++) {
+      BigFraction v = r <= n ? monic.get(n - r).multiply(-r) : BigFraction.ZERO;
+      for (int i = 1; i <= Math.min(r - 1, n); i++) {
+        v = v.subtract(monic.get(n - i).multiply(ps[r - i]));
+      }
+      ps[r] = v;
+    }
+    return ps;
+  }
+
   private static void check(int degree, int maxDegree) {
     if (degree > maxDegree) {
       throw new DegreeBoundExceeded(

@@ -17,8 +17,9 @@ import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
  * <p>As in the proof (eqs. 12-13): beta_1 is the unique root of Q(x) = prod_l (x + c_l) = C in
  * (max_l(-c_l), infinity), now with C = prod ||w_l||^2 in K. Q is rational and increasing there, so
  * beta_1 is a root of m_C(Q(x)) (m_C the minimal polynomial of C over Q), singled out by exact
- * bisection (Q(x) compared with C as real algebraic numbers). Then L = Q(gamma, beta_1) by a
- * primitive element; its degree is at most H [K : Q].
+ * bisection (Q(x) compared with C as real algebraic numbers). Then L = K(beta_1) by a primitive
+ * element ({@link FieldExtensions#adjoinRoot}, linear algebra over Q); its degree is at most
+ * H [K : Q].
  */
 public final class AlgebraicRescaling {
   private AlgebraicRescaling() {}
@@ -82,7 +83,12 @@ public final class AlgebraicRescaling {
       }
       return new RationalInterval(box[0], box[1]);
     });
-    FieldExtensions.Extension ext = FieldExtensions.adjoin(k, beta1, maxDegree);
+    List<FieldElement> pk = new ArrayList<>();
+    for (BigFraction x : q) {
+      pk.add(k.element(x));
+    }
+    pk.set(0, pk.get(0).subtract(product));
+    FieldExtensions.Extension ext = FieldExtensions.adjoinRoot(k, pk, beta1, maxDegree);
     return new AlgebraicRescaledTuple(theta, delta, norms, offsets, beta1, ext);
   }
 

@@ -40,6 +40,19 @@ class FieldExtensionsTest {
   }
 
   @Test
+  void adjoiningARootOfAPolynomialOverTheFieldUsesTheTraceForm() {
+    // b = 2^(1/4), the positive root of x^2 - sqrt 2 over Q(sqrt 2)
+    NumberField f = NumberField.of(sqrt(2));
+    RealAlgebraicNumber b = sqrt(2).sqrt();
+    List<FieldElement> p = List.of(f.theta().negate(), f.zero(), f.one());
+    FieldExtensions.Extension e = FieldExtensions.adjoinRoot(f, p, b, 8);
+    assertThat(e.field().degree()).isEqualTo(4);
+    assertThat(e.adjoined().multiply(e.adjoined())).isEqualTo(e.generatorImage());
+    assertThat(e.adjoined().toRealAlgebraic()).isEqualTo(b);
+    assertThat(e.generatorImage().toRealAlgebraic()).isEqualTo(sqrt(2));
+  }
+
+  @Test
   void degreeBoundIsReported() {
     NumberField f = NumberField.of(sqrt(2));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> FieldExtensions.adjoin(f, sqrt(3), 3))
