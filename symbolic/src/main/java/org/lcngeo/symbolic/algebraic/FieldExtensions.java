@@ -40,7 +40,7 @@ public final class FieldExtensions {
   public static final class DegreeBoundExceeded extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
-    DegreeBoundExceeded(String message) {
+    public DegreeBoundExceeded(String message) {
       super(message);
     }
   }

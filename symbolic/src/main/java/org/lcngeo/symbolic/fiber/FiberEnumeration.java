@@ -5,9 +5,7 @@ import edu.jas.poly.GenPolynomial;
 import edu.jas.poly.GenPolynomialRing;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.InvalidInputException;
@@ -18,7 +16,6 @@ import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.symbolic.algebraic.FieldElement;
 import org.lcngeo.symbolic.algebraic.FieldExtensions;
 import org.lcngeo.symbolic.algebraic.NumberField;
-import org.lcngeo.symbolic.formula.Notation;
 import org.lcngeo.symbolic.poly.LayerPolynomials;
 import org.lcngeo.symbolic.poly.RationalFactorization;
 import org.lcngeo.symbolic.poly.RealIrreducibility;
@@ -41,12 +38,17 @@ import org.lcngeo.symbolic.poly.StructuredFactorization;
  * forced and needs no splitting over R, whatever the factors are (Thm. 4's generic case: W2's
  * degree-8 factors). Otherwise the divisors of M_T are enumerated over its Q-factors, which is the
  * complete set of real divisors when those factors are irreducible over R ({@link
- * RealIrreducibility}); if one of them splits over R, the real divisors with irrational
- * coefficients are not listed and the result says so ({@link #complete()} false, {@link
- * #reason()}). Cost: one Q-factorisation of pi_1(v); per group, one minimal polynomial per
- * Q-factor (linear algebra of size deg f); the enumeration of {@link Distributions} over the
- * group's atoms, which is polynomial when the fiber is (strides > 1: one choice per group) and
- * exponential in the number of factors only where the fiber itself is (stride 1, many real roots).
+ * RealIrreducibility}). If one of them splits over R and must be shared out, the listing is redone
+ * over R ({@link RealDivisorChain}): pi_1(v) split into real linear factors and real irreducible
+ * quadratics with coefficients in one real number field K, handed out the same way; points with
+ * irrational entries are then {@link #algebraicPoints()}, each checked exactly (mu over K equals
+ * v). Only when K would exceed {@link RealDivisorChain#MAX_FIELD_DEGREE} are the rational points
+ * kept and the result marked incomplete ({@link #complete()} false, {@link #reason()}). Cost: one
+ * Q-factorisation of pi_1(v); per group, one minimal polynomial per Q-factor (linear algebra of
+ * size deg f); the enumeration of {@link Distributions} over the group's atoms, which is
+ * polynomial when the fiber is (strides > 1: one choice per group) and exponential in the number
+ * of factors only where the fiber itself is (stride 1, many real roots); over R, in addition, the
+ * construction of K (see {@link RealDivisorChain}) and arithmetic in K of degree at most 16.
  *
  * <p><b>D >= 2.</b> The Q-factors of the dehomogenised polynomial (z_m = y_m / x_m) and the x_m
  * at infinity are handed out to all layers at once, layers with the largest dilations first, each
@@ -54,9 +56,10 @@ import org.lcngeo.symbolic.poly.StructuredFactorization;
  * (Obs. 11) receive every permutation. Complete over R when every Q-factor has a certificate of
  * real irreducibility; otherwise the points are listed and the reason names the factor.
  *
- * <p>Each point is given by its rational representative: layers 1..H-1 primitive integer vectors
- * with first non-zero entry positive, the last layer absorbing the scalar so that mu is exactly v
- * (checked with the compiled plan of mu).
+ * <p>Each rational point is given by its rational representative: layers 1..H-1 primitive integer
+ * vectors with first non-zero entry positive, the last layer absorbing the scalar so that mu is
+ * exactly v (checked with the compiled plan of mu); an irrational one by its representative over
+ * K with first non-zero entry 1 in layers 1..H-1.
  */
 public final class FiberEnumeration {
   /** At most this many points are listed; beyond it the result is marked incomplete. */
@@ -318,200 +321,35 @@ public final class FiberEnumeration {
   // ---------------------------------------------------------------- D = 1
 
   /**
-   * D = 1: the listing over Q; when it meets a Q-factor that splits over R and must be shared out,
-   * the listing over R ({@link RealDivisorChain}) replaces it, unless its number field exceeds the
-   * degree bound (then the rational points are kept and the fiber is marked incomplete).
+   * D = 1 ({@link RealDivisorChain}): the listing starts over Q (no factor split); whenever a
+   * Q-factor that splits over R has to be shared out, those factors are split and the listing
+   * starts again. If the number field needed exceeds the bounds, the listing over Q is given with
+   * the reason why it is incomplete.
    */
   private void oneDimensional() {
-    OneDimensional rational = new OneDimensional();
-    rational.run();
-    if (rational.splitting == null) {
-      return;
-    }
-    List<RationalPoint> overQ = List.copyOf(points);
-    RealDivisorChain real;
-    try {
-      real = new RealDivisorChain(architecture, rational.groups, rational.finite,
-          rational.exponents, rational.zeroRoot, rational.infinity);
-    } catch (FieldExtensions.DegreeBoundExceeded e) {
-      incomplete(rational.splitting + " (the listing over R was not attempted: " + e.getMessage()
-          + ")");
-      return;
-    }
-    points.clear();
-    NumberField k = real.field();
-    real.run((layers, display) -> emit(k, layers, display));
-  }
-
-  /** The chain of dilations, largest first (see the class comment). */
-  private final class OneDimensional {
-    private final int h = architecture.depth();
-    private final List<int[]> groups = new ArrayList<>(); // layers of equal dilation, in order
-    private final List<GenPolynomial<BigRational>> finite = new ArrayList<>();
-    private final long[] exponents;
-    private long zeroRoot;
-    private long infinity;
-    private final Map<Long, List<GenPolynomial<BigRational>>> powerPolynomials = new HashMap<>();
-    private final GenPolynomial<BigRational>[] layerPolynomials;
-    private final String[] layerDisplay;
-    /** Set when a Q-factor that splits over R must be shared out: the Q-listing is partial. */
-    private String splitting;
-
-    @SuppressWarnings("unchecked")
-    OneDimensional() {
-      int start = 0;
-      for (int l = 1; l <= h; l++) {
-        if (l == h || architecture.dilation(l)[0] != architecture.dilation(start)[0]) {
-          int[] g = new int[l - start];
-          for (int i = 0; i < g.length; i++) {
-            g[i] = start + i;
-          }
-          groups.add(g);
-          start = l;
-        }
-      }
-      List<Long> e = new ArrayList<>();
-      GenPolynomial<BigRational> z = ring.univariate(0);
-      for (FiberFactor f : factors) {
-        if (f.isAtInfinity()) {
-          infinity = f.multiplicity();
-        } else if (f.polynomial().equals(z)) {
-          zeroRoot = f.multiplicity();
-        } else {
-          finite.add(f.polynomial());
-          e.add(f.multiplicity());
-        }
-      }
-      exponents = e.stream().mapToLong(Long::longValue).toArray();
-      layerPolynomials = new GenPolynomial[h];
-      layerDisplay = new String[h];
-    }
-
-    void run() {
-      group(groups.size() - 1, exponents, zeroRoot, infinity);
-    }
-
-    /** g_f(w), the minimal polynomial of the T-th power of a root of f, for every finite f. */
-    private List<GenPolynomial<BigRational>> powers(long t) {
-      return powerPolynomials.computeIfAbsent(t, tt -> {
-        List<GenPolynomial<BigRational>> g = new ArrayList<>();
-        for (GenPolynomial<BigRational> f : finite) {
-          g.add(RootOrbits.minimalPolynomialOfPower(f, tt));
-        }
-        return g;
-      });
-    }
-
-    private void group(int gi, long[] exps, long zero, long inf) {
-      if (gi < 0) {
-        List<GenPolynomial<BigRational>> layers = List.of(layerPolynomials);
-        emit(layers, List.of(layerDisplay));
+    java.util.Set<Integer> split = new java.util.HashSet<>();
+    while (true) {
+      points.clear();
+      algebraicPoints.clear();
+      RealDivisorChain chain;
+      try {
+        chain = new RealDivisorChain(architecture, factors, split);
+      } catch (FieldExtensions.DegreeBoundExceeded e) {
+        points.clear();
+        algebraicPoints.clear();
+        RealDivisorChain overQ = new RealDivisorChain(architecture, factors, java.util.Set.of());
+        NumberField q = overQ.field();
+        overQ.run((layers, display) -> emit(q, layers, display), false)
+            .ifPresent(why -> incomplete(why + " (not split: " + e.getMessage() + ")"));
         return;
       }
-      int[] members = groups.get(gi);
-      long t = architecture.dilation(members[0])[0];
-      List<GenPolynomial<BigRational>> g = powers(t);
-      // atoms: blocks of finite factors with the same g whose degrees fill g(z^T)
-      List<GenPolynomial<BigRational>> atomPoly = new ArrayList<>();
-      List<int[]> atomMembers = new ArrayList<>();
-      List<Long> atomAvail = new ArrayList<>();
-      boolean[] seen = new boolean[finite.size()];
-      for (int i = 0; i < finite.size(); i++) {
-        if (seen[i] || exps[i] == 0) {
-          continue;
-        }
-        List<Integer> block = new ArrayList<>();
-        long degree = 0;
-        long avail = Long.MAX_VALUE;
-        for (int j = i; j < finite.size(); j++) {
-          if (!seen[j] && g.get(j).equals(g.get(i))) {
-            seen[j] = true;
-            block.add(j);
-            degree += finite.get(j).degree(0);
-            avail = Math.min(avail, exps[j]);
-          }
-        }
-        if (degree == t * g.get(i).degree(0) && avail > 0) {
-          atomPoly.add(g.get(i));
-          atomMembers.add(block.stream().mapToInt(Integer::intValue).toArray());
-          atomAvail.add(avail);
-        }
+      NumberField k = chain.field();
+      try {
+        chain.run((layers, display) -> emit(k, layers, display), true);
+        return;
+      } catch (RealDivisorChain.NeedsSplit n) {
+        split.addAll(n.factors);
       }
-      int finiteAtoms = atomPoly.size();
-      int zeroAtom = -1;
-      int infAtom = -1;
-      if (zero / t > 0) {
-        zeroAtom = atomPoly.size();
-        atomPoly.add(ring.univariate(0));
-        atomMembers.add(new int[0]);
-        atomAvail.add(zero / t);
-      }
-      if (inf / t > 0) {
-        infAtom = atomPoly.size();
-        atomPoly.add(null);
-        atomMembers.add(new int[0]);
-        atomAvail.add(inf / t);
-      }
-      int n = atomPoly.size();
-      long[][] degree = new long[n][1];
-      long[] available = new long[n];
-      long supply = 0;
-      for (int i = 0; i < n; i++) {
-        degree[i][0] = atomPoly.get(i) == null ? 1 : atomPoly.get(i).degree(0);
-        available[i] = atomAvail.get(i);
-        supply += degree[i][0] * available[i];
-      }
-      long[][] need = new long[members.length][1];
-      long demand = 0;
-      for (int i = 0; i < members.length; i++) {
-        need[i][0] = architecture.size(members[i])[0] - 1;
-        demand += need[i][0];
-      }
-      if (members.length > 1 || supply > demand) {
-        for (int i = 0; i < finiteAtoms; i++) {
-          if (RealIrreducibility.certificate(atomPoly.get(i)).isEmpty()) {
-            splitting = "the factor " + Notation.SYMJA.polynomial(
-                RootOrbits.substitutePower(atomPoly.get(i), t)) + " splits over R into factors"
-                + " with irrational coefficients, and the layers receiving only some of them are"
-                + " not listed";
-          }
-        }
-      }
-      final int zeroIdx = zeroAtom;
-      final int infIdx = infAtom;
-      Distributions.enumerate(degree, available, need, (l, c) -> true, counts -> {
-        long[] nextExps = exps.clone();
-        long nextZero = zero;
-        long nextInf = inf;
-        for (int li = 0; li < members.length; li++) {
-          int layer = members[li];
-          GenPolynomial<BigRational> q = ring.getONE();
-          List<String> parts = new ArrayList<>();
-          for (int i = 0; i < n; i++) {
-            int c = counts[li][i];
-            if (c == 0) {
-              continue;
-            }
-            if (i == infIdx) {
-              nextInf -= t * c;
-              parts.add(power("x0", t * c));
-            } else if (i == zeroIdx) {
-              nextZero -= t * c;
-              q = q.multiply(ring.univariate(0).power(c));
-              parts.add(power("z0", t * c));
-            } else {
-              q = q.multiply(atomPoly.get(i).power(c));
-              for (int j : atomMembers.get(i)) {
-                nextExps[j] -= c;
-                parts.add(power(Notation.SYMJA.polynomial(finite.get(j)), c));
-              }
-            }
-          }
-          layerPolynomials[layer] = RootOrbits.substitutePower(q, t);
-          layerDisplay[layer] = product(parts);
-        }
-        group(gi - 1, nextExps, nextZero, nextInf);
-      });
     }
   }
 

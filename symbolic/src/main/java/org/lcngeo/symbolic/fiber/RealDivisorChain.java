@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.algebraic.FieldElement;
@@ -15,44 +16,83 @@ import org.lcngeo.symbolic.algebraic.FieldExtensions;
 import org.lcngeo.symbolic.algebraic.NumberField;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 import org.lcngeo.symbolic.algebraic.RealQuadraticFactors;
+import org.lcngeo.symbolic.formula.Notation;
 import org.lcngeo.symbolic.poly.LayerPolynomials;
+import org.lcngeo.symbolic.poly.RealIrreducibility;
+import org.lcngeo.symbolic.poly.RootOrbits;
 
 /**
- * The 1-D fiber over R when Q-factors of pi_1(v) must be split between layers (Sec. 2.3, eq. 8):
- * every real divisor distribution, exactly.
+ * The 1-D fiber (Sec. 2.3, eq. 8): every distribution of the real divisors of pi_1(v) among the
+ * layers, exactly, with the Q-factors of pi_1(v) split over R where that matters.
  *
- * <p>pi_1(v) is split over R into its real irreducible factors: z - a for every real root a and z^2
- * - s z + p for every pair c, conj(c) of non-real roots (s = 2 Re c, p = |c|^2; {@link
- * RealQuadraticFactors}), all coefficients elements of one real number field K = Q(gamma) (a
- * primitive element of every root and every s, p, {@link FieldExtensions}); the split of each
- * Q-factor is checked exactly (the product of its real factors is the Q-factor). Layers are then
- * handled in groups of equal dilation T, largest first, as over Q ({@link FiberEnumeration}): the
- * real irreducible divisors of the group's polynomial in w = z^T are w - r (r = a^T, or c^T when it
- * is real) and w^2 - (c^T + conj(c)^T) w + |c|^{2T}, and such a divisor is available when all the
- * real factors of pi_1(v) whose roots are T-th roots of its roots are (a block, whose degrees must
- * add up to T times the divisor's degree; its count is the least multiplicity in the block). The
- * key of a factor is computed in K (a^T, and for a pair the Lucas sequence V_T = s V_{T-1} - p
- * V_{T-2} with p^T), so blocks are formed by exact equality. The blocks are handed out by {@link
+ * <p>The dilations t_1 | t_2 | ... | t_H form a chain, so the layers are handled in groups of equal
+ * dilation T, largest first. The group's product must lie in R[z^T]; its real irreducible
+ * divisors in w = z^T are read off the factors of the remaining polynomial: a factor is available
+ * at level T together with all factors whose roots have T-th powers among the same roots (its
+ * block: the factors with the same key, whose degrees must add up to T times the key's degree;
+ * the block's count is the least multiplicity in it). The blocks are handed out by {@link
  * Distributions} (identical layers receiving identical factors count once).
  *
- * <p>Cost: the splitting field part K has degree at most {@link #MAX_FIELD_DEGREE} (beyond it,
- * {@link FieldExtensions.DegreeBoundExceeded} and the caller reports an incomplete fiber); building
- * it takes one complex root isolation and two resultants of degree n^2 per Q-factor of degree n
- * and one primitive element per root; the enumeration then visits at most the distributions
- * {@link Distributions} bounds (exponential in the number of real factors only where the fiber
- * itself is), each layer product costing O(deg^2) multiplications in K.
+ * <p>The factors are the Q-irreducible factors of pi_1(v), kept whole, except those in the split
+ * set, which are split over R into z - a for every real root a and z^2 - s z + p for every pair c,
+ * conj(c) of non-real roots (s = 2 Re c, p = |c|^2; {@link RealQuadraticFactors}), all
+ * coefficients in one real number field K = Q(gamma) (a primitive element of every such number,
+ * {@link FieldExtensions}; each split is checked exactly: the real factors multiply back to the
+ * Q-factor). Keys: for a whole factor f, the minimal polynomial over Q of alpha^T ({@link
+ * RootOrbits}, a Q-irreducible polynomial in w, the smallest of Q[z^T] divisible by f); for z - a,
+ * w - a^T; for a pair, w^2 - V_T w + p^T with the Lucas sequence V_T = s V_{T-1} - p V_{T-2} =
+ * c^T + conj(c)^T, or w - V_T / 2 when c^T is real. Keys of split factors are irreducible over R
+ * by construction; a whole factor's key may split over R, and when such a key must be shared out
+ * (a group of several layers, or more supply than the group takes), the enumeration stops with
+ * {@link NeedsSplit} naming its block, and the caller splits those Q-factors too and starts again
+ * (the split set only grows, so this ends). With the empty split set this is the enumeration over
+ * Q, which is all that generic targets need (W2: degree-8 factors, one choice per group).
+ *
+ * <p>Cost: K has degree at most {@link #MAX_FIELD_DEGREE} and only Q-factors of degree at most
+ * {@link #MAX_SPLIT_DEGREE} are split (beyond either bound, {@link
+ * FieldExtensions.DegreeBoundExceeded} and the caller reports an incomplete fiber); building K
+ * takes one exact complex root isolation and two resultants of degree n^2 factored over Q per split
+ * Q-factor of degree n, and one primitive element per root; the keys of whole factors one linear
+ * algebra problem of size deg f per dilation; the enumeration visits at most the distributions
+ * {@link Distributions} bounds (exponential in the number of factors only where the fiber itself
+ * is: stride 1, many real roots), each layer product costing O(deg^2) operations in K.
  */
 final class RealDivisorChain {
   /** Bound on [K : Q]. */
   static final int MAX_FIELD_DEGREE = 16;
+  /** Bound on the degree of a Q-factor split over R. */
+  static final int MAX_SPLIT_DEGREE = 6;
+
+  /**
+   * A whole Q-factor's key splits over R and must be shared out: the factors of its block must be
+   * split (indices into the finite Q-factors).
+   */
+  static final class NeedsSplit extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final transient java.util.Set<Integer> factors;
+    final String reason;
+
+    NeedsSplit(java.util.Set<Integer> factors, String reason) {
+      super(reason, null, false, false);
+      this.factors = factors;
+      this.reason = reason;
+    }
+  }
 
   /** Receives each distribution: layer polynomials in z (coefficients in K) and their factored forms. */
   interface Sink {
     void accept(List<List<FieldElement>> layers, List<String> display);
   }
 
-  /** A real irreducible factor of pi_1(v): z - a, or z^2 - s z + p. */
-  private record Factor(int degree, int numberA, int numberB, String display) {}
+  /**
+   * A factor of pi_1(v): a whole Q-factor (source index, numberA = -1), z - a (numberB = -1), or
+   * z^2 - s z + p, numbers indexing {@link #numbers}.
+   */
+  private record Factor(int source, int degree, int numberA, int numberB, String display) {
+    boolean whole() {
+      return numberA < 0;
+    }
+  }
 
   private final Architecture architecture;
   private final List<int[]> groups;
@@ -62,39 +102,70 @@ final class RealDivisorChain {
   private final List<Factor> factors = new ArrayList<>();
   private final List<FieldElement> numbers = new ArrayList<>();
   private final NumberField field;
+  private final List<GenPolynomial<BigRational>> finite;
   private final Map<Long, List<List<FieldElement>>> keys = new HashMap<>();
+  private final Map<Long, List<GenPolynomial<BigRational>>> rationalKeys = new HashMap<>();
   private final List<List<FieldElement>> layerPolynomials;
   private final List<String> layerDisplay;
   private Sink sink;
+  private boolean strict;
+  private String unsplit;
 
   /**
-   * @param finite the finite Q-irreducible factors of pi_1(v) other than z
-   * @param exps their multiplicities
-   * @throws FieldExtensions.DegreeBoundExceeded when K exceeds {@link #MAX_FIELD_DEGREE}
+   * @param factors the factors of pi_1(v) over Q with multiplicities, those at infinity included
+   * @param split indices (among the finite factors other than z, in order) of the Q-factors to
+   *     split over R
+   * @throws FieldExtensions.DegreeBoundExceeded when K exceeds {@link #MAX_FIELD_DEGREE} or a
+   *     factor to split exceeds {@link #MAX_SPLIT_DEGREE}
    */
-  RealDivisorChain(Architecture a, List<int[]> groups, List<GenPolynomial<BigRational>> finite,
-      long[] exps, long zeroRoot, long infinity) {
+  RealDivisorChain(Architecture a, List<FiberFactor> qFactors, java.util.Set<Integer> split) {
     this.architecture = a;
-    this.groups = groups;
-    this.zeroRoot = zeroRoot;
-    this.infinity = infinity;
+    this.groups = groups(a);
+    this.finite = new ArrayList<>();
+    List<Long> multiplicities = new ArrayList<>();
+    long zero = 0;
+    long inf = 0;
+    for (FiberFactor f : qFactors) {
+      if (f.isAtInfinity()) {
+        inf = f.multiplicity();
+      } else if (f.polynomial().equals(f.polynomial().ring.univariate(0))) {
+        zero = f.multiplicity();
+      } else {
+        finite.add(f.polynomial());
+        multiplicities.add(f.multiplicity());
+      }
+    }
+    this.zeroRoot = zero;
+    this.infinity = inf;
     List<RealAlgebraicNumber> values = new ArrayList<>();
     List<Integer> source = new ArrayList<>();
     for (int j = 0; j < finite.size(); j++) {
+      if (!split.contains(j)) {
+        factors.add(new Factor(j, (int) finite.get(j).degree(0), -1, -1,
+            Notation.SYMJA.polynomial(finite.get(j))));
+        source.add(j);
+        continue;
+      }
+      if (finite.get(j).degree(0) > MAX_SPLIT_DEGREE) {
+        throw new FieldExtensions.DegreeBoundExceeded("the factor "
+            + Notation.SYMJA.polynomial(finite.get(j)) + " has degree above "
+            + MAX_SPLIT_DEGREE + ", the bound for splitting over R");
+      }
       List<BigFraction> f = coefficients(finite.get(j));
       for (RealAlgebraicNumber r : RealAlgebraicNumber.realRoots(f)) {
-        factors.add(new Factor(1, values.size(), -1, display(List.of(r.negate(), one()))));
+        factors.add(new Factor(j, 1, values.size(), -1, display(List.of(r.negate(), one()))));
         values.add(r);
         source.add(j);
       }
       for (RealQuadraticFactors.Quadratic q : RealQuadraticFactors.of(f)) {
-        factors.add(new Factor(2, values.size(), values.size() + 1,
+        factors.add(new Factor(j, 2, values.size(), values.size() + 1,
             display(List.of(q.product(), q.sum().negate(), one()))));
         values.add(q.sum());
         values.add(q.product());
         source.add(j);
       }
     }
+    long[] exps = multiplicities.stream().mapToLong(Long::longValue).toArray();
     NumberField k = FieldExtensions.rationals();
     for (RealAlgebraicNumber x : values) {
       FieldExtensions.Extension e = FieldExtensions.adjoin(k, x, MAX_FIELD_DEGREE);
@@ -108,7 +179,7 @@ final class RealDivisorChain {
       exponents[i] = exps[source.get(i)];
     }
     // the split is exact: each Q-factor is the product of its real factors
-    for (int j = 0; j < finite.size(); j++) {
+    for (int j : split) {
       List<FieldElement> product = List.of(field.one());
       for (int i = 0; i < factors.size(); i++) {
         if (source.get(i) == j) {
@@ -133,16 +204,46 @@ final class RealDivisorChain {
     return field;
   }
 
-  void run(Sink s) {
+  /**
+   * Hands every distribution to the sink.
+   *
+   * @param strict whether a whole factor whose key must be shared out and may split over R throws
+   *     {@link NeedsSplit}; otherwise the listing goes on without its real divisors
+   * @return why the listing is incomplete (only when not strict)
+   */
+  Optional<String> run(Sink s, boolean strict) {
     this.sink = s;
+    this.strict = strict;
     group(groups.size() - 1, exponents, zeroRoot, infinity);
+    return Optional.ofNullable(unsplit);
   }
 
   private static RealAlgebraicNumber one() {
     return RealAlgebraicNumber.of(1);
   }
 
+  /** The layers in groups of equal dilation, in order of the layers. */
+  private static List<int[]> groups(Architecture a) {
+    List<int[]> groups = new ArrayList<>();
+    int start = 0;
+    for (int l = 1; l <= a.depth(); l++) {
+      if (l == a.depth() || a.dilation(l)[0] != a.dilation(start)[0]) {
+        int[] g = new int[l - start];
+        for (int i = 0; i < g.length; i++) {
+          g[i] = start + i;
+        }
+        groups.add(g);
+        start = l;
+      }
+    }
+    return groups;
+  }
+
+  /** The monic polynomial of a factor in z, coefficients in K. */
   private List<FieldElement> polynomial(Factor f) {
+    if (f.whole()) {
+      return monic(finite.get(f.source()));
+    }
     FieldElement a = numbers.get(f.numberA());
     if (f.degree() == 1) {
       return List.of(a.negate(), field.one());
@@ -154,7 +255,12 @@ final class RealDivisorChain {
   private List<List<FieldElement>> keys(long t) {
     return keys.computeIfAbsent(t, tt -> {
       List<List<FieldElement>> out = new ArrayList<>();
-      for (Factor f : factors) {
+      for (int i = 0; i < factors.size(); i++) {
+        Factor f = factors.get(i);
+        if (f.whole()) {
+          out.add(monic(rationalKeys(tt).get(i)));
+          continue;
+        }
         FieldElement a = numbers.get(f.numberA());
         if (f.degree() == 1) {
           out.add(List.of(power(a, tt).negate(), field.one()));
@@ -177,6 +283,23 @@ final class RealDivisorChain {
       }
       return out;
     });
+  }
+
+  /** For whole factors, the minimal polynomial over Q of alpha^T ({@link RootOrbits}); else null. */
+  private List<GenPolynomial<BigRational>> rationalKeys(long t) {
+    return rationalKeys.computeIfAbsent(t, tt -> {
+      List<GenPolynomial<BigRational>> out = new ArrayList<>();
+      for (Factor f : factors) {
+        out.add(f.whole() ? RootOrbits.minimalPolynomialOfPower(finite.get(f.source()), tt) : null);
+      }
+      return out;
+    });
+  }
+
+  private List<FieldElement> monic(GenPolynomial<BigRational> f) {
+    List<BigFraction> c = coefficients(f);
+    BigFraction lead = c.get(c.size() - 1);
+    return c.stream().map(x -> field.element(x.divide(lead))).toList();
   }
 
   private static FieldElement power(FieldElement x, long e) {
@@ -242,8 +365,36 @@ final class RealDivisorChain {
       available[i] = atomAvail.get(i);
     }
     long[][] need = new long[members.length][1];
+    long supply = 0;
+    long demand = 0;
+    for (int i = 0; i < n; i++) {
+      supply += degree[i][0] * available[i];
+    }
     for (int i = 0; i < members.length; i++) {
       need[i][0] = architecture.size(members[i])[0] - 1;
+      demand += need[i][0];
+    }
+    if (members.length > 1 || supply > demand) {
+      for (int i = 0; i < atomMembers.size(); i++) {
+        int[] block = atomMembers.get(i);
+        if (block.length == 0 || !factors.get(block[0]).whole()) {
+          continue;
+        }
+        GenPolynomial<BigRational> g = rationalKeys(t).get(block[0]);
+        if (RealIrreducibility.certificate(g).isEmpty()) {
+          java.util.Set<Integer> sources = new java.util.HashSet<>();
+          for (int j : block) {
+            sources.add(factors.get(j).source());
+          }
+          String why = "the factor " + Notation.SYMJA.polynomial(RootOrbits.substitutePower(g, t))
+              + " splits over R into factors with irrational coefficients, and the layers"
+              + " receiving only some of them are not listed";
+          if (strict) {
+            throw new NeedsSplit(sources, why);
+          }
+          unsplit = unsplit == null ? why : unsplit.contains(why) ? unsplit : unsplit + "; " + why;
+        }
+      }
     }
     int zeroIdx = zeroAtom;
     int infIdx = infAtom;
