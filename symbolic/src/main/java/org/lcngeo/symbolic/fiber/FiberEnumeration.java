@@ -30,25 +30,22 @@ import org.lcngeo.symbolic.poly.StructuredFactorization;
  * so the fiber is the set of ways to hand out those factors (Sec. 2.3, Cor. 10, Obs. 11).
  *
  * <p><b>D = 1, complete over R.</b> The dilations t_1 | t_2 | ... | t_H form a chain, so the
- * layers are processed in groups of equal dilation T, largest first. The group's product must lie
- * in R[z^T]; its candidates are the divisors of the largest divisor M_T of the remaining polynomial
- * in Q[z^T], computed exactly over Q from the orbits of roots under the T-th roots of unity ({@link
- * RootOrbits}: the Q-irreducible factors of M_T(w), w = z^T, are minimal polynomials of T-th powers
- * of roots). When deg M_T equals the group's degree and the group is a single layer, the choice is
- * forced and needs no splitting over R, whatever the factors are (Thm. 4's generic case: W2's
- * degree-8 factors). Otherwise the divisors of M_T are enumerated over its Q-factors, which is the
- * complete set of real divisors when those factors are irreducible over R ({@link
- * RealIrreducibility}). If one of them splits over R and must be shared out, the listing is redone
- * over R ({@link RealDivisorChain}): pi_1(v) split into real linear factors and real irreducible
- * quadratics with coefficients in one real number field K, handed out the same way; points with
- * irrational entries are then {@link #algebraicPoints()}, each checked exactly (mu over K equals
- * v). Only when K would exceed {@link RealDivisorChain#MAX_FIELD_DEGREE} are the rational points
- * kept and the result marked incomplete ({@link #complete()} false, {@link #reason()}). Cost: one
- * Q-factorisation of pi_1(v); per group, one minimal polynomial per Q-factor (linear algebra of
- * size deg f); the enumeration of {@link Distributions} over the group's atoms, which is
- * polynomial when the fiber is (strides > 1: one choice per group) and exponential in the number
- * of factors only where the fiber itself is (stride 1, many real roots); over R, in addition, the
- * construction of K (see {@link RealDivisorChain}) and arithmetic in K of degree at most 16.
+ * layers are processed in groups of equal dilation T, largest first ({@link RealDivisorChain}).
+ * The group's product must lie in R[z^T]; its candidates are the divisors of the largest divisor
+ * of the remaining polynomial in R[z^T], read off the orbits of roots under the T-th roots of
+ * unity ({@link RootOrbits}). When the group is a single layer and that divisor has exactly its
+ * degree, the choice is forced and needs no splitting over R, whatever the factors are (Thm. 4's
+ * generic case: W2's degree-8 factors); otherwise the Q-factors are handed out whole where they
+ * are irreducible over R ({@link RealIrreducibility}), and those that split over R and must be
+ * shared out are split into real linear factors and real irreducible quadratics with coefficients
+ * in one real number field K (the listing restarts with them split). Points with irrational
+ * entries are {@link #algebraicPoints()}, each checked exactly (mu over K equals v). Only when K
+ * would exceed the bounds of {@link RealDivisorChain} are the rational points kept and the result
+ * marked incomplete ({@link #complete()} false, {@link #reason()}). Cost: one Q-factorisation of
+ * pi_1(v); per group, one minimal polynomial per Q-factor (linear algebra of size deg f); the
+ * enumeration of {@link Distributions}, polynomial when the fiber is (strides > 1: one choice per
+ * group) and exponential in the number of factors only where the fiber itself is (stride 1, many
+ * real roots); for split factors, the construction of K and arithmetic in K (degree at most 16).
  *
  * <p><b>D >= 2.</b> The Q-factors of the dehomogenised polynomial (z_m = y_m / x_m) and the x_m
  * at infinity are handed out to all layers at once, layers with the largest dilations first, each

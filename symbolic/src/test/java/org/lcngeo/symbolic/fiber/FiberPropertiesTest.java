@@ -166,6 +166,9 @@ class FiberPropertiesTest {
     Case c = new Case(a, FilterTuple.of(a, layers));
     List<BigFraction> v = c.target();
     Fiber fiber = Fiber.compute(a, v, Collections.nCopies(h - 1, BigFraction.ZERO));
+    net.jqwik.api.statistics.Statistics.collect(fiber.complete() ? "complete" : "field bound",
+        fiber.points().stream().allMatch(Fiber.Point::isRational) ? "rational only"
+            : "irrational points");
     if (!fiber.complete()) {
       assertThat(fiber.reason().orElseThrow()).as(c.toString()).contains("bound");
       return;
