@@ -53,6 +53,16 @@ class FieldExtensionsTest {
   }
 
   @Test
+  void realRootsAreIsolatedOneByOne() {
+    // JAS' isolation returned the interval of the negative root twice for this polynomial
+    List<RealAlgebraicNumber> r = RealAlgebraicNumber.realRoots(q(-1, -3, 2));
+    assertThat(r).hasSize(2);
+    RealAlgebraicNumber s17 = sqrt(17);
+    assertThat(r.get(0)).isEqualTo(s17.negate().add(RealAlgebraicNumber.of(3)).multiply(new BigFraction(1, 4)));
+    assertThat(r.get(1)).isEqualTo(s17.add(RealAlgebraicNumber.of(3)).multiply(new BigFraction(1, 4)));
+  }
+
+  @Test
   void degreeBoundIsReported() {
     NumberField f = NumberField.of(sqrt(2));
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> FieldExtensions.adjoin(f, sqrt(3), 3))
