@@ -10,7 +10,6 @@ import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.Limits;
 import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.core.model.Architecture;
-import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.symbolic.algebraic.FieldElement;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 import org.lcngeo.symbolic.fiber.Fiber;
@@ -79,17 +78,20 @@ final class FiberCommand implements Callable<Integer> {
     List<Object> points = new ArrayList<>();
     for (Fiber.Point p : fiber.points()) {
       Map<String, Object> q = new LinkedHashMap<>();
-      FilterTuple<RealAlgebraicNumber> f = p.rescaled().filters();
       q.put("filters", p.isRational()
-          ? Output.layers(a, f.layers(), RealAlgebraicNumber::toSymja)
+          ? Output.layers(a, p.rescaled().filters().layers(), RealAlgebraicNumber::toSymja)
           : Output.layers(a, p.rescaled().filtersSymja(), x -> x));
-      q.put("filtersDecimal", Output.layers(a, f.layers(), x -> x.toDecimalString(digits)));
+      q.put("filtersDecimal", Output.layers(a, p.rescaled().filtersDecimal(digits), x -> x));
       q.put("ntk", p.ntk().ntkSymja());
       q.put("ntkDecimal", p.ntk().ntkDecimal(digits));
       q.put("rank", p.rank());
       q.put("filtersExact", Output.layers(a, p.filters().layers(), FiberCommand::exact));
       q.put("layerPolynomials", p.layerFactorizations());
-      q.put("lambdas", p.rescaled().lambdas().stream().map(RealAlgebraicNumber::toSymja).toList());
+      List<String> lambdas = new ArrayList<>();
+      for (int l = 0; l < a.depth(); l++) {
+        lambdas.add(p.rescaled().lambdaSymja(l));
+      }
+      q.put("lambdas", lambdas);
       points.add(q);
     }
     m.put("points", points);

@@ -476,7 +476,9 @@ final class RealDivisorChain {
         b.append(q.signum() < 0 ? "-" : "+");
         b.append(mono.isEmpty() ? abs : q.abs().equals(BigFraction.ONE) ? mono : abs + "*" + mono);
       } else {
-        b.append("+(").append(x.toSymja()).append(')').append(mono.isEmpty() ? "" : "*" + mono);
+        boolean negative = x.signum() < 0;
+        b.append(negative ? "-(" : "+(").append((negative ? x.negate() : x).toSymja()).append(')')
+            .append(mono.isEmpty() ? "" : "*" + mono);
       }
     }
     return b.toString();

@@ -1,5 +1,8 @@
 package org.lcngeo.symbolic.rescale;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -16,13 +19,16 @@ import org.lcngeo.symbolic.algebraic.Symja;
  * invariants (Prop. 2 / 12), exactly: beta_1 is the root of P(x) = prod_l (x + c_l) - C with C =
  * prod ||w_l||^2 in K, and beta_l, lambda_l^2 and the rescaled NTK live in L = Q(gamma, beta_1)
  * (one primitive element, {@link FieldExtensions}). Built by {@link AlgebraicRescaling#rescale}.
- * The square roots lambda_l are computed on first use.
+ * The square roots lambda_l are computed on first use ({@link #lambdas()}, {@link #filters()}:
+ * algebraic numbers of degree up to 2 [L : Q], costly); the printed forms ({@link
+ * #lambdaSymja}, {@link #filtersSymja()}, {@link #filtersDecimal}) avoid them.
  */
 public final class AlgebraicRescaledTuple implements RescaledFilters {
   private final FilterTuple<FieldElement> original;
   private final List<BigFraction> delta;
   private final List<FieldElement> squaredNorms;
   private final RealAlgebraicNumber beta1;
+  private final List<BigFraction> offsets;
   private final FieldExtensions.Extension extension;
   private final List<FieldElement> lambdaSquared;
   /** ||w_l||^2 / beta_l = 1 / lambda_l^2 in L: the weight of K_l in K^(delta). */
@@ -41,6 +47,7 @@ public final class AlgebraicRescaledTuple implements RescaledFilters {
     this.delta = List.copyOf(delta);
     this.squaredNorms = List.copyOf(squaredNorms);
     this.beta1 = beta1;
+    this.offsets = List.copyOf(offsets);
     this.extension = extension;
     List<FieldElement> ls = new ArrayList<>();
     List<FieldElement> kw = new ArrayList<>();
@@ -114,13 +121,15 @@ public final class AlgebraicRescaledTuple implements RescaledFilters {
   }
 
   /**
-   * lambda_l in Symja syntax: a radical when it has degree at most two, else Sqrt(lambda_l^2)
-   * with lambda_l^2 in L.
+   * lambda_l in Symja syntax, Sqrt((beta_1 + c_l) / ||w_l||^2) with beta_1 as a radical or Root
+   * form and ||w_l||^2 in K (no square root is computed, unlike {@link #lambdas()}).
    */
   @Override
   public String lambdaSymja(int l) {
-    RealAlgebraicNumber lam = lambdas().get(l);
-    return lam.degree() <= 2 ? lam.toSymja() : "Sqrt(" + lambdaSquared.get(l).toSymja() + ")";
+    BigFraction c = offsets.get(l);
+    String beta = beta1.toSymja() + (c.signum() == 0 ? ""
+        : (c.signum() > 0 ? "+" : "-") + Symja.rational(c.abs()));
+    return "Sqrt((" + beta + ")/(" + squaredNorms.get(l).toSymja() + "))";
   }
 
   /** Each rescaled entry as w_j * lambda_l, w_j by its own Symja form (radical or Root). */
@@ -129,19 +138,58 @@ public final class AlgebraicRescaledTuple implements RescaledFilters {
     List<List<String>> out = new ArrayList<>();
     for (int l = 0; l < original.depth(); l++) {
       String ls = lambdaSymja(l);
-      RealAlgebraicNumber lam = lambdas().get(l);
       List<String> w = new ArrayList<>();
       for (FieldElement x : original.layer(l)) {
-        if (x.isRational()) {
-          w.add(lam.isRational() ? Symja.rational(x.toRational().multiply(lam.toRational()))
-              : Symja.product(x.toRational(), ls));
-        } else {
-          w.add("(" + x.toRealAlgebraic().toSymja() + ")*(" + ls + ")");
-        }
+        w.add(x.isRational() ? Symja.product(x.toRational(), ls)
+            : "(" + x.toRealAlgebraic().toSymja() + ")*" + ls);
       }
       out.add(w);
     }
     return out;
+  }
+
+  /**
+   * The rescaled entries correctly rounded: lambda_l w_j = sign(w_j) sqrt(lambda_l^2 w_j^2) with
+   * the square in L, so only decimals of elements of L and a square root of a decimal enclosure are
+   * needed (no algebraic number of degree 2 [L : Q] is built); the enclosure is tightened until
+   * both ends round alike.
+   */
+  @Override
+  public List<List<String>> filtersDecimal(int digits) {
+    List<List<String>> out = new ArrayList<>();
+    for (int l = 0; l < original.depth(); l++) {
+      List<String> w = new ArrayList<>();
+      for (FieldElement x : original.layer(l)) {
+        FieldElement y = extension.map(x);
+        w.add(x.isZero() ? "0" : signedSquareRoot(lambdaSquared.get(l).multiply(y.multiply(y)),
+            x.signum(), digits));
+      }
+      out.add(w);
+    }
+    return out;
+  }
+
+  private static String signedSquareRoot(FieldElement square, int sign, int digits) {
+    if (square.isRational()) {
+      RealAlgebraicNumber r = RealAlgebraicNumber.of(square.toRational()).sqrt();
+      return (sign < 0 ? r.negate() : r).toDecimalString(digits);
+    }
+    MathContext target = new MathContext(digits, RoundingMode.HALF_EVEN);
+    for (int extra = 10; extra <= 160; extra *= 2) {
+      BigDecimal r = square.toBigDecimal(digits + extra);
+      BigDecimal ulp = r.ulp();
+      MathContext wide = new MathContext(digits + extra, RoundingMode.HALF_EVEN);
+      BigDecimal lo = r.subtract(ulp).max(BigDecimal.ZERO).sqrt(wide);
+      BigDecimal hi = r.add(ulp).sqrt(wide);
+      BigDecimal slack = hi.ulp();
+      BigDecimal a = lo.subtract(slack).round(target);
+      BigDecimal b = hi.add(slack).round(target);
+      if (a.compareTo(b) == 0) {
+        return (sign < 0 ? a.negate() : a).toPlainString();
+      }
+    }
+    RealAlgebraicNumber r = square.toRealAlgebraic().sqrt();
+    return (sign < 0 ? r.negate() : r).toDecimalString(digits);
   }
 
   /**

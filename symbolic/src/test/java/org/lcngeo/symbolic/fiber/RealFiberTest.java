@@ -123,6 +123,16 @@ class RealFiberTest {
     }
     assertThat(r).containsExactlyInAnyOrder(sqrt2, sqrt2.negate());
     assertThat(f.ntkEqual()).isFalse();
+    for (Fiber.Point p : f.points()) {
+      // the decimals from sqrt(lambda^2 w^2) in L agree with those of the algebraic lambda * w
+      List<List<String>> viaAlgebraic = p.rescaled().filters().layers().stream()
+          .map(w -> w.stream().map(x -> x.toDecimalString(25)).toList()).toList();
+      assertThat(p.rescaled().filtersDecimal(25)).isEqualTo(viaAlgebraic);
+      // and the rescaled tuple has the invariant delta = 0 and still maps to v
+      var rescaled = p.rescaled().filters();
+      assertThat(rescaled.squaredNorm(org.lcngeo.symbolic.algebraic.AlgebraicRing.INSTANCE, 0))
+          .isEqualTo(rescaled.squaredNorm(org.lcngeo.symbolic.algebraic.AlgebraicRing.INSTANCE, 1));
+    }
   }
 
   @Test
