@@ -118,7 +118,7 @@ final class RealDivisorChain {
    * @throws FieldExtensions.DegreeBoundExceeded when K exceeds {@link #MAX_FIELD_DEGREE} or a
    *     factor to split exceeds {@link #MAX_SPLIT_DEGREE}
    */
-  RealDivisorChain(Architecture a, List<FiberFactor> qFactors, java.util.Set<Integer> split) {
+  RealDivisorChain(Architecture a, List<FiberFactor> qFactors, java.util.Set<Integer> toSplit) {
     this.architecture = a;
     this.groups = groups(a);
     this.finite = new ArrayList<>();
@@ -137,6 +137,7 @@ final class RealDivisorChain {
     }
     this.zeroRoot = zero;
     this.infinity = inf;
+    java.util.Set<Integer> split = closure(toSplit, a.dilation(a.depth() - 1)[0]);
     List<RealAlgebraicNumber> values = new ArrayList<>();
     List<Integer> source = new ArrayList<>();
     for (int j = 0; j < finite.size(); j++) {
@@ -220,6 +221,30 @@ final class RealDivisorChain {
 
   private static RealAlgebraicNumber one() {
     return RealAlgebraicNumber.of(1);
+  }
+
+  /**
+   * The Q-factors to split, closed under sharing a block at the largest dilation T: blocks at
+   * smaller dilations refine those at T (t_l divides T), so no block at any level then mixes whole
+   * and split factors, whose keys could not match.
+   */
+  private java.util.Set<Integer> closure(java.util.Set<Integer> toSplit, long t) {
+    java.util.Set<Integer> out = new java.util.HashSet<>(toSplit);
+    if (out.isEmpty() || t == 1) {
+      return out;
+    }
+    List<GenPolynomial<BigRational>> g = new ArrayList<>();
+    for (GenPolynomial<BigRational> f : finite) {
+      g.add(RootOrbits.minimalPolynomialOfPower(f, t));
+    }
+    for (int i : toSplit) {
+      for (int j = 0; j < finite.size(); j++) {
+        if (g.get(j).equals(g.get(i))) {
+          out.add(j);
+        }
+      }
+    }
+    return out;
   }
 
   /** The layers in groups of equal dilation, in order of the layers. */
