@@ -29,8 +29,9 @@ import picocli.CommandLine.Option;
     description = {
       "All filter tuples with a given end-to-end filter and invariants delta, one per sign class"
           + " (first non-zero entry of layers 1..H-1 positive), exactly: the factorisation of the"
-          + " end-to-end polynomial over Q, each point's layer polynomials, its NTK K^(delta) and"
-          + " rank, and whether all NTKs agree.",
+          + " end-to-end polynomial over Q (split over R where layers share a factor), each point's"
+          + " layer polynomials, its NTK K^(delta) and rank, and whether all NTKs agree. Irrational"
+          + " entries print as radicals (degree <= 2) or Root forms, and as decimals.",
       "A target outside the neuromanifold has count 0. 'complete' says whether the list is the"
           + " whole real fiber. In 1-D, factors that split over R are split exactly (real"
           + " algebraic coefficients, radicals or Root forms); it is false, with 'reason', where"

@@ -29,9 +29,15 @@ import org.lcngeo.symbolic.rescale.Rescaling;
  *
  * <p>The projective fiber comes from {@link FiberEnumeration}; every point's rational
  * representative is rescaled exactly ({@link Rescaling}) and its NTK is K^(delta) = sum_l
- * (||w_l||^2 / beta_l) K_l(w) with the exact layer kernels K_l of the compiled plan of mu. NTKs of
- * different points can live in different number fields Q(beta_1); {@link
- * RescaledNtk#exactlyEquals} decides equality exactly across fields.
+ * (||w_l||^2 / beta_l) K_l(w) with the exact layer kernels K_l of the compiled plan of mu (the fast
+ * integer path {@link ExactNtk}). A point with irrational entries (1-D, Q-factors split over R)
+ * has its representative over a real number field K; it is rescaled with {@link
+ * AlgebraicRescaling} (beta_1 and the NTK in L = K(beta_1), of degree at most {@value
+ * #MAX_NTK_FIELD_DEGREE}, beyond which the point is left out and the fiber marked incomplete), its
+ * layer kernels and Jacobian come from the plan of mu run over K. NTKs of different points can
+ * live in different number fields; {@link RescaledNtk#exactlyEquals} decides equality exactly
+ * across fields, and the tangent images are compared by their canonical forms ({@link
+ * ColumnSpace}), also across fields.
  */
 public final class Fiber {
   /** Bound on the degree of the field Q(gamma, beta_1) of an irrational point's NTK. */

@@ -53,9 +53,10 @@ public final class AlgebraicRescaledTuple implements RescaledFilters {
     List<FieldElement> kw = new ArrayList<>();
     for (int l = 0; l < offsets.size(); l++) {
       FieldElement beta = extension.adjoined().add(extension.field().element(offsets.get(l)));
+      // one inverse in K (small) and one in L per layer
       FieldElement norm = extension.map(squaredNorms.get(l));
-      ls.add(beta.divide(norm));
-      kw.add(norm.divide(beta));
+      ls.add(beta.multiply(extension.map(squaredNorms.get(l).inverse())));
+      kw.add(norm.multiply(beta.inverse()));
     }
     this.lambdaSquared = Collections.unmodifiableList(ls);
     this.kernelWeights = Collections.unmodifiableList(kw);
