@@ -136,6 +136,17 @@ class RealFiberTest {
   }
 
   @Test
+  void beyondTheFieldBoundsTheFiberSaysItIsIncomplete() {
+    // z^7 - 3 z + 3 (Eisenstein at 3) over seven layers of size 2: its real roots must be shared
+    // out one per layer, which needs a splitting field beyond the bounds
+    Architecture a = Architecture.oneDimensional(new int[] {2, 2, 2, 2, 2, 2, 2}, null);
+    Fiber f = balanced(a, q(3, -3, 0, 0, 0, 0, 0, 1));
+    assertThat(f.complete()).isFalse();
+    assertThat(f.reason().orElseThrow()).contains("z0^7 - 3*z0 + 3").contains("bound");
+    assertThat(f.points()).isEmpty();
+  }
+
+  @Test
   void complexPairsAreSharedOutToo() {
     // z^4 + 1 = (z^2 + sqrt2 z + 1)(z^2 - sqrt2 z + 1) over two layers of size 3
     Architecture a = Architecture.oneDimensional(new int[] {3, 3}, null);
