@@ -5,10 +5,13 @@ import edu.jas.poly.GenPolynomial;
 import edu.jas.poly.Monomial;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.algebraic.FieldElement;
@@ -69,10 +72,10 @@ final class RealDivisorChain {
    */
   static final class NeedsSplit extends RuntimeException {
     private static final long serialVersionUID = 1L;
-    final transient java.util.Set<Integer> factors;
+    final transient Set<Integer> factors;
     final String reason;
 
-    NeedsSplit(java.util.Set<Integer> factors, String reason) {
+    NeedsSplit(Set<Integer> factors, String reason) {
       super(reason, null, false, false);
       this.factors = factors;
       this.reason = reason;
@@ -112,13 +115,13 @@ final class RealDivisorChain {
   private String unsplit;
 
   /**
-   * @param factors the factors of pi_1(v) over Q with multiplicities, those at infinity included
-   * @param split indices (among the finite factors other than z, in order) of the Q-factors to
-   *     split over R
+   * @param qFactors the factors of pi_1(v) over Q with multiplicities, those at infinity included
+   * @param toSplit indices (among the finite factors other than z, in order) of the Q-factors to
+   *     split over R (closed by {@link #closure})
    * @throws FieldExtensions.DegreeBoundExceeded when K exceeds {@link #MAX_FIELD_DEGREE} or a
    *     factor to split exceeds {@link #MAX_SPLIT_DEGREE}
    */
-  RealDivisorChain(Architecture a, List<FiberFactor> qFactors, java.util.Set<Integer> toSplit) {
+  RealDivisorChain(Architecture a, List<FiberFactor> qFactors, Set<Integer> toSplit) {
     this.architecture = a;
     this.groups = groups(a);
     this.finite = new ArrayList<>();
@@ -137,14 +140,12 @@ final class RealDivisorChain {
     }
     this.zeroRoot = zero;
     this.infinity = inf;
-    java.util.Set<Integer> split = closure(toSplit, a.dilation(a.depth() - 1)[0]);
+    Set<Integer> split = closure(toSplit, a.dilation(a.depth() - 1)[0]);
     List<RealAlgebraicNumber> values = new ArrayList<>();
-    List<Integer> source = new ArrayList<>();
     for (int j = 0; j < finite.size(); j++) {
       if (!split.contains(j)) {
         factors.add(new Factor(j, (int) finite.get(j).degree(0), -1, -1,
             Notation.SYMJA.polynomial(finite.get(j))));
-        source.add(j);
         continue;
       }
       if (finite.get(j).degree(0) > MAX_SPLIT_DEGREE) {
@@ -156,14 +157,12 @@ final class RealDivisorChain {
       for (RealAlgebraicNumber r : RealAlgebraicNumber.realRoots(f)) {
         factors.add(new Factor(j, 1, values.size(), -1, display(List.of(r.negate(), one()))));
         values.add(r);
-        source.add(j);
       }
       for (RealQuadraticFactors.Quadratic q : RealQuadraticFactors.of(f)) {
         factors.add(new Factor(j, 2, values.size(), values.size() + 1,
             display(List.of(q.product(), q.sum().negate(), one()))));
         values.add(q.sum());
         values.add(q.product());
-        source.add(j);
       }
     }
     long[] exps = multiplicities.stream().mapToLong(Long::longValue).toArray();
@@ -177,27 +176,24 @@ final class RealDivisorChain {
     this.field = k;
     this.exponents = new long[factors.size()];
     for (int i = 0; i < factors.size(); i++) {
-      exponents[i] = exps[source.get(i)];
+      exponents[i] = exps[factors.get(i).source()];
     }
     // the split is exact: each Q-factor is the product of its real factors
     for (int j : split) {
       List<FieldElement> product = List.of(field.one());
       for (int i = 0; i < factors.size(); i++) {
-        if (source.get(i) == j) {
+        if (factors.get(i).source() == j) {
           product = FieldExtensions.multiply(product, polynomial(factors.get(i)));
         }
       }
-      List<BigFraction> f = coefficients(finite.get(j));
-      BigFraction lead = f.get(f.size() - 1);
-      List<FieldElement> monic = f.stream().map(c -> field.element(c.divide(lead))).toList();
-      if (!product.equals(monic)) {
+      if (!product.equals(monic(finite.get(j)))) {
         throw new IllegalStateException("the real factors of " + finite.get(j) + " do not multiply"
             + " back to it");
       }
     }
     int h = a.depth();
-    layerPolynomials = new ArrayList<>(java.util.Collections.nCopies(h, null));
-    layerDisplay = new ArrayList<>(java.util.Collections.nCopies(h, null));
+    layerPolynomials = new ArrayList<>(Collections.nCopies(h, null));
+    layerDisplay = new ArrayList<>(Collections.nCopies(h, null));
   }
 
   /** K: every coefficient of every real factor of pi_1(v) lies in it. */
@@ -228,8 +224,8 @@ final class RealDivisorChain {
    * smaller dilations refine those at T (t_l divides T), so no block at any level then mixes whole
    * and split factors, whose keys could not match.
    */
-  private java.util.Set<Integer> closure(java.util.Set<Integer> toSplit, long t) {
-    java.util.Set<Integer> out = new java.util.HashSet<>(toSplit);
+  private Set<Integer> closure(Set<Integer> toSplit, long t) {
+    Set<Integer> out = new HashSet<>(toSplit);
     if (out.isEmpty() || t == 1) {
       return out;
     }
@@ -407,7 +403,7 @@ final class RealDivisorChain {
         }
         GenPolynomial<BigRational> g = rationalKeys(t).get(block[0]);
         if (RealIrreducibility.certificate(g).isEmpty()) {
-          java.util.Set<Integer> sources = new java.util.HashSet<>();
+          Set<Integer> sources = new HashSet<>();
           for (int j : block) {
             sources.add(factors.get(j).source());
           }
