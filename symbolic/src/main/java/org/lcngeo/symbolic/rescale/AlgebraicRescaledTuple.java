@@ -122,11 +122,15 @@ public final class AlgebraicRescaledTuple implements RescaledFilters {
   }
 
   /**
-   * lambda_l in Symja syntax, Sqrt((beta_1 + c_l) / ||w_l||^2) with beta_1 as a radical or Root
-   * form and ||w_l||^2 in K (no square root is computed, unlike {@link #lambdas()}).
+   * lambda_l in Symja syntax: a radical when lambda_l^2 is rational, else Sqrt((beta_1 + c_l) /
+   * ||w_l||^2) with beta_1 as a radical or Root form and ||w_l||^2 in K (no square root of an
+   * irrational number is computed, unlike {@link #lambdas()}).
    */
   @Override
   public String lambdaSymja(int l) {
+    if (lambdaSquared.get(l).isRational()) {
+      return RealAlgebraicNumber.of(lambdaSquared.get(l).toRational()).sqrt().toSymja();
+    }
     BigFraction c = offsets.get(l);
     String beta = beta1.toSymja() + (c.signum() == 0 ? ""
         : (c.signum() > 0 ? "+" : "-") + Symja.rational(c.abs()));
