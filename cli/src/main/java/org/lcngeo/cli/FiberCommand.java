@@ -10,7 +10,7 @@ import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.Limits;
 import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.core.model.Architecture;
-import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.symbolic.algebraic.FieldElement;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 import org.lcngeo.symbolic.fiber.Fiber;
 import org.lcngeo.symbolic.fiber.FiberFactor;
@@ -29,11 +29,14 @@ import picocli.CommandLine.Option;
     description = {
       "All filter tuples with a given end-to-end filter and invariants delta, one per sign class"
           + " (first non-zero entry of layers 1..H-1 positive), exactly: the factorisation of the"
-          + " end-to-end polynomial over Q, each point's layer polynomials, its NTK K^(delta) and"
-          + " rank, and whether all NTKs agree.",
+          + " end-to-end polynomial over Q (split over R where layers share a factor), each point's"
+          + " layer polynomials, its NTK K^(delta) and rank, and whether all NTKs agree. Irrational"
+          + " entries print as radicals (degree <= 2) or Root forms, and as decimals.",
       "A target outside the neuromanifold has count 0. 'complete' says whether the list is the"
-          + " whole real fiber; when a factor may split over R into irrational factors that the"
-          + " enumeration does not cover, it is false and 'reason' says why."
+          + " whole real fiber. In 1-D, factors that split over R are split exactly (real"
+          + " algebraic coefficients, radicals or Root forms); it is false, with 'reason', where"
+          + " a factor may split over R and that is not resolved (D >= 2, or a number field"
+          + " beyond the degree bound)."
     })
 final class FiberCommand implements Callable<Integer> {
   @Mixin ArchitectureOptions arch;
@@ -76,15 +79,20 @@ final class FiberCommand implements Callable<Integer> {
     List<Object> points = new ArrayList<>();
     for (Fiber.Point p : fiber.points()) {
       Map<String, Object> q = new LinkedHashMap<>();
-      FilterTuple<RealAlgebraicNumber> f = p.rescaled().filters();
-      q.put("filters", Output.layers(a, f.layers(), RealAlgebraicNumber::toSymja));
-      q.put("filtersDecimal", Output.layers(a, f.layers(), x -> x.toDecimalString(digits)));
+      q.put("filters", p.isRational()
+          ? Output.layers(a, p.rescaled().filters().layers(), RealAlgebraicNumber::toSymja)
+          : Output.layers(a, p.rescaled().filtersSymja(), x -> x));
+      q.put("filtersDecimal", Output.layers(a, p.rescaled().filtersDecimal(digits), x -> x));
       q.put("ntk", p.ntk().ntkSymja());
       q.put("ntkDecimal", p.ntk().ntkDecimal(digits));
       q.put("rank", p.rank());
-      q.put("filtersExact", Output.layers(a, p.representative().layers(), Rationals::format));
+      q.put("filtersExact", Output.layers(a, p.filters().layers(), FiberCommand::exact));
       q.put("layerPolynomials", p.layerFactorizations());
-      q.put("lambdas", p.rescaled().lambdas().stream().map(RealAlgebraicNumber::toSymja).toList());
+      List<String> lambdas = new ArrayList<>();
+      for (int l = 0; l < a.depth(); l++) {
+        lambdas.add(p.rescaled().lambdaSymja(l));
+      }
+      q.put("lambdas", lambdas);
       points.add(q);
     }
     m.put("points", points);
@@ -109,6 +117,11 @@ final class FiberCommand implements Callable<Integer> {
     return m;
   }
 
+  /** An entry of a representative: "p/q", or a radical / Root form for an irrational one. */
+  private static String exact(FieldElement x) {
+    return x.isRational() ? Rationals.format(x.toRational()) : x.toRealAlgebraic().toSymja();
+  }
+
   private static String text(Fiber fiber, int digits) {
     Architecture a = fiber.architecture();
     StringBuilder b = new StringBuilder();
@@ -131,8 +144,8 @@ final class FiberCommand implements Callable<Integer> {
           .append(fiber.genericRank()).append(")\n");
       for (int l = 0; l < a.depth(); l++) {
         b.append("  layer ").append(l + 1).append(": ").append(p.layerFactorizations().get(l))
-            .append("   w = ").append(TextFormat.nested(Output.nested(
-                p.representative().layer(l), a.size(l))))
+            .append("   w = ").append(TextFormat.nested(Output.nest(
+                p.filters().layer(l), a.size(l), FiberCommand::exact)))
             .append("   scaled by ").append(p.rescaled().lambdaSymja(l)).append('\n');
       }
       b.append("  NTK K^(delta):\n").append(Output.table(p.ntk().ntkDecimal(digits), "    "));

@@ -49,6 +49,30 @@ class FiberCommandTest {
   }
 
   @Test
+  void irrationalPointsArePrintedExactlyAndAsDecimals() throws Exception {
+    // pi = 1 - 2 z^2 = (1 - sqrt2 z)(1 + sqrt2 z) over two layers of size 2
+    JsonNode j = jsonOf("fiber", "--sizes", "2,2", "--target", "[1,0,-2]", "--json",
+        "--digits", "20");
+    assertThat(j.get("count").asInt()).isEqualTo(2);
+    assertThat(j.get("complete").asBoolean()).isTrue();
+    assertThat(j.has("reason")).isFalse();
+    assertThat(j.get("ntkEqual").asBoolean()).isTrue();
+    Set<String> slopes = new HashSet<>();
+    for (JsonNode p : j.get("points")) {
+      assertThat(p.fieldNames()).toIterable().startsWith(
+          "filters", "filtersDecimal", "ntk", "ntkDecimal", "rank");
+      assertThat(p.get("filters").toString()).contains("Sqrt(2)");
+      // balanced: ||w_1||^2 = ||w_2||^2 = 3 already, so lambda = 1 and the filters are (1, +-sqrt 2)
+      assertThat(p.get("filtersDecimal").get(0).get(0).asText()).isEqualTo("1");
+      slopes.add(p.get("filtersDecimal").get(0).get(1).asText());
+      assertThat(p.get("layerPolynomials").toString()).contains("Sqrt(2)");
+    }
+    assertThat(slopes).containsExactlyInAnyOrder("1.4142135623730950488", "-1.4142135623730950488");
+    String text = CommandRun.of("fiber", "--sizes", "2,2", "--target", "[1,0,-2]").out();
+    assertThat(text).contains("the complete real fiber").contains("Sqrt(2)");
+  }
+
+  @Test
   void deltaWithEqualsAndMinus() throws Exception {
     JsonNode j = jsonOf("fiber", "--sizes", "3,2", "--target", "[0,1,1,0]", "--delta=-1/2",
         "--json");

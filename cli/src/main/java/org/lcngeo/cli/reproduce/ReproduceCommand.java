@@ -176,7 +176,8 @@ public final class ReproduceCommand implements Callable<Integer> {
                 .append(" fiber points (tangent spaces equal: ").append(s.fiber().tangentSpacesEqual())
                 .append("), NTKs differ:\n");
             for (Fiber.Point p : s.fiber().points()) {
-              b.append("      w = ").append(p.representative()).append("  K[0][0] = ")
+              b.append("      w = ").append(p.isRational() ? p.representative()
+                  : String.join(" | ", p.layerFactorizations())).append("  K[0][0] = ")
                   .append(p.ntk().ntkDecimal(12).get(0).get(0)).append('\n');
             }
             if (s.sample().architecture().hasSwappableLayers()) {

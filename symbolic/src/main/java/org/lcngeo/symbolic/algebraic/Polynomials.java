@@ -305,6 +305,22 @@ final class Polynomials {
     return resultantY(inY(modulus), s);
   }
 
+  /**
+   * Res_y(m(y), sum_i a_i(y) (x - k y)^i): the norm from Q(gamma) to Q of the polynomial
+   * sum_i a_i(gamma) (x - k gamma)^i, whose roots are b + k gamma' for the roots b of the
+   * polynomial sum_i a_i(gamma') X^i over each conjugate gamma' (m the minimal polynomial of
+   * gamma, a_i given by their coefficients over the power basis).
+   */
+  static BigFraction[] shiftedNorm(BigFraction[] m, List<BigFraction[]> a, long k) {
+    GenPolynomial<GenPolynomial<BigRational>> lin = QX_Y.getONE().multiply(QX.univariate(0))
+        .subtract(QX_Y.univariate(0).multiply(QX.getONE().multiply(new BigRational(k))));
+    GenPolynomial<GenPolynomial<BigRational>> s = QX_Y.getZERO();
+    for (int i = a.size() - 1; i >= 0; i--) {
+      s = s.multiply(lin).sum(inY(a.get(i)));
+    }
+    return resultantY(inY(m), s);
+  }
+
   private static GenPolynomial<GenPolynomial<BigRational>> inY(BigFraction[] p) {
     GenPolynomial<GenPolynomial<BigRational>> s = QX_Y.getZERO();
     for (int i = 0; i < p.length; i++) {

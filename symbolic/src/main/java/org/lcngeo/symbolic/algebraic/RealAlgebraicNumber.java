@@ -1,8 +1,7 @@
 package org.lcngeo.symbolic.algebraic;
 
 import edu.jas.arith.BigRational;
-import edu.jas.root.Interval;
-import edu.jas.root.RealRootsSturm;
+import edu.jas.poly.GenPolynomial;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
@@ -139,18 +138,36 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
       if (f.length == 2) {
         roots.add(of(f[0].negate()));
       } else {
-        for (Interval<BigRational> iv :
-            new RealRootsSturm<BigRational>().realRoots(Polynomials.toJas(f))) {
-          roots.add(new RealAlgebraicNumber(f, fraction(iv.left), fraction(iv.right)));
+        // Sturm bisection from the Cauchy bound (JAS' own isolation returned, for 2x^2 - 3x - 1,
+        // the interval of one root twice); rational end points of an irreducible f of degree >= 2
+        // are never roots
+        BigFraction bound = BigFraction.ONE;
+        for (int i = 0; i < f.length - 1; i++) {
+          bound = RationalInterval.max(bound, f[i].divide(f[f.length - 1]).abs().add(BigFraction.ONE));
         }
+        List<GenPolynomial<BigRational>> sturm = Polynomials.sturmSequence(f);
+        isolate(f, sturm, bound.negate(), bound,
+            Polynomials.rootCount(sturm, bound.negate(), bound), roots);
       }
     }
     Collections.sort(roots);
     return roots;
   }
 
-  private static BigFraction fraction(BigRational r) {
-    return new BigFraction(r.numerator(), r.denominator());
+  /** Appends the count roots of f in (lo, hi) in increasing order, each with its own interval. */
+  private static void isolate(BigFraction[] f, List<GenPolynomial<BigRational>> sturm,
+      BigFraction lo, BigFraction hi, long count, List<RealAlgebraicNumber> out) {
+    if (count == 0) {
+      return;
+    }
+    if (count == 1) {
+      out.add(new RealAlgebraicNumber(f, lo, hi));
+      return;
+    }
+    BigFraction mid = lo.add(hi).divide(2);
+    long left = Polynomials.rootCount(sturm, lo, mid);
+    isolate(f, sturm, lo, mid, left, out);
+    isolate(f, sturm, mid, hi, count - left, out);
   }
 
   /**
@@ -193,6 +210,18 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
       }
       return new RealAlgebraicNumber(f, e.lo(), e.hi());
     }
+  }
+
+  /**
+   * The root of {@code candidate} (rational coefficients, lowest degree first) that lies in every
+   * one of the given enclosures, which must shrink to the value as the round grows: the public
+   * form of the identification by enclosures (factors of the candidate over Q, Descartes' rule),
+   * for values known as roots of a polynomial and by certified intervals, e.g. 2 Re(c) for a
+   * complex root c isolated in a rectangle.
+   */
+  public static RealAlgebraicNumber identify(
+      List<BigFraction> candidate, java.util.function.IntFunction<RationalInterval> enclosures) {
+    return select(candidate.toArray(new BigFraction[0]), enclosures::apply);
   }
 
   /** Enclosures of a value being identified, round 0 from the current state, later ones tighter. */

@@ -11,6 +11,12 @@ import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.core.plan.Neuromanifold;
 import org.lcngeo.symbolic.ntk.ExactNtk;
 import org.lcngeo.symbolic.ntk.ScaledIntegerMatrix;
+import org.lcngeo.symbolic.algebraic.FieldElement;
+import org.lcngeo.symbolic.algebraic.FieldExtensions;
+import org.lcngeo.symbolic.algebraic.NumberField;
+import org.lcngeo.symbolic.rescale.AlgebraicRescaledTuple;
+import org.lcngeo.symbolic.rescale.AlgebraicRescaling;
+import org.lcngeo.symbolic.rescale.RescaledFilters;
 import org.lcngeo.symbolic.rescale.RescaledNtk;
 import org.lcngeo.symbolic.rescale.RescaledTuple;
 import org.lcngeo.symbolic.rescale.Rescaling;
@@ -23,18 +29,51 @@ import org.lcngeo.symbolic.rescale.Rescaling;
  *
  * <p>The projective fiber comes from {@link FiberEnumeration}; every point's rational
  * representative is rescaled exactly ({@link Rescaling}) and its NTK is K^(delta) = sum_l
- * (||w_l||^2 / beta_l) K_l(w) with the exact layer kernels K_l of the compiled plan of mu. NTKs of
- * different points can live in different number fields Q(beta_1); {@link
- * RescaledNtk#exactlyEquals} decides equality exactly across fields.
+ * (||w_l||^2 / beta_l) K_l(w) with the exact layer kernels K_l of the compiled plan of mu (the fast
+ * integer path {@link ExactNtk}). A point with irrational entries (1-D, Q-factors split over R)
+ * has its representative over a real number field K; it is rescaled with {@link
+ * AlgebraicRescaling} (beta_1 and the NTK in L = K(beta_1), of degree at most {@value
+ * #MAX_NTK_FIELD_DEGREE}, beyond which the point is left out and the fiber marked incomplete), its
+ * layer kernels and Jacobian come from the plan of mu run over K. NTKs of different points can
+ * live in different number fields; {@link RescaledNtk#exactlyEquals} decides equality exactly
+ * across fields, and the tangent images are compared by their canonical forms ({@link
+ * ColumnSpace}), also across fields.
  */
 public final class Fiber {
-  /** One point of the fiber. */
+  /** Bound on the degree of the field Q(gamma, beta_1) of an irrational point's NTK. */
+  static final int MAX_NTK_FIELD_DEGREE = 64;
+
+  /**
+   * One point of the fiber.
+   *
+   * @param filters the representative before rescaling (layers 1..H-1 with first non-zero entry
+   *     positive), entries in one real number field: Q for rational points
+   * @param layerFactorizations each layer's polynomial in factored form
+   * @param rescaled the representative rescaled to delta
+   * @param ntk K^(delta) there
+   * @param rank the rank of d mu there
+   */
   public record Point(
-      FilterTuple<BigFraction> representative,
+      FilterTuple<FieldElement> filters,
       List<String> layerFactorizations,
-      RescaledTuple rescaled,
+      RescaledFilters rescaled,
       RescaledNtk ntk,
-      int rank) {}
+      int rank) {
+    /** Whether every entry of the representative is rational. */
+    public boolean isRational() {
+      return filters.flat().stream().allMatch(FieldElement::isRational);
+    }
+
+    /**
+     * The rational representative: layers 1..H-1 primitive integer vectors with first non-zero
+     * entry positive, the last absorbing the scalar.
+     *
+     * @throws ArithmeticException for a point with irrational entries
+     */
+    public FilterTuple<BigFraction> representative() {
+      return filters.map(FieldElement::toRational);
+    }
+  }
 
   private final FiberEnumeration enumeration;
   private final List<BigFraction> delta;
@@ -42,6 +81,7 @@ public final class Fiber {
   private final int genericRank;
   private final boolean ntkEqual;
   private final boolean tangentSpacesEqual;
+  private final String unlisted;
 
   private Fiber(FiberEnumeration enumeration, List<BigFraction> delta) {
     this.enumeration = enumeration;
@@ -51,6 +91,7 @@ public final class Fiber {
     this.genericRank = Neuromanifold.dimension(a);
     List<Point> out = new ArrayList<>();
     List<ColumnSpace> spaces = new ArrayList<>();
+    NumberField q = FieldExtensions.rationals();
     for (FiberEnumeration.RationalPoint p : enumeration.points()) {
       FilterTuple<BigFraction> theta = p.filters();
       RescaledTuple rescaled = Rescaling.rescale(theta, delta);
@@ -59,9 +100,31 @@ public final class Fiber {
           exact.layerKernels().stream().map(ScaledIntegerMatrix::toFractions).toList();
       ColumnSpace space = ColumnSpace.of(exact.jacobian());
       spaces.add(space);
+      out.add(new Point(theta.map(q::element), p.layerFactorizations(), rescaled,
+          rescaled.ntk(kernels), space.rank()));
+    }
+    String why = null;
+    for (FiberEnumeration.AlgebraicPoint p : enumeration.algebraicPoints()) {
+      FilterTuple<FieldElement> theta = p.filters();
+      NumberField k = p.field();
+      AlgebraicRescaledTuple rescaled;
+      try {
+        rescaled = AlgebraicRescaling.rescale(theta, k, delta, MAX_NTK_FIELD_DEGREE);
+      } catch (FieldExtensions.DegreeBoundExceeded e) {
+        why = "the NTK of a point with irrational entries needs a field beyond the bound ("
+            + e.getMessage() + "), such points are not listed";
+        continue;
+      }
+      List<List<List<FieldElement>>> kernels = new ArrayList<>();
+      for (int l = 0; l < a.depth(); l++) {
+        kernels.add(plan.ntkLayer(k, theta, l));
+      }
+      ColumnSpace space = ColumnSpace.over(plan.jacobian(k, theta));
+      spaces.add(space);
       out.add(new Point(theta, p.layerFactorizations(), rescaled, rescaled.ntk(kernels),
           space.rank()));
     }
+    this.unlisted = why;
     this.points = List.copyOf(out);
     boolean equal = true;
     for (int i = 1; i < points.size() && equal; i++) {
@@ -70,7 +133,7 @@ public final class Fiber {
     this.ntkEqual = equal;
     boolean same = true;
     for (int i = 1; i < spaces.size() && same; i++) {
-      same = spaces.get(0).equals(spaces.get(i));
+      same = spaces.get(0).sameAs(spaces.get(i));
     }
     this.tangentSpacesEqual = same;
   }
@@ -112,12 +175,17 @@ public final class Fiber {
     return points;
   }
 
+  /** Whether {@link #points()} is the whole real fiber. */
   public boolean complete() {
-    return enumeration.complete();
+    return enumeration.complete() && unlisted == null;
   }
 
+  /** Why the fiber may be incomplete. */
   public Optional<String> reason() {
-    return enumeration.reason();
+    if (unlisted == null) {
+      return enumeration.reason();
+    }
+    return Optional.of(enumeration.reason().map(r -> r + "; ").orElse("") + unlisted);
   }
 
   /** The dimension of the neuromanifold: the generic rank of d mu. */

@@ -5,9 +5,7 @@ import edu.jas.poly.GenPolynomial;
 import edu.jas.poly.GenPolynomialRing;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.InvalidInputException;
@@ -15,7 +13,9 @@ import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
-import org.lcngeo.symbolic.formula.Notation;
+import org.lcngeo.symbolic.algebraic.FieldElement;
+import org.lcngeo.symbolic.algebraic.FieldExtensions;
+import org.lcngeo.symbolic.algebraic.NumberField;
 import org.lcngeo.symbolic.poly.LayerPolynomials;
 import org.lcngeo.symbolic.poly.RationalFactorization;
 import org.lcngeo.symbolic.poly.RealIrreducibility;
@@ -30,20 +30,22 @@ import org.lcngeo.symbolic.poly.StructuredFactorization;
  * so the fiber is the set of ways to hand out those factors (Sec. 2.3, Cor. 10, Obs. 11).
  *
  * <p><b>D = 1, complete over R.</b> The dilations t_1 | t_2 | ... | t_H form a chain, so the
- * layers are processed in groups of equal dilation T, largest first. The group's product must lie
- * in R[z^T]; its candidates are the divisors of the largest divisor M_T of the remaining polynomial
- * in Q[z^T], computed exactly over Q from the orbits of roots under the T-th roots of unity ({@link
- * RootOrbits}: the Q-irreducible factors of M_T(w), w = z^T, are minimal polynomials of T-th powers
- * of roots). When deg M_T equals the group's degree and the group is a single layer, the choice is
- * forced and needs no splitting over R, whatever the factors are (Thm. 4's generic case: W2's
- * degree-8 factors). Otherwise the divisors of M_T are enumerated over its Q-factors, which is the
- * complete set of real divisors when those factors are irreducible over R ({@link
- * RealIrreducibility}); if one of them splits over R, the real divisors with irrational
- * coefficients are not listed and the result says so ({@link #complete()} false, {@link
- * #reason()}). Cost: one Q-factorisation of pi_1(v); per group, one minimal polynomial per
- * Q-factor (linear algebra of size deg f); the enumeration of {@link Distributions} over the
- * group's atoms, which is polynomial when the fiber is (strides > 1: one choice per group) and
- * exponential in the number of factors only where the fiber itself is (stride 1, many real roots).
+ * layers are processed in groups of equal dilation T, largest first ({@link RealDivisorChain}).
+ * The group's product must lie in R[z^T]; its candidates are the divisors of the largest divisor
+ * of the remaining polynomial in R[z^T], read off the orbits of roots under the T-th roots of
+ * unity ({@link RootOrbits}). When the group is a single layer and that divisor has exactly its
+ * degree, the choice is forced and needs no splitting over R, whatever the factors are (Thm. 4's
+ * generic case: W2's degree-8 factors); otherwise the Q-factors are handed out whole where they
+ * are irreducible over R ({@link RealIrreducibility}), and those that split over R and must be
+ * shared out are split into real linear factors and real irreducible quadratics with coefficients
+ * in one real number field K (the listing restarts with them split). Points with irrational
+ * entries are {@link #algebraicPoints()}, each checked exactly (mu over K equals v). Only when K
+ * would exceed the bounds of {@link RealDivisorChain} are the rational points kept and the result
+ * marked incomplete ({@link #complete()} false, {@link #reason()}). Cost: one Q-factorisation of
+ * pi_1(v); per group, one minimal polynomial per Q-factor (linear algebra of size deg f); the
+ * enumeration of {@link Distributions}, polynomial when the fiber is (strides > 1: one choice per
+ * group) and exponential in the number of factors only where the fiber itself is (stride 1, many
+ * real roots); for split factors, the construction of K and arithmetic in K (degree at most 16).
  *
  * <p><b>D >= 2.</b> The Q-factors of the dehomogenised polynomial (z_m = y_m / x_m) and the x_m
  * at infinity are handed out to all layers at once, layers with the largest dilations first, each
@@ -51,9 +53,10 @@ import org.lcngeo.symbolic.poly.StructuredFactorization;
  * (Obs. 11) receive every permutation. Complete over R when every Q-factor has a certificate of
  * real irreducibility; otherwise the points are listed and the reason names the factor.
  *
- * <p>Each point is given by its rational representative: layers 1..H-1 primitive integer vectors
- * with first non-zero entry positive, the last layer absorbing the scalar so that mu is exactly v
- * (checked with the compiled plan of mu).
+ * <p>Each rational point is given by its rational representative: layers 1..H-1 primitive integer
+ * vectors with first non-zero entry positive, the last layer absorbing the scalar so that mu is
+ * exactly v (checked with the compiled plan of mu); an irrational one by its representative over
+ * K with first non-zero entry 1 in layers 1..H-1.
  */
 public final class FiberEnumeration {
   /** At most this many points are listed; beyond it the result is marked incomplete. */
@@ -62,12 +65,22 @@ public final class FiberEnumeration {
   /** One point: its rational representative and each layer's polynomial in factored form. */
   public record RationalPoint(FilterTuple<BigFraction> filters, List<String> layerFactorizations) {}
 
+  /**
+   * A point some of whose layer polynomials have irrational real coefficients: its representative
+   * with entries in the real number field {@code field} (layers 1..H-1 with first non-zero entry
+   * 1, the last one absorbing the scalar so that mu is exactly v) and each layer's polynomial in
+   * factored form over R.
+   */
+  public record AlgebraicPoint(
+      FilterTuple<FieldElement> filters, NumberField field, List<String> layerFactorizations) {}
+
   private final Architecture architecture;
   private final List<BigFraction> target;
   private final GenPolynomialRing<BigRational> ring;
   private final RationalFactorization factorization;
   private final List<FiberFactor> factors = new ArrayList<>();
   private final List<RationalPoint> points = new ArrayList<>();
+  private final List<AlgebraicPoint> algebraicPoints = new ArrayList<>();
   private final MuPlan plan;
   private String reason;
 
@@ -107,7 +120,7 @@ public final class FiberEnumeration {
     }
     try {
       if (a.dims() == 1) {
-        new OneDimensional().run();
+        oneDimensional();
       } else {
         multiDimensional();
       }
@@ -144,8 +157,14 @@ public final class FiberEnumeration {
     return List.copyOf(factors);
   }
 
+  /** The points whose representatives are rational. */
   public List<RationalPoint> points() {
     return List.copyOf(points);
+  }
+
+  /** The points with irrational entries (D = 1, Q-factors split over R among the layers). */
+  public List<AlgebraicPoint> algebraicPoints() {
+    return List.copyOf(algebraicPoints);
   }
 
   /** Whether {@link #points()} is the whole real fiber. */
@@ -178,7 +197,7 @@ public final class FiberEnumeration {
 
   /** Normalises the layer polynomials (z-level) into the rational representative and records it. */
   private void emit(List<GenPolynomial<BigRational>> layers, List<String> display) {
-    if (points.size() >= MAX_POINTS) {
+    if (points.size() + algebraicPoints.size() >= MAX_POINTS) {
       throw new TooManyPoints();
     }
     int h = architecture.depth();
@@ -205,6 +224,68 @@ public final class FiberEnumeration {
     points.add(new RationalPoint(theta, List.copyOf(display)));
   }
 
+  /**
+   * Records a point given by its layer polynomials in z with coefficients in the real number field
+   * k: as a rational point when every layer is rational up to scale, else with entries in k
+   * (layers 1..H-1 with first non-zero entry 1, the last scaled so that mu is v, checked exactly
+   * with the compiled plan of mu over k).
+   */
+  private void emit(NumberField k, List<List<FieldElement>> layers, List<String> display) {
+    if (points.size() + algebraicPoints.size() >= MAX_POINTS) {
+      throw new TooManyPoints();
+    }
+    int h = architecture.depth();
+    List<List<FieldElement>> filters = new ArrayList<>();
+    boolean rational = true;
+    for (int l = 0; l < h; l++) {
+      List<FieldElement> z = layers.get(l);
+      int t = architecture.dilation(l)[0];
+      int size = architecture.size(l)[0];
+      List<FieldElement> w = new ArrayList<>();
+      for (int i = 0; i < z.size(); i++) {
+        boolean entry = i % t == 0 && i / t < size;
+        if (!entry && !z.get(i).isZero()) {
+          throw new IllegalStateException("layer polynomial of the wrong shape for layer " + (l + 1));
+        }
+        if (entry) {
+          w.add(z.get(i));
+        }
+      }
+      while (w.size() < size) {
+        w.add(k.zero());
+      }
+      FieldElement first = w.stream().filter(x -> !x.isZero()).findFirst().orElseThrow();
+      FieldElement inv = first.inverse();
+      w = w.stream().map(x -> x.multiply(inv)).toList();
+      rational &= w.stream().allMatch(FieldElement::isRational);
+      filters.add(w);
+    }
+    if (rational) {
+      List<GenPolynomial<BigRational>> q = new ArrayList<>();
+      for (int l = 0; l < h; l++) {
+        q.add(LayerPolynomials.layer(ring, architecture, l,
+            filters.get(l).stream().map(FieldElement::toRational).toList()));
+      }
+      emit(q, display);
+      return;
+    }
+    FilterTuple<FieldElement> theta = FilterTuple.of(architecture, filters);
+    List<FieldElement> mu = plan.mu(k, theta);
+    FieldElement scale = null;
+    for (int i = 0; i < mu.size() && scale == null; i++) {
+      if (!mu.get(i).isZero()) {
+        scale = k.element(target.get(i)).divide(mu.get(i));
+      }
+    }
+    FieldElement s = scale;
+    filters.set(h - 1, filters.get(h - 1).stream().map(x -> x.multiply(s)).toList());
+    theta = FilterTuple.of(architecture, filters);
+    if (!plan.mu(k, theta).equals(target.stream().map(k::element).toList())) {
+      throw new IllegalStateException("fiber point " + theta + " does not map to the target");
+    }
+    algebraicPoints.add(new AlgebraicPoint(theta, k, List.copyOf(display)));
+  }
+
   /** The primitive integer vector with first non-zero entry positive on the same line. */
   static List<BigFraction> primitive(List<BigFraction> w) {
     BigInteger lcm = BigInteger.ONE;
@@ -229,180 +310,43 @@ public final class FiberEnumeration {
     return parts.isEmpty() ? "1" : String.join(" * ", parts);
   }
 
-  private static String power(String factor, long e) {
+  static String power(String factor, long e) {
     String base = factor.matches("[A-Za-z0-9]+") ? factor : "(" + factor + ")";
     return e == 1 ? base : base + "^" + e;
   }
 
   // ---------------------------------------------------------------- D = 1
 
-  /** The chain of dilations, largest first (see the class comment). */
-  private final class OneDimensional {
-    private final int h = architecture.depth();
-    private final List<int[]> groups = new ArrayList<>(); // layers of equal dilation, in order
-    private final List<GenPolynomial<BigRational>> finite = new ArrayList<>();
-    private final long[] exponents;
-    private long zeroRoot;
-    private long infinity;
-    private final Map<Long, List<GenPolynomial<BigRational>>> powerPolynomials = new HashMap<>();
-    private final GenPolynomial<BigRational>[] layerPolynomials;
-    private final String[] layerDisplay;
-
-    @SuppressWarnings("unchecked")
-    OneDimensional() {
-      int start = 0;
-      for (int l = 1; l <= h; l++) {
-        if (l == h || architecture.dilation(l)[0] != architecture.dilation(start)[0]) {
-          int[] g = new int[l - start];
-          for (int i = 0; i < g.length; i++) {
-            g[i] = start + i;
-          }
-          groups.add(g);
-          start = l;
-        }
-      }
-      List<Long> e = new ArrayList<>();
-      GenPolynomial<BigRational> z = ring.univariate(0);
-      for (FiberFactor f : factors) {
-        if (f.isAtInfinity()) {
-          infinity = f.multiplicity();
-        } else if (f.polynomial().equals(z)) {
-          zeroRoot = f.multiplicity();
-        } else {
-          finite.add(f.polynomial());
-          e.add(f.multiplicity());
-        }
-      }
-      exponents = e.stream().mapToLong(Long::longValue).toArray();
-      layerPolynomials = new GenPolynomial[h];
-      layerDisplay = new String[h];
-    }
-
-    void run() {
-      group(groups.size() - 1, exponents, zeroRoot, infinity);
-    }
-
-    /** g_f(w), the minimal polynomial of the T-th power of a root of f, for every finite f. */
-    private List<GenPolynomial<BigRational>> powers(long t) {
-      return powerPolynomials.computeIfAbsent(t, tt -> {
-        List<GenPolynomial<BigRational>> g = new ArrayList<>();
-        for (GenPolynomial<BigRational> f : finite) {
-          g.add(RootOrbits.minimalPolynomialOfPower(f, tt));
-        }
-        return g;
-      });
-    }
-
-    private void group(int gi, long[] exps, long zero, long inf) {
-      if (gi < 0) {
-        List<GenPolynomial<BigRational>> layers = List.of(layerPolynomials);
-        emit(layers, List.of(layerDisplay));
+  /**
+   * D = 1 ({@link RealDivisorChain}): the listing starts over Q (no factor split); whenever a
+   * Q-factor that splits over R has to be shared out, those factors are split and the listing
+   * starts again. If the number field needed exceeds the bounds, the listing over Q is given with
+   * the reason why it is incomplete.
+   */
+  private void oneDimensional() {
+    java.util.Set<Integer> split = new java.util.HashSet<>();
+    while (true) {
+      points.clear();
+      algebraicPoints.clear();
+      RealDivisorChain chain;
+      try {
+        chain = new RealDivisorChain(architecture, factors, split);
+      } catch (FieldExtensions.DegreeBoundExceeded e) {
+        points.clear();
+        algebraicPoints.clear();
+        RealDivisorChain overQ = new RealDivisorChain(architecture, factors, java.util.Set.of());
+        NumberField q = overQ.field();
+        overQ.run((layers, display) -> emit(q, layers, display), false)
+            .ifPresent(why -> incomplete(why + " (not split: " + e.getMessage() + ")"));
         return;
       }
-      int[] members = groups.get(gi);
-      long t = architecture.dilation(members[0])[0];
-      List<GenPolynomial<BigRational>> g = powers(t);
-      // atoms: blocks of finite factors with the same g whose degrees fill g(z^T)
-      List<GenPolynomial<BigRational>> atomPoly = new ArrayList<>();
-      List<int[]> atomMembers = new ArrayList<>();
-      List<Long> atomAvail = new ArrayList<>();
-      boolean[] seen = new boolean[finite.size()];
-      for (int i = 0; i < finite.size(); i++) {
-        if (seen[i] || exps[i] == 0) {
-          continue;
-        }
-        List<Integer> block = new ArrayList<>();
-        long degree = 0;
-        long avail = Long.MAX_VALUE;
-        for (int j = i; j < finite.size(); j++) {
-          if (!seen[j] && g.get(j).equals(g.get(i))) {
-            seen[j] = true;
-            block.add(j);
-            degree += finite.get(j).degree(0);
-            avail = Math.min(avail, exps[j]);
-          }
-        }
-        if (degree == t * g.get(i).degree(0) && avail > 0) {
-          atomPoly.add(g.get(i));
-          atomMembers.add(block.stream().mapToInt(Integer::intValue).toArray());
-          atomAvail.add(avail);
-        }
+      NumberField k = chain.field();
+      try {
+        chain.run((layers, display) -> emit(k, layers, display), true);
+        return;
+      } catch (RealDivisorChain.NeedsSplit n) {
+        split.addAll(n.factors);
       }
-      int finiteAtoms = atomPoly.size();
-      int zeroAtom = -1;
-      int infAtom = -1;
-      if (zero / t > 0) {
-        zeroAtom = atomPoly.size();
-        atomPoly.add(ring.univariate(0));
-        atomMembers.add(new int[0]);
-        atomAvail.add(zero / t);
-      }
-      if (inf / t > 0) {
-        infAtom = atomPoly.size();
-        atomPoly.add(null);
-        atomMembers.add(new int[0]);
-        atomAvail.add(inf / t);
-      }
-      int n = atomPoly.size();
-      long[][] degree = new long[n][1];
-      long[] available = new long[n];
-      long supply = 0;
-      for (int i = 0; i < n; i++) {
-        degree[i][0] = atomPoly.get(i) == null ? 1 : atomPoly.get(i).degree(0);
-        available[i] = atomAvail.get(i);
-        supply += degree[i][0] * available[i];
-      }
-      long[][] need = new long[members.length][1];
-      long demand = 0;
-      for (int i = 0; i < members.length; i++) {
-        need[i][0] = architecture.size(members[i])[0] - 1;
-        demand += need[i][0];
-      }
-      if (members.length > 1 || supply > demand) {
-        for (int i = 0; i < finiteAtoms; i++) {
-          if (RealIrreducibility.certificate(atomPoly.get(i)).isEmpty()) {
-            incomplete("the factor " + Notation.SYMJA.polynomial(
-                RootOrbits.substitutePower(atomPoly.get(i), t)) + " splits over R into factors"
-                + " with irrational coefficients, and the layers receiving only some of them are"
-                + " not listed");
-          }
-        }
-      }
-      final int zeroIdx = zeroAtom;
-      final int infIdx = infAtom;
-      Distributions.enumerate(degree, available, need, (l, c) -> true, counts -> {
-        long[] nextExps = exps.clone();
-        long nextZero = zero;
-        long nextInf = inf;
-        for (int li = 0; li < members.length; li++) {
-          int layer = members[li];
-          GenPolynomial<BigRational> q = ring.getONE();
-          List<String> parts = new ArrayList<>();
-          for (int i = 0; i < n; i++) {
-            int c = counts[li][i];
-            if (c == 0) {
-              continue;
-            }
-            if (i == infIdx) {
-              nextInf -= t * c;
-              parts.add(power("x0", t * c));
-            } else if (i == zeroIdx) {
-              nextZero -= t * c;
-              q = q.multiply(ring.univariate(0).power(c));
-              parts.add(power("z0", t * c));
-            } else {
-              q = q.multiply(atomPoly.get(i).power(c));
-              for (int j : atomMembers.get(i)) {
-                nextExps[j] -= c;
-                parts.add(power(Notation.SYMJA.polynomial(finite.get(j)), c));
-              }
-            }
-          }
-          layerPolynomials[layer] = RootOrbits.substitutePower(q, t);
-          layerDisplay[layer] = product(parts);
-        }
-        group(gi - 1, nextExps, nextZero, nextInf);
-      });
     }
   }
 

@@ -18,7 +18,7 @@ import org.lcngeo.symbolic.ntk.ScaledIntegerMatrix;
  * rescaling factors lambda_l = sqrt(lambda_l^2) and the rescaled filters lambda_l w_l. Built by
  * {@link Rescaling#rescale}. The square roots are computed on first use.
  */
-public final class RescaledTuple {
+public final class RescaledTuple implements RescaledFilters {
   private final FilterTuple<BigFraction> original;
   private final List<BigFraction> delta;
   private final List<BigFraction> squaredNorms;
@@ -125,6 +125,7 @@ public final class RescaledTuple {
   }
 
   /** lambda_l = sqrt(lambda_l^2) > 0, with prod lambda_l = 1. */
+  @Override
   public synchronized List<RealAlgebraicNumber> lambdas() {
     if (lambdas == null) {
       List<RealAlgebraicNumber> l = new ArrayList<>();
@@ -137,6 +138,7 @@ public final class RescaledTuple {
   }
 
   /** The rescaled tuple (lambda_l w_l). */
+  @Override
   public synchronized FilterTuple<RealAlgebraicNumber> filters() {
     if (filters == null) {
       List<RealAlgebraicNumber> lam = lambdas();
@@ -157,6 +159,7 @@ public final class RescaledTuple {
    * The rescaled filters in Symja syntax, per layer row-major: w_j * lambda_l with lambda_l as a
    * radical when it has degree at most two, else as Sqrt(lambda_l^2) with lambda_l^2 in Q(beta_1).
    */
+  @Override
   public List<List<String>> filtersSymja() {
     List<List<String>> out = new ArrayList<>();
     for (int l = 0; l < original.depth(); l++) {
@@ -175,22 +178,10 @@ public final class RescaledTuple {
    * lambda_l in Symja syntax: a radical when it has degree at most two, else Sqrt(lambda_l^2) with
    * lambda_l^2 in Q(beta_1) (never a Root form, whose index needs Symja's numerics).
    */
+  @Override
   public String lambdaSymja(int l) {
     RealAlgebraicNumber lam = lambdas().get(l);
     return lam.degree() <= 2 ? lam.toSymja() : "Sqrt(" + lambdaSquared.get(l).toSymja() + ")";
-  }
-
-  /** The rescaled filters as decimals correct to the given significant digits, per layer. */
-  public List<List<String>> filtersDecimal(int digits) {
-    List<List<String>> out = new ArrayList<>();
-    for (List<RealAlgebraicNumber> w : filters().layers()) {
-      List<String> d = new ArrayList<>();
-      for (RealAlgebraicNumber x : w) {
-        d.add(x.toDecimalString(digits));
-      }
-      out.add(d);
-    }
-    return out;
   }
 
   /**

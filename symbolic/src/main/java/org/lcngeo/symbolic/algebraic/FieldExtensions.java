@@ -1,0 +1,319 @@
+package org.lcngeo.symbolic.algebraic;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.hipparchus.fraction.BigFraction;
+
+/**
+ * Real number fields grown one real algebraic number at a time: Q(gamma, b) = Q(theta) with the
+ * primitive element theta = gamma + k b (the classical construction, k = 1, 2, ... until it
+ * separates), so that values from several fields (the roots of pi_1(v) split over R, then the
+ * rescaling root beta_1 of Prop. 2 / 12) become elements of one {@link NumberField} where
+ * arithmetic is integer vector arithmetic and equality is exact.
+ *
+ * <p>Exact: theta is a real algebraic number (minimal polynomial from a resultant factored over Q,
+ * its root identified by enclosures); b is then the unique common root of m_b(Y) and
+ * m_gamma(theta - k Y), read off their gcd over Q(theta) when that gcd is linear (for a bad k it is
+ * not, and the next k is tried). Cost: one resultant of degree deg(gamma) deg(b) factored over Q
+ * and one polynomial gcd over Q(theta) per k.
+ */
+public final class FieldExtensions {
+  private static final int MAX_SHIFTS = 12;
+
+  /** The field Q(theta) = Q(gamma, b) and the images of gamma and b in it. */
+  public record Extension(NumberField field, FieldElement generatorImage, FieldElement adjoined) {
+    /** The image in {@link #field()} of an element of the smaller field Q(gamma). */
+    public FieldElement map(FieldElement e) {
+      if (e.field() == field) {
+        return e;
+      }
+      List<BigFraction> c = e.coefficients();
+      FieldElement s = field.zero();
+      for (int r = c.size() - 1; r >= 0; r--) {
+        s = s.multiply(generatorImage).add(field.element(c.get(r)));
+      }
+      return s;
+    }
+  }
+
+  /** Thrown when the field needed exceeds the degree bound the caller set. */
+  public static final class DegreeBoundExceeded extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    public DegreeBoundExceeded(String message) {
+      super(message);
+    }
+  }
+
+  private FieldExtensions() {}
+
+  /** Q itself, as the field of degree one. */
+  public static NumberField rationals() {
+    return NumberField.of(RealAlgebraicNumber.of(BigFraction.ZERO));
+  }
+
+  /**
+   * Q(gamma, b) for the field f = Q(gamma).
+   *
+   * @throws DegreeBoundExceeded if its degree over Q exceeds maxDegree
+   */
+  public static Extension adjoin(NumberField f, RealAlgebraicNumber b, int maxDegree) {
+    if (b.isRational()) {
+      return new Extension(f, f.theta(), f.element(b.toRational()));
+    }
+    if (f.degree() == 1) {
+      check(b.degree(), maxDegree);
+      NumberField g = NumberField.of(b);
+      return new Extension(g, g.element(f.generator().toRational()), g.theta());
+    }
+    if ((long) f.degree() * b.degree() > 4L * maxDegree) {
+      throw new DegreeBoundExceeded("Q(" + f.generator() + ", " + b + ") may have degree up to "
+          + (long) f.degree() * b.degree() + ", above the bound " + maxDegree);
+    }
+    RealAlgebraicNumber gamma = f.generator();
+    List<BigFraction> mb = b.minimalPolynomial();
+    List<BigFraction> mg = gamma.minimalPolynomial();
+    for (int k = 1; k <= MAX_SHIFTS; k++) {
+      RealAlgebraicNumber theta = gamma.add(b.multiply(new BigFraction(k)));
+      check(theta.degree(), maxDegree);
+      if (theta.degree() < f.degree()) {
+        continue;
+      }
+      NumberField g = NumberField.of(theta);
+      List<FieldElement> a = new ArrayList<>();
+      for (BigFraction c : mb) {
+        a.add(g.element(c));
+      }
+      // m_gamma(theta - k Y) by Horner in the linear polynomial theta - k Y
+      List<FieldElement> lin = List.of(g.theta(), g.element(new BigFraction(-k)));
+      List<FieldElement> h = List.of(g.zero());
+      for (int i = mg.size() - 1; i >= 0; i--) {
+        h = add(multiply(h, lin), List.of(g.element(mg.get(i))));
+      }
+      List<FieldElement> d = gcd(a, h);
+      if (d.size() == 2) {
+        FieldElement image = d.get(0).negate().divide(d.get(1));
+        return new Extension(g, g.theta().subtract(image.multiply(new BigFraction(k))), image);
+      }
+    }
+    throw new IllegalStateException("no primitive element gamma + k b found for k <= " + MAX_SHIFTS);
+  }
+
+  /**
+   * K(b) for the real root b of p in K[x] (K = f = Q(gamma), p given by its coefficients in K,
+   * lowest degree first), e.g. the rescaling root beta_1 of Prop. 2 / 12 for a tuple over K. The
+   * primitive element theta = b + k gamma has as minimal polynomial a factor of the norm
+   * Res_y(m_gamma(y), p(x - k y)) of degree [K : Q] deg p, identified by enclosures. When its
+   * degree is the full [K : Q] deg p (p irreducible over K and k separating), gamma = sum c_i
+   * theta^i is found by linear algebra over Q from the trace form, Tr(gamma theta^j) = sum_i c_i
+   * Tr(theta^(i+j)), with Tr_{L/Q}(gamma theta^j) = Tr_{K/Q}(gamma Tr_{L/K}((b + k gamma)^j)) from
+   * the power sums of the roots of p over K (Newton's identities): no polynomial arithmetic over
+   * L, whose coefficients swell. The result is checked exactly (m_gamma(gamma) = 0 and p(b) = 0
+   * in L); otherwise {@link #adjoin} is used.
+   *
+   * @throws DegreeBoundExceeded if K(b) exceeds maxDegree
+   */
+  public static Extension adjoinRoot(
+      NumberField f, List<FieldElement> p, RealAlgebraicNumber b, int maxDegree) {
+    int d = f.degree();
+    int h = p.size() - 1;
+    if (b.isRational() || d == 1 || h < 2) {
+      return adjoin(f, b, maxDegree);
+    }
+    RealAlgebraicNumber gamma = f.generator();
+    List<BigFraction[]> coefficients = new ArrayList<>();
+    for (FieldElement c : p) {
+      coefficients.add(c.coefficientArray());
+    }
+    for (int k = 1; k <= 3; k++) {
+      int kk = k;
+      RealAlgebraicNumber theta = RealAlgebraicNumber.select(
+          Polynomials.shiftedNorm(gamma.minimalArray(), coefficients, k),
+          round -> {
+            if (round > 0) {
+              b.refineTo(8 * round + 8);
+              gamma.refineTo(8 * round + 8);
+            }
+            return b.isolatingInterval().add(gamma.isolatingInterval().multiply(new BigFraction(kk)));
+          });
+      if (theta.degree() != d * h) {
+        continue;
+      }
+      check(theta.degree(), maxDegree);
+      NumberField g = NumberField.of(theta);
+      Extension e = byTraces(f, p, g, k);
+      if (e != null) {
+        return e;
+      }
+    }
+    return adjoin(f, b, maxDegree);
+  }
+
+  /** gamma in L = Q(theta), theta = b + k gamma, from the trace form; null if the check fails. */
+  private static Extension byTraces(NumberField f, List<FieldElement> p, NumberField g, int k) {
+    int d = f.degree();
+    int n = g.degree();
+    BigFraction[] thetaTraces = powerSums(g.minimalPolynomial(), 2 * n);
+    BigFraction[] gammaTraces = powerSums(f.minimalPolynomial(), 2 * d);
+    // power sums of the roots of p over K (monic), s_0 .. s_{n-1}
+    FieldElement lead = p.get(p.size() - 1).inverse();
+    List<FieldElement> a = p.stream().map(x -> x.multiply(lead)).toList();
+    int h = a.size() - 1;
+    List<FieldElement> s = new ArrayList<>();
+    s.add(f.element(new BigFraction(h)));
+    for (int r = 1; r < n; r++) {
+      FieldElement v = r <= h ? a.get(h - r).multiply(new BigFraction(-r)) : f.zero();
+      for (int i = 1; i <= Math.min(r - 1, h); i++) {
+        v = v.subtract(a.get(h - i).multiply(s.get(r - i)));
+      }
+      s.add(v);
+    }
+    // Tr_{L/K}((b + k gamma)^j) = sum_r C(j, r) (k gamma)^(j-r) s_r
+    FieldElement kg = f.theta().multiply(new BigFraction(k));
+    List<BigFraction> rhs = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      FieldElement t = f.zero();
+      java.math.BigInteger binom = java.math.BigInteger.ONE;
+      FieldElement[] kgPowers = new FieldElement[j + 1];
+      kgPowers[0] = f.one();
+      for (int i = 1; i <= j; i++) {
+        kgPowers[i] = kgPowers[i - 1].multiply(kg);
+      }
+      for (int r = 0; r <= j; r++) {
+        t = t.add(s.get(r).multiply(kgPowers[j - r]).multiply(new BigFraction(binom)));
+        binom = binom.multiply(java.math.BigInteger.valueOf(j - r))
+            .divide(java.math.BigInteger.valueOf(r + 1));
+      }
+      rhs.add(trace(f.theta().multiply(t), gammaTraces));
+    }
+    List<List<BigFraction>> hankel = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      List<BigFraction> row = new ArrayList<>();
+      for (int j = 0; j < n; j++) {
+        row.add(thetaTraces[i + j]);
+      }
+      hankel.add(row);
+    }
+    List<BigFraction> c = org.lcngeo.symbolic.linalg.ExactLinearAlgebra.solve(hankel, rhs);
+    if (c == null) {
+      return null;
+    }
+    FieldElement gammaImage = g.element(c);
+    FieldElement bImage = g.theta().subtract(gammaImage.multiply(new BigFraction(k)));
+    Extension e = new Extension(g, gammaImage, bImage);
+    FieldElement mg = g.zero();
+    List<BigFraction> m = f.minimalPolynomial();
+    for (int i = m.size() - 1; i >= 0; i--) {
+      mg = mg.multiply(gammaImage).add(g.element(m.get(i)));
+    }
+    FieldElement pb = g.zero();
+    for (int i = p.size() - 1; i >= 0; i--) {
+      pb = pb.multiply(bImage).add(e.map(p.get(i)));
+    }
+    return mg.isZero() && pb.isZero() ? e : null;
+  }
+
+  /** Tr_{K/Q}(x) from the traces of the powers of the generator. */
+  private static BigFraction trace(FieldElement x, BigFraction[] generatorTraces) {
+    BigFraction t = BigFraction.ZERO;
+    List<BigFraction> c = x.coefficients();
+    for (int i = 0; i < c.size(); i++) {
+      t = t.add(c.get(i).multiply(generatorTraces[i]));
+    }
+    return t;
+  }
+
+  /** The power sums p_0 .. p_{count-1} of the roots of a monic polynomial (Newton's identities). */
+  private static BigFraction[] powerSums(List<BigFraction> monic, int count) {
+    int n = monic.size() - 1;
+    BigFraction[] ps = new BigFraction[count];
+    ps[0] = new BigFraction(n);
+    for (int r = 1; r < count; r++) {
+      BigFraction v = r <= n ? monic.get(n - r).multiply(-r) : BigFraction.ZERO;
+      for (int i = 1; i <= Math.min(r - 1, n); i++) {
+        v = v.subtract(monic.get(n - i).multiply(ps[r - i]));
+      }
+      ps[r] = v;
+    }
+    return ps;
+  }
+
+  private static void check(int degree, int maxDegree) {
+    if (degree > maxDegree) {
+      throw new DegreeBoundExceeded(
+          "a number field of degree " + degree + " is needed, above the bound " + maxDegree);
+    }
+  }
+
+  // ------------------------------------------------------------------ polynomials over a field
+
+  /** Polynomials over a number field, coefficient lists lowest degree first, without zero top. */
+  public static List<FieldElement> multiply(List<FieldElement> a, List<FieldElement> b) {
+    NumberField f = a.get(0).field();
+    List<FieldElement> out = new ArrayList<>();
+    for (int i = 0; i < a.size() + b.size() - 1; i++) {
+      out.add(f.zero());
+    }
+    for (int i = 0; i < a.size(); i++) {
+      if (a.get(i).isZero()) {
+        continue;
+      }
+      for (int j = 0; j < b.size(); j++) {
+        out.set(i + j, out.get(i + j).add(a.get(i).multiply(b.get(j))));
+      }
+    }
+    return trim(out);
+  }
+
+  public static List<FieldElement> add(List<FieldElement> a, List<FieldElement> b) {
+    List<FieldElement> out = new ArrayList<>();
+    for (int i = 0; i < Math.max(a.size(), b.size()); i++) {
+      FieldElement x = i < a.size() ? a.get(i) : null;
+      FieldElement y = i < b.size() ? b.get(i) : null;
+      out.add(x == null ? y : y == null ? x : x.add(y));
+    }
+    return trim(out);
+  }
+
+  /** The monic gcd (a and b not both zero). */
+  static List<FieldElement> gcd(List<FieldElement> a, List<FieldElement> b) {
+    List<FieldElement> x = trim(a);
+    List<FieldElement> y = trim(b);
+    while (!(y.size() == 1 && y.get(0).isZero())) {
+      List<FieldElement> r = remainder(x, y);
+      x = y;
+      y = r;
+    }
+    FieldElement lead = x.get(x.size() - 1).inverse();
+    List<FieldElement> out = new ArrayList<>();
+    for (FieldElement c : x) {
+      out.add(c.multiply(lead));
+    }
+    return out;
+  }
+
+  private static List<FieldElement> remainder(List<FieldElement> a, List<FieldElement> b) {
+    List<FieldElement> r = new ArrayList<>(a);
+    FieldElement inv = b.get(b.size() - 1).inverse();
+    for (int top = r.size() - 1; top >= b.size() - 1; top--) {
+      FieldElement c = r.get(top).multiply(inv);
+      if (c.isZero()) {
+        continue;
+      }
+      int shift = top - (b.size() - 1);
+      for (int i = 0; i < b.size(); i++) {
+        r.set(shift + i, r.get(shift + i).subtract(c.multiply(b.get(i))));
+      }
+    }
+    List<FieldElement> out = new ArrayList<>(r.subList(0, Math.min(r.size(), Math.max(1, b.size() - 1))));
+    return trim(out);
+  }
+
+  private static List<FieldElement> trim(List<FieldElement> p) {
+    int n = p.size();
+    while (n > 1 && p.get(n - 1).isZero()) {
+      n--;
+    }
+    return new ArrayList<>(p.subList(0, n));
+  }
+}

@@ -1,0 +1,228 @@
+package org.lcngeo.symbolic.rescale;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.symbolic.algebraic.FieldElement;
+import org.lcngeo.symbolic.algebraic.FieldExtensions;
+import org.lcngeo.symbolic.algebraic.NumberField;
+import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
+import org.lcngeo.symbolic.algebraic.Symja;
+
+/**
+ * A filter tuple with entries in a real number field K = Q(gamma) rescaled to prescribed
+ * invariants (Prop. 2 / 12), exactly: beta_1 is the root of P(x) = prod_l (x + c_l) - C with C =
+ * prod ||w_l||^2 in K, and beta_l, lambda_l^2 and the rescaled NTK live in L = Q(gamma, beta_1)
+ * (one primitive element, {@link FieldExtensions}). Built by {@link AlgebraicRescaling#rescale}.
+ * The square roots lambda_l are computed on first use ({@link #lambdas()}, {@link #filters()}:
+ * algebraic numbers of degree up to 2 [L : Q], costly); the printed forms ({@link
+ * #lambdaSymja}, {@link #filtersSymja()}, {@link #filtersDecimal}) avoid them.
+ */
+public final class AlgebraicRescaledTuple implements RescaledFilters {
+  private final FilterTuple<FieldElement> original;
+  private final List<BigFraction> delta;
+  private final List<FieldElement> squaredNorms;
+  private final RealAlgebraicNumber beta1;
+  private final List<BigFraction> offsets;
+  private final FieldExtensions.Extension extension;
+  private final List<FieldElement> lambdaSquared;
+  /** ||w_l||^2 / beta_l = 1 / lambda_l^2 in L: the weight of K_l in K^(delta). */
+  private final List<FieldElement> kernelWeights;
+  private List<RealAlgebraicNumber> lambdas;
+  private FilterTuple<RealAlgebraicNumber> filters;
+
+  AlgebraicRescaledTuple(
+      FilterTuple<FieldElement> original,
+      List<BigFraction> delta,
+      List<FieldElement> squaredNorms,
+      List<BigFraction> offsets,
+      RealAlgebraicNumber beta1,
+      FieldExtensions.Extension extension) {
+    this.original = original;
+    this.delta = List.copyOf(delta);
+    this.squaredNorms = List.copyOf(squaredNorms);
+    this.beta1 = beta1;
+    this.offsets = List.copyOf(offsets);
+    this.extension = extension;
+    List<FieldElement> ls = new ArrayList<>();
+    List<FieldElement> kw = new ArrayList<>();
+    for (int l = 0; l < offsets.size(); l++) {
+      FieldElement beta = extension.adjoined().add(extension.field().element(offsets.get(l)));
+      // one inverse in K (small) and one in L per layer
+      FieldElement norm = extension.map(squaredNorms.get(l));
+      ls.add(beta.multiply(extension.map(squaredNorms.get(l).inverse())));
+      kw.add(norm.multiply(beta.inverse()));
+    }
+    this.lambdaSquared = Collections.unmodifiableList(ls);
+    this.kernelWeights = Collections.unmodifiableList(kw);
+  }
+
+  /** The tuple before rescaling, entries in K. */
+  public FilterTuple<FieldElement> original() {
+    return original;
+  }
+
+  public List<BigFraction> delta() {
+    return delta;
+  }
+
+  /** ||w_l||^2 of the original filters, in K. */
+  public List<FieldElement> squaredNorms() {
+    return squaredNorms;
+  }
+
+  /** beta_1 = ||lambda_1 w_1||^2. */
+  public RealAlgebraicNumber beta1() {
+    return beta1;
+  }
+
+  /** L = Q(gamma, beta_1): every lambda_l^2 and entry of K^(delta) lies in it. */
+  public NumberField field() {
+    return extension.field();
+  }
+
+  /** lambda_l^2 = beta_l / ||w_l||^2, in L. */
+  public List<FieldElement> lambdaSquared() {
+    return lambdaSquared;
+  }
+
+  @Override
+  public synchronized List<RealAlgebraicNumber> lambdas() {
+    if (lambdas == null) {
+      List<RealAlgebraicNumber> l = new ArrayList<>();
+      for (FieldElement s : lambdaSquared) {
+        l.add(s.toRealAlgebraic().sqrt());
+      }
+      lambdas = Collections.unmodifiableList(l);
+    }
+    return lambdas;
+  }
+
+  @Override
+  public synchronized FilterTuple<RealAlgebraicNumber> filters() {
+    if (filters == null) {
+      List<RealAlgebraicNumber> lam = lambdas();
+      List<List<RealAlgebraicNumber>> layers = new ArrayList<>();
+      for (int l = 0; l < original.depth(); l++) {
+        List<RealAlgebraicNumber> w = new ArrayList<>();
+        for (FieldElement x : original.layer(l)) {
+          w.add(x.isRational() ? lam.get(l).multiply(x.toRational())
+              : lam.get(l).multiply(x.toRealAlgebraic()));
+        }
+        layers.add(w);
+      }
+      filters = FilterTuple.of(original.architecture(), layers);
+    }
+    return filters;
+  }
+
+  /**
+   * lambda_l in Symja syntax: a radical when lambda_l^2 is rational, else Sqrt((beta_1 + c_l) /
+   * ||w_l||^2) with beta_1 as a radical or Root form and ||w_l||^2 in K (no square root of an
+   * irrational number is computed, unlike {@link #lambdas()}).
+   */
+  @Override
+  public String lambdaSymja(int l) {
+    if (lambdaSquared.get(l).isRational()) {
+      return RealAlgebraicNumber.of(lambdaSquared.get(l).toRational()).sqrt().toSymja();
+    }
+    BigFraction c = offsets.get(l);
+    String beta = beta1.toSymja() + (c.signum() == 0 ? ""
+        : (c.signum() > 0 ? "+" : "-") + Symja.rational(c.abs()));
+    return "Sqrt((" + beta + ")/(" + squaredNorms.get(l).toSymja() + "))";
+  }
+
+  /** Each rescaled entry as w_j * lambda_l, w_j by its own Symja form (radical or Root). */
+  @Override
+  public List<List<String>> filtersSymja() {
+    List<List<String>> out = new ArrayList<>();
+    for (int l = 0; l < original.depth(); l++) {
+      String ls = lambdaSymja(l);
+      List<String> w = new ArrayList<>();
+      for (FieldElement x : original.layer(l)) {
+        w.add(x.isRational() ? Symja.product(x.toRational(), ls)
+            : "(" + x.toRealAlgebraic().toSymja() + ")*" + ls);
+      }
+      out.add(w);
+    }
+    return out;
+  }
+
+  /**
+   * The rescaled entries correctly rounded: lambda_l w_j = sign(w_j) sqrt(lambda_l^2 w_j^2) with
+   * the square in L, so only decimals of elements of L and a square root of a decimal enclosure are
+   * needed (no algebraic number of degree 2 [L : Q] is built); the enclosure is tightened until
+   * both ends round alike.
+   */
+  @Override
+  public List<List<String>> filtersDecimal(int digits) {
+    List<List<String>> out = new ArrayList<>();
+    for (int l = 0; l < original.depth(); l++) {
+      List<String> w = new ArrayList<>();
+      for (FieldElement x : original.layer(l)) {
+        FieldElement y = extension.map(x);
+        w.add(x.isZero() ? "0" : signedSquareRoot(lambdaSquared.get(l).multiply(y.multiply(y)),
+            x.signum(), digits));
+      }
+      out.add(w);
+    }
+    return out;
+  }
+
+  private static String signedSquareRoot(FieldElement square, int sign, int digits) {
+    if (square.isRational()) {
+      RealAlgebraicNumber r = RealAlgebraicNumber.of(square.toRational()).sqrt();
+      return (sign < 0 ? r.negate() : r).toDecimalString(digits);
+    }
+    MathContext target = new MathContext(digits, RoundingMode.HALF_EVEN);
+    for (int extra = 10; extra <= 160; extra *= 2) {
+      BigDecimal r = square.toBigDecimal(digits + extra);
+      BigDecimal ulp = r.ulp();
+      MathContext wide = new MathContext(digits + extra, RoundingMode.HALF_EVEN);
+      BigDecimal lo = r.subtract(ulp).max(BigDecimal.ZERO).sqrt(wide);
+      BigDecimal hi = r.add(ulp).sqrt(wide);
+      BigDecimal slack = hi.ulp();
+      BigDecimal a = lo.subtract(slack).round(target);
+      BigDecimal b = hi.add(slack).round(target);
+      if (a.compareTo(b) == 0) {
+        return (sign < 0 ? a.negate() : a).toPlainString();
+      }
+    }
+    RealAlgebraicNumber r = square.toRealAlgebraic().sqrt();
+    return (sign < 0 ? r.negate() : r).toDecimalString(digits);
+  }
+
+  /**
+   * K^(delta) = sum_l (||w_l||^2 / beta_l) K_l(w) (Observation 3), from the layer kernels K_l of
+   * the original tuple with entries in K; the result lies in L.
+   */
+  public RescaledNtk ntk(List<List<List<FieldElement>>> layerKernels) {
+    int n = original.architecture().endToEndEntries();
+    NumberField field = extension.field();
+    List<List<FieldElement>> rows = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      List<FieldElement> row = new ArrayList<>(n);
+      for (int j = 0; j < n; j++) {
+        if (j < i) {
+          row.add(rows.get(j).get(i));
+          continue;
+        }
+        FieldElement s = field.zero();
+        for (int l = 0; l < layerKernels.size(); l++) {
+          FieldElement k = layerKernels.get(l).get(i).get(j);
+          if (!k.isZero()) {
+            s = s.add(kernelWeights.get(l).multiply(extension.map(k)));
+          }
+        }
+        row.add(s);
+      }
+      rows.add(Collections.unmodifiableList(row));
+    }
+    return new RescaledNtk(field, Collections.unmodifiableList(rows));
+  }
+}

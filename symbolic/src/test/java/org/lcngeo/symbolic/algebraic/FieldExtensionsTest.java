@@ -1,0 +1,91 @@
+package org.lcngeo.symbolic.algebraic;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.hipparchus.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+
+/** Primitive elements of towers and the real quadratic factors of polynomials over Q. */
+class FieldExtensionsTest {
+  private static List<BigFraction> q(long... c) {
+    return java.util.Arrays.stream(c).mapToObj(BigFraction::new).toList();
+  }
+
+  private static RealAlgebraicNumber sqrt(long n) {
+    return RealAlgebraicNumber.of(n).sqrt();
+  }
+
+  @Test
+  void adjoiningSqrt3ToQSqrt2GivesDegreeFourWithBothSquareRoots() {
+    NumberField f = NumberField.of(sqrt(2));
+    FieldExtensions.Extension e = FieldExtensions.adjoin(f, sqrt(3), 8);
+    assertThat(e.field().degree()).isEqualTo(4);
+    FieldElement s2 = e.generatorImage();
+    FieldElement s3 = e.adjoined();
+    assertThat(s2.multiply(s2)).isEqualTo(e.field().element(new BigFraction(2)));
+    assertThat(s3.multiply(s3)).isEqualTo(e.field().element(new BigFraction(3)));
+    assertThat(s2.toRealAlgebraic()).isEqualTo(sqrt(2));
+    assertThat(s3.toRealAlgebraic()).isEqualTo(sqrt(3));
+    assertThat(e.map(f.theta().add(f.element(BigFraction.ONE))).toRealAlgebraic())
+        .isEqualTo(sqrt(2).add(RealAlgebraicNumber.of(1)));
+  }
+
+  @Test
+  void adjoiningAnElementOfTheFieldKeepsItsDegree() {
+    NumberField f = NumberField.of(sqrt(2));
+    FieldExtensions.Extension e = FieldExtensions.adjoin(f, sqrt(8), 8);
+    assertThat(e.field().degree()).isEqualTo(2);
+    assertThat(e.adjoined().toRealAlgebraic()).isEqualTo(sqrt(8));
+  }
+
+  @Test
+  void adjoiningARootOfAPolynomialOverTheFieldUsesTheTraceForm() {
+    // b = 2^(1/4), the positive root of x^2 - sqrt 2 over Q(sqrt 2)
+    NumberField f = NumberField.of(sqrt(2));
+    RealAlgebraicNumber b = sqrt(2).sqrt();
+    List<FieldElement> p = List.of(f.theta().negate(), f.zero(), f.one());
+    FieldExtensions.Extension e = FieldExtensions.adjoinRoot(f, p, b, 8);
+    assertThat(e.field().degree()).isEqualTo(4);
+    assertThat(e.adjoined().multiply(e.adjoined())).isEqualTo(e.generatorImage());
+    assertThat(e.adjoined().toRealAlgebraic()).isEqualTo(b);
+    assertThat(e.generatorImage().toRealAlgebraic()).isEqualTo(sqrt(2));
+  }
+
+  @Test
+  void realRootsAreIsolatedOneByOne() {
+    // JAS' isolation returned the interval of the negative root twice for this polynomial
+    List<RealAlgebraicNumber> r = RealAlgebraicNumber.realRoots(q(-1, -3, 2));
+    assertThat(r).hasSize(2);
+    RealAlgebraicNumber s17 = sqrt(17);
+    assertThat(r.get(0)).isEqualTo(s17.negate().add(RealAlgebraicNumber.of(3)).multiply(new BigFraction(1, 4)));
+    assertThat(r.get(1)).isEqualTo(s17.add(RealAlgebraicNumber.of(3)).multiply(new BigFraction(1, 4)));
+  }
+
+  @Test
+  void degreeBoundIsReported() {
+    NumberField f = NumberField.of(sqrt(2));
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> FieldExtensions.adjoin(f, sqrt(3), 3))
+        .isInstanceOf(FieldExtensions.DegreeBoundExceeded.class);
+  }
+
+  @Test
+  void zToTheFourPlusOneHasTwoRealQuadraticFactors() {
+    List<RealQuadraticFactors.Quadratic> f = RealQuadraticFactors.of(q(1, 0, 0, 0, 1));
+    assertThat(f).hasSize(2);
+    assertThat(f).extracting(RealQuadraticFactors.Quadratic::product)
+        .containsOnly(RealAlgebraicNumber.of(1));
+    assertThat(f).extracting(RealQuadraticFactors.Quadratic::sum)
+        .containsExactlyInAnyOrder(sqrt(2), sqrt(2).negate());
+  }
+
+  @Test
+  void cubeRootOfTwoHasOneRealQuadraticFactor() {
+    List<RealQuadraticFactors.Quadratic> f = RealQuadraticFactors.of(q(-2, 0, 0, 1));
+    assertThat(f).hasSize(1);
+    RealAlgebraicNumber c = RealAlgebraicNumber.realRoots(q(-2, 0, 0, 1)).get(0);
+    // z^3 - 2 = (z - c)(z^2 + c z + c^2)
+    assertThat(f.get(0).sum()).isEqualTo(c.negate());
+    assertThat(f.get(0).product()).isEqualTo(c.multiply(c));
+  }
+}

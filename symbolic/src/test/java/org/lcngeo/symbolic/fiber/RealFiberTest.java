@@ -1,0 +1,158 @@
+package org.lcngeo.symbolic.fiber;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.hipparchus.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.algebraic.FieldElement;
+import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
+
+/** 1-D fibers whose points have irrational real entries: Q-factors of pi_1(v) split over R. */
+class RealFiberTest {
+  static List<BigFraction> q(long... c) {
+    return java.util.Arrays.stream(c).mapToObj(BigFraction::new).toList();
+  }
+
+  static Fiber balanced(Architecture a, List<BigFraction> v) {
+    return Fiber.compute(a, v, java.util.Collections.nCopies(a.depth() - 1, BigFraction.ZERO));
+  }
+
+  /** Every point maps exactly to v (recomputed here over the point's own field). */
+  static void assertMapsToV(Fiber f) {
+    MuPlan plan = MuPlan.compile(f.architecture());
+    for (Fiber.Point p : f.points()) {
+      var k = p.filters().flat().get(0).field();
+      assertThat(plan.mu(k, p.filters()))
+          .isEqualTo(f.target().stream().map(k::element).toList());
+    }
+  }
+
+  static RealAlgebraicNumber value(FieldElement x) {
+    return x.toRealAlgebraic();
+  }
+
+  @Test
+  void oneMinusTwoZSquaredSplitsIntoTwoPointsWithSqrtTwo() {
+    Architecture a = Architecture.oneDimensional(new int[] {2, 2}, null);
+    Fiber f = balanced(a, q(1, 0, -2));
+    assertThat(f.complete()).as("%s", f.reason()).isTrue();
+    assertThat(f.points()).hasSize(2);
+    assertMapsToV(f);
+    RealAlgebraicNumber sqrt2 = RealAlgebraicNumber.of(2).sqrt();
+    Set<RealAlgebraicNumber> slopes = new HashSet<>();
+    for (Fiber.Point p : f.points()) {
+      assertThat(p.isRational()).isFalse();
+      // (1 + c z)(1 - c z) with c = +-sqrt 2: layer 1 is (1, c), layer 2 (1, -c)
+      RealAlgebraicNumber c = value(p.filters().layer(0).get(1));
+      assertThat(value(p.filters().layer(0).get(0))).isEqualTo(RealAlgebraicNumber.of(1));
+      assertThat(c.multiply(c)).isEqualTo(RealAlgebraicNumber.of(2));
+      assertThat(value(p.filters().layer(1).get(1))).isEqualTo(c.negate());
+      slopes.add(c);
+      assertThat(p.rank()).isEqualTo(f.genericRank());
+    }
+    assertThat(slopes).containsExactlyInAnyOrder(sqrt2, sqrt2.negate());
+    // the two points differ by the swap of the two equal layers (Obs. 11 b): equal NTKs, decided
+    // exactly; the NTK of one point compared entry by entry with the other's
+    Fiber.Point p0 = f.points().get(0);
+    Fiber.Point p1 = f.points().get(1);
+    boolean entrywise = true;
+    for (int i = 0; i < 3; i++) {
+      for (int j = 0; j < 3; j++) {
+        entrywise &= p0.ntk().entry(i, j).valueEquals(p1.ntk().entry(i, j));
+      }
+    }
+    assertThat(f.ntkEqual()).isEqualTo(entrywise).isTrue();
+    assertThat(f.isSingular()).isFalse();
+  }
+
+  @Test
+  void cubicWithThreeRealRootsOverThreeLayersGivesSixOrderings() {
+    Architecture a = Architecture.oneDimensional(new int[] {2, 2, 2}, null);
+    // z^3 - 4 z + 1: three real roots, Galois group S_3 (discriminant 229)
+    Fiber f = balanced(a, q(1, -4, 0, 1));
+    assertThat(f.complete()).as("%s", f.reason()).isTrue();
+    assertThat(f.points()).hasSize(6);
+    assertMapsToV(f);
+    Set<List<RealAlgebraicNumber>> orderings = new HashSet<>();
+    for (Fiber.Point p : f.points()) {
+      List<RealAlgebraicNumber> roots = new ArrayList<>();
+      for (int l = 0; l < 3; l++) {
+        // layer w_0 + w_1 z has root -w_0 / w_1
+        roots.add(value(p.filters().layer(l).get(0).negate().divide(p.filters().layer(l).get(1))));
+      }
+      orderings.add(roots);
+    }
+    assertThat(orderings).hasSize(6);
+    assertThat(f.ntkEqual()).isTrue(); // all layers have the same space: permutations (Obs. 11 b)
+  }
+
+  @Test
+  void cubicOverLayersOfDifferentSizesGivesThreePointsWithDifferentNtks() {
+    Architecture a = Architecture.oneDimensional(new int[] {3, 2}, null);
+    // z^3 - 3 z + 1: cyclic cubic, three real roots; one root to layer 2, two to layer 1
+    Fiber f = balanced(a, q(1, -3, 0, 1));
+    assertThat(f.complete()).as("%s", f.reason()).isTrue();
+    assertThat(f.points()).hasSize(3);
+    assertMapsToV(f);
+    // computed, not assumed: Example 19's phenomenon with irrational layers
+    boolean allEqual = true;
+    for (Fiber.Point p : f.points()) {
+      allEqual &= p.ntk().exactlyEquals(f.points().get(0).ntk());
+    }
+    assertThat(f.ntkEqual()).isEqualTo(allEqual).isFalse();
+  }
+
+  @Test
+  void strideTwoFactorInZSquaredSplitsOverR() {
+    // sizes 3, 2, strides 2, 1: t = (1, 2); z^4 - 2: layer 2 takes z^2 -+ sqrt 2
+    Architecture a = Architecture.oneDimensional(new int[] {3, 2}, new int[] {2, 1});
+    Fiber f = balanced(a, q(-2, 0, 0, 0, 1));
+    assertThat(f.complete()).as("%s", f.reason()).isTrue();
+    assertThat(f.points()).hasSize(2);
+    assertMapsToV(f);
+    RealAlgebraicNumber sqrt2 = RealAlgebraicNumber.of(2).sqrt();
+    Set<RealAlgebraicNumber> r = new HashSet<>();
+    for (Fiber.Point p : f.points()) {
+      r.add(value(p.filters().layer(1).get(0).divide(p.filters().layer(1).get(1))));
+    }
+    assertThat(r).containsExactlyInAnyOrder(sqrt2, sqrt2.negate());
+    assertThat(f.ntkEqual()).isFalse();
+    for (Fiber.Point p : f.points()) {
+      // the decimals from sqrt(lambda^2 w^2) in L agree with those of the algebraic lambda * w
+      List<List<String>> viaAlgebraic = p.rescaled().filters().layers().stream()
+          .map(w -> w.stream().map(x -> x.toDecimalString(25)).toList()).toList();
+      assertThat(p.rescaled().filtersDecimal(25)).isEqualTo(viaAlgebraic);
+      // and the rescaled tuple has the invariant delta = 0 and still maps to v
+      var rescaled = p.rescaled().filters();
+      assertThat(rescaled.squaredNorm(org.lcngeo.symbolic.algebraic.AlgebraicRing.INSTANCE, 0))
+          .isEqualTo(rescaled.squaredNorm(org.lcngeo.symbolic.algebraic.AlgebraicRing.INSTANCE, 1));
+    }
+  }
+
+  @Test
+  void beyondTheFieldBoundsTheFiberSaysItIsIncomplete() {
+    // z^7 - 3 z + 3 (Eisenstein at 3) over seven layers of size 2: its real roots must be shared
+    // out one per layer, which needs a splitting field beyond the bounds
+    Architecture a = Architecture.oneDimensional(new int[] {2, 2, 2, 2, 2, 2, 2}, null);
+    Fiber f = balanced(a, q(3, -3, 0, 0, 0, 0, 0, 1));
+    assertThat(f.complete()).isFalse();
+    assertThat(f.reason().orElseThrow()).contains("z0^7 - 3*z0 + 3").contains("bound");
+    assertThat(f.points()).isEmpty();
+  }
+
+  @Test
+  void complexPairsAreSharedOutToo() {
+    // z^4 + 1 = (z^2 + sqrt2 z + 1)(z^2 - sqrt2 z + 1) over two layers of size 3
+    Architecture a = Architecture.oneDimensional(new int[] {3, 3}, null);
+    Fiber f = balanced(a, q(1, 0, 0, 0, 1));
+    assertThat(f.complete()).as("%s", f.reason()).isTrue();
+    assertThat(f.points()).hasSize(2);
+    assertMapsToV(f);
+  }
+}
