@@ -1,7 +1,6 @@
 package org.lcngeo.symbolic.algebraic;
 
 import java.math.BigDecimal;
-import java.util.List;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.algebra.Rationals;
 import org.matheclipse.core.eval.ExprEvaluator;
@@ -82,8 +81,26 @@ final class SymjaRootIndex {
     }
   }
 
+  /**
+   * 1 + the number of real roots of x's minimal polynomial below x: one Sturm count on (-B, lo)
+   * with B Cauchy's root bound and lo the lower end of x's isolating interval (rational, so not a
+   * root of the irreducible polynomial of degree >= 2), instead of isolating every root.
+   */
   private static int increasingIndex(RealAlgebraicNumber x) {
-    List<RealAlgebraicNumber> roots = RealAlgebraicNumber.realRoots(x.minimalPolynomial());
-    return roots.indexOf(x) + 1;
+    BigFraction[] f = x.minimalArray();
+    if (f.length <= 2) {
+      return 1;
+    }
+    BigFraction lead = f[f.length - 1].abs();
+    BigFraction bound = BigFraction.ZERO;
+    for (int i = 0; i < f.length - 1; i++) {
+      BigFraction r = f[i].abs().divide(lead);
+      if (r.compareTo(bound) > 0) {
+        bound = r;
+      }
+    }
+    bound = bound.add(BigFraction.ONE);
+    return 1 + (int) Polynomials.rootCount(
+        Polynomials.sturmSequence(f), bound.negate(), x.isolatingInterval().lo());
   }
 }
