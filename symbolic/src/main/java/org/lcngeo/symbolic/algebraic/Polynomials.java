@@ -36,8 +36,8 @@ final class Polynomials {
   private static final GenPolynomialRing<GenPolynomial<BigRational>> QX_Y =
       new GenPolynomialRing<>(QX, 1, new TermOrder(TermOrder.INVLEX), new String[] {"y"});
 
-  private static final FactorAbstract<BigRational> FACTOR =
-      FactorFactory.getImplementation(new BigRational());
+  private static final FactorAbstract<edu.jas.arith.BigInteger> INTEGER_FACTOR =
+      FactorFactory.getImplementation(edu.jas.arith.BigInteger.ONE);
 
   private static final int FACTOR_ATTEMPTS = 3;
 
@@ -166,23 +166,45 @@ final class Polynomials {
    * every refinement round, where a Sturm sequence of a large resultant factor is not.
    */
   static int descartesBound(BigFraction[] f, BigFraction a, BigFraction b) {
+    // in integers: with a = an/d, b - a = wn/d and f = F/e (F integer), the polynomial
+    // d^n F((an + wn y)/d) has the sign pattern of f(a + (b - a) y); then the reversal and the
+    // Taylor shift by 1 need additions only
     int n = f.length - 1;
-    BigFraction[] h = shift(f, a.negate()); // f(x + a)
-    BigFraction width = b.subtract(a);
-    BigFraction[] scaled = new BigFraction[n + 1]; // f(a + width * y)
-    BigFraction power = BigFraction.ONE;
-    for (int i = 0; i <= n; i++) {
-      scaled[i] = i < h.length ? h[i].multiply(power) : BigFraction.ZERO;
-      power = power.multiply(width);
+    java.math.BigInteger e = java.math.BigInteger.ONE;
+    for (BigFraction c : f) {
+      java.math.BigInteger q = c.getDenominator();
+      e = e.divide(e.gcd(q)).multiply(q);
     }
-    BigFraction[] reversed = new BigFraction[n + 1]; // y^n h(1/y)
-    for (int i = 0; i <= n; i++) {
-      reversed[i] = scaled[n - i];
+    BigFraction w = b.subtract(a);
+    java.math.BigInteger d = a.getDenominator().divide(a.getDenominator().gcd(w.getDenominator()))
+        .multiply(w.getDenominator());
+    java.math.BigInteger an = a.getNumerator().multiply(d.divide(a.getDenominator()));
+    java.math.BigInteger wn = w.getNumerator().multiply(d.divide(w.getDenominator()));
+    java.math.BigInteger[] acc = new java.math.BigInteger[n + 1];
+    java.util.Arrays.fill(acc, java.math.BigInteger.ZERO);
+    acc[0] = integer(f[n], e);
+    java.math.BigInteger dPower = java.math.BigInteger.ONE;
+    for (int i = n - 1; i >= 0; i--) {
+      dPower = dPower.multiply(d);
+      int deg = n - 1 - i; // degree of acc before the step
+      for (int j = deg + 1; j >= 1; j--) {
+        acc[j] = acc[j].multiply(an).add(acc[j - 1].multiply(wn));
+      }
+      acc[0] = acc[0].multiply(an).add(integer(f[i], e).multiply(dPower));
     }
-    BigFraction[] t = shift(trim(reversed), BigFraction.MINUS_ONE); // at y = 1 + z
+    // reversed: y^n h(1/y), then shift y -> 1 + z
+    java.math.BigInteger[] t = new java.math.BigInteger[n + 1];
+    for (int i = 0; i <= n; i++) {
+      t[i] = acc[n - i];
+    }
+    for (int i = 0; i < n; i++) {
+      for (int j = n - 1; j >= i; j--) {
+        t[j] = t[j].add(t[j + 1]);
+      }
+    }
     int variations = 0;
     int last = 0;
-    for (BigFraction c : t) {
+    for (java.math.BigInteger c : t) {
       int sg = c.signum();
       if (sg != 0) {
         if (last != 0 && sg != last) {
@@ -192,6 +214,11 @@ final class Polynomials {
       }
     }
     return variations;
+  }
+
+  /** c * e as an integer, where e is a multiple of c's denominator. */
+  private static java.math.BigInteger integer(BigFraction c, java.math.BigInteger e) {
+    return c.getNumerator().multiply(e.divide(c.getDenominator()));
   }
 
   // ------------------------------------------------------------------ JAS bridge
@@ -232,13 +259,18 @@ final class Polynomials {
       return Collections.singletonList(monic(p));
     }
     GenPolynomial<BigRational> jp = toJas(p);
+    // over Z: JAS's gcds over Q (subresultants of rational polynomials) are orders of magnitude
+    // slower on the large resultants of algebraic arithmetic than its gcds over Z
+    GenPolynomialRing<edu.jas.arith.BigInteger> zx =
+        new GenPolynomialRing<>(edu.jas.arith.BigInteger.ONE, jp.ring);
+    GenPolynomial<edu.jas.arith.BigInteger> ip = edu.jas.poly.PolyUtil.integerFromRationalCoefficients(zx, jp);
     for (int attempt = 0; attempt < FACTOR_ATTEMPTS; attempt++) {
-      SortedMap<GenPolynomial<BigRational>, Long> f = FACTOR.baseFactors(jp);
-      if (FACTOR.isFactorization(jp, f)) {
+      SortedMap<GenPolynomial<edu.jas.arith.BigInteger>, Long> f = INTEGER_FACTOR.baseFactors(ip);
+      if (INTEGER_FACTOR.isFactorization(ip, f)) {
         List<BigFraction[]> out = new ArrayList<>();
-        for (Map.Entry<GenPolynomial<BigRational>, Long> e : f.entrySet()) {
+        for (Map.Entry<GenPolynomial<edu.jas.arith.BigInteger>, Long> e : f.entrySet()) {
           if (!e.getKey().isConstant()) {
-            out.add(monic(fromJas(e.getKey())));
+            out.add(monic(fromJas(edu.jas.poly.PolyUtil.fromIntegerCoefficients(jp.ring, e.getKey()))));
           }
         }
         return out;
