@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.math.BigInteger;
+import java.util.Arrays;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.algebra.Ring;
@@ -196,6 +197,20 @@ public final class NumberField implements Ring<FieldElement> {
   FieldElement inverse(FieldElement a) {
     if (a.isZero()) {
       throw new ArithmeticException("division by zero");
+    }
+    BigInteger lcm = BigInteger.ONE;
+    for (BigFraction c : modulus) {
+      lcm = lcm(lcm, c.getDenominator());
+    }
+    BigInteger[] m = new BigInteger[modulus.length];
+    for (int i = 0; i < m.length; i++) {
+      m[i] = modulus[i].getNumerator().multiply(lcm.divide(modulus[i].getDenominator()));
+    }
+    FieldElement scale = element(new BigFraction(a.denominator()));
+    java.util.Optional<BigFraction[]> c = ModularInverse.inverse(a.numerators(), m, 1 << 12,
+        b -> a.multiply(element(Arrays.asList(b)).multiply(scale)).equals(one));
+    if (c.isPresent()) {
+      return element(Arrays.asList(c.get())).multiply(scale);
     }
     AlgebraicNumberRing<BigRational> ring =
         new AlgebraicNumberRing<>(Polynomials.toJas(modulus), true);

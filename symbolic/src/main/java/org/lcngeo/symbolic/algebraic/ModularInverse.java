@@ -1,0 +1,193 @@
+package org.lcngeo.symbolic.algebraic;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.Optional;
+import org.hipparchus.fraction.BigFraction;
+
+/**
+ * The inverse of A(theta) in Q(theta) = Q[x]/(m) by modular arithmetic: A^{-1} mod (m, p) by the
+ * extended Euclidean algorithm over F_p for word-size primes p, Chinese remaindering, rational
+ * reconstruction of each coefficient (Wang's method; von zur Gathen and Gerhard, <i>Modern
+ * Computer Algebra</i>, Sec. 5.10), and an exact check A · A^{-1} = 1 in the field before the result
+ * is returned (the number of primes doubles until the check passes). The extended Euclidean
+ * algorithm over Q, which JAS uses, suffers the growth of its intermediate rational coefficients
+ * and was the bottleneck of the rescaling of irrational fiber points (fields of degree 30 to 60).
+ */
+final class ModularInverse {
+  private static final long FIRST_PRIME = (1L << 31) - 1;
+
+  private ModularInverse() {}
+
+  /**
+   * The coefficients (lowest degree first) of the inverse of a modulo m, both with integer
+   * coefficients, m of degree d with a non-zero leading coefficient, deg a < d: the first
+   * reconstruction that {@code check} accepts (it decides exactly). Empty when none was accepted
+   * within the given number of primes.
+   */
+  static Optional<BigFraction[]> inverse(BigInteger[] a, BigInteger[] m, int maxPrimes,
+      java.util.function.Predicate<BigFraction[]> check) {
+    int d = m.length - 1;
+    BigInteger product = BigInteger.ONE;
+    BigInteger[] residue = new BigInteger[d];
+    Arrays.fill(residue, BigInteger.ZERO);
+    long p = FIRST_PRIME;
+    int used = 0;
+    int nextTry = 1;
+    while (used < maxPrimes) {
+      p = BigInteger.valueOf(p).nextProbablePrime().longValue();
+      long lead = mod(m[d], p);
+      if (lead == 0) {
+        continue;
+      }
+      long[] mp = new long[d + 1];
+      long leadInverse = inverse(lead, p);
+      for (int i = 0; i <= d; i++) {
+        mp[i] = mulmod(mod(m[i], p), leadInverse, p);
+      }
+      long[] ap = new long[d];
+      for (int i = 0; i < a.length && i < d; i++) {
+        ap[i] = mod(a[i], p);
+      }
+      long[] inv = inverseModulo(ap, mp, p);
+      if (inv == null) {
+        continue; // unlucky prime: a and m share a factor mod p
+      }
+      BigInteger bp = BigInteger.valueOf(p);
+      BigInteger productInverse = product.mod(bp).modInverse(bp);
+      for (int i = 0; i < d; i++) {
+        BigInteger diff = BigInteger.valueOf(inv[i]).subtract(residue[i]).mod(bp);
+        residue[i] = residue[i].add(product.multiply(diff.multiply(productInverse).mod(bp)));
+      }
+      product = product.multiply(bp);
+      used++;
+      if (used == nextTry) {
+        nextTry *= 2;
+        BigFraction[] out = new BigFraction[d];
+        boolean ok = true;
+        for (int i = 0; i < d && ok; i++) {
+          out[i] = reconstruct(residue[i], product);
+          ok = out[i] != null;
+        }
+        if (ok && check.test(out)) {
+          return Optional.of(out);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** r / s with r = u s mod P, |r|, 0 < s <= sqrt(P / 2); null if there is none. */
+  static BigFraction reconstruct(BigInteger u, BigInteger modulus) {
+    BigInteger bound = modulus.shiftRight(1).sqrt();
+    BigInteger r0 = modulus;
+    BigInteger r1 = u.mod(modulus);
+    BigInteger s0 = BigInteger.ZERO;
+    BigInteger s1 = BigInteger.ONE;
+    while (r1.compareTo(bound) > 0) {
+      BigInteger[] qr = r0.divideAndRemainder(r1);
+      r0 = r1;
+      r1 = qr[1];
+      BigInteger s = s0.subtract(qr[0].multiply(s1));
+      s0 = s1;
+      s1 = s;
+    }
+    if (s1.signum() == 0 || s1.abs().compareTo(bound) > 0 || !r1.gcd(s1).equals(BigInteger.ONE)) {
+      return null;
+    }
+    return new BigFraction(r1, s1);
+  }
+
+  /** a^{-1} mod (m, p) for monic m, or null when gcd(a, m) is not 1 mod p. */
+  private static long[] inverseModulo(long[] a, long[] m, long p) {
+    // invariants: r0 = s0 a mod m, r1 = s1 a mod m
+    long[] r0 = m.clone();
+    long[] r1 = trim(a.clone());
+    long[] s0 = new long[] {0};
+    long[] s1 = new long[] {1};
+    while (degree(r1) > 0) {
+      long[][] qr = divide(r0, r1, p);
+      long[] s = subtract(s0, multiply(qr[0], s1, p), p);
+      r0 = r1;
+      r1 = qr[1];
+      s0 = s1;
+      s1 = s;
+    }
+    if (degree(r1) < 0) {
+      return null;
+    }
+    long c = inverse(r1[0], p);
+    long[] out = new long[m.length - 1];
+    long[] reduced = divide(s1, m, p)[1];
+    for (int i = 0; i < reduced.length && i < out.length; i++) {
+      out[i] = mulmod(reduced[i], c, p);
+    }
+    return out;
+  }
+
+  private static int degree(long[] a) {
+    int d = a.length - 1;
+    while (d >= 0 && a[d] == 0) {
+      d--;
+    }
+    return d;
+  }
+
+  private static long[] trim(long[] a) {
+    return Arrays.copyOf(a, Math.max(1, degree(a) + 1));
+  }
+
+  private static long[][] divide(long[] a, long[] b, long p) {
+    int db = degree(b);
+    long[] r = a.clone();
+    int da = degree(r);
+    long[] q = new long[Math.max(1, da - db + 1)];
+    long lead = inverse(b[db], p);
+    for (int i = da; i >= db; i--) {
+      if (r[i] == 0) {
+        continue;
+      }
+      long c = mulmod(r[i], lead, p);
+      q[i - db] = c;
+      for (int j = 0; j <= db; j++) {
+        r[i - db + j] = Math.floorMod(r[i - db + j] - mulmod(c, b[j], p), p);
+      }
+    }
+    return new long[][] {q, trim(r)};
+  }
+
+  private static long[] multiply(long[] a, long[] b, long p) {
+    long[] c = new long[a.length + b.length - 1];
+    for (int i = 0; i < a.length; i++) {
+      if (a[i] != 0) {
+        for (int j = 0; j < b.length; j++) {
+          c[i + j] = (c[i + j] + mulmod(a[i], b[j], p)) % p;
+        }
+      }
+    }
+    return trim(c);
+  }
+
+  private static long[] subtract(long[] a, long[] b, long p) {
+    long[] c = new long[Math.max(a.length, b.length)];
+    for (int i = 0; i < c.length; i++) {
+      long x = i < a.length ? a[i] : 0;
+      long y = i < b.length ? b[i] : 0;
+      c[i] = Math.floorMod(x - y, p);
+    }
+    return trim(c);
+  }
+
+  private static long mod(BigInteger x, long p) {
+    return x.mod(BigInteger.valueOf(p)).longValue();
+  }
+
+  /** a b mod p for 0 <= a, b < p < 2^32 (no overflow). */
+  private static long mulmod(long a, long b, long p) {
+    return (a * b) % p;
+  }
+
+  private static long inverse(long a, long p) {
+    return BigInteger.valueOf(a).modInverse(BigInteger.valueOf(p)).longValue();
+  }
+}
