@@ -17,7 +17,9 @@ import org.matheclipse.core.interfaces.IExpr;
  */
 final class SymjaRootIndex {
   private static final ThreadLocal<ExprEvaluator> EVALUATOR = ThreadLocal.withInitial(Symja::quietEvaluator);
-  private static final int[] PRECISIONS = {25, 60};
+  private static final int MACHINE = 15;
+  /** Machine precision first (fast), then Symja's arbitrary precision (apfloat: slow). */
+  private static final int[] PRECISIONS = {MACHINE, 25, 60};
 
   private SymjaRootIndex() {}
 
@@ -37,7 +39,11 @@ final class SymjaRootIndex {
     return increasingIndex(x);
   }
 
-  /** k if exactly one of Symja's N(Root(f, k)) lies in x's isolating interval, else 0. */
+  /**
+   * k if exactly one of Symja's N(Root(f, k)) lies in x's isolating interval, widened by the
+   * precision's slack, and that widened interval holds no other real root of f (a Sturm count:
+   * a close other root cannot be matched by a rounding error); else 0.
+   */
   private static int match(RealAlgebraicNumber x, String function, int digits) {
     x.refineTo((int) (digits * 3.32) - 20);
     RationalInterval iv = x.isolatingInterval();
@@ -47,12 +53,25 @@ final class SymjaRootIndex {
     ExprEvaluator ev = EVALUATOR.get();
     int found = 0;
     for (int k = 1; k <= x.degree(); k++) {
-      IExpr v = ev.eval("N(Root(" + function + "," + k + ")," + digits + ")");
+      IExpr v = ev.eval("N(Root(" + function + "," + k + ")"
+          + (digits == MACHINE ? "" : "," + digits) + ")");
       if (!v.isNumber()) {
         return 0;
       }
-      BigFraction re = parse(v.re().toString());
-      BigFraction im = parse(v.im().toString());
+      BigFraction re;
+      BigFraction im;
+      if (digits == MACHINE) {
+        double r = v.re().evalDouble();
+        double i = v.im().evalDouble();
+        if (!Double.isFinite(r) || !Double.isFinite(i)) {
+          return 0;
+        }
+        re = new BigFraction(r);
+        im = new BigFraction(i);
+      } else {
+        re = parse(v.re().toString());
+        im = parse(v.im().toString());
+      }
       if (re == null || im == null || im.abs().compareTo(slack) > 0) {
         continue;
       }
@@ -62,6 +81,10 @@ final class SymjaRootIndex {
         }
         found = k;
       }
+    }
+    if (found > 0 && Polynomials.rootCount(Polynomials.sturmSequence(x.minimalArray()),
+        widened.lo(), widened.hi()) != 1) {
+      return 0;
     }
     return found;
   }
