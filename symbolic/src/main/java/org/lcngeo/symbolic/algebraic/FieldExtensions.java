@@ -194,7 +194,10 @@ public final class FieldExtensions {
       }
       hankel.add(row);
     }
-    List<BigFraction> c = org.lcngeo.symbolic.linalg.ExactLinearAlgebra.solve(hankel, rhs);
+    List<BigFraction> c = org.lcngeo.symbolic.linalg.ModularSolver.solve(hankel, rhs, 1 << 12);
+    if (c == null) {
+      c = org.lcngeo.symbolic.linalg.ExactLinearAlgebra.solve(hankel, rhs);
+    }
     if (c == null) {
       return null;
     }

@@ -66,7 +66,7 @@ final class ModularInverse {
         BigFraction[] out = new BigFraction[d];
         boolean ok = true;
         for (int i = 0; i < d && ok; i++) {
-          out[i] = reconstruct(residue[i], product);
+          out[i] = org.lcngeo.symbolic.linalg.ModularSolver.reconstruct(residue[i], product);
           ok = out[i] != null;
         }
         if (ok && check.test(out)) {
@@ -75,27 +75,6 @@ final class ModularInverse {
       }
     }
     return Optional.empty();
-  }
-
-  /** r / s with r = u s mod P, |r|, 0 < s <= sqrt(P / 2); null if there is none. */
-  static BigFraction reconstruct(BigInteger u, BigInteger modulus) {
-    BigInteger bound = modulus.shiftRight(1).sqrt();
-    BigInteger r0 = modulus;
-    BigInteger r1 = u.mod(modulus);
-    BigInteger s0 = BigInteger.ZERO;
-    BigInteger s1 = BigInteger.ONE;
-    while (r1.compareTo(bound) > 0) {
-      BigInteger[] qr = r0.divideAndRemainder(r1);
-      r0 = r1;
-      r1 = qr[1];
-      BigInteger s = s0.subtract(qr[0].multiply(s1));
-      s0 = s1;
-      s1 = s;
-    }
-    if (s1.signum() == 0 || s1.abs().compareTo(bound) > 0 || !r1.gcd(s1).equals(BigInteger.ONE)) {
-      return null;
-    }
-    return new BigFraction(r1, s1);
   }
 
   /** a^{-1} mod (m, p) for monic m, or null when gcd(a, m) is not 1 mod p. */
