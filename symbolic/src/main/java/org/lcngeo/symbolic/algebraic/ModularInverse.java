@@ -2,21 +2,20 @@ package org.lcngeo.symbolic.algebraic;
 
 import java.math.BigInteger;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
+import org.lcngeo.symbolic.linalg.ModularReconstruction;
 import org.hipparchus.fraction.BigFraction;
 
 /**
  * The inverse of A(theta) in Q(theta) = Q[x]/(m) by modular arithmetic: A^{-1} mod (m, p) by the
- * extended Euclidean algorithm over F_p for word-size primes p, Chinese remaindering, rational
- * reconstruction of each coefficient (Wang's method; von zur Gathen and Gerhard, <i>Modern
- * Computer Algebra</i>, Sec. 5.10), and an exact check A · A^{-1} = 1 in the field before the result
- * is returned (the number of primes doubles until the check passes). The extended Euclidean
+ * extended Euclidean algorithm over F_p, then {@link ModularReconstruction} with the exact check
+ * A · A^{-1} = 1 in the field. The extended Euclidean
  * algorithm over Q, which JAS uses, suffers the growth of its intermediate rational coefficients
  * and was the bottleneck of the rescaling of irrational fiber points (fields of degree 30 to 60).
  */
 final class ModularInverse {
-  private static final long FIRST_PRIME = (1L << 31) - 1;
-
   private ModularInverse() {}
 
   /**
@@ -25,20 +24,13 @@ final class ModularInverse {
    * reconstruction that {@code check} accepts (it decides exactly). Empty when none was accepted
    * within the given number of primes.
    */
-  static Optional<BigFraction[]> inverse(BigInteger[] a, BigInteger[] m, int maxPrimes,
-      java.util.function.Predicate<BigFraction[]> check) {
+  static Optional<List<BigFraction>> inverse(BigInteger[] a, BigInteger[] m, int maxPrimes,
+      Predicate<List<BigFraction>> check) {
     int d = m.length - 1;
-    BigInteger product = BigInteger.ONE;
-    BigInteger[] residue = new BigInteger[d];
-    Arrays.fill(residue, BigInteger.ZERO);
-    long p = FIRST_PRIME;
-    int used = 0;
-    int nextTry = 1;
-    while (used < maxPrimes) {
-      p = BigInteger.valueOf(p).nextProbablePrime().longValue();
+    return ModularReconstruction.of(d, maxPrimes, p -> {
       long lead = mod(m[d], p);
       if (lead == 0) {
-        continue;
+        return null;
       }
       long[] mp = new long[d + 1];
       long leadInverse = inverse(lead, p);
@@ -49,32 +41,8 @@ final class ModularInverse {
       for (int i = 0; i < a.length && i < d; i++) {
         ap[i] = mod(a[i], p);
       }
-      long[] inv = inverseModulo(ap, mp, p);
-      if (inv == null) {
-        continue; // unlucky prime: a and m share a factor mod p
-      }
-      BigInteger bp = BigInteger.valueOf(p);
-      BigInteger productInverse = product.mod(bp).modInverse(bp);
-      for (int i = 0; i < d; i++) {
-        BigInteger diff = BigInteger.valueOf(inv[i]).subtract(residue[i]).mod(bp);
-        residue[i] = residue[i].add(product.multiply(diff.multiply(productInverse).mod(bp)));
-      }
-      product = product.multiply(bp);
-      used++;
-      if (used == nextTry) {
-        nextTry *= 2;
-        BigFraction[] out = new BigFraction[d];
-        boolean ok = true;
-        for (int i = 0; i < d && ok; i++) {
-          out[i] = org.lcngeo.symbolic.linalg.ModularSolver.reconstruct(residue[i], product);
-          ok = out[i] != null;
-        }
-        if (ok && check.test(out)) {
-          return Optional.of(out);
-        }
-      }
-    }
-    return Optional.empty();
+      return inverseModulo(ap, mp, p); // null for an unlucky prime: a, m share a factor mod p
+    }, check);
   }
 
   /** a^{-1} mod (m, p) for monic m, or null when gcd(a, m) is not 1 mod p. */

@@ -7,7 +7,6 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.math.BigInteger;
-import java.util.Arrays;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.algebra.Ring;
@@ -207,10 +206,10 @@ public final class NumberField implements Ring<FieldElement> {
       m[i] = modulus[i].getNumerator().multiply(lcm.divide(modulus[i].getDenominator()));
     }
     FieldElement scale = element(new BigFraction(a.denominator()));
-    java.util.Optional<BigFraction[]> c = ModularInverse.inverse(a.numerators(), m, 1 << 12,
-        b -> a.multiply(element(Arrays.asList(b)).multiply(scale)).equals(one));
+    java.util.Optional<List<BigFraction>> c = ModularInverse.inverse(a.numerators(), m, 1 << 12,
+        b -> a.multiply(element(b).multiply(scale)).equals(one));
     if (c.isPresent()) {
-      return element(Arrays.asList(c.get())).multiply(scale);
+      return element(c.get()).multiply(scale);
     }
     AlgebraicNumberRing<BigRational> ring =
         new AlgebraicNumberRing<>(Polynomials.toJas(modulus), true);

@@ -1,20 +1,15 @@
 package org.lcngeo.symbolic.linalg;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
 
 /**
  * Exact solution of a square rational system a x = b by modular arithmetic: Gaussian elimination
- * over F_p for word-size primes, Chinese remaindering, rational reconstruction (Wang's method; von
- * zur Gathen and Gerhard, <i>Modern Computer Algebra</i>, Sec. 5.10), and the exact check a x = b
- * before an answer is returned; the number of primes doubles until the check passes. Elimination
- * over Q swells its intermediate fractions (a dense trace matrix of size 64 took seconds).
+ * over F_p, then {@link ModularReconstruction} with the exact check a x = b. Elimination over Q
+ * swells its intermediate fractions (a dense trace matrix of size 64 took seconds).
  */
 public final class ModularSolver {
-  private static final long FIRST_PRIME = (1L << 31) - 1;
-
   private ModularSolver() {}
 
   /**
@@ -38,64 +33,8 @@ public final class ModularSolver {
       }
       m[i][n] = b.get(i).getNumerator().multiply(l.divide(b.get(i).getDenominator()));
     }
-    BigInteger product = BigInteger.ONE;
-    BigInteger[] residue = new BigInteger[n];
-    java.util.Arrays.fill(residue, BigInteger.ZERO);
-    long p = FIRST_PRIME;
-    int used = 0;
-    int nextTry = 1;
-    int tried = 0;
-    while (used < maxPrimes && tried < 4 * maxPrimes) {
-      tried++;
-      p = BigInteger.valueOf(p).nextProbablePrime().longValue();
-      long[] xp = solveModulo(m, p);
-      if (xp == null) {
-        continue;
-      }
-      BigInteger bp = BigInteger.valueOf(p);
-      BigInteger productInverse = product.mod(bp).modInverse(bp);
-      for (int i = 0; i < n; i++) {
-        BigInteger diff = BigInteger.valueOf(xp[i]).subtract(residue[i]).mod(bp);
-        residue[i] = residue[i].add(product.multiply(diff.multiply(productInverse).mod(bp)));
-      }
-      product = product.multiply(bp);
-      used++;
-      if (used == nextTry) {
-        nextTry *= 2;
-        List<BigFraction> x = new ArrayList<>(n);
-        for (int i = 0; i < n && x.size() == i; i++) {
-          BigFraction q = reconstruct(residue[i], product);
-          if (q != null) {
-            x.add(q);
-          }
-        }
-        if (x.size() == n && ExactLinearAlgebra.times(a, x).equals(b)) {
-          return x;
-        }
-      }
-    }
-    return null;
-  }
-
-  /** r / s with r = u s mod P and |r|, 0 < s <= sqrt(P / 2); null if there is none. */
-  public static BigFraction reconstruct(BigInteger u, BigInteger modulus) {
-    BigInteger bound = modulus.shiftRight(1).sqrt();
-    BigInteger r0 = modulus;
-    BigInteger r1 = u.mod(modulus);
-    BigInteger s0 = BigInteger.ZERO;
-    BigInteger s1 = BigInteger.ONE;
-    while (r1.compareTo(bound) > 0) {
-      BigInteger[] qr = r0.divideAndRemainder(r1);
-      r0 = r1;
-      r1 = qr[1];
-      BigInteger s = s0.subtract(qr[0].multiply(s1));
-      s0 = s1;
-      s1 = s;
-    }
-    if (s1.signum() == 0 || s1.abs().compareTo(bound) > 0 || !r1.gcd(s1).equals(BigInteger.ONE)) {
-      return null;
-    }
-    return new BigFraction(r1, s1);
+    return ModularReconstruction.of(n, maxPrimes, p -> solveModulo(m, p),
+        x -> ExactLinearAlgebra.times(a, x).equals(b)).orElse(null);
   }
 
   /** x with m[:, :n] x = m[:, n] mod p, or null when the matrix is singular mod p. */

@@ -60,6 +60,6 @@ class ModularInverseTest {
   void rationalReconstruction() {
     BigInteger p = BigInteger.valueOf(1_000_003);
     BigInteger u = BigInteger.valueOf(-3).multiply(BigInteger.valueOf(7).modInverse(p)).mod(p);
-    assertThat(org.lcngeo.symbolic.linalg.ModularSolver.reconstruct(u, p)).isEqualTo(new BigFraction(-3, 7));
+    assertThat(org.lcngeo.symbolic.linalg.ModularReconstruction.rational(u, p)).isEqualTo(new BigFraction(-3, 7));
   }
 }
