@@ -438,15 +438,8 @@ public final class Bdf implements Integrator {
    */
   private double initialStep(OdeSystem sys, double[] y, double[] f, double span, double[] tmp) {
     int n = y.length;
-    double d0 = 0;
-    double d1 = 0;
-    for (int i = 0; i < n; i++) {
-      double sc = atol + rtol * Math.abs(y[i]);
-      d0 += (y[i] / sc) * (y[i] / sc);
-      d1 += (f[i] / sc) * (f[i] / sc);
-    }
-    d0 = Math.sqrt(d0 / n);
-    d1 = Math.sqrt(d1 / n);
+    double d0 = Integrator.weightedRms(y, y, rtol, atol);
+    double d1 = Integrator.weightedRms(f, y, rtol, atol);
     double h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1;
     h0 = Math.min(h0, span);
     double[] y1 = new double[n];
@@ -454,13 +447,10 @@ public final class Bdf implements Integrator {
       y1[i] = y[i] + h0 * f[i];
     }
     sys.derivative(y1, tmp);
-    double d2 = 0;
     for (int i = 0; i < n; i++) {
-      double sc = atol + rtol * Math.abs(y[i]);
-      double e = (tmp[i] - f[i]) / sc;
-      d2 += e * e;
+      tmp[i] -= f[i];
     }
-    d2 = Math.sqrt(d2 / n) / h0;
+    double d2 = Integrator.weightedRms(tmp, y, rtol, atol) / h0;
     double h1 = (d1 <= 1e-15 && d2 <= 1e-15)
         ? Math.max(1e-6, h0 * 1e-3)
         : Math.pow(0.01 / Math.max(d1, d2), 0.5);

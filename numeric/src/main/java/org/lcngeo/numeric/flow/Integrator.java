@@ -39,6 +39,19 @@ public interface Integrator {
     }
   }
 
+  /**
+   * sqrt(mean_i (x_i / (atol + rtol |y_i|))^2): the tolerance-weighted RMS norm of the
+   * starting-step heuristics (Hairer, Norsett and Wanner, Sec. II.4).
+   */
+  static double weightedRms(double[] x, double[] y, double rtol, double atol) {
+    double s = 0;
+    for (int i = 0; i < x.length; i++) {
+      double v = x[i] / (atol + rtol * Math.abs(y[i]));
+      s += v * v;
+    }
+    return Math.sqrt(s / x.length);
+  }
+
   /** Non-finite state, or one beyond 1e150 in norm: the flow diverged. */
   static void checkFinite(double t, double[] y) {
     double s = 0;

@@ -233,15 +233,8 @@ public final class Rodas4 implements Integrator {
 
   /** Hairer's starting step: 0.01 ||y|| / ||f|| in the tolerance norm, at most the interval. */
   private double initialStep(double[] y, double[] f, double span) {
-    double d0 = 0;
-    double d1 = 0;
-    for (int i = 0; i < y.length; i++) {
-      double sc = atol + rtol * Math.abs(y[i]);
-      d0 += (y[i] / sc) * (y[i] / sc);
-      d1 += (f[i] / sc) * (f[i] / sc);
-    }
-    d0 = Math.sqrt(d0 / y.length);
-    d1 = Math.sqrt(d1 / y.length);
+    double d0 = Integrator.weightedRms(y, y, rtol, atol);
+    double d1 = Integrator.weightedRms(f, y, rtol, atol);
     double h = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1;
     return Math.min(Math.min(h, span), maxStep);
   }
