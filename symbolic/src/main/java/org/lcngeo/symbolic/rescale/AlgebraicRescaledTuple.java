@@ -23,7 +23,7 @@ import org.lcngeo.symbolic.algebraic.Symja;
  * algebraic numbers of degree up to 2 [L : Q], costly); the printed forms ({@link
  * #lambdaSymja}, {@link #filtersSymja()}, {@link #filtersDecimal}) avoid them.
  */
-public final class AlgebraicRescaledTuple implements RescaledFilters {
+public final class AlgebraicRescaledTuple extends RescaledLayers<FieldElement> {
   private final FilterTuple<FieldElement> original;
   private final List<BigFraction> delta;
   private final List<FieldElement> squaredNorms;
@@ -33,8 +33,6 @@ public final class AlgebraicRescaledTuple implements RescaledFilters {
   private final List<FieldElement> lambdaSquared;
   /** ||w_l||^2 / beta_l = 1 / lambda_l^2 in L: the weight of K_l in K^(delta). */
   private final List<FieldElement> kernelWeights;
-  private List<RealAlgebraicNumber> lambdas;
-  private FilterTuple<RealAlgebraicNumber> filters;
 
   AlgebraicRescaledTuple(
       FilterTuple<FieldElement> original,
@@ -63,6 +61,7 @@ public final class AlgebraicRescaledTuple implements RescaledFilters {
   }
 
   /** The tuple before rescaling, entries in K. */
+  @Override
   public FilterTuple<FieldElement> original() {
     return original;
   }
@@ -87,38 +86,14 @@ public final class AlgebraicRescaledTuple implements RescaledFilters {
   }
 
   /** lambda_l^2 = beta_l / ||w_l||^2, in L. */
+  @Override
   public List<FieldElement> lambdaSquared() {
     return lambdaSquared;
   }
 
   @Override
-  public synchronized List<RealAlgebraicNumber> lambdas() {
-    if (lambdas == null) {
-      List<RealAlgebraicNumber> l = new ArrayList<>();
-      for (FieldElement s : lambdaSquared) {
-        l.add(s.toRealAlgebraic().sqrt());
-      }
-      lambdas = Collections.unmodifiableList(l);
-    }
-    return lambdas;
-  }
-
-  @Override
-  public synchronized FilterTuple<RealAlgebraicNumber> filters() {
-    if (filters == null) {
-      List<RealAlgebraicNumber> lam = lambdas();
-      List<List<RealAlgebraicNumber>> layers = new ArrayList<>();
-      for (int l = 0; l < original.depth(); l++) {
-        List<RealAlgebraicNumber> w = new ArrayList<>();
-        for (FieldElement x : original.layer(l)) {
-          w.add(x.isRational() ? lam.get(l).multiply(x.toRational())
-              : lam.get(l).multiply(x.toRealAlgebraic()));
-        }
-        layers.add(w);
-      }
-      filters = FilterTuple.of(original.architecture(), layers);
-    }
-    return filters;
+  RealAlgebraicNumber scale(RealAlgebraicNumber lambda, FieldElement w) {
+    return w.isRational() ? lambda.multiply(w.toRational()) : lambda.multiply(w.toRealAlgebraic());
   }
 
   /**
@@ -202,27 +177,16 @@ public final class AlgebraicRescaledTuple implements RescaledFilters {
    * the original tuple with entries in K; the result lies in L.
    */
   public RescaledNtk ntk(List<List<List<FieldElement>>> layerKernels) {
-    int n = original.architecture().endToEndEntries();
     NumberField field = extension.field();
-    List<List<FieldElement>> rows = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      List<FieldElement> row = new ArrayList<>(n);
-      for (int j = 0; j < n; j++) {
-        if (j < i) {
-          row.add(rows.get(j).get(i));
-          continue;
+    return RescaledNtk.symmetric(field, original.architecture().endToEndEntries(), (i, j) -> {
+      FieldElement s = field.zero();
+      for (int l = 0; l < layerKernels.size(); l++) {
+        FieldElement k = layerKernels.get(l).get(i).get(j);
+        if (!k.isZero()) {
+          s = s.add(kernelWeights.get(l).multiply(extension.map(k)));
         }
-        FieldElement s = field.zero();
-        for (int l = 0; l < layerKernels.size(); l++) {
-          FieldElement k = layerKernels.get(l).get(i).get(j);
-          if (!k.isZero()) {
-            s = s.add(kernelWeights.get(l).multiply(extension.map(k)));
-          }
-        }
-        row.add(s);
       }
-      rows.add(Collections.unmodifiableList(row));
-    }
-    return new RescaledNtk(field, Collections.unmodifiableList(rows));
+      return s;
+    });
   }
 }

@@ -1,9 +1,11 @@
 package org.lcngeo.symbolic.rescale;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.symbolic.algebraic.FieldElement;
@@ -22,6 +24,19 @@ public final class RescaledNtk {
   RescaledNtk(NumberField field, List<List<FieldElement>> entries) {
     this.field = field;
     this.entries = entries;
+  }
+
+  /** The symmetric n x n NTK over the field from its upper triangle, entry(i, j) for i <= j. */
+  static RescaledNtk symmetric(NumberField field, int n, BiFunction<Integer, Integer, FieldElement> upper) {
+    List<List<FieldElement>> rows = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      List<FieldElement> row = new ArrayList<>(n);
+      for (int j = 0; j < n; j++) {
+        row.add(j < i ? rows.get(j).get(i) : upper.apply(i, j));
+      }
+      rows.add(Collections.unmodifiableList(row));
+    }
+    return new RescaledNtk(field, Collections.unmodifiableList(rows));
   }
 
   /** Q(beta_1), the field of every entry. */

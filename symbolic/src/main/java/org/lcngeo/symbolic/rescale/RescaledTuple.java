@@ -18,7 +18,7 @@ import org.lcngeo.symbolic.ntk.ScaledIntegerMatrix;
  * rescaling factors lambda_l = sqrt(lambda_l^2) and the rescaled filters lambda_l w_l. Built by
  * {@link Rescaling#rescale}. The square roots are computed on first use.
  */
-public final class RescaledTuple implements RescaledFilters {
+public final class RescaledTuple extends RescaledLayers<BigFraction> {
   private final FilterTuple<BigFraction> original;
   private final List<BigFraction> delta;
   private final List<BigFraction> squaredNorms;
@@ -32,8 +32,6 @@ public final class RescaledTuple implements RescaledFilters {
   private final List<FieldElement> lambdaSquared;
   /** ||w_l||^2 / beta_l = 1 / lambda_l^2: the weight of K_l in K^(delta). */
   private final List<FieldElement> kernelWeights;
-  private List<RealAlgebraicNumber> lambdas;
-  private FilterTuple<RealAlgebraicNumber> filters;
 
   RescaledTuple(
       FilterTuple<BigFraction> original,
@@ -70,6 +68,7 @@ public final class RescaledTuple implements RescaledFilters {
   }
 
   /** The tuple before rescaling. */
+  @Override
   public FilterTuple<BigFraction> original() {
     return original;
   }
@@ -120,39 +119,14 @@ public final class RescaledTuple implements RescaledFilters {
   }
 
   /** lambda_l^2 = beta_l / ||w_l||^2, in Q(beta_1). */
+  @Override
   public List<FieldElement> lambdaSquared() {
     return lambdaSquared;
   }
 
-  /** lambda_l = sqrt(lambda_l^2) > 0, with prod lambda_l = 1. */
   @Override
-  public synchronized List<RealAlgebraicNumber> lambdas() {
-    if (lambdas == null) {
-      List<RealAlgebraicNumber> l = new ArrayList<>();
-      for (FieldElement s : lambdaSquared) {
-        l.add(s.toRealAlgebraic().sqrt());
-      }
-      lambdas = Collections.unmodifiableList(l);
-    }
-    return lambdas;
-  }
-
-  /** The rescaled tuple (lambda_l w_l). */
-  @Override
-  public synchronized FilterTuple<RealAlgebraicNumber> filters() {
-    if (filters == null) {
-      List<RealAlgebraicNumber> lam = lambdas();
-      List<List<RealAlgebraicNumber>> layers = new ArrayList<>();
-      for (int l = 0; l < original.depth(); l++) {
-        List<RealAlgebraicNumber> w = new ArrayList<>();
-        for (BigFraction x : original.layer(l)) {
-          w.add(lam.get(l).multiply(x));
-        }
-        layers.add(w);
-      }
-      filters = FilterTuple.of(original.architecture(), layers);
-    }
-    return filters;
+  RealAlgebraicNumber scale(RealAlgebraicNumber lambda, BigFraction w) {
+    return lambda.multiply(w);
   }
 
   /**
@@ -207,23 +181,13 @@ public final class RescaledTuple implements RescaledFilters {
         }
       }
     }
-    List<List<FieldElement>> rows = new ArrayList<>(n);
     List<BigFraction> scalars = new ArrayList<>(Collections.nCopies(layerKernels.size(), BigFraction.ZERO));
-    for (int i = 0; i < n; i++) {
-      List<FieldElement> row = new ArrayList<>(n);
-      for (int j = 0; j < n; j++) {
-        if (j < i) {
-          row.add(rows.get(j).get(i));
-          continue;
-        }
-        for (int l = 0; l < scalars.size(); l++) {
-          scalars.set(l, layerKernels.get(l).get(i).get(j));
-        }
-        row.add(FieldElement.linearCombination(scalars, kernelWeights));
+    return RescaledNtk.symmetric(field, n, (i, j) -> {
+      for (int l = 0; l < scalars.size(); l++) {
+        scalars.set(l, layerKernels.get(l).get(i).get(j));
       }
-      rows.add(Collections.unmodifiableList(row));
-    }
-    return new RescaledNtk(field, Collections.unmodifiableList(rows));
+      return FieldElement.linearCombination(scalars, kernelWeights);
+    });
   }
 
   /** {@link #ntk(List)} with the layer kernels of the fast exact executor. */
