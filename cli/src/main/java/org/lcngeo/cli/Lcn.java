@@ -63,9 +63,9 @@ public final class Lcn implements Runnable {
    */
   public static int execute(String... args) {
     CommandLine cl = new CommandLine(new Lcn());
+    boolean named = args.length > 0 && COMMANDS.stream().anyMatch(c -> name(c).equals(args[0]));
     for (Class<?> c : COMMANDS) {
-      if (args.length == 0 || COMMANDS.stream().noneMatch(d -> name(d).equals(args[0]))
-          || name(c).equals(args[0])) {
+      if (!named || name(c).equals(args[0])) {
         cl.addSubcommand(c);
       }
     }
