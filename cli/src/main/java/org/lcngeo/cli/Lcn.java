@@ -2,6 +2,7 @@ package org.lcngeo.cli;
 
 import java.io.PrintWriter;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.TimeLimitException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
@@ -76,6 +77,9 @@ public final class Lcn implements Runnable {
         (e, commandLine, parseResult) -> {
           if (e instanceof InvalidInputException) {
             return fail(commandLine.getErr(), e.getMessage(), 2);
+          }
+          if (e instanceof TimeLimitException) {
+            return fail(commandLine.getErr(), e.getMessage() + "; nothing was computed before it", 3);
           }
           if (System.getenv("LCN_DEBUG") != null) {
             e.printStackTrace(commandLine.getErr());
