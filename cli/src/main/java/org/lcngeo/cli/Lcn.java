@@ -2,15 +2,19 @@ package org.lcngeo.cli;
 
 import java.io.PrintWriter;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
+import org.lcngeo.core.NumericalFailureException;
 import org.lcngeo.core.TimeLimitException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ParameterException;
 
 /**
- * {@code lcn}: the command line of lcngeo (contract: shared/spec/cli.md). Exit status 0 on success,
- * 2 for invalid input or usage (one {@code error:} line on stderr, nothing on stdout), 1 for an
- * internal failure. Set {@code LCN_DEBUG=1} to see stack traces of internal failures.
+ * {@code lcn}: the command line of lcngeo (contract: docs/cli.md). Exit status, one per kind of
+ * failure ({@link ExitCode}): 0 on success; 2 for invalid input or usage and for a designed limit
+ * reached (one {@code error:} line on stderr, nothing on stdout); 3 when the time limit stopped the
+ * work; 4 for a numerical failure (a flow that diverged); 1 for an internal failure. Set {@code
+ * LCN_DEBUG=1} to see stack traces of internal failures.
  */
 @Command(
     name = "lcn",
@@ -76,10 +80,18 @@ public final class Lcn implements Runnable {
     cl.setExecutionExceptionHandler(
         (e, commandLine, parseResult) -> {
           if (e instanceof InvalidInputException) {
-            return fail(commandLine.getErr(), e.getMessage(), 2);
+            return fail(commandLine.getErr(), e.getMessage(), ExitCode.INVALID_INPUT);
+          }
+          if (e instanceof LimitExceededException) {
+            return fail(commandLine.getErr(), e.getMessage(), ExitCode.LIMIT);
+          }
+          if (e instanceof NumericalFailureException) {
+            return fail(commandLine.getErr(), "numerical failure: " + e.getMessage(),
+                ExitCode.NUMERICAL_FAILURE);
           }
           if (e instanceof TimeLimitException) {
-            return fail(commandLine.getErr(), e.getMessage() + "; nothing was computed before it", 3);
+            return fail(commandLine.getErr(), e.getMessage() + "; nothing was computed before it",
+                ExitCode.TIME_LIMIT);
           }
           if (System.getenv("LCN_DEBUG") != null) {
             e.printStackTrace(commandLine.getErr());
@@ -87,12 +99,13 @@ public final class Lcn implements Runnable {
           return fail(
               commandLine.getErr(),
               "internal failure: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-              1);
+              ExitCode.INTERNAL);
         });
     try {
       return cl.execute(args);
     } catch (OutOfMemoryError e) {
-      return fail(cl.getErr(), "out of memory: the input is too large for this machine", 1);
+      return fail(cl.getErr(), "out of memory: the input is too large for this machine",
+          ExitCode.INTERNAL);
     }
   }
 
@@ -101,7 +114,7 @@ public final class Lcn implements Runnable {
   }
 
   private static int usageError(ParameterException e, String[] args) {
-    return fail(e.getCommandLine().getErr(), e.getMessage(), 2);
+    return fail(e.getCommandLine().getErr(), e.getMessage(), ExitCode.INVALID_INPUT);
   }
 
   private static int fail(PrintWriter err, String message, int code) {

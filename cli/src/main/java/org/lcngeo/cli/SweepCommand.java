@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.BiConsumer;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.NumericalFailureException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.numeric.data.QuadraticLoss;
 import org.lcngeo.numeric.flow.ConvergenceDiagnostics;
@@ -128,6 +129,9 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
           ? "; the finished runs are in " + csv + " (--resume continues)" : "";
       if (e.getCause() instanceof InvalidInputException bad) {
         throw new InvalidInputException(bad.getMessage() + where);
+      }
+      if (e.getCause() instanceof NumericalFailureException failed) {
+        throw new NumericalFailureException(failed.getMessage() + where);
       }
       throw new IllegalStateException(e.getMessage() + where, e);
     } finally {

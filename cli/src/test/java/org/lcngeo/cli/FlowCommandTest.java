@@ -85,6 +85,13 @@ class FlowCommandTest {
     assertThat(j.get("loss").get(0).asDouble()).isPositive();
   }
 
+  static void assertNumericalFailure(CommandRun r, String message) {
+    assertThat(r.code()).isEqualTo(ExitCode.NUMERICAL_FAILURE);
+    assertThat(r.out()).isEmpty();
+    assertThat(r.err()).startsWith("error: numerical failure: ").contains(message);
+    assertThat(r.err().strip().lines().count()).isEqualTo(1);
+  }
+
   static void assertBadInput(CommandRun r, String message) {
     assertThat(r.code()).isEqualTo(2);
     assertThat(r.out()).isEmpty();
@@ -107,9 +114,11 @@ class FlowCommandTest {
         "not valid JSON");
     assertBadInput(lcn("flow", "--sizes", "3,2", "--time", "1", "--data", bad.toString(),
         "--samples", "3"), "not both");
-    // gradient descent with a step far beyond stability diverges: a clear error, no NaN output
-    assertBadInput(lcn("flow", "--sizes", "3,2", "--strides", "2,1", "--time", "50", "--samples",
-        "50", "--method", "gd", "--step", "0.5", "--filters", "[[1,2,3],[4,5]]"), "diverged");
+    // gradient descent with a step far beyond stability diverges: a numerical failure (exit 4),
+    // not bad input, with one clear line and no NaN output
+    assertNumericalFailure(lcn("flow", "--sizes", "3,2", "--strides", "2,1", "--time", "50",
+        "--samples", "50", "--method", "gd", "--step", "0.5", "--filters", "[[1,2,3],[4,5]]"),
+        "diverged");
   }
 
   /**

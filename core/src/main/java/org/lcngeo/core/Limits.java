@@ -24,7 +24,7 @@ public final class Limits {
   /** Throws when an n x n matrix is too large to be formed densely. */
   public static void checkDenseSquare(long n, String what) {
     if (n * n > MAX_NTK_ENTRIES) {
-      throw new InvalidInputException(
+      throw new LimitExceededException(
           what + " would be " + n + "x" + n + " (" + (n * n) + " entries), more than the limit of "
               + MAX_NTK_ENTRIES + " entries");
     }

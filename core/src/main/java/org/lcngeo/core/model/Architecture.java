@@ -3,6 +3,7 @@ package org.lcngeo.core.model;
 import java.util.Arrays;
 import java.util.StringJoiner;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
 import org.lcngeo.core.Limits;
 
 /**
@@ -45,10 +46,10 @@ public final class Architecture {
         k += (long) (sizes[l][m] - 1) * t;
         t *= strides[l][m];
         if (t > Limits.MAX_EXTENT * 100L) {
-          throw new InvalidInputException("the product of the strides is too large (" + t + ")");
+          throw new LimitExceededException("the product of the strides is too large (" + t + ")");
         }
         if (k > Limits.MAX_END_TO_END_ENTRIES) {
-          throw new InvalidInputException(
+          throw new LimitExceededException(
               "the end-to-end filter would have size " + k + " in dimension " + (m + 1)
                   + ", more than " + Limits.MAX_END_TO_END_ENTRIES);
         }
@@ -57,7 +58,7 @@ public final class Architecture {
       endToEndStride[m] = (int) t;
       entries *= k;
       if (entries > Limits.MAX_END_TO_END_ENTRIES) {
-        throw new InvalidInputException(
+        throw new LimitExceededException(
             "the end-to-end filter would have more than " + Limits.MAX_END_TO_END_ENTRIES
                 + " entries");
       }
@@ -71,7 +72,7 @@ public final class Architecture {
       }
       total += p;
       if (total > Limits.MAX_PARAMETERS) {
-        throw new InvalidInputException(
+        throw new LimitExceededException(
             "the network would have more than " + Limits.MAX_PARAMETERS + " parameters");
       }
       layerParameters[l] = (int) p;
@@ -91,7 +92,7 @@ public final class Architecture {
       throw new InvalidInputException("an architecture needs at least one layer");
     }
     if (sizes.length > Limits.MAX_LAYERS) {
-      throw new InvalidInputException(
+      throw new LimitExceededException(
           sizes.length + " layers is more than the limit of " + Limits.MAX_LAYERS);
     }
     int d = sizes[0].length;
@@ -143,7 +144,7 @@ public final class Architecture {
             "layer " + (l + 1) + ": " + what + " " + x + " is less than 1");
       }
       if (x > Limits.MAX_EXTENT) {
-        throw new InvalidInputException(
+        throw new LimitExceededException(
             "layer " + (l + 1) + ": " + what + " " + x + " exceeds the limit of " + Limits.MAX_EXTENT);
       }
     }

@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.StringJoiner;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
 import org.lcngeo.core.Limits;
 
 /**
@@ -24,13 +25,13 @@ public final class FullyConnectedNetwork {
     for (int l = 0; l + 1 < widths.length; l++) {
       total += (long) widths[l] * widths[l + 1];
       if (total > Limits.MAX_PARAMETERS) {
-        throw new InvalidInputException(
+        throw new LimitExceededException(
             "the network would have more than " + Limits.MAX_PARAMETERS + " parameters");
       }
       parameterStart[l + 1] = (int) total;
     }
     if ((long) widths[0] * widths[widths.length - 1] > Limits.MAX_END_TO_END_ENTRIES) {
-      throw new InvalidInputException(
+      throw new LimitExceededException(
           "the end-to-end matrix would have more than " + Limits.MAX_END_TO_END_ENTRIES
               + " entries");
     }
@@ -43,7 +44,7 @@ public final class FullyConnectedNetwork {
           "a fully connected network needs at least one matrix (two widths)");
     }
     if (widths.length - 1 > Limits.MAX_LAYERS) {
-      throw new InvalidInputException(
+      throw new LimitExceededException(
           (widths.length - 1) + " layers is more than the limit of " + Limits.MAX_LAYERS);
     }
     for (int l = 0; l < widths.length; l++) {
@@ -51,7 +52,7 @@ public final class FullyConnectedNetwork {
         throw new InvalidInputException("width d_" + l + " = " + widths[l] + " is less than 1");
       }
       if (widths[l] > Limits.MAX_EXTENT) {
-        throw new InvalidInputException(
+        throw new LimitExceededException(
             "width d_" + l + " = " + widths[l] + " exceeds the limit of " + Limits.MAX_EXTENT);
       }
     }

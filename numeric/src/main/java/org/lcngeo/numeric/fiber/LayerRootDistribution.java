@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.stream.IntStream;
 import org.hipparchus.complex.Complex;
 import org.hipparchus.util.FastMath;
-import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
 
 /**
  * Every way to distribute the roots of pi_1(v)(1, z) among the layers (eq. 8, Lemma 9 for D = 1;
@@ -60,7 +60,7 @@ final class LayerRootDistribution {
    * @param t dilations t_l
    * @param k filter sizes k_l
    * @param tol relative tolerance for equal orbits and real values
-   * @param maxPoints the search stops with an {@link InvalidInputException} beyond this many points
+   * @param maxPoints the search stops with a {@link LimitExceededException} beyond this many points
    * @return per distribution, the monic-or-lower layer filters w_l (length k_l, entry j the
    *     coefficient of u^j in Q_l)
    */
@@ -76,7 +76,7 @@ final class LayerRootDistribution {
     if (pos == order.length) {
       if (finite.isEmpty() && zeros == 0 && infinities == 0) {
         if (results.size() == maxPoints) {
-          throw new InvalidInputException(
+          throw new LimitExceededException(
               "the fiber has more than " + maxPoints + " points; this target is too degenerate "
                   + "to list them all");
         }

@@ -8,6 +8,7 @@ import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.SingularValueDecomposition;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
 import org.lcngeo.core.algebra.DoubleRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
@@ -82,7 +83,7 @@ public final class NumericFiber {
       hi--;
     }
     if (hi - lo > MAX_DEGREE) {
-      throw new InvalidInputException(
+      throw new LimitExceededException(
           "the target's polynomial has degree " + (hi - lo) + ", more than the limit of "
               + MAX_DEGREE + " for numeric root finding");
     }

@@ -1,12 +1,12 @@
 package org.lcngeo.numeric.flow;
 
-import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.NumericalFailureException;
 
 /**
  * The flow left the finite numbers (or grew beyond any meaningful size), or the integrator could not
- * continue: caused by the input (initial tuple, step size, tolerances), so reported like bad input.
+ * continue: a numerical failure, not bad input; another method, step or tolerance may succeed.
  */
-public final class FlowDivergedException extends InvalidInputException {
+public final class FlowDivergedException extends NumericalFailureException {
   private static final long serialVersionUID = 1L;
 
   public FlowDivergedException(String message) {

@@ -2,6 +2,7 @@ package org.lcngeo.numeric.flow;
 
 import java.util.Locale;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
 
 /**
  * How to run a flow: the method, the time horizon T, tolerances, the number of grid intervals on
@@ -78,7 +79,7 @@ public record FlowSettings(
       throw new InvalidInputException("--step must be a positive number, not " + step);
     }
     if (method == Method.GD && time / step > 1e9) {
-      throw new InvalidInputException(
+      throw new LimitExceededException(
           "gradient descent with step " + step + " to time " + time + " needs more than 1e9 steps");
     }
   }

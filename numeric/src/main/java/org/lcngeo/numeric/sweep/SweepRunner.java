@@ -154,6 +154,9 @@ public final class SweepRunner {
       if (e.getCause() instanceof org.lcngeo.core.InvalidInputException bad) {
         throw bad;
       }
+      if (e.getCause() instanceof org.lcngeo.core.TimeLimitException timeout) {
+        throw timeout;
+      }
       throw new SweepFailedException("a run failed: " + e.getCause(), e.getCause());
     } finally {
       pool.shutdownNow();

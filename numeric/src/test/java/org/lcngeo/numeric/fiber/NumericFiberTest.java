@@ -11,6 +11,7 @@ import net.jqwik.api.Property;
 import org.hipparchus.complex.Complex;
 import org.junit.jupiter.api.Test;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
 import org.lcngeo.core.algebra.DoubleRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
@@ -147,7 +148,7 @@ class NumericFiberTest {
     int[] twos = new int[20];
     java.util.Arrays.fill(twos, 2);
     assertThatThrownBy(() -> NumericFiber.recover(plan1d(twos, null), many, new double[19]))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("more than");
+        .isInstanceOf(LimitExceededException.class).hasMessageContaining("more than");
     MuPlan twoD = MuPlan.compile(Architecture.of(new int[][] {{2, 2}, {2, 2}}, null));
     assertThatThrownBy(() -> NumericFiber.recover(twoD, new double[9], new double[] {0}))
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("1-D");

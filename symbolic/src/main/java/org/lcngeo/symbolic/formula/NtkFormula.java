@@ -4,7 +4,7 @@ import edu.jas.arith.BigRational;
 import edu.jas.poly.GenPolynomial;
 import java.util.ArrayList;
 import java.util.List;
-import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
@@ -40,7 +40,7 @@ public final class NtkFormula {
   /**
    * The closed-form NTK of an architecture.
    *
-   * @throws InvalidInputException when the NTK has more than {@value #MAX_SIDE} rows
+   * @throws LimitExceededException when the NTK has more than {@value #MAX_SIDE} rows
    */
   public static NtkFormula of(Architecture a) {
     checkPrintable(a);
@@ -50,7 +50,7 @@ public final class NtkFormula {
   /** Rejects architectures whose NTK is too large to print as formulas. */
   public static void checkPrintable(Architecture a) {
     if (a.endToEndEntries() > MAX_SIDE) {
-      throw new InvalidInputException(
+      throw new LimitExceededException(
           "the NTK of this architecture is " + a.endToEndEntries() + "x" + a.endToEndEntries()
               + ", too large to print as formulas (at most " + MAX_SIDE + "x" + MAX_SIDE + ")");
     }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
-import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
 import org.lcngeo.core.Limits;
 import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
@@ -165,7 +165,7 @@ public final class ExactNtk {
   /**
    * K_l = J_l J_l^T for layer l (0-based), exactly; it does not depend on w_l (Observation 3).
    *
-   * @throws org.lcngeo.core.InvalidInputException when n x n exceeds {@link Limits}
+   * @throws org.lcngeo.core.LimitExceededException when n x n exceeds {@link Limits}
    */
   public ScaledIntegerMatrix layerKernel(int l) {
     return layerKernels().get(l);
@@ -187,7 +187,7 @@ public final class ExactNtk {
   /**
    * The NTK K = J J^T = sum_l K_l at theta, exactly, over the denominator D^2.
    *
-   * @throws org.lcngeo.core.InvalidInputException when n x n exceeds {@link Limits}
+   * @throws org.lcngeo.core.LimitExceededException when n x n exceeds {@link Limits}
    */
   public synchronized ScaledIntegerMatrix ntk() {
     if (ntk == null) {
@@ -208,7 +208,7 @@ public final class ExactNtk {
    * certified dimension of the neuromanifold an upper bound (the rank at any point is at most the
    * generic rank); when they differ, fraction-free elimination decides ({@link ExactRank}).
    *
-   * @throws InvalidInputException when J is too large to hold densely ({@link Limits})
+   * @throws LimitExceededException when J is too large to hold densely ({@link Limits})
    */
   public synchronized int rank() {
     if (rank == null) {
@@ -280,7 +280,7 @@ public final class ExactNtk {
 
   private static void checkDense(long rows, long cols, String what) {
     if (rows * cols > Limits.MAX_NTK_ENTRIES) {
-      throw new InvalidInputException(
+      throw new LimitExceededException(
           what + " would be " + rows + "x" + cols + " (" + rows * cols
               + " entries), more than the limit of " + Limits.MAX_NTK_ENTRIES + " entries");
     }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
-import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
 
 /**
  * Factoring over Q of a polynomial in two variables x, y (the dehomogenised end-to-end filter of a
@@ -304,7 +304,7 @@ final class BivariateFactorization {
       List<Integer> hit = null;
       for (int[] subset : subsets(open.size(), size, MAX_SUBSETS + 1 - tested)) {
         if (++tested > MAX_SUBSETS) {
-          throw new InvalidInputException("factoring a polynomial of bidegree (" + (p.size() - 1)
+          throw new LimitExceededException("factoring a polynomial of bidegree (" + (p.size() - 1)
               + ", " + degreeY(p) + ") needs more than " + MAX_SUBSETS + " recombination tests ("
               + point.factors.size() + " factors at every evaluation point tried)");
         }

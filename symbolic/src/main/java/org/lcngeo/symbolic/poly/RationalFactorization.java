@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
 
 /**
  * A factorisation over Q, certified: p = unit * prod f_i^{e_i} with every f_i irreducible over Q,
@@ -85,7 +86,7 @@ public final class RationalFactorization {
       long d = LayerPolynomials.degree(p, m);
       dense *= d + 1;
       if (d > MAX_DEGREE) {
-        throw new InvalidInputException(
+        throw new LimitExceededException(
             "the polynomial to factor has degree " + d + " in one variable, more than the bound of "
                 + MAX_DEGREE);
       }
@@ -95,13 +96,13 @@ public final class RationalFactorization {
     }
     int bound = variables == 2 ? MAX_BIVARIATE_DENSE_SIZE : MAX_DENSE_SIZE;
     if (variables > 1 && dense > bound) {
-      throw new InvalidInputException(
+      throw new LimitExceededException(
           "the polynomial to factor has a dense size of " + dense + " monomials (the product of"
               + " its degrees plus one), more than the bound of " + bound + " for "
               + (variables == 2 ? "bivariate" : "multivariate") + " factoring");
     }
     if (variables > 2 && p.length() > MAX_TERMS) {
-      throw new InvalidInputException(
+      throw new LimitExceededException(
           "the polynomial to factor has " + p.length() + " terms, more than the bound of "
               + MAX_TERMS + " for multivariate factoring");
     }
@@ -158,7 +159,7 @@ public final class RationalFactorization {
       }
     }
     if (kronecker != null) {
-      throw new InvalidInputException(
+      throw new LimitExceededException(
           "multivariate factoring of a polynomial with " + p.length() + " terms exceeded JAS's"
               + " Kronecker substitution bound (" + kronecker.getMessage() + ")");
     }

@@ -11,7 +11,7 @@ import org.hipparchus.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
 import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
@@ -75,7 +75,7 @@ class NtkFormulaTest {
   void tooLargeToPrint() {
     Architecture a = Architecture.oneDimensional(new int[] {40, 40}, null);
     assertThatThrownBy(() -> NtkFormula.of(a))
-        .isInstanceOf(InvalidInputException.class)
+        .isInstanceOf(LimitExceededException.class)
         .hasMessageContaining("too large to print");
   }
 

@@ -11,6 +11,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import org.junit.jupiter.api.Test;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
 
 /** Factoring over Q (verified), the structured 1-D factoring, the real-irreducibility proofs. */
 class FactorizationTest {
@@ -97,16 +98,16 @@ class FactorizationTest {
   @Test
   void boundsAreClearErrors() {
     assertThatThrownBy(() -> RationalFactorization.of(one.univariate(0, 500).sum(one.getONE())))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("bound");
+        .isInstanceOf(LimitExceededException.class).hasMessageContaining("bound");
     GenPolynomial<BigRational> wide = two.univariate(0, 25).sum(two.univariate(1, 25))
         .sum(two.getONE());
     assertThatThrownBy(() -> RationalFactorization.of(wide))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("bivariate");
+        .isInstanceOf(LimitExceededException.class).hasMessageContaining("bivariate");
     GenPolynomialRing<BigRational> three = LayerPolynomials.ring(3);
     GenPolynomial<BigRational> cube = three.univariate(0, 4).sum(three.univariate(1, 4))
         .sum(three.univariate(2, 4)).sum(three.getONE());
     assertThatThrownBy(() -> RationalFactorization.of(cube))
-        .isInstanceOf(InvalidInputException.class).hasMessageContaining("multivariate");
+        .isInstanceOf(LimitExceededException.class).hasMessageContaining("multivariate");
     assertThatThrownBy(() -> RationalFactorization.of(one.getZERO()))
         .isInstanceOf(InvalidInputException.class);
   }
