@@ -48,11 +48,20 @@ public final class ArchitectureOptions {
       out[l] = new int[parts.length];
       for (int m = 0; m < parts.length; m++) {
         String p = parts[m].strip();
-        if (!p.matches("-?\\d{1,9}")) {
+        if (!p.matches("[+-]?\\d+")) {
           throw new InvalidInputException(
               option + ": '" + layers[l].strip() + "' is not a size like 3 or 3x3");
         }
-        out[l][m] = Integer.parseInt(p);
+        java.math.BigInteger x = new java.math.BigInteger(p);
+        if (x.signum() < 1) {
+          throw new InvalidInputException(
+              option + ": " + x + " in '" + layers[l].strip() + "' is less than 1");
+        }
+        if (x.compareTo(java.math.BigInteger.valueOf(org.lcngeo.core.Limits.MAX_EXTENT)) > 0) {
+          throw new org.lcngeo.core.LimitExceededException(option + ": " + x + " in '"
+              + layers[l].strip() + "' exceeds the limit of " + org.lcngeo.core.Limits.MAX_EXTENT);
+        }
+        out[l][m] = x.intValueExact();
       }
     }
     return out;
@@ -101,6 +110,9 @@ public final class ArchitectureOptions {
   /** Reads {@code --delta}: one value for all, or H-1 values. */
   public static List<BigFraction> delta(Architecture a, String text) {
     int h = a.depth();
+    if (h == 1) {
+      throw new InvalidInputException("--delta: a network of one layer has no invariants delta");
+    }
     String[] parts = text.strip().split(",", -1);
     List<BigFraction> d = new ArrayList<>();
     for (String p : parts) {
@@ -114,8 +126,11 @@ public final class ArchitectureOptions {
       return java.util.Collections.nCopies(h - 1, d.get(0));
     }
     if (d.size() != h - 1) {
-      throw new InvalidInputException(
-          "--delta needs 1 or " + (h - 1) + " values for " + h + " layers, got " + d.size());
+      throw new InvalidInputException(h - 1 == 1
+          ? "--delta: " + h + " layers have one invariant delta_1, so --delta takes one value, got "
+              + d.size()
+          : "--delta takes one value (for all invariants) or " + (h - 1) + " values (delta_1.."
+              + "delta_" + (h - 1) + ") for " + h + " layers, got " + d.size());
     }
     return d;
   }

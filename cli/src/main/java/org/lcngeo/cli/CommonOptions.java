@@ -1,43 +1,50 @@
 package org.lcngeo.cli;
 
-import java.time.Duration;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
-/**
- * {@code --json} and {@code --digits}, shared by every command, and the validation of the {@code
- * --timeout} of the commands that bound an elimination.
- */
+/** {@code --json} and {@code --digits}, shared by every command. */
 public final class CommonOptions {
+  /** The most significant digits a decimal may be asked for. */
+  static final int MAX_DIGITS = 10_000;
+
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec spec;
+
   @Option(names = "--json", description = "print one JSON object on stdout instead of text")
   boolean json;
 
+  private int digits = 20;
+
+  /** Sets {@code --digits}, refused while the command line is parsed unless 1..10000. */
   @Option(
       names = "--digits",
       paramLabel = "N",
       defaultValue = "20",
-      description = "significant digits of every ...Decimal field (default ${DEFAULT-VALUE})")
-  int digits;
+      description = "significant digits of every ...Decimal field, 1 to " + MAX_DIGITS
+          + " (default ${DEFAULT-VALUE})")
+  void digits(int n) {
+    if (n < 1 || n > MAX_DIGITS) {
+      throw new ParameterException(commandLine(),
+          "--digits must be between 1 and " + MAX_DIGITS + ", not " + n);
+    }
+    digits = n;
+  }
+
+  private CommandLine commandLine() {
+    return spec == null ? new CommandLine(CommandSpec.create()) : spec.commandLine();
+  }
 
   /** Whether one JSON object is printed instead of text. */
   public boolean json() {
     return json;
   }
 
-  /** Digits, validated. */
+  /** Significant digits of decimals, validated when parsed. */
   public int digits() {
-    if (digits < 1 || digits > 10_000) {
-      throw new org.lcngeo.core.InvalidInputException(
-          "--digits must be between 1 and 10000, not " + digits);
-    }
     return digits;
-  }
-
-  /** A {@code --timeout} in seconds, validated (1 to 3600), as a duration. */
-  public static Duration timeout(int seconds) {
-    if (seconds < 1 || seconds > 3600) {
-      throw new org.lcngeo.core.InvalidInputException(
-          "--timeout must be between 1 and 3600 seconds, not " + seconds);
-    }
-    return Duration.ofSeconds(seconds);
   }
 }

@@ -4,10 +4,8 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -90,15 +88,15 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Architecture a = arch.architecture();
-    NtkOfV ntkOfV = closedForm == null ? null : ClosedFormNtk.compile(
-        ClosedFormNtk.methodBody(readClosedForm(closedForm)), a.endToEndEntries(), a.depth() - 1);
-    FlowSettings settings = settings(true);
     if (csv != null) {
       requireWritable(csv, "--csv");
     }
     if (plot != null) {
       requireWritable(plot, "--plot");
     }
+    FlowSettings settings = settings(true);
+    NtkOfV ntkOfV = closedForm == null ? null : ClosedFormNtk.compile(
+        ClosedFormNtk.methodBody(readClosedForm(closedForm)), a.endToEndEntries(), a.depth() - 1);
     TrainingData d = trainingData(a);
     double[] theta0 = initialTuple(a);
     NumericMu mu = NumericMu.of(a);
@@ -243,49 +241,37 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
     }
   }
 
-  /** Writes the trajectory to a temporary file beside the target and moves it into place. */
-  private static void writeCsv(Path file, FlowResult r, Architecture a) throws IOException {
-    Path dir = file.toAbsolutePath().getParent();
-    Path tmp;
-    try {
-      tmp = Files.createTempFile(dir, ".lcn-flow-", ".csv.tmp");
-    } catch (IOException e) {
-      throw new InvalidInputException("cannot write --csv " + file + ": " + e.getMessage());
-    }
-    try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
-        PrintWriter p = new PrintWriter(w)) {
-      StringBuilder head = new StringBuilder("t,loss");
-      for (int l = 1; l < a.depth(); l++) {
-        head.append(",delta").append(l);
-      }
-      for (int i = 0; i < a.parameterCount(); i++) {
-        head.append(",theta").append(i);
-      }
-      head.append(",functionSpaceDeviation");
-      p.println(head);
-      for (int k = 0; k < r.times().length; k++) {
-        StringBuilder row = new StringBuilder();
-        row.append(r.times()[k]).append(',').append(r.losses()[k]);
-        for (double x : r.deltas()[k]) {
-          row.append(',').append(x);
+  /** Writes the trajectory, whole, through a temporary file ({@link OutputFiles#write}). */
+  private static void writeCsv(Path file, FlowResult r, Architecture a) {
+    OutputFiles.write(file, "--csv", tmp -> {
+      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8);
+          PrintWriter p = new PrintWriter(w)) {
+        StringBuilder head = new StringBuilder("t,loss");
+        for (int l = 1; l < a.depth(); l++) {
+          head.append(",delta").append(l);
         }
-        for (double x : r.thetas()[k]) {
-          row.append(',').append(x);
+        for (int i = 0; i < a.parameterCount(); i++) {
+          head.append(",theta").append(i);
         }
-        double dev = r.deviations()[k];
-        row.append(',').append(Double.isNaN(dev) ? "" : Double.toString(dev));
-        p.println(row);
+        head.append(",functionSpaceDeviation");
+        p.println(head);
+        for (int k = 0; k < r.times().length; k++) {
+          StringBuilder row = new StringBuilder();
+          row.append(r.times()[k]).append(',').append(r.losses()[k]);
+          for (double x : r.deltas()[k]) {
+            row.append(',').append(x);
+          }
+          for (double x : r.thetas()[k]) {
+            row.append(',').append(x);
+          }
+          double dev = r.deviations()[k];
+          row.append(',').append(Double.isNaN(dev) ? "" : Double.toString(dev));
+          p.println(row);
+        }
+        if (p.checkError()) {
+          throw new IOException("writing " + tmp + " failed");
+        }
       }
-      if (p.checkError()) {
-        throw new IOException("writing " + tmp + " failed");
-      }
-    }
-    try {
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException e) {
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    });
   }
 }

@@ -83,17 +83,37 @@ abstract class FlowOptions {
   @Option(
       names = "--grid",
       paramLabel = "M",
-      defaultValue = "200",
-      description = "grid intervals on [0, T] for the trajectory and the comparison (default ${DEFAULT-VALUE})")
-  int grid;
+      description = "grid intervals on [0, T] for the trajectory and the comparison (default "
+          + DEFAULT_GRID + "; for gd at most T/step, so that every step has the length --step)")
+  Integer grid;
 
-  /** The flow settings of the options; {@code --time} is required. */
+  /** Grid intervals when {@code --grid} is not given. */
+  static final int DEFAULT_GRID = 200;
+
+  /**
+   * The flow settings of the options; {@code --time} is required. Gradient descent lands on every
+   * grid time, so a step longer than the grid spacing T/M would be cut to it: without {@code
+   * --grid} the grid is coarsened to T/step intervals, and a {@code --grid} finer than that is
+   * refused rather than silently changing the step.
+   */
   FlowSettings settings(boolean functionSpace) {
     if (time == null) {
       throw new InvalidInputException("--time is required (e.g. --time 20)");
     }
-    return new FlowSettings(
-        FlowSettings.Method.parse(method), time, rtol, atol, grid, step, functionSpace);
+    FlowSettings.Method m = FlowSettings.Method.parse(method);
+    int intervals = grid == null ? DEFAULT_GRID : grid;
+    if (m == FlowSettings.Method.GD && step > 0 && Double.isFinite(step) && time > 0
+        && Double.isFinite(time) && step > time / intervals) {
+      long coarse = (long) Math.floor(time / step);
+      if (grid != null || coarse < 1) {
+        throw new InvalidInputException("--step " + step + " is longer than the grid spacing T/M = "
+            + time / intervals + ": gradient descent would take steps of that length instead;"
+            + (coarse < 1 ? " --step must be at most --time"
+                : " give --grid " + coarse + " or less, or a smaller --step"));
+      }
+      intervals = (int) coarse;
+    }
+    return new FlowSettings(m, time, rtol, atol, intervals, step, functionSpace);
   }
 
   /** The training data: from {@code --data}, or generated from {@code --samples} and {@code --seed}. */
@@ -177,12 +197,8 @@ abstract class FlowOptions {
     return out;
   }
 
-  /** Fails unless the directory of an output file exists and is writable. */
+  /** Fails unless an output file can be written ({@link OutputFiles#requireWritable}). */
   static void requireWritable(Path file, String option) {
-    Path dir = file.toAbsolutePath().getParent();
-    if (!Files.isDirectory(dir) || !Files.isWritable(dir)) {
-      throw new InvalidInputException(
-          "cannot write " + option + " " + file + ": " + dir + " is not a writable directory");
-    }
+    OutputFiles.requireWritable(file, option);
   }
 }

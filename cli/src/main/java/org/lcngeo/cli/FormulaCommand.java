@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.lcngeo.core.Deadline;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
+import org.lcngeo.core.TimeLimitException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.formula.Invariants;
 import org.lcngeo.symbolic.formula.InverseMap;
@@ -50,12 +53,7 @@ final class FormulaCommand implements Callable<Integer> {
           + "org.lcngeo.core.plan.NtkOfV that evaluates K^(delta)(v))")
   Format format;
 
-  @Option(
-      names = "--timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "30",
-      description = "time bound of the elimination deriving the inverse map (default ${DEFAULT-VALUE})")
-  int timeout;
+  @Mixin TimeOptions time;
 
   @Option(names = "--no-inverse", description = "print only the NTK and its blocks")
   boolean noInverse;
@@ -63,88 +61,153 @@ final class FormulaCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     Architecture a = arch.architecture();
-    Duration bound = CommonOptions.timeout(timeout);
     Invariants invariants =
         delta == null ? Invariants.symbolic(a.depth()) : Invariants.parse(delta, a.depth());
-    NtkFormula formula = NtkFormula.of(a);
-    Optional<InverseMap> inverse =
-        noInverse ? Optional.empty() : deriveInverse(a, bound);
-    Optional<NtkOfVFormula> ntkOfV = inverse.map(i -> NtkOfVFormula.of(i, invariants));
-    if (format == Format.JAVA && ntkOfV.isEmpty()) {
+    if (format == Format.JAVA && (noInverse || !InverseMap.applies(a))) {
       throw new InvalidInputException(
-          "--format java writes K^(delta)(v), which needs mu to be generically one-to-one up to "
-              + "scaling (1-D with strides > 1 but the last, or D >= 2 per Observation 11)");
+          "--format java writes K^(delta)(v), which needs the inverse map (not --no-inverse) and mu"
+              + " generically one-to-one up to scaling (1-D with strides > 1 but the last, or"
+              + " D >= 2 per Observation 11)");
     }
     Notation notation = format == Format.LATEX ? Notation.LATEX : Notation.SYMJA;
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("architecture", Output.architecture(a));
-    out.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
+    Deadline deadline = time.deadline();
+    try (Progress progress = time.progress("formula", common.json)) {
+      PartialResult out = new PartialResult(progress);
+      out.put("architecture", Output.architecture(a));
+      out.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
+      try {
+        Optional<NtkOfVFormula> ntkOfV =
+            Bounded.call(deadline, () -> compute(a, invariants, notation, deadline, out));
+        if (format == Format.JAVA && ntkOfV.isEmpty()) {
+          throw new InvalidInputException("--format java: " + missingReason(out));
+        }
+        Map<String, Object> m = out.snapshot();
+        if (common.json) {
+          Output.json(System.out, m);
+        } else if (format == Format.JAVA) {
+          System.out.print(ntkOfV.get().javaClass("NtkOfVGenerated"));
+        } else {
+          System.out.print(notation == Notation.LATEX ? latex(a, m) : symja(a, m));
+        }
+        return 0;
+      } catch (TimeLimitException e) {
+        Map<String, Object> m = out.snapshot();
+        missing(out, m, "the time limit was reached first");
+        String head = format == Format.JAVA ? ""
+            : notation == Notation.LATEX ? latex(a, out.snapshot()) : symja(a, out.snapshot());
+        return out.stopped("formula", e, common.json, head, System.out, System.err);
+      }
+    }
+  }
+
+  /**
+   * Computes the NTK and its blocks, then the inverse map and K^(delta)(v), recording each part
+   * in {@code out} as it is done. A part that cannot be computed (no inverse: elimination beyond
+   * its bounds) is named under {@code missing} with the reason; the rest is kept.
+   */
+  private Optional<NtkOfVFormula> compute(Architecture a, Invariants invariants, Notation notation,
+      Deadline deadline, PartialResult out) {
+    out.stage("writing the NTK as polynomials in the filter symbols");
+    NtkFormula formula = NtkFormula.of(a);
     out.put("parameters", formula.parameters());
     out.put("ntk", NtkFormula.write(formula.ntk(), notation));
     List<Object> blocks = new ArrayList<>();
     for (int l = 0; l < a.depth(); l++) {
+      Deadline.checkCurrent();
       blocks.add(NtkFormula.write(formula.block(l), notation));
     }
     out.put("blocks", blocks);
     out.put("genericallyOneToOne", InverseMap.applies(a));
-    if (inverse.isPresent()) {
-      Map<String, Object> inv = new LinkedHashMap<>();
-      inv.put("variables", inverse.get().variables());
-      inv.put("filters", Output.layers(a, inverse.get().write(notation), s -> s));
-      out.put("inverse", inv);
-      NtkOfVFormula k = ntkOfV.get();
-      out.put("delta", k.invariants().deltas().stream().map(notation::polynomial).toList());
-      out.put("ntkOfV", k.write(notation));
-      out.put("ntkOfVScalar", Map.of("symbol", k.scalarSymbol(notation), "definition", k.scalarDefinition(notation)));
-      out.put("beta1", k.beta1(notation));
-      if (a.depth() == 2) {
-        out.put("lambdaSquared", k.lambdaSquared(notation));
-      }
-      if (format == Format.JAVA) {
-        out.put("java", k.javaMethodBody());
-      }
+    if (noInverse || !InverseMap.applies(a)) {
+      return Optional.empty();
     }
-    if (common.json) {
-      Output.json(System.out, out);
-    } else if (format == Format.JAVA) {
-      System.out.print(ntkOfV.get().javaClass("NtkOfVGenerated"));
-    } else {
-      System.out.print(notation == Notation.LATEX ? latex(a, out) : symja(a, out));
+    out.stage("deriving the inverse map by elimination");
+    Optional<InverseMap> inverse;
+    try {
+      Duration left = deadline.remaining();
+      inverse = InverseMap.derive(a, left == null ? Duration.ofDays(7) : left);
+    } catch (InvalidInputException | LimitExceededException e) {
+      deadline.check();
+      missing(out, out.snapshot(), e.getMessage());
+      return Optional.empty();
     }
-    return 0;
+    if (inverse.isEmpty()) {
+      return Optional.empty();
+    }
+    Map<String, Object> inv = new LinkedHashMap<>();
+    inv.put("variables", inverse.get().variables());
+    inv.put("filters", Output.layers(a, inverse.get().write(notation), s -> s));
+    out.put("inverse", inv);
+    out.stage("writing K^(delta)(v)");
+    NtkOfVFormula k = NtkOfVFormula.of(inverse.get(), invariants);
+    out.put("delta", k.invariants().deltas().stream().map(notation::polynomial).toList());
+    out.put("ntkOfV", k.write(notation));
+    out.put("ntkOfVScalar",
+        Map.of("symbol", k.scalarSymbol(notation), "definition", k.scalarDefinition(notation)));
+    out.put("beta1", k.beta1(notation));
+    if (a.depth() == 2) {
+      out.put("lambdaSquared", k.lambdaSquared(notation));
+    }
+    if (format == Format.JAVA) {
+      out.put("java", k.javaMethodBody());
+    }
+    return Optional.of(k);
   }
 
-  private static Optional<InverseMap> deriveInverse(Architecture a, Duration bound) {
-    try {
-      return InverseMap.derive(a, bound);
-    } catch (InvalidInputException e) {
-      throw new InvalidInputException(
-          e.getMessage() + " (use --no-inverse to print only the NTK and its blocks, or a larger"
-              + " --timeout)");
+  /** Names the parts not computed (cli.md, formula: "the missing part is named"). */
+  private void missing(PartialResult out, Map<String, Object> m, String reason) {
+    Map<String, Object> missing = new LinkedHashMap<>();
+    for (String part : List.of("ntk", "blocks")) {
+      if (!m.containsKey(part)) {
+        missing.put(part, reason);
+      }
     }
+    if (!noInverse && InverseMap.applies(arch.architecture()) && !m.containsKey("ntkOfV")) {
+      if (!m.containsKey("inverse")) {
+        missing.put("inverse", reason);
+      }
+      missing.put("ntkOfV", reason);
+    }
+    if (!missing.isEmpty()) {
+      out.put("missing", missing);
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  private static String missingReason(PartialResult out) {
+    Object m = out.snapshot().get("missing");
+    return m instanceof Map<?, ?> map && !map.isEmpty()
+        ? "K^(delta)(v) could not be derived: " + map.values().iterator().next()
+        : "K^(delta)(v) could not be derived";
   }
 
   @SuppressWarnings("unchecked")
   private static String symja(Architecture a, Map<String, Object> out) {
     StringBuilder b = new StringBuilder();
     b.append("(* ").append(a.summary()).append(" *)\n");
-    b.append("parameters = ").append(list((List<String>) out.get("parameters"))).append(";\n");
-    b.append("ntk = ").append(matrix((List<List<String>>) out.get("ntk"))).append(";\n");
-    List<Object> blocks = (List<Object>) out.get("blocks");
+    if (out.containsKey("parameters")) {
+      b.append("parameters = ").append(list((List<String>) out.get("parameters"))).append(";\n");
+    }
+    if (out.containsKey("ntk")) {
+      b.append("ntk = ").append(matrix((List<List<String>>) out.get("ntk"))).append(";\n");
+    }
+    List<Object> blocks = (List<Object>) out.getOrDefault("blocks", List.of());
     for (int l = 0; l < blocks.size(); l++) {
       b.append("K").append(l + 1).append(" = ")
           .append(matrix((List<List<String>>) blocks.get(l))).append(";\n");
     }
-    if (out.containsKey("inverse")) {
+    if (out.containsKey("ntkOfV")) {
       Map<String, Object> inv = (Map<String, Object>) out.get("inverse");
       b.append("inverse = ").append(TextFormat.nested(inv.get("filters")).replace('[', '{').replace(']', '}'))
           .append(";\n");
       Map<String, String> scalar = (Map<String, String>) out.get("ntkOfVScalar");
       b.append(scalar.get("symbol")).append(" = ").append(scalar.get("definition")).append(";\n");
       b.append("ntkOfV = ").append(matrix((List<List<String>>) out.get("ntkOfV"))).append(";\n");
-    } else if (!(Boolean) out.get("genericallyOneToOne")) {
+    } else if (Boolean.FALSE.equals(out.get("genericallyOneToOne"))) {
       b.append("(* mu is not generically one-to-one up to scaling: no inverse map, no K^(delta)(v) *)\n");
     }
+    ((Map<String, Object>) out.getOrDefault("missing", Map.of())).forEach((part, why) ->
+        b.append("(* not computed: ").append(part).append(": ").append(why).append(" *)\n"));
     return b.toString();
   }
 
@@ -152,13 +215,15 @@ final class FormulaCommand implements Callable<Integer> {
   private static String latex(Architecture a, Map<String, Object> out) {
     StringBuilder b = new StringBuilder();
     b.append("% ").append(a.summary()).append("\n");
-    b.append("K = ").append(bmatrix((List<List<String>>) out.get("ntk"))).append("\n\n");
-    List<Object> blocks = (List<Object>) out.get("blocks");
+    if (out.containsKey("ntk")) {
+      b.append("K = ").append(bmatrix((List<List<String>>) out.get("ntk"))).append("\n\n");
+    }
+    List<Object> blocks = (List<Object>) out.getOrDefault("blocks", List.of());
     for (int l = 0; l < blocks.size(); l++) {
       b.append("K_{").append(l + 1).append("} = ")
           .append(bmatrix((List<List<String>>) blocks.get(l))).append("\n\n");
     }
-    if (out.containsKey("inverse")) {
+    if (out.containsKey("ntkOfV")) {
       Map<String, Object> inv = (Map<String, Object>) out.get("inverse");
       List<Object> filters = (List<Object>) inv.get("filters");
       for (int l = 0; l < filters.size(); l++) {
@@ -170,6 +235,8 @@ final class FormulaCommand implements Callable<Integer> {
       b.append(scalar.get("symbol")).append(" = ").append(scalar.get("definition")).append("\n\n");
       b.append("K^{(\\delta)}(v) = ").append(bmatrix((List<List<String>>) out.get("ntkOfV"))).append("\n");
     }
+    ((Map<String, Object>) out.getOrDefault("missing", Map.of())).forEach((part, why) ->
+        b.append("% not computed: ").append(part).append(": ").append(why).append("\n"));
     return b.toString();
   }
 

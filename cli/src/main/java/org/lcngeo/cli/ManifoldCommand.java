@@ -1,8 +1,11 @@
 package org.lcngeo.cli;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.lcngeo.core.Deadline;
+import org.lcngeo.core.TimeLimitException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.formula.Notation;
 import org.lcngeo.symbolic.manifold.NeuromanifoldEquations;
@@ -32,18 +35,28 @@ final class ManifoldCommand implements Callable<Integer> {
       description = "symja (default), latex, or macaulay2 (a session defining the ring and ideal)")
   Format format;
 
-  @Option(
-      names = "--timeout",
-      paramLabel = "SECONDS",
-      defaultValue = "30",
-      description = "time bound (default ${DEFAULT-VALUE}); after half of it the Groebner basis gives"
-          + " way to implicitization by linear algebra up to degree 4, marked complete=false")
-  int timeout;
+  @Mixin TimeOptions time;
 
   @Override
   public Integer call() {
     Architecture a = arch.architecture();
-    NeuromanifoldEquations m = NeuromanifoldEquations.compute(a, CommonOptions.timeout(timeout));
+    Deadline deadline = time.deadline();
+    NeuromanifoldEquations m;
+    try (Progress progress = time.progress("manifold", common.json)) {
+      PartialResult partial = new PartialResult(progress);
+      partial.put("architecture", Output.architecture(a));
+      partial.put("equations", java.util.List.of());
+      partial.stage("eliminating the filter symbols (Groebner basis, then linear algebra)");
+      try {
+        // The elimination's own budget ends a little before the deadline, so that its fallback
+        // (equations of bounded degree, complete = false) is printed rather than cut off.
+        Duration budget = time.limit().multipliedBy(9).dividedBy(10);
+        m = Bounded.call(deadline, () -> NeuromanifoldEquations.compute(a, budget));
+      } catch (TimeLimitException e) {
+        return partial.stopped("manifold", e, common.json, a.summary() + "\n", System.out,
+            System.err);
+      }
+    }
     Notation notation =
         switch (format) {
           case SYMJA -> Notation.SYMJA;

@@ -10,8 +10,10 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.cli.io.NestedArrays;
+import org.lcngeo.core.Deadline;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.Limits;
+import org.lcngeo.core.TimeLimitException;
 import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.core.model.Architecture;
@@ -48,6 +50,7 @@ final class NtkCommand implements Callable<Integer> {
 
   @Mixin ArchitectureOptions arch;
   @Mixin CommonOptions common;
+  @Mixin TimeOptions time;
 
   @Option(names = "--filters", paramLabel = "JSON", description = "JSON array of the H layer filters")
   String filters;
@@ -74,61 +77,87 @@ final class NtkCommand implements Callable<Integer> {
       }
       return fullyConnected();
     }
-    return convolutional();
-  }
-
-  private Integer convolutional() {
     Architecture a = arch.architecture();
     Limits.checkDenseSquare(a.endToEndEntries(), "the NTK");
     FilterTuple<BigFraction> theta = ArchitectureOptions.filters(a, filters);
+    List<BigFraction> d = delta == null ? null : ArchitectureOptions.delta(a, delta);
     int digits = common.digits();
-    if (delta != null) {
-      return rescaled(a, theta, ArchitectureOptions.delta(a, delta), digits);
+    Deadline deadline = time.deadline();
+    try (Progress progress = time.progress("ntk", common.json)) {
+      PartialResult partial = new PartialResult(progress);
+      partial.put("architecture", Output.architecture(a));
+      try {
+        System.out.print(Bounded.call(deadline, () -> d == null
+            ? convolutional(a, theta, digits, partial)
+            : rescaled(a, theta, d, digits, partial)));
+        return 0;
+      } catch (TimeLimitException e) {
+        return partial.stopped("ntk", e, common.json, header(a, partial), System.out, System.err);
+      }
     }
+  }
+
+  /** The text output's first lines from what was computed before a time limit. */
+  private static String header(Architecture a, PartialResult partial) {
+    Object endToEnd = partial.snapshot().get("endToEnd");
+    return endToEnd == null ? a.summary() + "\n" : header(a, endToEnd).toString();
+  }
+
+  private String convolutional(
+      Architecture a, FilterTuple<BigFraction> theta, int digits, PartialResult partial) {
+    partial.stage("computing J and the NTK exactly");
     ExactNtk e = ExactNtk.of(theta);
     ScaledIntegerMatrix k = e.ntk();
     Object endToEnd = Output.nested(e.endToEnd(), a.endToEndSize());
     List<String> invariants = e.invariants().stream().map(Rationals::format).toList();
     int rank = e.rank();
+    partial.stage("writing the NTK");
     if (common.json) {
-      Output.json(System.out, json(a,
+      return Output.jsonText(json(a,
           Output.layers(a, theta.layers(), Rationals::format),
           Output.layers(a, theta.layers(), x -> Rationals.toDecimal(x, digits)),
-          endToEnd, invariants, strings(k, digits, false), strings(k, digits, true), rank));
-    } else {
-      StringBuilder b = header(a, endToEnd);
-      b.append("invariants delta: ").append(invariants.isEmpty() ? "none (H = 1)"
-          : String.join(", ", invariants)).append('\n');
-      b.append(rankLine(rank, Neuromanifold.dimension(a)));
-      b.append("NTK K = J J^T (").append(k.rows()).append('x').append(k.rows()).append("):\n");
-      b.append(Output.table(strings(k, digits, false), "  "));
-      System.out.print(b);
+          endToEnd, invariants, strings(k, digits, false), strings(k, digits, true), rank)) + "\n";
     }
-    return 0;
+    StringBuilder b = header(a, endToEnd);
+    b.append("invariants delta: ").append(invariants.isEmpty() ? "none (H = 1)"
+        : String.join(", ", invariants)).append('\n');
+    b.append(rankLine(rank, Neuromanifold.dimension(a)));
+    b.append("NTK K = J J^T (").append(k.rows()).append('x').append(k.rows()).append("):\n");
+    b.append(Output.table(strings(k, digits, false), "  "));
+    return b.toString();
   }
 
   /**
    * The NTK at the tuple rescaled to the invariants delta (Prop. 2 / 12): exact in Q(beta_1), with
    * the layer kernels of the fast exact executor.
    */
-  private Integer rescaled(
-      Architecture a, FilterTuple<BigFraction> theta, List<BigFraction> d, int digits) {
+  private String rescaled(Architecture a, FilterTuple<BigFraction> theta, List<BigFraction> d,
+      int digits, PartialResult partial) {
+    List<String> invariants = d.stream().map(Rationals::format).toList();
+    partial.put("delta", invariants);
+    partial.stage("computing J and the layer kernels exactly");
     ExactNtk e = ExactNtk.of(theta);
+    Object endToEnd = Output.nested(e.endToEnd(), a.endToEndSize());
+    partial.put("endToEnd", endToEnd);
+    partial.stage("rescaling to delta (Prop. 2): the root beta_1");
     RescaledTuple r = Rescaling.rescale(theta, d);
+    partial.put("beta1", r.beta1().toSymja());
+    partial.stage("assembling K^(delta) exactly");
     RescaledNtk k =
         r.ntk(e.layerKernels().stream().map(ScaledIntegerMatrix::toFractions).toList());
+    partial.stage("writing the rescaled filters and K^(delta)");
     List<List<String>> filtersExact = r.filtersSymja();
     List<List<String>> filtersDecimal = r.filtersDecimal(digits);
-    Object endToEnd = Output.nested(e.endToEnd(), a.endToEndSize());
-    List<String> invariants = d.stream().map(Rationals::format).toList();
+    partial.stage("computing the rank of J");
     int rank = e.rank();
+    partial.stage("writing K^(delta)");
     if (common.json) {
       Map<String, Object> m = json(a,
           Output.layers(a, filtersExact, x -> x), Output.layers(a, filtersDecimal, x -> x),
           endToEnd, invariants, k.ntkSymja(), k.ntkDecimal(digits), rank);
       m.put("beta1", r.beta1().toSymja());
       m.put("lambdaSquared", r.lambdaSquared().stream().map(x -> x.toSymja()).toList());
-      Output.json(System.out, m);
+      return Output.jsonText(m) + "\n";
     } else {
       StringBuilder b = header(a, endToEnd);
       b.append("rescaled to delta = ").append(String.join(", ", invariants))
@@ -140,9 +169,8 @@ final class NtkCommand implements Callable<Integer> {
       b.append(rankLine(rank, Neuromanifold.dimension(a)));
       b.append("NTK K^(delta), exact:\n").append(Output.table(k.ntkSymja(), "  "));
       b.append("NTK K^(delta), decimal:\n").append(Output.table(k.ntkDecimal(digits), "  "));
-      System.out.print(b);
+      return b.toString();
     }
-    return 0;
   }
 
   /** The JSON fields common to the NTK at a tuple and at its rescaling (cli.md, "lcn ntk"). */

@@ -23,8 +23,13 @@ public final class Output {
 
   /** Prints one JSON object. */
   public static void json(PrintStream out, Map<String, ?> object) {
+    out.println(jsonText(object));
+  }
+
+  /** One JSON object as text, without the final newline. */
+  public static String jsonText(Map<String, ?> object) {
     try {
-      out.println(MAPPER.writeValueAsString(object));
+      return MAPPER.writeValueAsString(object);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

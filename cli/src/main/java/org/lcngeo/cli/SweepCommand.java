@@ -81,6 +81,7 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
     FlowSettings settings = settings(functionSpace);
     if (csv != null) {
       requireWritable(csv, "--csv");
+      requireWritable(SweepSettings.sidecar(csv), "--csv (settings file)");
     } else if (resume) {
       throw new InvalidInputException("--resume needs the --csv file of the sweep to continue");
     }
@@ -114,6 +115,13 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
     }
     NumericMu mu = NumericMu.of(a);
     GradientFlow flow = new GradientFlow(mu, new QuadraticLoss(trainingData(a)), settings);
+    if (csv != null) {
+      SweepSettings written = settingsOf(a, settings);
+      if (resume) {
+        written.requireSameAs(csv);
+      }
+      written.writeFor(csv);
+    }
     Map<String, double[]> startOf = new LinkedHashMap<>();
     for (int i = 0; i < specs.size(); i++) {
       startOf.put(specs.get(i).id(), starts.get(i));
@@ -147,6 +155,32 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
     }
     print(a, settings, workers, summary, seconds);
     return 0;
+  }
+
+  /** What a resumed sweep must share with the file it continues ({@link SweepSettings}). */
+  private SweepSettings settingsOf(Architecture a, FlowSettings f) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("sizes", arch.sizes);
+    m.put("strides", arch.strides);
+    m.put("dims", a.dims());
+    if (data != null) {
+      m.put("dataSha256", SweepSettings.sha256(data));
+    } else {
+      m.put("samples", samples);
+      m.put("outputSize", outputSize);
+      m.put("noise", noise);
+    }
+    m.put("initial", runs != null ? "seeded" : "inits of --data");
+    m.put("seed", seed);
+    m.put("initScale", initScale);
+    m.put("method", f.method().label());
+    m.put("time", f.time());
+    m.put("rtol", f.rtol());
+    m.put("atol", f.atol());
+    m.put("step", f.step());
+    m.put("grid", f.gridIntervals());
+    m.put("functionSpace", f.functionSpace());
+    return SweepSettings.of(m);
   }
 
   /** One run's CSV columns (the same keys in the same order for every run). */

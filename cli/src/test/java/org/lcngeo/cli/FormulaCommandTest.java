@@ -80,13 +80,25 @@ class FormulaCommandTest {
     assertThat(symbol.err()).contains("d3 names no invariant");
   }
 
+  /**
+   * Issue 10, item 4: when the inverse map is cut off by the time limit, the NTK and its blocks
+   * are still printed, the missing parts are named, and the exit status is 3.
+   */
   @Test
-  void eliminationBoundIsAClearError() {
+  void inverseCutOffByTheTimeLimitStillPrintsTheNtk() {
     CommandRun r =
-        CommandRun.of("formula", "--sizes", "2x2,2x3", "--timeout", "2");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.out()).isEmpty();
-    assertThat(r.err()).startsWith("error: ").contains("--no-inverse");
+        CommandRun.of("formula", "--sizes", "2x2,2x3", "--timeout", "2", "--json");
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    JsonNode j = r.json();
+    assertThat(j.get("complete").asBoolean(true)).isFalse();
+    assertThat(j.get("stopped").asText()).isEqualTo("timeout");
+    assertThat(j.get("blocks").size()).isEqualTo(2);
+    assertThat(j.get("ntk").size()).isEqualTo(12);
+    assertThat(j.get("missing").has("ntkOfV")).isTrue();
+    assertThat(r.err().strip().lines()).last().asString().contains("stopped", "time limit");
+    CommandRun text = CommandRun.of("formula", "--sizes", "2x2,2x3", "--timeout", "2");
+    assertThat(text.code()).isEqualTo(3);
+    assertThat(text.out()).contains("ntk = ", "K2 = ", "not computed: ntkOfV", "stopped: ");
     CommandRun only =
         CommandRun.of("formula", "--sizes", "2x2,2x3", "--no-inverse", "--json");
     assertThat(only.code()).isZero();

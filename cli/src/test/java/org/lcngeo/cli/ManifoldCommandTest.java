@@ -35,12 +35,11 @@ class ManifoldCommandTest {
   @Test
   void timeoutOutOfRangeIsBadInput() {
     for (String command : new String[] {"manifold", "formula"}) {
-      for (String seconds : new String[] {"0", "3601"}) {
+      for (String seconds : new String[] {"0", "-1", "604801", "abc", "NaN", ""}) {
         CommandRun r = CommandRun.of(command, "--sizes", "3,2", "--strides", "2,1", "--timeout", seconds);
         assertThat(r.code()).as(command + " --timeout " + seconds).isEqualTo(2);
         assertThat(r.out()).isEmpty();
-        assertThat(r.err().strip())
-            .isEqualTo("error: --timeout must be between 1 and 3600 seconds, not " + seconds);
+        assertThat(r.err().strip()).startsWith("error: --timeout must be").doesNotContain("\n");
       }
     }
   }

@@ -66,8 +66,15 @@ public final class Deadline {
   /** Throws {@link TimeLimitException} when the bound has passed. */
   public void check() {
     if (expired()) {
-      throw new TimeLimitException("the time limit of " + limit.toSeconds() + " s was reached");
+      throw expiredException();
     }
+  }
+
+  /** The exception that reports this deadline as reached, naming the limit. */
+  public TimeLimitException expiredException() {
+    String seconds = limit == null ? "?"
+        : java.math.BigDecimal.valueOf(limit.toMillis(), 3).stripTrailingZeros().toPlainString();
+    return new TimeLimitException("the time limit of " + seconds + " s was reached");
   }
 
   /** The scope of an installed deadline; closing it restores the previous one. */

@@ -42,7 +42,7 @@ public final class NestedArrays {
       return MAPPER.readTree(json);
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(
-          option + " is not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
+          option + " is not valid JSON: " + org.lcngeo.numeric.data.TrainingData.jsonError(e));
     }
   }
 

@@ -1,19 +1,22 @@
 package org.lcngeo.cli.reproduce;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.cli.Bounded;
 import org.lcngeo.cli.CommonOptions;
 import org.lcngeo.cli.Output;
-import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.cli.OutputFiles;
+import org.lcngeo.cli.PartialResult;
+import org.lcngeo.cli.Progress;
+import org.lcngeo.cli.TimeOptions;
+import org.lcngeo.core.Deadline;
+import org.lcngeo.core.TimeLimitException;
 import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.numeric.relu.Section5;
 import org.lcngeo.symbolic.fiber.Fiber;
@@ -37,6 +40,7 @@ import picocli.CommandLine.Option;
     description = "Recompute the paper: Table 1 and the worked examples, exactly, with evidence.")
 public final class ReproduceCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+  @Mixin TimeOptions time;
 
   @Option(names = "--seed", defaultValue = "20251126", description = "seed of the samples of Table 1 (default ${DEFAULT-VALUE})")
   long seed;
@@ -44,54 +48,87 @@ public final class ReproduceCommand implements Callable<Integer> {
   @Option(names = "--latex", paramLabel = "FILE", description = "also write the examples' matrices as LaTeX to FILE")
   Path latex;
 
+  /** The parts computed so far, filled by the worker thread in order. */
+  private static final class Parts {
+    volatile List<Table1.Row> rows;
+    volatile List<PaperExample> examples;
+    volatile Map<String, Object> lemma5;
+    volatile Map<String, Object> section5;
+  }
+
   @Override
   public Integer call() throws IOException {
-    if (latex != null && latex.toAbsolutePath().getParent() != null
-        && !Files.isDirectory(latex.toAbsolutePath().getParent())) {
-      throw new InvalidInputException("--latex: directory " + latex.toAbsolutePath().getParent() + " does not exist");
+    if (latex != null) {
+      OutputFiles.requireWritable(latex, "--latex");
     }
     long start = System.nanoTime();
-    List<Table1.Row> rows = Table1.compute(seed);
-    List<PaperExample> examples = PaperExamples.all();
-    Map<String, Object> lemma5 = PaperExamples.lemma5AndCorollary6(
-        org.lcngeo.core.model.FilterTuple.of(PaperExamples.EX15, List.of(
-            List.of(new BigFraction(1), new BigFraction(3), new BigFraction(2)),
-            List.of(new BigFraction(2), new BigFraction(-1)))));
-    Map<String, Object> section5 = Section5.compute(seed);
+    Parts parts = new Parts();
+    Deadline deadline = time.deadline();
+    try (Progress progress = time.progress("reproduce", common.json())) {
+      PartialResult partial = new PartialResult(progress);
+      try {
+        Bounded.run(deadline, () -> {
+          partial.stage("Table 1: exact fibers of the sampled tuples");
+          parts.rows = Table1.compute(seed);
+          partial.stage("the worked examples");
+          parts.examples = PaperExamples.all();
+          partial.stage("Lemma 5 and Corollary 6");
+          parts.lemma5 = PaperExamples.lemma5AndCorollary6(
+              org.lcngeo.core.model.FilterTuple.of(PaperExamples.EX15, List.of(
+                  List.of(new BigFraction(1), new BigFraction(3), new BigFraction(2)),
+                  List.of(new BigFraction(2), new BigFraction(-1)))));
+          partial.stage("Section 5");
+          parts.section5 = Section5.compute(seed);
+        });
+      } catch (TimeLimitException e) {
+        double seconds = (System.nanoTime() - start) / 1e9;
+        json(parts, seconds).forEach(partial::put);
+        return partial.stopped("reproduce", e, common.json(),
+            text(parts, seconds), System.out, System.err);
+      }
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
-
-    List<Object> table = new ArrayList<>();
-    for (Table1.Row r : rows) {
-      table.add(row(r));
-    }
-    List<Object> ex = new ArrayList<>();
-    for (PaperExample e : examples) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("id", e.id());
-      m.put("ok", e.ok());
-      m.put("title", e.title());
-      m.put("account", e.account());
-      m.putAll(e.objects());
-      ex.add(m);
-    }
-    Map<String, Object> checks = new LinkedHashMap<>();
-    checks.put("lemma5Corollary6", lemma5);
-    checks.put("section5", section5);
     if (latex != null) {
-      writeLatex(examples);
+      writeLatex(parts.examples);
     }
     if (common.json()) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      out.put("table1", table);
-      out.put("examples", ex);
-      out.put("checks", checks);
-      out.put("seed", seed);
-      out.put("seconds", seconds);
-      Output.json(System.out, out);
+      Output.json(System.out, json(parts, seconds));
     } else {
-      System.out.print(text(rows, examples, lemma5, section5, seconds));
+      System.out.print(text(parts, seconds));
     }
     return 0;
+  }
+
+  /** The JSON of the parts computed (all of them unless a time limit stopped the work). */
+  private Map<String, Object> json(Parts parts, double seconds) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (parts.rows != null) {
+      out.put("table1", parts.rows.stream().map(ReproduceCommand::row).toList());
+    }
+    if (parts.examples != null) {
+      List<Object> ex = new ArrayList<>();
+      for (PaperExample e : parts.examples) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("ok", e.ok());
+        m.put("title", e.title());
+        m.put("account", e.account());
+        m.putAll(e.objects());
+        ex.add(m);
+      }
+      out.put("examples", ex);
+    }
+    Map<String, Object> checks = new LinkedHashMap<>();
+    if (parts.lemma5 != null) {
+      checks.put("lemma5Corollary6", parts.lemma5);
+    }
+    if (parts.section5 != null) {
+      checks.put("section5", parts.section5);
+    }
+    out.put("checks", checks);
+    out.put("seed", seed);
+    out.put("seconds", seconds);
+    return out;
   }
 
   private static Map<String, Object> row(Table1.Row r) {
@@ -125,6 +162,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     m.put("complete", f.complete());
     m.put("isSingular", f.isSingular());
     m.put("votes", s.votes());
+    m.put("verdict", s.verdict());
     m.put("ntkEqual", f.ntkEqual());
     List<Object> points = new ArrayList<>();
     for (Fiber.Point p : f.points()) {
@@ -155,9 +193,22 @@ public final class ReproduceCommand implements Callable<Integer> {
     return m;
   }
 
-  private static String text(List<Table1.Row> rows, List<PaperExample> examples,
-      Map<String, Object> lemma5, Map<String, Object> section5, double seconds) {
+  private static String text(Parts parts, double seconds) {
     StringBuilder b = new StringBuilder();
+    if (parts.rows != null) {
+      table1(b, parts.rows);
+    }
+    if (parts.examples != null) {
+      examples(b, parts.examples);
+    }
+    if (parts.lemma5 != null && parts.section5 != null) {
+      checks(b, parts.lemma5, parts.section5);
+    }
+    b.append(String.format("%ncomputed in %.1f s%n", seconds));
+    return b.toString();
+  }
+
+  private static void table1(StringBuilder b, List<Table1.Row> rows) {
     b.append("Table 1: is the NTK parameter independent for fixed invariants? (computed; paper)\n\n");
     b.append(String.format("  %-24s %-18s %-18s %s%n", "class", "balanced", "generic", "evidence"));
     for (Table1.Row r : rows) {
@@ -166,10 +217,10 @@ public final class ReproduceCommand implements Callable<Integer> {
       b.append(String.format("  %-24s %-18s %-18s %s%n", r.architectureClass().id(), bal, gen, evidenceLine(r)));
     }
     for (Table1.Row r : rows) {
-      if (!r.agreesWithPaper()) {
+      if (Boolean.FALSE.equals(r.agreesWithPaper())) {
         b.append("\n  DIFFERS FROM THE PAPER: ").append(r.architectureClass().id()).append(". Witness:\n");
         for (Table1.FiberSample s : r.genericFibers()) {
-          if (s.votes() && !s.fiber().ntkEqual()) {
+          if (Boolean.FALSE.equals(s.verdict())) {
             b.append("    ").append(s.sample().architecture().summary()).append('\n')
                 .append("    v = ").append(Rationals.formatAll(s.fiber().target())).append(", delta = ")
                 .append(Rationals.formatAll(s.delta())).append(": ").append(s.fiber().points().size())
@@ -189,11 +240,18 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
       }
     }
+  }
+
+  private static void examples(StringBuilder b, List<PaperExample> examples) {
     b.append("\nExamples\n");
     for (PaperExample e : examples) {
       b.append(String.format("%n  Ex. %d  [%s]  %s%n", e.id(), e.ok() ? "ok" : "FAILED", e.title()));
       b.append(wrap(e.account(), "    ")).append('\n');
     }
+  }
+
+  private static void checks(
+      StringBuilder b, Map<String, Object> lemma5, Map<String, Object> section5) {
     b.append("\nChecks\n");
     b.append("  Lemma 5: d mu restricted to T Theta_delta is bijective onto T M: ")
         .append(lemma5.get("lemma5Bijective")).append("; Cor. 6: the pushforward metric is K^-1: ")
@@ -207,11 +265,13 @@ public final class ReproduceCommand implements Callable<Integer> {
         .append(mlp.get("ntkParameterDependent")).append('\n');
     b.append("  Sec. 5, shallow ReLU CNN: rescaling keeps the function and moves delta, a sign flip changes it:"
         + " NTK determined by function and delta = ").append(cnn.get("ntkDeterminedByFunctionAndDelta")).append('\n');
-    b.append(String.format("%ncomputed in %.1f s%n", seconds));
-    return b.toString();
   }
 
-  private static String verdict(boolean computed, boolean paper) {
+  /** A computed verdict beside the paper's; an undecided one says so and claims nothing. */
+  private static String verdict(Boolean computed, boolean paper) {
+    if (computed == null) {
+      return "undecided (paper: " + (paper ? "yes" : "no") + ")";
+    }
     return (computed ? "yes" : "no") + (computed == paper ? "" : " (paper: " + (paper ? "yes" : "no") + ")");
   }
 
@@ -225,7 +285,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     long points = r.balancedFibers().stream().mapToLong(s -> s.fiber().points().size()).sum()
         + r.genericFibers().stream().mapToLong(s -> s.fiber().points().size()).sum();
     return (r.balancedFibers().size() + r.genericFibers().size()) + " exact fibers (" + votes
-        + " at smooth points), " + points + " points";
+        + " decided, the others undecided and not counted), " + points + " points";
   }
 
   private static String wrap(String text, String indent) {
@@ -262,9 +322,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         }
       }
     }
-    Path tmp = Files.createTempFile(latex.toAbsolutePath().getParent(), ".lcn", ".tex");
-    Files.writeString(tmp, b, StandardCharsets.UTF_8);
-    Files.move(tmp, latex, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    OutputFiles.write(latex, "--latex", b.toString());
   }
 
   private static boolean isMatrix(Object o) {

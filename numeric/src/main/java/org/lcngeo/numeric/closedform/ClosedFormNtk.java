@@ -82,13 +82,33 @@ public final class ClosedFormNtk implements NtkOfV {
     try {
       cbe.cook(classBody);
       NtkOfV f = (NtkOfV) cbe.getClazz().getDeclaredConstructor().newInstance();
-      return new ClosedFormNtk(methodBody, size, invariants, f);
+      return probed(new ClosedFormNtk(methodBody, size, invariants, f));
     } catch (CompileException e) {
       throw new InvalidInputException(
           "the closed form of K^(delta)(v) does not compile: " + e.getMessage());
     } catch (ReflectiveOperationException e) {
       throw new IllegalStateException("the compiled closed form cannot be instantiated", e);
     }
+  }
+
+  /**
+   * The closed form, once evaluated at a point with {@code size} entries and {@code invariants}
+   * invariants: a closed form written for another architecture reads past v or delta, or returns
+   * a matrix of another size, and is rejected as input here rather than failing inside a flow.
+   */
+  private static ClosedFormNtk probed(ClosedFormNtk k) {
+    double[] v = new double[k.size];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = 1.0 + 0.125 * i;
+    }
+    try {
+      k.ntk(v, new double[k.invariants]);
+    } catch (IndexOutOfBoundsException | IllegalStateException e) {
+      throw new InvalidInputException("the closed form of K^(delta)(v) was written for another"
+          + " architecture: this one has " + k.size + " end-to-end entries and " + k.invariants
+          + " invariants (" + e.getMessage() + ")");
+    }
+    return k;
   }
 
   /**

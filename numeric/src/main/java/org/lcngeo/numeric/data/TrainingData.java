@@ -152,13 +152,31 @@ public record TrainingData(double[][] x, double[][] y, double[] teacher, Numeric
     try {
       node = JSON.readTree(text);
     } catch (JsonProcessingException e) {
-      throw new InvalidInputException(
-          where + " is not valid JSON: " + e.getOriginalMessage().replace('\n', ' '));
+      throw new InvalidInputException(where + " is not valid JSON: " + jsonError(e));
     }
     if (node == null || node.isMissingNode()) {
       throw new InvalidInputException(where + " is not valid JSON: unexpected end of input");
     }
     return node;
+  }
+
+  /**
+   * Jackson's description of a syntax error, for one line of a user message: without the
+   * {@code [Source: ...]} blocks it puts inside (which name no source, only "REDACTED"), line
+   * breaks or control characters, and with the line and column where it stopped.
+   */
+  public static String jsonError(JsonProcessingException e) {
+    String text = String.valueOf(e.getOriginalMessage())
+        .replaceAll("\\[Source: [^\\]]*?line: (\\d+), column: (\\d+)\\]", "line $1, column $2")
+        .replaceAll("\\[Source: [^\\]]*\\]", "")
+        .replaceAll("\\p{Cntrl}", " ")
+        .strip();
+    if (text.length() > 200) {
+      text = text.substring(0, 197) + "...";
+    }
+    var at = e.getLocation();
+    return at == null || at.getLineNr() < 1 ? text
+        : text + " (at line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
   }
 
   /**

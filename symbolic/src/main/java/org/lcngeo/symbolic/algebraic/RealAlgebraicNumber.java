@@ -178,6 +178,7 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
   static RealAlgebraicNumber select(BigFraction[] candidate, Enclosures enclosures) {
     List<BigFraction[]> factors = Polynomials.irreducibleFactors(Polynomials.trim(candidate));
     for (int round = 0; ; round++) {
+      org.lcngeo.core.Deadline.checkCurrent();
       RationalInterval e = enclosures.enclosure(round);
       int count = 0;
       int which = -1;
@@ -305,6 +306,7 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     }
     BigFraction target = new BigFraction(BigInteger.ONE, BigInteger.ONE.shiftLeft(bits));
     while (isolatingInterval().width().compareTo(target) >= 0) {
+      org.lcngeo.core.Deadline.checkCurrent();
       if (!newtonStep()) {
         refine(REFINE_STEPS);
       }
@@ -459,6 +461,7 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     }
     RationalInterval iv = isolatingInterval();
     while (iv.containsZero()) {
+      org.lcngeo.core.Deadline.checkCurrent();
       refine();
       iv = isolatingInterval();
     }
@@ -508,6 +511,7 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
       return rational.signum();
     }
     while (true) {
+      org.lcngeo.core.Deadline.checkCurrent();
       RationalInterval iv = isolatingInterval();
       if (iv.lo().signum() >= 0) {
         return 1;
@@ -528,6 +532,7 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
       return 0;
     }
     while (true) {
+      org.lcngeo.core.Deadline.checkCurrent();
       RationalInterval a = isolatingInterval();
       RationalInterval b = o.isolatingInterval();
       if (a.hi().compareTo(b.lo()) <= 0) {
@@ -557,6 +562,7 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
       return true;
     }
     while (true) {
+      org.lcngeo.core.Deadline.checkCurrent();
       RationalInterval a = isolatingInterval();
       RationalInterval b = o.isolatingInterval();
       BigFraction l = RationalInterval.max(a.lo(), b.lo());
@@ -598,6 +604,7 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     int base = (int) Math.ceil(significantDigits * 3.33) + 8;
     int bits = base;
     while (true) {
+      org.lcngeo.core.Deadline.checkCurrent();
       refineTo(bits);
       RationalInterval iv = isolatingInterval();
       if (!iv.containsZero()) {

@@ -63,6 +63,7 @@ final class Distributions {
   }
 
   private void fill(int layer, int atom, long[] remaining) {
+    org.lcngeo.core.Deadline.checkCurrent();
     if (layer == need.length) {
       int[][] copy = new int[counts.length][];
       for (int l = 0; l < counts.length; l++) {

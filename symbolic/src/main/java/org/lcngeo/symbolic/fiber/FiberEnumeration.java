@@ -325,6 +325,7 @@ public final class FiberEnumeration {
    */
   private void oneDimensional() {
     java.util.Set<Integer> split = new java.util.HashSet<>();
+    org.lcngeo.core.Deadline.checkCurrent();
     while (true) {
       points.clear();
       algebraicPoints.clear();

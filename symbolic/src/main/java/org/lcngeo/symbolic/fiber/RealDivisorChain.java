@@ -332,6 +332,7 @@ final class RealDivisorChain {
   }
 
   private void group(int gi, long[] exps, long zero, long inf) {
+    org.lcngeo.core.Deadline.checkCurrent();
     if (gi < 0) {
       sink.accept(List.copyOf(layerPolynomials), List.copyOf(layerDisplay));
       return;

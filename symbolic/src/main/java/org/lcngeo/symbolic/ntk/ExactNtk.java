@@ -217,6 +217,7 @@ public final class ExactNtk {
       int cols = architecture().parameterCount();
       BigInteger[][] m = new BigInteger[n][cols];
       for (int a = 0; a < n; a++) {
+        org.lcngeo.core.Deadline.checkCurrent();
         for (int c = 0; c < cols; c++) {
           BigInteger x = j[a * cols + c];
           m[a][c] = x == null ? BigInteger.ZERO : x;
@@ -269,6 +270,7 @@ public final class ExactNtk {
       int[] off = plan.offsets(l);
       int start = a.parameterStart(l);
       for (int c = 0; c < nonZeros[l].length; c++) {
+        org.lcngeo.core.Deadline.checkCurrent();
         BigInteger x = scaled ? values[l][c].multiply(scales[l]) : values[l][c];
         for (int jj = 0; jj < off.length; jj++) {
           j[(nonZeros[l][c] + off[jj]) * cols + start + jj] = x;

@@ -54,24 +54,50 @@ public final class Table1 {
 
   /** One sampled fiber: the tuple it came from, the invariants, and the exact fiber. */
   public record FiberSample(FilterTuple<BigFraction> sample, List<BigFraction> delta, Fiber fiber) {
-    /** Whether this sample decides: a complete fiber over a smooth point. */
+    /**
+     * What this sample decides about the NTK on its fiber, three-valued: {@code TRUE} for a
+     * complete fiber over a smooth point whose NTKs are all equal; {@code FALSE} when two listed
+     * points over a smooth point have different NTKs (a witness, even if the list is incomplete);
+     * {@code null}, undecided, otherwise (an incomplete fiber whose listed NTKs agree, an empty
+     * fiber, a singular point). Only decided samples are evidence.
+     */
+    public Boolean verdict() {
+      if (fiber.points().isEmpty() || fiber.isSingular()) {
+        return null;
+      }
+      Object equal = fiber.ntkEqual();
+      if (Boolean.FALSE.equals(equal)) {
+        return false;
+      }
+      Object complete = fiber.complete();
+      return Boolean.TRUE.equals(equal) && Boolean.TRUE.equals(complete) ? Boolean.TRUE : null;
+    }
+
+    /** Whether this sample is evidence: its {@link #verdict()} is decided. */
     public boolean votes() {
-      return fiber.complete() && !fiber.isSingular() && !fiber.points().isEmpty();
+      return verdict() != null;
     }
   }
 
   /** One computed row of the table. */
   public record Row(
       ArchitectureClass architectureClass,
-      boolean balancedIndependent,
-      boolean genericIndependent,
+      Boolean balancedIndependent,
+      Boolean genericIndependent,
       List<FiberSample> balancedFibers,
       List<FiberSample> genericFibers,
       List<FullyConnectedWitness> balancedWitnesses,
       List<FullyConnectedWitness> genericWitnesses) {
-    public boolean agreesWithPaper() {
-      return balancedIndependent == architectureClass.paperBalanced()
-          && genericIndependent == architectureClass.paperGeneric();
+    /**
+     * Whether both computed verdicts agree with the paper: false when a decided verdict differs,
+     * null when none differs but one is undecided.
+     */
+    public Boolean agreesWithPaper() {
+      if (Boolean.valueOf(!architectureClass.paperBalanced()).equals(balancedIndependent)
+          || Boolean.valueOf(!architectureClass.paperGeneric()).equals(genericIndependent)) {
+        return false;
+      }
+      return balancedIndependent == null || genericIndependent == null ? null : Boolean.TRUE;
     }
   }
 
@@ -124,6 +150,7 @@ public final class Table1 {
     for (Architecture a : architectures) {
       MuPlan plan = MuPlan.compile(a);
       for (int s = 0; s < 2; s++) {
+        org.lcngeo.core.Deadline.checkCurrent();
         FilterTuple<BigFraction> theta = realRooted ? realRootedTuple(a, random) : integerTuple(a, random);
         List<BigFraction> v = plan.mu(RationalRing.INSTANCE, theta);
         List<BigFraction> zero = new ArrayList<>();
@@ -140,8 +167,18 @@ public final class Table1 {
         List.of(), List.of());
   }
 
-  private static boolean independent(List<FiberSample> samples) {
-    return samples.stream().filter(FiberSample::votes).allMatch(s -> s.fiber().ntkEqual());
+  /**
+   * The row's verdict from its samples' decided verdicts: false when one sample's NTKs differ, true
+   * when at least one sample decides and all that decide agree, null (undecided) when none
+   * decides. Undecided samples never count.
+   */
+  private static Boolean independent(List<FiberSample> samples) {
+    List<Boolean> decided =
+        samples.stream().map(FiberSample::verdict).filter(v -> v != null).toList();
+    if (decided.contains(Boolean.FALSE)) {
+      return false;
+    }
+    return decided.isEmpty() ? null : Boolean.TRUE;
   }
 
   private static FilterTuple<BigFraction> integerTuple(Architecture a, SplittableRandom random) {

@@ -217,6 +217,7 @@ final class BivariateFactorization {
     Point best = null;
     int good = 0;
     for (int n = 0; n < points && good < GOOD_POINTS; n++) {
+      org.lcngeo.core.Deadline.checkCurrent();
       long a = (n % 2 == 0 ? 1 : -1) * ((n + 1) / 2);
       BigRational ar = new BigRational(a);
       GenPolynomial<BigRational> pa = qx.getZERO();
@@ -303,6 +304,7 @@ final class BivariateFactorization {
     for (int size = 1; 2 * size <= open.size(); ) {
       List<Integer> hit = null;
       for (int[] subset : subsets(open.size(), size, MAX_SUBSETS + 1 - tested)) {
+        org.lcngeo.core.Deadline.checkCurrent();
         if (++tested > MAX_SUBSETS) {
           throw new LimitExceededException("factoring a polynomial of bidegree (" + (p.size() - 1)
               + ", " + degreeY(p) + ") needs more than " + MAX_SUBSETS + " recombination tests ("
@@ -392,6 +394,7 @@ final class BivariateFactorization {
       left.get(i).add(i == 0 ? u.get(0) : left.get(i - 1).get(0).multiply(u.get(i)));
     }
     for (int k = 1; k < n; k++) {
+      org.lcngeo.core.Deadline.checkCurrent();
       for (int i = 0; i < r; i++) {
         lifted.get(i).add(qx.getZERO());
         left.get(i).add(qx.getZERO());

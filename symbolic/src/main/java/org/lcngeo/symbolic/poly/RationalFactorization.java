@@ -76,6 +76,7 @@ public final class RationalFactorization {
   }
 
   private static RationalFactorization factor(GenPolynomial<BigRational> p, boolean refine) {
+    org.lcngeo.core.Deadline.checkCurrent();
     if (p.isZERO()) {
       throw new InvalidInputException("cannot factor the zero polynomial");
     }

@@ -70,6 +70,7 @@ public final class AlgebraicRescaling {
     List<BigFraction> qq = q;
     RealAlgebraicNumber beta1 = RealAlgebraicNumber.identify(candidate, round -> {
       for (int step = 0; round > 0 && step < 4 && box[0].compareTo(box[1]) < 0; step++) {
+        org.lcngeo.core.Deadline.checkCurrent();
         BigFraction mid = box[0].add(box[1]).divide(2);
         int cmp = RealAlgebraicNumber.of(value(qq, mid)).compareTo(cValue);
         if (cmp == 0) {

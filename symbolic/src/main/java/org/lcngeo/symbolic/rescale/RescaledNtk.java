@@ -30,6 +30,7 @@ public final class RescaledNtk {
   static RescaledNtk symmetric(NumberField field, int n, BiFunction<Integer, Integer, FieldElement> upper) {
     List<List<FieldElement>> rows = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
+      org.lcngeo.core.Deadline.checkCurrent();
       List<FieldElement> row = new ArrayList<>(n);
       for (int j = 0; j < n; j++) {
         row.add(j < i ? rows.get(j).get(i) : upper.apply(i, j));
@@ -96,6 +97,7 @@ public final class RescaledNtk {
     List<FieldElement> a = new ArrayList<>();
     List<FieldElement> b = new ArrayList<>();
     for (int i = 0; i < size(); i++) {
+      org.lcngeo.core.Deadline.checkCurrent();
       for (int j = i; j < size(); j++) {
         a.add(entry(i, j));
         b.add(other.entry(i, j));

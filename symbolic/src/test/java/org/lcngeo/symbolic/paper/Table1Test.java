@@ -3,7 +3,11 @@ package org.lcngeo.symbolic.paper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import org.hipparchus.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.symbolic.fiber.Fiber;
 
 /**
  * Table 1, computed. Three rows agree with the paper. The row conv-nd does not for generic
@@ -54,5 +58,36 @@ class Table1Test {
         assertThat(s.fiber().ntkEqual()).isTrue();
       }
     }
+  }
+
+  /**
+   * Issue 10, item 3: an undecided fiber is never evidence. The 2-D target (1 - 2x^2)(1 - 2y^2)
+   * over 2x2,2x2 lists no point (its factors may split over R, which 2-D fibers do not resolve):
+   * undecided, not "NTKs equal".
+   */
+  @Test
+  void undecidedFibersAreNotEvidence() {
+    Architecture a = Architecture.of(new int[][] {{2, 2}, {2, 2}}, null);
+    List<BigFraction> v = List.of(q(1), q(0), q(-2), q(0), q(0), q(0), q(-2), q(0), q(4));
+    Fiber f = Fiber.compute(a, v, List.of(q(0)));
+    Table1.FiberSample s = new Table1.FiberSample(
+        FilterTuple.of(a, List.of(List.of(q(1), q(0), q(0), q(0)), List.of(q(1), q(0), q(0), q(0)))),
+        List.of(q(0)), f);
+    assertThat(Boolean.TRUE.equals(f.complete())).isFalse();
+    assertThat(s.verdict()).isNull();
+    assertThat(s.votes()).isFalse();
+    for (Table1.Row r : ROWS.subList(1, 4)) {
+      for (Table1.FiberSample x : r.genericFibers()) {
+        if (x.verdict() == null) {
+          continue;
+        }
+        assertThat(x.fiber().points()).isNotEmpty();
+        assertThat(x.fiber().isSingular()).isFalse();
+      }
+    }
+  }
+
+  private static BigFraction q(long x) {
+    return new BigFraction(x);
   }
 }

@@ -1,0 +1,62 @@
+package org.lcngeo.cli;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.lcngeo.core.Deadline;
+import org.lcngeo.core.TimeLimitException;
+
+/**
+ * Runs exact work under a {@link Deadline} on a worker thread that is abandoned when the deadline
+ * passes. Our own loops stop at their next {@link Deadline#checkCurrent()}; calls into Symja or JAS
+ * that never check it cannot hold the command beyond its limit, because the caller stops waiting
+ * at the deadline and the worker is a daemon thread (interrupted, and ended with the JVM).
+ */
+public final class Bounded {
+  private Bounded() {}
+
+  /**
+   * The result of {@code work}, computed on a daemon thread with {@code deadline} installed.
+   *
+   * @throws TimeLimitException when the deadline passes first
+   */
+  public static <T> T call(Deadline deadline, Callable<T> work) {
+    FutureTask<T> task = new FutureTask<>(() -> {
+      try (Deadline.Scope scope = deadline.enter()) {
+        return work.call();
+      }
+    });
+    Thread worker = new Thread(task, "lcn-exact-work");
+    worker.setDaemon(true);
+    worker.start();
+    try {
+      java.time.Duration left = deadline.remaining();
+      return left == null ? task.get() : task.get(left.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException e) {
+      task.cancel(true);
+      throw deadline.expiredException();
+    } catch (InterruptedException e) {
+      task.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /** {@link #call} for work without a result. */
+  public static void run(Deadline deadline, Runnable work) {
+    call(deadline, () -> {
+      work.run();
+      return null;
+    });
+  }
+}

@@ -1,0 +1,65 @@
+package org.lcngeo.cli;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import org.lcngeo.core.Deadline;
+import org.lcngeo.core.InvalidInputException;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code --timeout} and {@code --progress} of the exact commands (docs/cli.md, "Time limits"):
+ * every exact command runs under a {@link Deadline} and reports progress on stderr when it takes
+ * longer than {@link Progress#QUIET_SECONDS} seconds.
+ */
+public final class TimeOptions {
+  /** The longest {@code --timeout}: one week. */
+  static final long MAX_SECONDS = 7 * 24 * 3600;
+
+  @Option(
+      names = "--timeout",
+      paramLabel = "SECONDS",
+      defaultValue = "600",
+      description = "time limit in seconds (decimals allowed; default ${DEFAULT-VALUE}); when it"
+          + " expires the command prints what it has, marked \"stopped\": \"timeout\", and exits 3")
+  String timeout;
+
+  @Option(
+      names = "--progress",
+      description = "progress lines on stderr even with --json when stdout is not a terminal")
+  boolean progress;
+
+  /** The validated time limit. */
+  public Duration limit() {
+    return parse(timeout);
+  }
+
+  /** A deadline {@link #limit()} from now. */
+  public Deadline deadline() {
+    return Deadline.after(limit());
+  }
+
+  /**
+   * Progress reporting for a command: on unless the output is JSON to something other than a
+   * terminal, or forced by {@code --progress}.
+   */
+  public Progress progress(String command, boolean json) {
+    boolean on = progress || !json || System.console() != null;
+    return on ? Progress.start(command, System.err) : Progress.OFF;
+  }
+
+  /** Parses a positive number of seconds, at most {@value #MAX_SECONDS}. */
+  static Duration parse(String text) {
+    BigDecimal s;
+    try {
+      s = new BigDecimal(text.strip());
+    } catch (NumberFormatException | NullPointerException e) {
+      throw new InvalidInputException("--timeout must be a number of seconds, not '" + text + "'");
+    }
+    if (s.signum() <= 0 || s.compareTo(BigDecimal.valueOf(MAX_SECONDS)) > 0) {
+      throw new InvalidInputException(
+          "--timeout must be more than 0 and at most " + MAX_SECONDS + " seconds, not " + text);
+    }
+    long millis = s.movePointRight(3).setScale(0, java.math.RoundingMode.CEILING).longValueExact();
+    return Duration.ofMillis(millis);
+  }
+}
