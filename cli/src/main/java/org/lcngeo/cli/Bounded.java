@@ -12,7 +12,10 @@ import org.lcngeo.core.TimeLimitException;
  * Runs exact work under a {@link Deadline} on a worker thread that is abandoned when the deadline
  * passes. Our own loops stop at their next {@link Deadline#checkCurrent()}; calls into Symja or JAS
  * that never check it cannot hold the command beyond its limit, because the caller stops waiting
- * at the deadline and the worker is a daemon thread (interrupted, and ended with the JVM).
+ * at the deadline and the worker is a daemon thread, ended with the JVM. The worker is not
+ * interrupted: JAS turns an interrupt into an exception wherever it polls, also inside a class's
+ * static initializer, which would leave that class unusable for the rest of the JVM (a notebook
+ * kernel, a test run).
  */
 public final class Bounded {
   private Bounded() {}
@@ -35,10 +38,8 @@ public final class Bounded {
       java.time.Duration left = deadline.remaining();
       return left == null ? task.get() : task.get(left.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException e) {
-      task.cancel(true);
       throw deadline.expiredException();
     } catch (InterruptedException e) {
-      task.cancel(true);
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     } catch (ExecutionException e) {

@@ -228,7 +228,9 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
 
   private static void requireFinite(Object o) {
     if (o instanceof Double d && !Double.isFinite(d)) {
-      throw new IllegalStateException("a result is not finite");
+      throw new org.lcngeo.core.NumericalFailureException(
+          "a result of the flow is not finite (try a stiff --method, a smaller --step or tighter"
+              + " tolerances)");
     }
     if (o instanceof double[] a) {
       Arrays.stream(a).boxed().forEach(FlowCommand::requireFinite);

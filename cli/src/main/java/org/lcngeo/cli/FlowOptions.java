@@ -104,7 +104,7 @@ abstract class FlowOptions {
     int intervals = grid == null ? DEFAULT_GRID : grid;
     if (m == FlowSettings.Method.GD && step > 0 && Double.isFinite(step) && time > 0
         && Double.isFinite(time) && step > time / intervals) {
-      long coarse = (long) Math.floor(time / step);
+      long coarse = (long) Math.floor(time / step * (1 + 1e-12));
       if (grid != null || coarse < 1) {
         throw new InvalidInputException("--step " + step + " is longer than the grid spacing T/M = "
             + time / intervals + ": gradient descent would take steps of that length instead;"

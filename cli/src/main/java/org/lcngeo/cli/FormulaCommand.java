@@ -95,7 +95,9 @@ final class FormulaCommand implements Callable<Integer> {
         missing(out, m, "the time limit was reached first");
         String head = format == Format.JAVA ? ""
             : notation == Notation.LATEX ? latex(a, out.snapshot()) : symja(a, out.snapshot());
-        return out.stopped("formula", e, common.json, head, System.out, System.err);
+        java.util.function.UnaryOperator<String> comment = notation == Notation.LATEX
+            ? line -> "% " + line : line -> "(* " + line + " *)";
+        return out.stopped("formula", e, common.json, head, comment, System.out, System.err);
       }
     }
   }

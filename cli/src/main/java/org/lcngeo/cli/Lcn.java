@@ -118,7 +118,8 @@ public final class Lcn implements Runnable {
   }
 
   private static int fail(PrintWriter err, String message, int code) {
-    String line = message == null ? "unknown error" : message.replace('\n', ' ').strip();
+    String line = message == null ? "unknown error"
+        : message.replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}\\u0085]", " ").strip();
     err.println("error: " + line);
     err.flush();
     return code;

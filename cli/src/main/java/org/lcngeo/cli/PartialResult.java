@@ -44,6 +44,15 @@ public final class PartialResult {
    */
   public int stopped(String command, TimeLimitException e, boolean json, String textHead,
       PrintStream out, PrintStream err) {
+    return stopped(command, e, json, textHead, line -> line, out, err);
+  }
+
+  /**
+   * {@link #stopped(String, TimeLimitException, boolean, String, PrintStream, PrintStream)} for a
+   * text output in another system's syntax: the stop line is written as its comment.
+   */
+  public int stopped(String command, TimeLimitException e, boolean json, String textHead,
+      java.util.function.UnaryOperator<String> comment, PrintStream out, PrintStream err) {
     String reason = e.getMessage() + " while " + stage;
     Map<String, Object> m = snapshot();
     m.put("complete", false);
@@ -53,7 +62,7 @@ public final class PartialResult {
       Output.json(out, m);
     } else {
       out.print(textHead);
-      out.println("stopped: " + reason + "; the output above is all that was computed");
+      out.println(comment.apply("stopped: " + reason + "; the output above is all that was computed"));
     }
     out.flush();
     err.println("lcn " + command + ": stopped: " + reason + " (exit 3)");

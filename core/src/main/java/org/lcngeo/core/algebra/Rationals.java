@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.util.regex.Pattern;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
 
 /**
  * Our own parser and printer of exact rational literals: integers {@code -12}, fractions {@code
@@ -54,10 +55,19 @@ public final class Rationals {
         "'" + abbreviate(s) + "' is not a rational number (use an integer, p/q or a finite decimal)");
   }
 
-  /** The exact value of a decimal. */
+  /**
+   * The exact value of a decimal.
+   *
+   * @throws LimitExceededException when its power of ten lies beyond 10^&plusmn;{@value
+   *     #MAX_LITERAL_LENGTH} (as many digits as the longest literal has)
+   */
   public static BigFraction fromDecimal(BigDecimal d) {
     BigInteger unscaled = d.unscaledValue();
     int scale = d.scale();
+    if (Math.abs((long) scale) > MAX_LITERAL_LENGTH) {
+      throw new LimitExceededException("the number " + abbreviate(d.toString()) + " has a power of"
+          + " ten beyond 10^" + MAX_LITERAL_LENGTH + " in magnitude, the limit of an exact number");
+    }
     if (scale <= 0) {
       return new BigFraction(unscaled.multiply(BigInteger.TEN.pow(-scale)));
     }

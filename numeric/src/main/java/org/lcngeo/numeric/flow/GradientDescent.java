@@ -22,8 +22,9 @@ public final class GradientDescent implements Integrator {
     long steps = 0;
     for (int k = 1; k < grid.length; k++) {
       while (t < grid[k]) {
-        double h = Math.min(step, grid[k] - t);
-        boolean last = h >= grid[k] - t;
+        // a step that reaches the grid time up to rounding lands on it (no sliver step after it)
+        boolean last = step >= (grid[k] - t) * (1 - 1e-12);
+        double h = last ? grid[k] - t : step;
         sys.derivative(y, f);
         for (int i = 0; i < n; i++) {
           y[i] += h * f[i];

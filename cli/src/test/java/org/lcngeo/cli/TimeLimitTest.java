@@ -1,0 +1,117 @@
+package org.lcngeo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.lcngeo.core.Deadline;
+import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.TimeLimitException;
+
+/**
+ * Issue 10, item 4: every exact command is bounded by {@code --timeout}; when it expires the
+ * command prints what it has, marked {@code "complete": false, "stopped": "timeout"}, and exits 3.
+ */
+class TimeLimitTest {
+  /**
+   * The fiber that ran past 400 s (issue 10): with {@code --timeout 2} it ends within a few
+   * seconds, with the partial JSON and exit 3, whatever part of the work (our loops, or a Symja
+   * call that cannot be interrupted) the limit falls in.
+   */
+  @Test
+  void unboundedFiberEndsAtItsTimeLimitWithPartialJson() {
+    long start = System.nanoTime();
+    CommandRun r = CommandRun.of("fiber", "--sizes", "2,2,2,2", "--strides", "1,1,1,1",
+        "--target", "[1,10,35,50,24]", "--delta", "1", "--timeout", "2", "--json", "--progress");
+    double seconds = (System.nanoTime() - start) * 1e-9;
+    assertThat(r.code()).as(r.err()).isEqualTo(ExitCode.TIME_LIMIT);
+    assertThat(seconds).isLessThan(10);
+    JsonNode j = r.json();
+    assertThat(j.get("complete").asBoolean(true)).isFalse();
+    assertThat(j.get("stopped").asText()).isEqualTo("timeout");
+    assertThat(j.get("reason").asText()).contains("time limit of 2 s");
+    assertThat(j.get("architecture").get("endToEndSize").get(0).asInt()).isEqualTo(5);
+    assertThat(j.get("count").asInt()).isZero();
+    assertThat(j.get("points").size()).isZero();
+    assertThat(j.get("ntkEqual").isNull()).isTrue();
+    assertThat(j.get("inManifold").isNull()).isTrue();
+    // --progress forces the progress line (stderr is not a terminal here) after 2 s; the last
+    // line says why the command stopped
+    assertThat(r.err().lines().toList()).last().asString().startsWith("lcn fiber: stopped:");
+  }
+
+  @Test
+  void textOutputSaysItStopped() {
+    CommandRun r = CommandRun.of("fiber", "--sizes", "2,2,2,2", "--strides", "1,1,1,1",
+        "--target", "[1,10,35,50,24]", "--delta", "1", "--timeout", "0.5");
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.out()).startsWith("1-D, H=4").contains("\nstopped: the time limit of 0.5 s");
+  }
+
+  /** reproduce keeps the parts it finished and names where it stopped. */
+  @Test
+  void reproduceStopsWithThePartsItHas() {
+    CommandRun r = CommandRun.of("reproduce", "--timeout", "0.3", "--json");
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    JsonNode j = r.json();
+    assertThat(j.get("stopped").asText()).isEqualTo("timeout");
+    assertThat(j.get("complete").asBoolean(true)).isFalse();
+    assertThat(j.get("reason").asText()).contains("Table 1");
+    assertThat(j.has("checks")).isTrue();
+  }
+
+  /** ntk --delta: the rescaling's root and the NTK are bounded too. */
+  @Test
+  void rescaledNtkIsBounded() {
+    StringBuilder w1 = new StringBuilder("[");
+    StringBuilder w2 = new StringBuilder("[");
+    for (int i = 0; i < 150; i++) {
+      w1.append(i == 0 ? "" : ",").append(i % 7 - 3 == 0 ? 1 : i % 7 - 3);
+      w2.append(i == 0 ? "" : ",").append(i % 5 - 2 == 0 ? 1 : i % 5 - 2);
+    }
+    String filters = "[" + w1 + "]," + w2 + "]]";
+    CommandRun r = CommandRun.of("ntk", "--sizes", "150,150", "--filters", filters, "--delta",
+        "1", "--timeout", "0.5", "--json");
+    assertThat(r.code()).as(r.err()).isEqualTo(3);
+    JsonNode j = r.json();
+    assertThat(j.get("stopped").asText()).isEqualTo("timeout");
+    assertThat(j.get("architecture").get("sizes").size()).isEqualTo(2);
+  }
+
+  @Test
+  void timeoutsParse() {
+    assertThat(TimeOptions.parse("600")).isEqualTo(Duration.ofSeconds(600));
+    assertThat(TimeOptions.parse("0.25")).isEqualTo(Duration.ofMillis(250));
+    assertThat(TimeOptions.parse("0.0001")).isEqualTo(Duration.ofMillis(1));
+    for (String bad : new String[] {"0", "-3", "x", "", "604801", "1e9"}) {
+      assertThatThrownBy(() -> TimeOptions.parse(bad)).isInstanceOf(InvalidInputException.class);
+    }
+  }
+
+  /** Bounded returns results, rethrows failures, and gives up on a worker that never checks. */
+  @Test
+  void boundedAbandonsAWorkerThatNeverChecks() {
+    assertThat(Bounded.call(Deadline.after(Duration.ofSeconds(5)), () -> 42)).isEqualTo(42);
+    assertThatThrownBy(() -> Bounded.call(Deadline.after(Duration.ofSeconds(5)), () -> {
+      throw new InvalidInputException("bad");
+    })).isInstanceOf(InvalidInputException.class).hasMessage("bad");
+    long start = System.nanoTime();
+    assertThatThrownBy(() -> Bounded.call(Deadline.after(Duration.ofMillis(200)), () -> {
+      long end = System.nanoTime() + 3_000_000_000L;
+      while (System.nanoTime() < end) {
+        Thread.onSpinWait();
+      }
+      return 0;
+    })).isInstanceOf(TimeLimitException.class);
+    assertThat((System.nanoTime() - start) * 1e-9).isLessThan(2.5);
+    // the deadline is installed on the worker, so that checkCurrent bounds our own loops there
+    assertThatThrownBy(() -> Bounded.call(Deadline.after(Duration.ofMillis(100)), () -> {
+      while (true) {
+        Deadline.checkCurrent();
+        Thread.sleep(5);
+      }
+    })).isInstanceOf(TimeLimitException.class);
+  }
+}
