@@ -204,13 +204,14 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
     return d;
   }
 
-  /** Progress on stderr, at most once a second, once the run has taken more than a second. */
+  /** Progress on stderr, at most once a second, once the run has taken more than 2 s. */
   private static DoubleConsumer progress() {
     long start = System.nanoTime();
     long[] last = {start};
     return f -> {
       long now = System.nanoTime();
-      if (now - start > 1_000_000_000L && now - last[0] > 1_000_000_000L) {
+      if (now - start > Progress.QUIET_SECONDS * 1_000_000_000L
+          && now - last[0] > 1_000_000_000L) {
         last[0] = now;
         System.err.printf(Locale.ROOT, "flow: %3.0f%% (%s)%n", 100 * f,
             f <= 0.5 ? "parameter space" : "function space");

@@ -67,8 +67,11 @@ class SweepCommandTest {
       assertThat(in.read(head)).isEqualTo(8);
     }
     assertThat(new String(head, 1, 3, StandardCharsets.US_ASCII)).isEqualTo("PNG");
+    // the log, its settings (for --resume) and the plot; no temporary file is left behind
     try (var files = Files.list(dir)) {
-      assertThat(files.count()).isEqualTo(2);
+      assertThat(files.map(f -> f.getFileName().toString()).toList())
+          .containsExactlyInAnyOrder(csv.getFileName().toString(),
+              csv.getFileName() + ".settings.json", png.getFileName().toString());
     }
   }
 
@@ -104,6 +107,7 @@ class SweepCommandTest {
     String torn = rows.get(0) + "\n" + rows.get(1) + "\n" + rows.get(2) + "\n"
         + rows.get(3).substring(0, rows.get(3).length() / 2);
     Files.writeString(part, torn);
+    Files.copy(SweepSettings.sidecar(full), SweepSettings.sidecar(part));
     JsonNode resumed = json(lcn(args("--samples", "20", "--runs", "6", "--time", "2", "--json",
         "--csv", part.toString(), "--resume")));
     List<String> after = Files.readAllLines(part);

@@ -144,7 +144,19 @@ class ClosedFormNtkTest {
         .isInstanceOf(InvalidInputException.class).hasMessageContaining("does not compile");
     assertThatThrownBy(() -> ClosedFormNtk.compile("  ", 1, 0))
         .isInstanceOf(InvalidInputException.class);
-    ClosedFormNtk two = ClosedFormNtk.compile("return new double[][] {{v[0]}};", 2, 0);
+    // a closed form of another architecture is rejected when it is compiled: it returns a matrix
+    // of another size, or reads past v or delta
+    assertThatThrownBy(() -> ClosedFormNtk.compile("return new double[][] {{v[0]}};", 2, 0))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("another architecture");
+    assertThatThrownBy(() -> ClosedFormNtk.compile(
+        "return new double[][] {{v[2], 0}, {0, 1}};", 2, 0))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("another architecture");
+    assertThatThrownBy(() -> ClosedFormNtk.compile(
+        "return new double[][] {{delta[0], 0}, {0, 1}};", 2, 0))
+        .isInstanceOf(InvalidInputException.class).hasMessageContaining("another architecture");
+    // one whose shape changes with v passes the probe and is still checked at every use
+    ClosedFormNtk two = ClosedFormNtk.compile(
+        "return v[0] > 0 ? new double[][] {{1, 0}, {0, 1}} : new double[][] {{v[0]}};", 2, 0);
     assertThatThrownBy(() -> two.ntk(new double[2], new double[0]))
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> two.ntk(new double[3], new double[0]))
