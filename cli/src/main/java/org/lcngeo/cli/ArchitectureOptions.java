@@ -53,13 +53,13 @@ public final class ArchitectureOptions {
               option + ": '" + layers[l].strip() + "' is not a size like 3 or 3x3");
         }
         java.math.BigInteger x = new java.math.BigInteger(p);
-        if (x.signum() < 1) {
-          throw new InvalidInputException(
-              option + ": " + x + " in '" + layers[l].strip() + "' is less than 1");
-        }
         if (x.compareTo(java.math.BigInteger.valueOf(org.lcngeo.core.Limits.MAX_EXTENT)) > 0) {
           throw new org.lcngeo.core.LimitExceededException(option + ": " + x + " in '"
               + layers[l].strip() + "' exceeds the limit of " + org.lcngeo.core.Limits.MAX_EXTENT);
+        }
+        if (x.bitLength() > 31) {
+          throw new InvalidInputException(
+              option + ": " + x + " in '" + layers[l].strip() + "' is less than 1");
         }
         out[l][m] = x.intValueExact();
       }
@@ -129,8 +129,7 @@ public final class ArchitectureOptions {
       throw new InvalidInputException(h - 1 == 1
           ? "--delta: " + h + " layers have one invariant delta_1, so --delta takes one value, got "
               + d.size()
-          : "--delta takes one value (for all invariants) or " + (h - 1) + " values (delta_1.."
-              + "delta_" + (h - 1) + ") for " + h + " layers, got " + d.size());
+          : "--delta needs 1 or " + (h - 1) + " values for " + h + " layers, got " + d.size());
     }
     return d;
   }

@@ -7,9 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.hipparchus.fraction.BigFraction;
-import org.lcngeo.core.Deadline;
 import org.lcngeo.core.Limits;
-import org.lcngeo.core.TimeLimitException;
 import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.algebraic.FieldElement;
@@ -63,9 +61,7 @@ final class FiberCommand implements Callable<Integer> {
         : ArchitectureOptions.delta(a, delta);
     Limits.checkDenseSquare(a.endToEndEntries(), "the NTK");
     int digits = common.digits();
-    Deadline deadline = time.deadline();
-    try (Progress progress = time.progress("fiber", common.json)) {
-      PartialResult partial = new PartialResult(progress);
+    return time.run("fiber", common.json, partial -> {
       partial.put("architecture", Output.architecture(a));
       partial.put("target", Output.nested(v, a.endToEndSize()));
       partial.put("delta", d.stream().map(Rationals::format).toList());
@@ -74,18 +70,11 @@ final class FiberCommand implements Callable<Integer> {
       partial.put("inManifold", null);
       partial.put("ntkEqual", null);
       partial.stage("factoring the end-to-end polynomial and enumerating the fiber");
-      try {
-        System.out.print(Bounded.call(deadline, () -> {
-          Fiber fiber = Fiber.compute(a, v, d);
-          partial.stage("writing the fiber");
-          return common.json ? Output.jsonText(json(fiber, digits)) + "\n" : text(fiber, digits);
-        }));
-        return 0;
-      } catch (TimeLimitException e) {
-        return partial.stopped("fiber", e, common.json, a.summary() + "\n", System.out,
-            System.err);
-      }
-    }
+    }, partial -> {
+      Fiber fiber = Fiber.compute(a, v, d);
+      partial.stage("writing the fiber");
+      return common.json ? Output.jsonText(json(fiber, digits)) + "\n" : text(fiber, digits);
+    }, partial -> a.summary() + "\n");
   }
 
   private static Map<String, Object> json(Fiber fiber, int digits) {

@@ -34,15 +34,6 @@ public final class Lcn implements Runnable {
       org.lcngeo.cli.reproduce.ReproduceCommand.class,
       BenchCommand.class);
 
-  static {
-    // Symja logs through log4j-api without an implementation: keep its start-up quiet.
-    System.setProperty(
-        "log4j2.loggerContextFactory", "org.apache.logging.log4j.simple.SimpleLoggerContextFactory");
-    System.setProperty("org.apache.logging.log4j.simplelog.StatusLogger.level", "OFF");
-    System.setProperty("log4j2.statusLoggerLevel", "OFF");
-    System.setProperty("org.apache.logging.log4j.level", "OFF");
-  }
-
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override

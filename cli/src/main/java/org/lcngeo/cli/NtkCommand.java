@@ -10,10 +10,8 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.cli.io.NestedArrays;
-import org.lcngeo.core.Deadline;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.Limits;
-import org.lcngeo.core.TimeLimitException;
 import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.core.model.Architecture;
@@ -75,26 +73,21 @@ final class NtkCommand implements Callable<Integer> {
             "--matrices describes a fully connected network: do not combine it with --sizes,"
                 + " --strides, --filters or --delta");
       }
-      return fullyConnected();
+      return time.run("ntk", common.json,
+          partial -> partial.stage("computing the fully connected NTK exactly"),
+          partial -> fullyConnected(), partial -> "");
     }
     Architecture a = arch.architecture();
     Limits.checkDenseSquare(a.endToEndEntries(), "the NTK");
     FilterTuple<BigFraction> theta = ArchitectureOptions.filters(a, filters);
     List<BigFraction> d = delta == null ? null : ArchitectureOptions.delta(a, delta);
     int digits = common.digits();
-    Deadline deadline = time.deadline();
-    try (Progress progress = time.progress("ntk", common.json)) {
-      PartialResult partial = new PartialResult(progress);
-      partial.put("architecture", Output.architecture(a));
-      try {
-        System.out.print(Bounded.call(deadline, () -> d == null
+    return time.run("ntk", common.json,
+        partial -> partial.put("architecture", Output.architecture(a)),
+        partial -> d == null
             ? convolutional(a, theta, digits, partial)
-            : rescaled(a, theta, d, digits, partial)));
-        return 0;
-      } catch (TimeLimitException e) {
-        return partial.stopped("ntk", e, common.json, header(a, partial), System.out, System.err);
-      }
-    }
+            : rescaled(a, theta, d, digits, partial),
+        partial -> header(a, partial));
   }
 
   /** The text output's first lines from what was computed before a time limit. */
@@ -200,7 +193,7 @@ final class NtkCommand implements Callable<Integer> {
     return "rank of J: " + rank + " (neuromanifold dimension " + dimension + ")\n";
   }
 
-  private Integer fullyConnected() {
+  private String fullyConnected() {
     JsonNode node = NestedArrays.parseJson(matrices, "--matrices");
     if (!node.isArray() || node.size() == 0) {
       throw new InvalidInputException("--matrices must be a non-empty JSON array of matrices");
@@ -236,7 +229,7 @@ final class NtkCommand implements Callable<Integer> {
       m.put("ntk", Output.matrix(k));
       m.put("ntkDecimal", map(k, x -> Rationals.toDecimal(x, digits)));
       m.put("rank", rank);
-      Output.json(System.out, m);
+      return Output.jsonText(m) + "\n";
     } else {
       StringBuilder b = new StringBuilder();
       b.append(net.summary()).append('\n');
@@ -250,9 +243,8 @@ final class NtkCommand implements Callable<Integer> {
       b.append("NTK K on row-major vec(Z) (").append(k.size()).append('x').append(k.size())
           .append("):\n");
       b.append(Output.table(Output.matrix(k), "  "));
-      System.out.print(b);
+      return b.toString();
     }
-    return 0;
   }
 
   /**

@@ -47,6 +47,32 @@ public final class TimeOptions {
     return on ? Progress.start(command, System.err) : Progress.OFF;
   }
 
+  /**
+   * Runs a command's exact work under the time limit and prints the text it returns; at the limit,
+   * prints the partial result instead ({@link PartialResult#stopped}).
+   *
+   * @param start records the fields known before the work (the architecture, the input)
+   * @param work computes the whole output, recording fields in the partial result as it goes
+   * @param textHead the text output's first lines from a partial result
+   * @return the exit status: 0, or 3 at the time limit
+   */
+  public int run(String command, boolean json, java.util.function.Consumer<PartialResult> start,
+      java.util.function.Function<PartialResult, String> work,
+      java.util.function.Function<PartialResult, String> textHead) {
+    Deadline deadline = deadline();
+    try (Progress p = progress(command, json)) {
+      PartialResult partial = new PartialResult(p);
+      start.accept(partial);
+      try {
+        System.out.print(Bounded.call(deadline, () -> work.apply(partial)));
+        return ExitCode.OK;
+      } catch (org.lcngeo.core.TimeLimitException e) {
+        return partial.stopped(
+            command, e, json, textHead.apply(partial), System.out, System.err);
+      }
+    }
+  }
+
   /** Parses a positive number of seconds, at most {@value #MAX_SECONDS}. */
   static Duration parse(String text) {
     BigDecimal s;
