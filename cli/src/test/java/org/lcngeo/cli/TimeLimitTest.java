@@ -114,4 +114,25 @@ class TimeLimitTest {
       }
     })).isInstanceOf(TimeLimitException.class);
   }
+
+  /** A progress line after 2 s naming the stage; none for piped JSON unless --progress. */
+  @Test
+  void progressLinesNameTheStage() throws Exception {
+    java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+    java.io.PrintStream err = new java.io.PrintStream(bytes, true, "UTF-8");
+    try (Progress p = Progress.start("fiber", err)) {
+      p.stage("factoring");
+      Thread.sleep(1000);
+      assertThat(bytes.toString("UTF-8")).isEmpty();
+      Thread.sleep(Progress.QUIET_SECONDS * 1000L + 500 - 1000);
+    }
+    assertThat(bytes.toString("UTF-8")).matches("lcn fiber: factoring \\([23] s\\)\\R");
+    // in tests stdout is not a terminal: piped JSON reports no progress unless asked to
+    TimeOptions quiet = new TimeOptions();
+    assertThat(quiet.progress("fiber", true)).isSameAs(Progress.OFF);
+    quiet.progress = true;
+    try (Progress forced = quiet.progress("fiber", true)) {
+      assertThat(forced).isNotSameAs(Progress.OFF);
+    }
+  }
 }

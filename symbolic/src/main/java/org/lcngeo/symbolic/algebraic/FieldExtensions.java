@@ -36,8 +36,11 @@ public final class FieldExtensions {
     }
   }
 
-  /** Thrown when the field needed exceeds the degree bound the caller set. */
-  public static final class DegreeBoundExceeded extends RuntimeException {
+  /**
+   * Thrown when the field needed exceeds the degree bound the caller set: a designed limit (the
+   * fiber reports it as the reason it is incomplete; escaping to the command line it is exit 2).
+   */
+  public static final class DegreeBoundExceeded extends org.lcngeo.core.LimitExceededException {
     private static final long serialVersionUID = 1L;
 
     public DegreeBoundExceeded(String message) {
