@@ -20,7 +20,15 @@ import picocli.CommandLine.ParameterException;
     name = "lcn",
     mixinStandardHelpOptions = true,
     version = "lcngeo 0.1.0",
-    description = "Geometry of gradient flows of linear convolutional networks: exact and numeric.")
+    description = "Geometry of gradient flows of linear convolutional networks: exact and numeric.",
+    exitCodeListHeading = "%nExit status (docs/cli.md):%n",
+    exitCodeList = {
+      "0:success",
+      "1:internal failure (LCN_DEBUG=1 prints the stack trace)",
+      "2:invalid input or usage, or a designed limit reached",
+      "3:--timeout stopped the work (partial output on stdout)",
+      "4:numerical failure (a flow diverged)"
+    })
 public final class Lcn implements Runnable {
   /** The subcommands, in the order of the usage message. */
   private static final java.util.List<Class<?>> COMMANDS = java.util.List.of(
