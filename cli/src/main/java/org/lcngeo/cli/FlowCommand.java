@@ -101,7 +101,7 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
     double[] theta0 = initialTuple(a);
     NumericMu mu = NumericMu.of(a);
     GradientFlow flow = new GradientFlow(mu, new QuadraticLoss(d), settings);
-    FlowResult r = flow.run(theta0, ntkOfV, progress());
+    FlowResult r = flow.run(theta0, ntkOfV, progressWanted() ? progress() : null);
     if (csv != null) {
       writeCsv(csv, r, a);
     }

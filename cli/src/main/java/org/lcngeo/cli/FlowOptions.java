@@ -87,6 +87,16 @@ abstract class FlowOptions {
           + DEFAULT_GRID + "; for gd at most T/step, so that every step has the length --step)")
   Integer grid;
 
+  @Option(
+      names = "--progress",
+      description = "progress lines on stderr even with --json when stdout is not a terminal")
+  boolean progress;
+
+  /** Whether progress lines are printed ({@link TimeOptions#wanted}). */
+  boolean progressWanted() {
+    return TimeOptions.wanted(progress, common.json);
+  }
+
   /** Grid intervals when {@code --grid} is not given. */
   static final int DEFAULT_GRID = 200;
 

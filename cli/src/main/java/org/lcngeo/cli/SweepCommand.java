@@ -130,7 +130,8 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
     long start = System.nanoTime();
     SweepSummary summary;
     try {
-      summary = new SweepRunner(workers, progress(start)).run(
+      summary = new SweepRunner(workers,
+          progressWanted() ? progress(start) : (done, total) -> { }).run(
           specs, spec -> row(flow, startOf.get(spec.id())), file, resume);
     } catch (SweepFailedException e) {
       String where = csv != null

@@ -43,8 +43,15 @@ public final class TimeOptions {
    * terminal, or forced by {@code --progress}.
    */
   public Progress progress(String command, boolean json) {
-    boolean on = progress || !json || System.console() != null;
-    return on ? Progress.start(command, System.err) : Progress.OFF;
+    return wanted(progress, json) ? Progress.start(command, System.err) : Progress.OFF;
+  }
+
+  /**
+   * Whether a command reports progress on stderr (docs/cli.md): always for text output and on a
+   * terminal, for JSON into a pipe or file only when {@code --progress} asks for it.
+   */
+  static boolean wanted(boolean forced, boolean json) {
+    return forced || !json || System.console() != null;
   }
 
   /**

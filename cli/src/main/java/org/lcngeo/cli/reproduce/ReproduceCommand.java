@@ -64,10 +64,11 @@ public final class ReproduceCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Parts parts = new Parts();
     Deadline deadline = time.deadline();
+    String output;
     try (Progress progress = time.progress("reproduce", common.json())) {
       PartialResult partial = new PartialResult(progress);
       try {
-        Bounded.run(deadline, () -> {
+        output = Bounded.call(deadline, () -> {
           partial.stage("Table 1: exact fibers of the sampled tuples");
           parts.rows = Table1.compute(seed);
           partial.stage("the worked examples");
@@ -79,25 +80,34 @@ public final class ReproduceCommand implements Callable<Integer> {
                   List.of(new BigFraction(2), new BigFraction(-1)))));
           partial.stage("Section 5");
           parts.section5 = Section5.compute(seed);
+          partial.stage("writing the results");
+          double seconds = (System.nanoTime() - start) / 1e9;
+          return common.json() ? Output.jsonText(json(parts, seconds)) + "\n" : text(parts, seconds);
         });
       } catch (TimeLimitException e) {
+        // what was computed, written under a short bound of its own (writing exact numbers may
+        // call Symja); if even that does not finish, only the stop is reported
         double seconds = (System.nanoTime() - start) / 1e9;
-        json(parts, seconds).forEach(partial::put);
-        return partial.stopped("reproduce", e, common.json(),
-            text(parts, seconds), System.out, System.err);
+        Deadline writing = Deadline.after(java.time.Duration.ofSeconds(WRITING_SECONDS));
+        String head = "";
+        try {
+          Bounded.call(writing, () -> json(parts, seconds)).forEach(partial::put);
+          head = common.json() ? "" : Bounded.call(writing, () -> text(parts, seconds));
+        } catch (TimeLimitException alsoTooLong) {
+          partial.put("seed", seed);
+        }
+        return partial.stopped("reproduce", e, common.json(), head, System.out, System.err);
       }
     }
-    double seconds = (System.nanoTime() - start) / 1e9;
     if (latex != null) {
       writeLatex(parts.examples);
     }
-    if (common.json()) {
-      Output.json(System.out, json(parts, seconds));
-    } else {
-      System.out.print(text(parts, seconds));
-    }
+    System.out.print(output);
     return 0;
   }
+
+  /** The bound on writing the parts computed before a time limit. */
+  private static final int WRITING_SECONDS = 5;
 
   /** The JSON of the parts computed (all of them unless a time limit stopped the work). */
   private Map<String, Object> json(Parts parts, double seconds) {
