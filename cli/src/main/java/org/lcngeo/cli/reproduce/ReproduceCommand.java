@@ -294,8 +294,10 @@ public final class ReproduceCommand implements Callable<Integer> {
         + r.genericFibers().stream().filter(Table1.FiberSample::votes).count();
     long points = r.balancedFibers().stream().mapToLong(s -> s.fiber().points().size()).sum()
         + r.genericFibers().stream().mapToLong(s -> s.fiber().points().size()).sum();
-    return (r.balancedFibers().size() + r.genericFibers().size()) + " exact fibers (" + votes
-        + " decided, the others undecided and not counted), " + points + " points";
+    long all = r.balancedFibers().size() + r.genericFibers().size();
+    return all + " exact fibers (" + votes + " decided"
+        + (votes < all ? ", " + (all - votes) + " undecided and not counted" : "") + "), "
+        + points + " points";
   }
 
   private static String wrap(String text, String indent) {
