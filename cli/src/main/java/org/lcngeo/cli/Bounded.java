@@ -2,7 +2,9 @@ package org.lcngeo.cli;
 
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.lcngeo.core.Deadline;
@@ -18,6 +20,16 @@ import org.lcngeo.core.TimeLimitException;
  * kernel, a test run).
  */
 public final class Bounded {
+  /**
+   * Daemon workers, reused when idle (so that their per-thread state, such as a Symja evaluator,
+   * is made once); a worker abandoned at a deadline is busy and never handed new work.
+   */
+  private static final ExecutorService WORKERS = Executors.newCachedThreadPool(r -> {
+    Thread t = new Thread(r, "lcn-exact-work");
+    t.setDaemon(true);
+    return t;
+  });
+
   private Bounded() {}
 
   /**
@@ -26,14 +38,11 @@ public final class Bounded {
    * @throws TimeLimitException when the deadline passes first
    */
   public static <T> T call(Deadline deadline, Callable<T> work) {
-    FutureTask<T> task = new FutureTask<>(() -> {
+    Future<T> task = WORKERS.submit(() -> {
       try (Deadline.Scope scope = deadline.enter()) {
         return work.call();
       }
     });
-    Thread worker = new Thread(task, "lcn-exact-work");
-    worker.setDaemon(true);
-    worker.start();
     try {
       java.time.Duration left = deadline.remaining();
       return left == null ? task.get() : task.get(left.toNanos(), TimeUnit.NANOSECONDS);
