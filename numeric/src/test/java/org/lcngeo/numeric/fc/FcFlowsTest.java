@@ -11,6 +11,9 @@ import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.QRDecomposition;
 import org.hipparchus.linear.RealMatrix;
 import org.junit.jupiter.api.Test;
+import org.lcngeo.numeric.flow.Dop853;
+import org.lcngeo.numeric.flow.FlowResult;
+import org.lcngeo.numeric.flow.FlowSettings;
 
 class FcFlowsTest {
   private static RealMatrix m(double[][] a) {
@@ -48,10 +51,10 @@ class FcFlowsTest {
   void example20ProductTrajectoriesDifferAndAreNotTheBalancedFlow() {
     FcLoss loss = FcLoss.distanceTo(m(new double[][] {{1, -4}, {-2, -1}}));
     double[] times = {0, 0.05, 0.1, 0.2};
-    List<FcNetwork> fromV = FcFlows.parameterFlow(V, loss, times, 1e-11, 1e-12);
-    List<FcNetwork> fromU = FcFlows.parameterFlow(U, loss, times, 1e-11, 1e-12);
+    List<FcNetwork> fromV = FcFlows.parameterFlow(V, loss, times, new Dop853(1e-11, 1e-12));
+    List<FcNetwork> fromU = FcFlows.parameterFlow(U, loss, times, new Dop853(1e-11, 1e-12));
     List<RealMatrix> balanced = FcFlows.balancedFlow(
-        MatrixUtils.createRealIdentityMatrix(2), 2, loss, times, 1e-11, 1e-12);
+        MatrixUtils.createRealIdentityMatrix(2), 2, loss, times, new Dop853(1e-11, 1e-12));
     RealMatrix wv = fromV.get(3).product();
     RealMatrix wu = fromU.get(3).product();
     assertThat(dist(wv, wu)).isGreaterThan(0.1);
@@ -165,14 +168,35 @@ class FcFlowsTest {
     int n = 4;
     FcLoss loss = FcLoss.data(gaussian(rnd, d[0], n), gaussian(rnd, d[d.length - 1], n));
     double[] times = {0, 0.1, 0.3, 0.6};
-    List<FcNetwork> param = FcFlows.parameterFlow(theta, loss, times, 1e-12, 1e-13);
+    List<FcNetwork> param = FcFlows.parameterFlow(theta, loss, times, new Dop853(1e-12, 1e-13));
     List<RealMatrix> bal =
-        FcFlows.balancedFlow(theta.product(), theta.depth(), loss, times, 1e-12, 1e-13);
+        FcFlows.balancedFlow(theta.product(), theta.depth(), loss, times, new Dop853(1e-12, 1e-13));
     for (int i = 0; i < times.length; i++) {
       assertThat(dist(param.get(i).product(), bal.get(i))).as("t = %s", times[i])
           .isLessThan(1e-7);
     }
     assertThat(loss.value(param.get(3).product())).isLessThanOrEqualTo(
         loss.value(theta.product()) + 1e-12);
+  }
+  @Test
+  void theRunnerAgreesWithTheBalancedFlowAtABalancedStartAndNotAtExample20() {
+    FcLoss loss = FcLoss.distanceTo(m(new double[][] {{1, -4}, {-2, -1}}));
+    // W_1 = W_2 = diag(1, 2): balanced, product diag(1, 4)
+    FcNetwork balancedStart = FcNetwork.of(
+        List.of(m(new double[][] {{1, 0}, {0, 2}}), m(new double[][] {{1, 0}, {0, 2}})));
+    for (FlowSettings.Method method : List.of(FlowSettings.Method.DOP853, FlowSettings.Method.BDF)) {
+      FlowSettings s = FlowSettings.of(method, 0.2).withGridIntervals(10);
+      FullyConnectedFlow.Result b = FullyConnectedFlow.run(balancedStart, loss, s, 1);
+      assertThat(b.status()).isEqualTo(FlowResult.Status.COMPLETE);
+      assertThat(b.functionSpaceDeviation()).as("%s", method).isLessThan(1e-6);
+      assertThat(b.deltaDrift()).isLessThan(1e-6);
+      assertThat(b.losses()[10]).isLessThan(b.losses()[0]);
+      assertThat(b.rhsEvaluations()).isPositive();
+      assertThat(b.dimension()).isEqualTo(4);
+      FullyConnectedFlow.Result v = FullyConnectedFlow.run(V, loss, s, 1);
+      assertThat(v.functionSpaceDeviation()).as("%s", method).isGreaterThan(0.1);
+      assertThat(v.deltaDrift()).isLessThan(1e-6);
+      assertThat(v.deviations()[0]).isZero();
+    }
   }
 }
