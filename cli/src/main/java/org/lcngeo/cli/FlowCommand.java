@@ -48,7 +48,9 @@ import picocli.CommandLine.Option;
             + " LU reuse; for stiff flows, the default), rodas4 (Rosenbrock RODAS4, L-stable;"
             + " stiff), dop853 (Dormand-Prince 8(5,3), Hipparchus; non-stiff), gd (gradient"
             + " descent with --step). A function-space flow that stops before T is reported:"
-            + " status functionSpaceStalled, functionSpaceReached < T, and a warning on stderr.")
+            + " status functionSpaceStalled, functionSpaceReached < T, and a warning on stderr."
+            + " With --matrices or --widths: a fully connected network, its parameter flow and the"
+            + " balanced flow of eq. 6 from the same product.")
 final class FlowCommand extends FlowOptions implements Callable<Integer> {
   @Option(
       names = "--filters",
@@ -79,6 +81,20 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
           + " numeric fiber recovery")
   Path closedForm;
 
+  @Option(
+      names = "--matrices",
+      paramLabel = "JSON",
+      description = "a fully connected network W_1..W_H (decimals allowed) as the initial tuple:"
+          + " runs the parameter flow and the balanced flow of eq. 6 instead")
+  String matrices;
+
+  @Option(
+      names = "--widths",
+      paramLabel = "D",
+      description = "a fully connected network of widths d_0,d_1,...,d_H with seeded Gaussian"
+          + " matrices (--init-scale, --seed)")
+  String widths;
+
   private static String readClosedForm(Path file) {
     try {
       return java.nio.file.Files.readString(file);
@@ -89,6 +105,9 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (matrices != null || widths != null) {
+      return new FullyConnectedFlowRun(this).call();
+    }
     Architecture a = arch.architecture();
     NtkOfV ntkOfV = closedForm == null ? null : ClosedFormNtk.compile(
         ClosedFormNtk.methodBody(readClosedForm(closedForm)), a.endToEndEntries(), a.depth() - 1);
