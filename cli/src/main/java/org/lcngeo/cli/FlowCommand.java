@@ -50,7 +50,8 @@ import picocli.CommandLine.Option;
             + " descent with --step). A function-space flow that stops before T is reported:"
             + " status functionSpaceStalled, functionSpaceReached < T, and a warning on stderr."
             + " With --matrices or --widths: a fully connected network, its parameter flow and the"
-            + " balanced flow of eq. 6 from the same product.")
+            + " balanced flow of eq. 6 from the same product (default method dop853: the stiff"
+            + " methods take their Jacobians by differences there).")
 final class FlowCommand extends FlowOptions implements Callable<Integer> {
   @Option(
       names = "--filters",
@@ -87,6 +88,8 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
       description = "a fully connected network W_1..W_H (decimals allowed) as the initial tuple:"
           + " runs the parameter flow and the balanced flow of eq. 6 instead")
   String matrices;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = "--widths",
