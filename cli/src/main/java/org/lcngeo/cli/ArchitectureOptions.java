@@ -92,6 +92,25 @@ public final class ArchitectureOptions {
     return FilterTuple.of(a, layers);
   }
 
+  /** Reads {@code --matrices}: a JSON array of the weight matrices W_1..W_H, each a list of rows. */
+  public static List<List<List<BigFraction>>> matrices(String json) {
+    JsonNode node = NestedArrays.parseJson(json, "--matrices");
+    if (!node.isArray() || node.size() == 0) {
+      throw new InvalidInputException("--matrices must be a non-empty JSON array of matrices");
+    }
+    List<List<List<BigFraction>>> w = new ArrayList<>();
+    for (int l = 0; l < node.size(); l++) {
+      NestedArrays.Tensor t = NestedArrays.tensor(node.get(l), 2, "--matrices, W_" + (l + 1));
+      int cols = t.shape()[1];
+      List<List<BigFraction>> rows = new ArrayList<>();
+      for (int i = 0; i < t.shape()[0]; i++) {
+        rows.add(t.entries().subList(i * cols, (i + 1) * cols));
+      }
+      w.add(rows);
+    }
+    return w;
+  }
+
   /** Reads {@code --target}: a nested array of the end-to-end shape. */
   public static List<BigFraction> target(Architecture a, String json) {
     if (json == null) {

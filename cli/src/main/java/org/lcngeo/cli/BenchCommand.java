@@ -1,44 +1,34 @@
 package org.lcngeo.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.hipparchus.fraction.BigFraction;
-import org.lcngeo.cli.io.NestedArrays;
+import org.lcngeo.bench.FactorBench;
+import org.lcngeo.bench.FlowBench;
+import org.lcngeo.bench.NtkBench;
 import org.lcngeo.core.InvalidInputException;
-import org.lcngeo.core.algebra.RationalRing;
-import org.lcngeo.core.algebra.Rationals;
-import org.lcngeo.core.model.Architecture;
-import org.lcngeo.core.model.FilterTuple;
-import org.lcngeo.core.plan.MuPlan;
-import org.lcngeo.symbolic.ntk.ExactNtk;
-import org.lcngeo.symbolic.ntk.ScaledIntegerMatrix;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code lcn bench}: in-process benchmarks on the workloads in bench/workloads. */
+/**
+ * {@code lcn bench}: a thin front end of the bench module: its in-process runners of the workloads
+ * in bench/workloads ({@link NtkBench}, {@link FactorBench}, {@link FlowBench}) and its JMH
+ * benchmarks ({@code lcn bench jmh}).
+ */
 @Command(
     name = "bench",
     mixinStandardHelpOptions = true,
     description = "In-process benchmarks on the workload files in bench/workloads.",
-    subcommands = {BenchCommand.Ntk.class, BenchCommand.Factor.class, BenchCommand.Flow.class})
+    subcommands = {BenchCommand.Ntk.class, BenchCommand.Factor.class, BenchCommand.Flow.class,
+        BenchCommand.Jmh.class})
 final class BenchCommand implements Runnable {
   @Spec CommandSpec spec;
 
@@ -48,9 +38,8 @@ final class BenchCommand implements Runnable {
   }
 
   /**
-   * {@code lcn bench ntk FILE...}: times the exact NTK (ExactNtk.of(theta).ntk(), plan compilation
-   * included) of each workload (W1.json, W1b.json: {@code layers[].filter, stride, shape}) after a
-   * warm-up, reports the median, and checks v, J and K against the digests the file records.
+   * {@code lcn bench ntk FILE...}: the bench module's {@link NtkBench} on each workload (W1.json,
+   * W1b.json: {@code layers[].filter, stride, shape}).
    */
   @Command(
       name = "ntk",
@@ -85,11 +74,11 @@ final class BenchCommand implements Runnable {
       List<Map<String, Object>> results = new ArrayList<>();
       boolean allOk = true;
       for (Path file : files) {
-        Map<String, Object> r = bench(file);
+        Map<String, Object> r = NtkBench.run(file, runs, warmup);
         allOk &= Boolean.TRUE.equals(r.get("ok"));
         results.add(r);
         if (!json) {
-          System.out.println(text(r));
+          System.out.println(NtkBench.text(r));
         }
       }
       if (json) {
@@ -101,196 +90,6 @@ final class BenchCommand implements Runnable {
         System.err.println("error: a result does not match the digests recorded in its workload");
       }
       return allOk ? 0 : 1;
-    }
-
-    private Map<String, Object> bench(Path file) throws IOException {
-      if (!Files.isRegularFile(file)) {
-        throw new InvalidInputException("no such workload file: " + file);
-      }
-      JsonNode w;
-      try {
-        w = new ObjectMapper().readTree(file.toFile());
-      } catch (IOException e) {
-        throw new InvalidInputException(file + " is not valid JSON");
-      }
-      JsonNode layers = w.path("layers");
-      if (!layers.isArray() || layers.size() == 0) {
-        throw new InvalidInputException(file + " has no layers[] (filter, stride, shape)");
-      }
-      int h = layers.size();
-      int[][] sizes = new int[h][];
-      int[][] strides = new int[h][];
-      for (int l = 0; l < h; l++) {
-        sizes[l] = ints(layers.get(l).path("shape"), file);
-        strides[l] = ints(layers.get(l).path("stride"), file);
-      }
-      Architecture a = Architecture.of(sizes, strides);
-      List<List<BigFraction>> filters = new ArrayList<>();
-      for (int l = 0; l < h; l++) {
-        filters.add(NestedArrays.tensor(layers.get(l).path("filter"), a.dims(),
-            file.getFileName() + ", layer " + (l + 1)).entries());
-      }
-      FilterTuple<BigFraction> theta = FilterTuple.of(a, filters);
-
-      for (int i = 0; i < warmup; i++) {
-        ExactNtk.of(theta).ntk();
-      }
-      // phases of one run: compile the plan, partial products P_{-l}, kernel K
-      long[][] nanos = new long[4][runs];
-      for (int i = 0; i < runs; i++) {
-        long t0 = System.nanoTime();
-        MuPlan plan = MuPlan.compile(a);
-        long t1 = System.nanoTime();
-        ExactNtk run = ExactNtk.of(plan, theta);
-        long t2 = System.nanoTime();
-        run.ntk();
-        long t3 = System.nanoTime();
-        nanos[0][i] = t3 - t0;
-        nanos[1][i] = t1 - t0;
-        nanos[2][i] = t2 - t1;
-        nanos[3][i] = t3 - t2;
-      }
-      long[] sorted = nanos[0].clone();
-      Arrays.sort(sorted);
-
-      ExactNtk e = ExactNtk.of(theta);
-      ScaledIntegerMatrix k = e.ntk();
-      long t0 = System.nanoTime();
-      int rank = ExactNtk.of(theta).rank();
-      double rankMs = (System.nanoTime() - t0) / 1e6;
-
-      Map<String, Object> checks = new LinkedHashMap<>();
-      if (w.has("v")) {
-        checks.put("v", NestedArrays.tensor(w.get("v"), a.dims(), "v").entries().equals(e.endToEnd()));
-      }
-      ScaledIntegerMatrix j = e.scaledJacobian();
-      check(checks, w, "J_nnz", nnz(j));
-      check(checks, w, "J_sha256", sha256(j));
-      check(checks, w, "K_trace", k.trace().getNumerator().toString());
-      check(checks, w, "K_sum", sum(k));
-      check(checks, w, "K_nnz", nnz(k));
-      check(checks, w, "K_max_abs", maxAbs(k));
-      check(checks, w, "K_sha256", sha256(k));
-
-      Map<String, Object> r = new LinkedHashMap<>();
-      r.put("name", w.path("name").asText(file.getFileName().toString()));
-      r.put("architecture", a.summary());
-      r.put("ntkSize", k.rows());
-      r.put("multiplyAdds", multiplyAdds(theta));
-      r.put("warmupRuns", warmup);
-      r.put("runs", runs);
-      r.put("medianMs", median(nanos[0]));
-      r.put("medianPlanMs", median(nanos[1]));
-      r.put("medianPartialProductsMs", median(nanos[2]));
-      r.put("medianKernelMs", median(nanos[3]));
-      r.put("minMs", sorted[0] / 1e6);
-      r.put("maxMs", sorted[runs - 1] / 1e6);
-      r.put("rank", rank);
-      r.put("rankMs", rankMs);
-      r.put("checks", checks);
-      r.put("ok", checks.values().stream().allMatch(Boolean.TRUE::equals));
-      return r;
-    }
-
-    private static double median(long[] nanos) {
-      long[] s = nanos.clone();
-      Arrays.sort(s);
-      int n = s.length;
-      return (n % 2 == 1 ? s[n / 2] : (s[n / 2 - 1] + s[n / 2]) / 2.0) / 1e6;
-    }
-
-    /** Multiply-adds of the kernel: sum_l |offsets_l| * m_l (m_l + 1) / 2, m_l = nnz(P_{-l}). */
-    private static long multiplyAdds(FilterTuple<BigFraction> theta) {
-      MuPlan plan = MuPlan.compile(theta.architecture());
-      long total = 0;
-      for (int l = 0; l < theta.depth(); l++) {
-        long m = plan.partialProduct(RationalRing.INSTANCE, theta, l)
-            .stream().filter(x -> x.getNumerator().signum() != 0).count();
-        total += plan.offsets(l).length * m * (m + 1) / 2;
-      }
-      return total;
-    }
-
-    private static void check(Map<String, Object> checks, JsonNode w, String field, String actual) {
-      if (w.has(field)) {
-        checks.put(field, w.get(field).asText().equals(actual));
-      }
-    }
-
-    private static String nnz(ScaledIntegerMatrix m) {
-      long c = 0;
-      for (int i = 0; i < m.rows(); i++) {
-        for (int j = 0; j < m.cols(); j++) {
-          c += m.numerator(i, j).signum() != 0 ? 1 : 0;
-        }
-      }
-      return Long.toString(c);
-    }
-
-    private static String sum(ScaledIntegerMatrix m) {
-      BigInteger s = BigInteger.ZERO;
-      for (int i = 0; i < m.rows(); i++) {
-        for (int j = 0; j < m.cols(); j++) {
-          s = s.add(m.numerator(i, j));
-        }
-      }
-      return Rationals.format(new BigFraction(s, m.denominator()));
-    }
-
-    private static String maxAbs(ScaledIntegerMatrix m) {
-      BigFraction best = BigFraction.ZERO;
-      for (int i = 0; i < m.rows(); i++) {
-        for (int j = 0; j < m.cols(); j++) {
-          BigFraction x = m.get(i, j).abs();
-          if (x.compareTo(best) > 0) {
-            best = x;
-          }
-        }
-      }
-      return Rationals.format(best);
-    }
-
-    /** The workloads' digest: sha256 of ','.join(str(entry)) over row-major entries. */
-    private static String sha256(ScaledIntegerMatrix m) {
-      StringBuilder b = new StringBuilder();
-      for (int i = 0; i < m.rows(); i++) {
-        for (int j = 0; j < m.cols(); j++) {
-          if (b.length() > 0) {
-            b.append(',');
-          }
-          b.append(Rationals.format(m.get(i, j)));
-        }
-      }
-      try {
-        return HexFormat.of().formatHex(
-            MessageDigest.getInstance("SHA-256").digest(b.toString().getBytes(StandardCharsets.UTF_8)));
-      } catch (NoSuchAlgorithmException e) {
-        throw new IllegalStateException(e);
-      }
-    }
-
-    private static int[] ints(JsonNode n, Path file) {
-      if (!n.isArray() || n.size() == 0) {
-        throw new InvalidInputException(file + ": a layer lacks its shape or stride");
-      }
-      int[] out = new int[n.size()];
-      for (int i = 0; i < out.length; i++) {
-        out[i] = n.get(i).asInt();
-      }
-      return out;
-    }
-
-    private static String text(Map<String, Object> r) {
-      return String.format(Locale.ROOT,
-          "%s: %s%n  exact NTK %dx%d: median %.3f ms (min %.3f, max %.3f) over %d runs after %d"
-              + " warm-up runs%n  phases (medians): plan %.3f ms, partial products %.3f ms,"
-              + " kernel %.3f ms; %,d multiply-adds%n  rank %d in %.1f ms (one cold run)%n"
-              + "  checks: %s%s",
-          r.get("name"), r.get("architecture"), r.get("ntkSize"), r.get("ntkSize"),
-          r.get("medianMs"), r.get("minMs"), r.get("maxMs"), r.get("runs"), r.get("warmupRuns"),
-          r.get("medianPlanMs"), r.get("medianPartialProductsMs"), r.get("medianKernelMs"),
-          r.get("multiplyAdds"), r.get("rank"), r.get("rankMs"), r.get("checks"),
-          Boolean.TRUE.equals(r.get("ok")) ? "" : "  FAILED");
     }
   }
 
@@ -311,7 +110,7 @@ final class BenchCommand implements Runnable {
           throw new InvalidInputException("no workload file " + dir.resolve(f));
         }
       }
-      org.lcngeo.symbolic.poly.FactoringBenchmark.main(new String[] {dir.toString()});
+      FactorBench.run(dir);
       return 0;
     }
   }
@@ -341,9 +140,24 @@ final class BenchCommand implements Runnable {
       if (reps < 1) {
         throw new InvalidInputException("--reps must be at least 1");
       }
-      List<String> args = new java.util.ArrayList<>(List.of(file.toString(), Integer.toString(reps)));
-      args.addAll(methods);
-      org.lcngeo.numeric.bench.FlowBench.main(args.toArray(String[]::new));
+      FlowBench.run(file, reps, methods);
+      return 0;
+    }
+  }
+
+  /** {@code lcn bench jmh [JMH options]}: the JMH benchmarks of W1-W5 (org.lcngeo.bench.jmh). */
+  @Command(
+      name = "jmh",
+      description = "Run the JMH benchmarks of W1-W5 (NtkBenchmark, FactorBenchmark,"
+          + " FlowBenchmark, SweepBenchmark) with JMH's own options, e.g. `lcn bench jmh"
+          + " FactorBenchmark -f 1 -wi 2 -i 3`; -h lists JMH's options. Reads the workloads from"
+          + " bench/workloads of the current directory (-jvmArgs -Dlcn.workloads=DIR elsewhere).")
+  static final class Jmh implements Callable<Integer> {
+    @picocli.CommandLine.Unmatched List<String> args = new ArrayList<>();
+
+    @Override
+    public Integer call() throws Exception {
+      org.openjdk.jmh.Main.main(args.toArray(String[]::new));
       return 0;
     }
   }

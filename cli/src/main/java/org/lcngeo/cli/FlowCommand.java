@@ -46,7 +46,10 @@ import picocli.CommandLine.Option;
             + " LU reuse; for stiff flows, the default), rodas4 (Rosenbrock RODAS4, L-stable;"
             + " stiff), dop853 (Dormand-Prince 8(5,3), Hipparchus; non-stiff), gd (gradient"
             + " descent with --step). A function-space flow that stops before T is reported:"
-            + " status functionSpaceStalled, functionSpaceReached < T, and a warning on stderr.")
+            + " status functionSpaceStalled, functionSpaceReached < T, and a warning on stderr."
+            + " With --matrices or --widths: a fully connected network, its parameter flow and the"
+            + " balanced flow of eq. 6 from the same product (default method dop853: the stiff"
+            + " methods take their Jacobians by differences there).")
 final class FlowCommand extends FlowOptions implements Callable<Integer> {
   @Option(
       names = "--filters",
@@ -77,6 +80,22 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
           + " numeric fiber recovery")
   Path closedForm;
 
+  @Option(
+      names = "--matrices",
+      paramLabel = "JSON",
+      description = "a fully connected network W_1..W_H (decimals allowed) as the initial tuple:"
+          + " runs the parameter flow and the balanced flow of eq. 6 instead")
+  String matrices;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(
+      names = "--widths",
+      paramLabel = "D",
+      description = "a fully connected network of widths d_0,d_1,...,d_H with seeded Gaussian"
+          + " matrices (--init-scale, --seed)")
+  String widths;
+
   private static String readClosedForm(Path file) {
     try {
       return java.nio.file.Files.readString(file);
@@ -87,6 +106,9 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    if (matrices != null || widths != null) {
+      return new FullyConnectedFlowRun(this).call();
+    }
     Architecture a = arch.architecture();
     if (csv != null) {
       requireWritable(csv, "--csv");

@@ -158,11 +158,16 @@ abstract class FlowOptions {
 
   /** Seeded Gaussian filters, standard deviation {@code --init-scale}, layer 1 first. */
   double[] gaussianTuple(Architecture a, long tupleSeed) {
+    return gaussian(a.parameterCount(), tupleSeed);
+  }
+
+  /** {@code count} seeded Gaussian numbers, standard deviation {@code --init-scale}. */
+  double[] gaussian(int count, long tupleSeed) {
     if (!(initScale > 0) || !Double.isFinite(initScale)) {
       throw new InvalidInputException("--init-scale must be a positive number");
     }
     SplittableRandom r = new SplittableRandom(tupleSeed).split();
-    double[] t = new double[a.parameterCount()];
+    double[] t = new double[count];
     for (int i = 0; i < t.length; i++) {
       t[i] = initScale * r.nextGaussian();
     }

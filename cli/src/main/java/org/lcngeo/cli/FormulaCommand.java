@@ -144,8 +144,10 @@ final class FormulaCommand implements Callable<Integer> {
     NtkOfVFormula k = NtkOfVFormula.of(inverse.get(), invariants);
     out.put("delta", k.invariants().deltas().stream().map(notation::polynomial).toList());
     out.put("ntkOfV", k.write(notation));
-    out.put("ntkOfVScalar",
-        Map.of("symbol", k.scalarSymbol(notation), "definition", k.scalarDefinition(notation)));
+    Map<String, Object> scalar = new LinkedHashMap<>(); // Map.of's order changes from run to run
+    scalar.put("symbol", k.scalarSymbol(notation));
+    scalar.put("definition", k.scalarDefinition(notation));
+    out.put("ntkOfVScalar", scalar);
     out.put("beta1", k.beta1(notation));
     if (a.depth() == 2) {
       out.put("lambdaSquared", k.lambdaSquared(notation));

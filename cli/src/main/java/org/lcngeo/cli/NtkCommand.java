@@ -1,6 +1,5 @@
 package org.lcngeo.cli;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,7 +8,6 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.hipparchus.fraction.BigFraction;
-import org.lcngeo.cli.io.NestedArrays;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.Limits;
 import org.lcngeo.core.algebra.RationalRing;
@@ -194,20 +192,7 @@ final class NtkCommand implements Callable<Integer> {
   }
 
   private String fullyConnected() {
-    JsonNode node = NestedArrays.parseJson(matrices, "--matrices");
-    if (!node.isArray() || node.size() == 0) {
-      throw new InvalidInputException("--matrices must be a non-empty JSON array of matrices");
-    }
-    List<List<List<BigFraction>>> w = new ArrayList<>();
-    for (int l = 0; l < node.size(); l++) {
-      NestedArrays.Tensor t = NestedArrays.tensor(node.get(l), 2, "--matrices, W_" + (l + 1));
-      int cols = t.shape()[1];
-      List<List<BigFraction>> rows = new ArrayList<>();
-      for (int i = 0; i < t.shape()[0]; i++) {
-        rows.add(t.entries().subList(i * cols, (i + 1) * cols));
-      }
-      w.add(rows);
-    }
+    List<List<List<BigFraction>>> w = ArchitectureOptions.matrices(matrices);
     FullyConnectedNetwork net = FullyConnectedNetwork.ofMatrices(w);
     Limits.checkDenseSquare(net.outputEntries(), "the NTK");
     int digits = common.digits();

@@ -155,8 +155,10 @@ public final class ReproduceCommand implements Callable<Integer> {
       evidence.put("generic", r.genericFibers().stream().map(ReproduceCommand::sample).toList());
     }
     m.put("evidence", evidence);
-    m.put("paper", Map.of("balancedIndependent", r.architectureClass().paperBalanced(),
-        "genericIndependent", r.architectureClass().paperGeneric()));
+    Map<String, Object> paper = new LinkedHashMap<>(); // Map.of's order changes from run to run
+    paper.put("balancedIndependent", r.architectureClass().paperBalanced());
+    paper.put("genericIndependent", r.architectureClass().paperGeneric());
+    m.put("paper", paper);
     m.put("agreesWithPaper", r.agreesWithPaper());
     return m;
   }

@@ -74,14 +74,6 @@ public final class Rationals {
     return new BigFraction(unscaled, BigInteger.TEN.pow(scale));
   }
 
-  /** The exact value of a finite double (its binary expansion). */
-  public static BigFraction fromDouble(double x) {
-    if (!Double.isFinite(x)) {
-      throw new InvalidInputException("number " + x + " is not finite");
-    }
-    return fromDecimal(new BigDecimal(x));
-  }
-
   /** {@code "p"} or {@code "p/q"} in lowest terms with a positive denominator. */
   public static String format(BigFraction q) {
     return q.getDenominator().equals(BigInteger.ONE)

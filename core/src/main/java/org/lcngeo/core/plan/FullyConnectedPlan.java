@@ -126,6 +126,28 @@ public final class FullyConnectedPlan {
   }
 
   /**
+   * J^T vec(G) layer by layer: the gradient of {@code <W_H ... W_1, G>} in W_l, which is
+   * A_l^T G B_l^T (eq. 4 with G = grad ell(W)); list index l is layer l (0-based), each d_{l+1} x
+   * d_l.
+   */
+  public <T> List<List<List<T>>> pullback(Ring<T> ring, List<List<List<T>>> w, List<List<T>> g) {
+    check(w);
+    int dh = network.width(network.depth());
+    int d0 = network.width(0);
+    if (g.size() != dh || g.stream().anyMatch(r -> r.size() != d0)) {
+      throw new InvalidInputException("G must be a " + dh + " x " + d0 + " matrix");
+    }
+    List<List<List<T>>> out = new ArrayList<>(network.depth());
+    for (int l = 0; l < network.depth(); l++) {
+      List<List<T>> a = after(ring, w, l);
+      List<List<T>> b = before(ring, w, l);
+      out.add(Matrices.multiply(ring, Matrices.multiply(ring, Matrices.transpose(ring, a), g),
+          Matrices.transpose(ring, b)));
+    }
+    return out;
+  }
+
+  /**
    * The Jacobian of vec(W_H ... W_1) (row-major) with respect to the entries of W_1, ..., W_H
    * (each row-major): d(W)[p][q] / d(W_l)[a][b] = A_l[p][a] B_l[b][q].
    */

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.hipparchus.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
@@ -21,52 +24,89 @@ class ConvolutionTest {
   private static final RationalRing Q = RationalRing.INSTANCE;
 
   @Property(tries = 60)
-  void compositionIsEndToEndConvolution1d(@ForAll long seed) {
-    checkComposition(1, seed);
+  void compositionIsEndToEndConvolution1d(@ForAll("oneD") Composition c) {
+    checkComposition(c);
   }
 
   @Property(tries = 40)
-  void compositionIsEndToEndConvolution2d(@ForAll long seed) {
-    checkComposition(2, seed);
+  void compositionIsEndToEndConvolution2d(@ForAll("twoD") Composition c) {
+    checkComposition(c);
   }
 
   @Property(tries = 20)
-  void compositionIsEndToEndConvolution3d(@ForAll long seed) {
-    checkComposition(3, seed);
+  void compositionIsEndToEndConvolution3d(@ForAll("threeD") Composition c) {
+    checkComposition(c);
   }
 
-  private static void checkComposition(int dims, long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int h = r.nextInt(1, dims == 3 ? 3 : 4);
-    int[][] k = new int[h][dims];
-    int[][] s = new int[h][dims];
-    for (int l = 0; l < h; l++) {
-      for (int m = 0; m < dims; m++) {
-        k[l][m] = r.nextInt(1, 4);
-        s[l][m] = r.nextInt(1, dims == 3 ? 3 : 4);
-      }
+  /** An architecture, a tuple, an output shape, its input shape grown by 0 or 1, and an input. */
+  record Composition(
+      Architecture a, FilterTuple<BigFraction> theta, int[] out, int[] grown, List<BigFraction> x) {
+    @Override
+    public String toString() {
+      return a.summary() + ", theta " + theta.layers() + ", out " + java.util.Arrays.toString(out)
+          + ", input " + java.util.Arrays.toString(grown) + " " + x;
     }
-    Architecture a = Architecture.of(k, s);
-    FilterTuple<BigFraction> theta = randomTuple(a, r);
-    int[] out = new int[dims];
-    for (int m = 0; m < dims; m++) {
-      out[m] = r.nextInt(1, dims == 3 ? 3 : 4);
-    }
-    int[] in = Convolution.networkInputShape(a, out);
-    // one or two extra input entries must not change anything (floor in the output size)
-    int[] grown = in.clone();
-    grown[0] += r.nextInt(0, 2);
-    int entries = 1;
-    for (int x : grown) {
-      entries *= x;
-    }
-    List<BigFraction> x = new ArrayList<>();
-    for (int i = 0; i < entries; i++) {
-      x.add(new BigFraction(r.nextInt(-9, 10), r.nextInt(1, 4)));
-    }
+  }
+
+  @Provide
+  Arbitrary<Composition> oneD() {
+    return compositions(1, 3, 3);
+  }
+
+  @Provide
+  Arbitrary<Composition> twoD() {
+    return compositions(2, 3, 3);
+  }
+
+  @Provide
+  Arbitrary<Composition> threeD() {
+    return compositions(3, 2, 2);
+  }
+
+  static Arbitrary<BigFraction> rationals(int numerator, int denominator) {
+    return Combinators.combine(Arbitraries.integers().between(-numerator, numerator),
+        Arbitraries.integers().between(1, denominator)).as(BigFraction::new);
+  }
+
+  /** Architectures of 1..maxLayers layers, sizes 1..3 and strides 1..maxStride per axis. */
+  static Arbitrary<Architecture> architectures(int dims, int maxLayers, int maxStride) {
+    Arbitrary<int[]> size = Arbitraries.integers().between(1, 3).array(int[].class).ofSize(dims);
+    Arbitrary<int[]> stride =
+        Arbitraries.integers().between(1, maxStride).array(int[].class).ofSize(dims);
+    return Combinators.combine(size, stride).as((k, s) -> new int[][] {k, s})
+        .list().ofMinSize(1).ofMaxSize(maxLayers)
+        .map(layers -> Architecture.of(
+            layers.stream().map(l -> l[0]).toArray(int[][]::new),
+            layers.stream().map(l -> l[1]).toArray(int[][]::new)));
+  }
+
+  static Arbitrary<FilterTuple<BigFraction>> tuples(Architecture a) {
+    return rationals(9, 4).list().ofSize(a.parameterCount()).map(f -> FilterTuple.fromFlat(a, f));
+  }
+
+  private static Arbitrary<Composition> compositions(int dims, int maxLayers, int maxStride) {
+    return architectures(dims, maxLayers, maxStride).flatMap(a -> Combinators.combine(
+        tuples(a),
+        Arbitraries.integers().between(1, maxStride).array(int[].class).ofSize(dims),
+        Arbitraries.integers().between(0, 1)).flatAs((theta, out, grow) -> {
+          int[] grown = Convolution.networkInputShape(a, out);
+          grown[0] += grow;
+          int entries = java.util.Arrays.stream(grown).reduce(1, (x, y) -> x * y);
+          return rationals(9, 3).list().ofSize(entries)
+              .map(x -> new Composition(a, theta, out, grown, x));
+        }));
+  }
+
+  private static void checkComposition(Composition c) {
+    Architecture a = c.a();
+    FilterTuple<BigFraction> theta = c.theta();
+    int[] in = Convolution.networkInputShape(a, c.out());
+    // one extra input entry must not change anything (floor in the output size)
+    int[] grown = c.grown();
+    List<BigFraction> x = c.x();
     List<BigFraction> y = x;
     int[] shape = grown;
-    for (int l = 0; l < h; l++) {
+    for (int l = 0; l < a.depth(); l++) {
       y = Convolution.compile(a.size(l), a.stride(l), shape).apply(Q, theta.layer(l), y);
       shape = Convolution.outputShape(shape, a.size(l), a.stride(l));
     }
@@ -76,15 +116,8 @@ class ConvolutionTest {
     assertThat(Convolution.outputShape(grown, a.endToEndSize(), a.endToEndStride()))
         .isEqualTo(shape);
     assertThat(direct).isEqualTo(y);
-    assertThat(Convolution.inputShape(out, a.endToEndSize(), a.endToEndStride())).isEqualTo(in);
-  }
-
-  static FilterTuple<BigFraction> randomTuple(Architecture a, SplittableRandom r) {
-    List<BigFraction> flat = new ArrayList<>();
-    for (int i = 0; i < a.parameterCount(); i++) {
-      flat.add(new BigFraction(r.nextInt(-9, 10), r.nextInt(1, 5)));
-    }
-    return FilterTuple.fromFlat(a, flat);
+    assertThat(Convolution.inputShape(c.out(), a.endToEndSize(), a.endToEndStride()))
+        .isEqualTo(in);
   }
 
   @Property(tries = 30)

@@ -6,8 +6,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.hipparchus.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import org.lcngeo.core.algebra.Matrices;
@@ -20,20 +24,51 @@ import org.lcngeo.core.model.FullyConnectedNetwork;
 class FullyConnectedPlanTest {
   private static final RationalRing Q = RationalRing.INSTANCE;
 
-  @Property(tries = 40)
-  void kroneckerFormIsJacobianGramAndAction(@ForAll long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int h = r.nextInt(1, 5);
-    int[] widths = new int[h + 1];
-    for (int l = 0; l <= h; l++) {
-      widths[l] = r.nextInt(1, 4);
+  /** Weights W_1..W_H of some widths, and a d_H x d_0 matrix Z. */
+  record Weights(int[] widths, List<List<List<BigFraction>>> w, List<List<BigFraction>> z) {
+    @Override
+    public String toString() {
+      return java.util.Arrays.toString(widths) + " W " + w + " Z " + z;
     }
+  }
+
+  @Provide
+  Arbitrary<Weights> networks() {
+    return Arbitraries.integers().between(1, 3).array(int[].class).ofMinSize(2).ofMaxSize(5)
+        .flatMap(FullyConnectedPlanTest::weights);
+  }
+
+  @Provide
+  Arbitrary<Weights> twoLayers() {
+    return Arbitraries.integers().between(1, 3).array(int[].class).ofSize(3)
+        .flatMap(FullyConnectedPlanTest::weights);
+  }
+
+  static Arbitrary<Weights> weights(int[] widths) {
+    List<Arbitrary<List<List<BigFraction>>>> layers = new ArrayList<>();
+    for (int l = 0; l + 1 < widths.length; l++) {
+      layers.add(matrices(widths[l + 1], widths[l]));
+    }
+    return Combinators.combine(Combinators.combine(layers).as(w -> w),
+        matrices(widths[widths.length - 1], widths[0])).as((w, z) -> new Weights(widths, w, z));
+  }
+
+  static Arbitrary<List<List<BigFraction>>> matrices(int rows, int cols) {
+    return Combinators.combine(Arbitraries.integers().between(-5, 5),
+            Arbitraries.integers().between(1, 3)).as(BigFraction::new)
+        .list().ofSize(cols).list().ofSize(rows);
+  }
+
+  @Property(tries = 40)
+  void kroneckerFormIsJacobianGramAndAction(@ForAll("networks") Weights c) {
+    int[] widths = c.widths();
+    int h = widths.length - 1;
     FullyConnectedPlan plan = FullyConnectedPlan.of(FullyConnectedNetwork.of(widths));
-    List<List<List<BigFraction>>> w = randomWeights(widths, r);
+    List<List<List<BigFraction>>> w = c.w();
     List<List<BigFraction>> k = plan.ntk(Q, w);
     List<List<BigFraction>> j = plan.jacobian(Q, w);
     assertThat(k).isEqualTo(Matrices.multiply(Q, j, Matrices.transpose(Q, j)));
-    List<List<BigFraction>> z = randomMatrix(widths[h], widths[0], r);
+    List<List<BigFraction>> z = c.z();
     List<List<BigFraction>> kz = plan.apply(Q, w, z);
     int d0 = widths[0];
     for (int p = 0; p < widths[h]; p++) {
@@ -50,11 +85,10 @@ class FullyConnectedPlanTest {
   }
 
   @Property(tries = 20)
-  void productAndDeltasByDefinition(@ForAll long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int[] widths = {r.nextInt(1, 4), r.nextInt(1, 4), r.nextInt(1, 4)};
+  void productAndDeltasByDefinition(@ForAll("twoLayers") Weights c) {
+    int[] widths = c.widths();
     FullyConnectedPlan plan = FullyConnectedPlan.of(FullyConnectedNetwork.of(widths));
-    List<List<List<BigFraction>>> w = randomWeights(widths, r);
+    List<List<List<BigFraction>>> w = c.w();
     assertThat(plan.product(Q, w)).isEqualTo(Matrices.multiply(Q, w.get(1), w.get(0)));
     List<List<BigFraction>> delta = plan.deltas(Q, w).get(0);
     for (int a = 0; a < widths[1]; a++) {

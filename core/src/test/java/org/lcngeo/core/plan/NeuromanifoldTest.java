@@ -2,9 +2,12 @@ package org.lcngeo.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.lcngeo.core.model.Architecture;
 
@@ -13,20 +16,20 @@ import org.lcngeo.core.model.Architecture;
  * the proven upper bound) and equals the dimension the theory predicts.
  */
 class NeuromanifoldTest {
+  @Provide
+  Arbitrary<Architecture> architectures() {
+    return Arbitraries.integers().between(1, 3).flatMap(dims -> {
+      Arbitrary<int[]> axis = Arbitraries.integers().between(1, 3).array(int[].class).ofSize(dims);
+      return Combinators.combine(axis, axis).as((k, s) -> new int[][] {k, s})
+          .list().ofMinSize(1).ofMaxSize(dims == 3 ? 2 : 4)
+          .map(layers -> Architecture.of(
+              layers.stream().map(l -> l[0]).toArray(int[][]::new),
+              layers.stream().map(l -> l[1]).toArray(int[][]::new)));
+    });
+  }
+
   @Property(tries = 80)
-  void dimensionIsCertifiedForRandomArchitectures(@ForAll long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int dims = r.nextInt(1, 4);
-    int h = r.nextInt(1, dims == 3 ? 3 : 5);
-    int[][] k = new int[h][dims];
-    int[][] s = new int[h][dims];
-    for (int l = 0; l < h; l++) {
-      for (int m = 0; m < dims; m++) {
-        k[l][m] = r.nextInt(1, 4);
-        s[l][m] = r.nextInt(1, 4);
-      }
-    }
-    Architecture a = Architecture.of(k, s);
+  void dimensionIsCertifiedForRandomArchitectures(@ForAll("architectures") Architecture a) {
     Neuromanifold.Result d = Neuromanifold.compute(MuPlan.compile(a));
     assertThat(d.certain()).as("%s", a).isTrue();
     assertThat(d.dimension()).isEqualTo(a.dimensionUpperBound());

@@ -74,11 +74,6 @@ public final class QuadraticLoss {
     return c;
   }
 
-  /** A copy of b = sum_i M_i^T Y_i. */
-  public double[] vectorB() {
-    return b.clone();
-  }
-
   /** sum_i ||Y_i||^2. */
   public double outputSquaredNorm() {
     return y2;

@@ -28,11 +28,6 @@ public final class BalancedOperator {
     return sum;
   }
 
-  /** S^p for a symmetric positive semidefinite S (rounding-level eigenvalues taken as zero). */
-  public static RealMatrix fractionalPower(RealMatrix s, double p) {
-    return power(new EigenDecompositionSymmetric(s), p);
-  }
-
   private static RealMatrix power(EigenDecompositionSymmetric e, double p) {
     double[] lambda = e.getEigenvalues();
     double max = 0;

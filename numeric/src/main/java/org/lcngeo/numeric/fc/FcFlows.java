@@ -4,16 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
-import org.hipparchus.ode.sampling.ODEStateInterpolator;
-import org.hipparchus.ode.sampling.ODEStepHandler;
-import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.numeric.flow.FlowDivergedException;
+import org.lcngeo.numeric.flow.ForwardDifferences;
+import org.lcngeo.numeric.flow.Integrator;
+import org.lcngeo.numeric.flow.OdeSystem;
 
 /**
- * The two gradient flows of a fully connected linear network (Sec. 1.1), integrated with
- * Hipparchus' Dormand–Prince 8(5,3) and sampled at given times by its dense output:
+ * The two gradient flows of a fully connected linear network (Sec. 1.1), as right-hand sides for
+ * the integrators of {@code numeric.flow}:
  *
  * <ul>
  *   <li>the parameter-space flow W_j' = -grad_{W_j} ell(W_H ... W_1) (eq. 4), which conserves the
@@ -23,110 +21,148 @@ import org.lcngeo.core.InvalidInputException;
  *
  * For balanced starts the product of the first is a solution of the second (Arora et al. 2018); for
  * unbalanced starts it is not, and two starts with the same product and the same Delta_i can move
- * differently (Example 20).
+ * differently (Example 20). The Jacobians the stiff methods need are taken by forward differences.
  */
 public final class FcFlows {
   private FcFlows() {}
 
-  /**
-   * The parameter-space flow (eq. 4).
-   *
-   * @param start theta(0)
-   * @param loss ell on the product
-   * @param times increasing sample times, the first being the start time
-   * @param rtol relative tolerance, atol absolute tolerance of the integrator
-   * @return theta at every sample time
-   */
-  public static List<FcNetwork> parameterFlow(
-      FcNetwork start, FcLoss loss, double[] times, double rtol, double atol) {
-    OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-      @Override
-      public int getDimension() {
-        return start.flat().length;
-      }
+  /** theta' = -grad L(theta) = -J^T vec(grad ell(W)) on the flat parameters (eq. 4). */
+  public static final class ParameterField implements OdeSystem {
+    private final FcNetwork shape;
+    private final FcLoss loss;
+    private final double[] f0;
+    private final double[] f1;
+    private final double[] shifted;
+    private long evaluations;
 
-      @Override
-      public double[] computeDerivatives(double t, double[] y) {
-        FcNetwork theta = start.withFlat(y);
-        double[] g = theta.gradient(loss.gradient(theta.product()));
-        for (int i = 0; i < g.length; i++) {
-          g[i] = -g[i];
-        }
-        return g;
+    public ParameterField(FcNetwork shape, FcLoss loss) {
+      this.shape = shape;
+      this.loss = loss;
+      int n = dimension();
+      this.f0 = new double[n];
+      this.f1 = new double[n];
+      this.shifted = new double[n];
+    }
+
+    @Override
+    public int dimension() {
+      return shape.network().parameterCount();
+    }
+
+    @Override
+    public void derivative(double[] y, double[] out) {
+      evaluations++;
+      FcNetwork theta = shape.withFlat(y);
+      double[] g = theta.gradient(loss.gradient(theta.product()));
+      for (int i = 0; i < g.length; i++) {
+        out[i] = -g[i];
       }
-    };
+    }
+
+    @Override
+    public void jacobian(double[] y, double[][] out) {
+      derivative(y, f0);
+      ForwardDifferences.jacobian(this, y, f0, shifted, f1, out);
+    }
+
+    @Override
+    public long evaluations() {
+      return evaluations;
+    }
+  }
+
+  /** W' = -A_W(grad ell(W)) on the row-major product W of a depth-h network (eq. 6). */
+  public static final class BalancedField implements OdeSystem {
+    private final int rows;
+    private final int cols;
+    private final int depth;
+    private final FcLoss loss;
+    private final long budget;
+    private final double[] f0;
+    private final double[] f1;
+    private final double[] shifted;
+    private long evaluations;
+
+    /**
+     * @param budget the most right-hand-side evaluations allowed: beyond it the flow is taken to
+     *     have stalled at a rank-deficient W ({@link FlowDivergedException})
+     */
+    public BalancedField(int rows, int cols, int depth, FcLoss loss, long budget) {
+      this.budget = budget;
+      this.rows = rows;
+      this.cols = cols;
+      this.depth = depth;
+      this.loss = loss;
+      this.f0 = new double[rows * cols];
+      this.f1 = new double[rows * cols];
+      this.shifted = new double[rows * cols];
+    }
+
+    @Override
+    public int dimension() {
+      return rows * cols;
+    }
+
+    @Override
+    public void derivative(double[] y, double[] out) {
+      if (++evaluations > budget) {
+        throw new FlowDivergedException("the balanced flow used its " + budget
+            + " evaluations: stalled where W W^T or W^T W is singular");
+      }
+      RealMatrix w = matrix(y, rows, cols);
+      double[] f = flat(BalancedOperator.apply(w, loss.gradient(w), depth));
+      for (int i = 0; i < f.length; i++) {
+        out[i] = -f[i];
+      }
+    }
+
+    @Override
+    public void jacobian(double[] y, double[][] out) {
+      derivative(y, f0);
+      ForwardDifferences.jacobian(this, y, f0, shifted, f1, out);
+    }
+
+    @Override
+    public long evaluations() {
+      return evaluations;
+    }
+  }
+
+  /** theta at every time of the grid (grid[0] the start) of the parameter-space flow (eq. 4). */
+  public static List<FcNetwork> parameterFlow(
+      FcNetwork start, FcLoss loss, double[] grid, Integrator integrator) {
     List<FcNetwork> out = new ArrayList<>();
-    for (double[] y : integrate(ode, start.flat(), times, rtol, atol)) {
+    for (double[] y : atGrid(new ParameterField(start, loss), start.flat(), grid, integrator)) {
       out.add(start.withFlat(y));
     }
     return out;
   }
 
   /**
-   * The balanced flow of eq. 6 on the product W of a depth-h network. Meant for W of full rank
-   * min(d_H, d_0) with W W^T and W^T W invertible (square W): where they are singular the
-   * fractional powers are not Lipschitz and the step size collapses.
-   *
-   * @return W at every sample time
+   * W at every time of the grid of the balanced flow of eq. 6 of a depth-h network. Meant for W of
+   * full rank with W W^T and W^T W invertible (square W): where they are singular the fractional
+   * powers are not Lipschitz and the step size collapses.
    */
   public static List<RealMatrix> balancedFlow(
-      RealMatrix w0, int h, FcLoss loss, double[] times, double rtol, double atol) {
+      RealMatrix w0, int h, FcLoss loss, double[] grid, Integrator integrator) {
     int rows = w0.getRowDimension();
     int cols = w0.getColumnDimension();
-    OrdinaryDifferentialEquation ode = new OrdinaryDifferentialEquation() {
-      @Override
-      public int getDimension() {
-        return rows * cols;
-      }
-
-      @Override
-      public double[] computeDerivatives(double t, double[] y) {
-        RealMatrix w = matrix(y, rows, cols);
-        return flat(BalancedOperator.apply(w, loss.gradient(w), h).scalarMultiply(-1));
-      }
-    };
     List<RealMatrix> out = new ArrayList<>();
-    for (double[] y : integrate(ode, flat(w0), times, rtol, atol)) {
+    for (double[] y :
+        atGrid(new BalancedField(rows, cols, h, loss, Long.MAX_VALUE), flat(w0), grid, integrator)) {
       out.add(matrix(y, rows, cols));
     }
     return out;
   }
 
-  private static List<double[]> integrate(
-      OrdinaryDifferentialEquation ode, double[] y0, double[] times, double rtol, double atol) {
-    if (times.length == 0) {
-      throw new InvalidInputException("at least one sample time is needed");
-    }
-    for (int i = 1; i < times.length; i++) {
-      if (!(times[i] > times[i - 1])) {
-        throw new InvalidInputException("the sample times must increase");
-      }
-    }
+  private static List<double[]> atGrid(
+      OdeSystem system, double[] y0, double[] grid, Integrator integrator) {
     List<double[]> out = new ArrayList<>();
-    out.add(y0.clone());
-    double span = times[times.length - 1] - times[0];
-    if (span == 0) {
-      return out;
-    }
-    DormandPrince853Integrator integrator =
-        new DormandPrince853Integrator(1e-14 * span, span, atol, rtol);
-    integrator.addStepHandler(new ODEStepHandler() {
-      private int next = 1;
-
-      @Override
-      public void handleStep(ODEStateInterpolator interpolator) {
-        double end = interpolator.getCurrentState().getTime();
-        while (next < times.length && times[next] <= end) {
-          out.add(interpolator.getInterpolatedState(times[next]).getPrimaryState());
-          next++;
-        }
-      }
-    });
-    integrator.integrate(ode, new ODEState(times[0], y0.clone()), times[times.length - 1]);
+    integrator.integrate(system, y0, grid, (k, t, y) -> out.add(y.clone()));
     return out;
   }
 
-  private static double[] flat(RealMatrix m) {
+  static double[] flat(RealMatrix m) {
     int c = m.getColumnDimension();
     double[] y = new double[m.getRowDimension() * c];
     for (int i = 0; i < m.getRowDimension(); i++) {
@@ -135,7 +171,7 @@ public final class FcFlows {
     return y;
   }
 
-  private static RealMatrix matrix(double[] y, int rows, int cols) {
+  static RealMatrix matrix(double[] y, int rows, int cols) {
     RealMatrix m = MatrixUtils.createRealMatrix(rows, cols);
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < cols; j++) {

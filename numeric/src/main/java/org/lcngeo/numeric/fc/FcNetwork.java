@@ -4,102 +4,91 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.linear.MatrixUtils;
 import org.hipparchus.linear.RealMatrix;
-import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.algebra.DoubleRing;
+import org.lcngeo.core.model.FullyConnectedNetwork;
+import org.lcngeo.core.plan.FullyConnectedPlan;
 
 /**
- * A fully connected linear network theta = (W_1, ..., W_H), W_l of shape d_l x d_{l-1}, in double
- * precision (paper, Sec. 1.1 and Sec. 4): the product W = W_H ... W_1, the conserved matrices
- * Delta_i of eq. 5 and the NTK action of eq. 7. Immutable (matrices are copied in and out).
+ * A point theta = (W_1, ..., W_H) of a fully connected linear network in double precision, W_l of
+ * shape d_l x d_{l-1} (paper, Sec. 1.1 and Sec. 4). Every formula (the product, the Delta_i of eq.
+ * 5, the NTK of eq. 7 and the gradient of eq. 4) is core's {@link FullyConnectedPlan} over {@link
+ * DoubleRing}; this class only converts between the plan's lists of rows, Hipparchus matrices and
+ * the flat parameter vector of the flows. Immutable.
  */
 public final class FcNetwork {
-  private final RealMatrix[] layers;
+  private static final DoubleRing R = DoubleRing.INSTANCE;
+  private final FullyConnectedPlan plan;
+  private final List<List<List<Double>>> w;
 
-  private FcNetwork(RealMatrix[] layers) {
-    this.layers = layers;
+  private FcNetwork(FullyConnectedPlan plan, List<List<List<Double>>> w) {
+    this.plan = plan;
+    this.w = w;
   }
 
   /** Checks that consecutive shapes chain: columns of W_{l+1} = rows of W_l. */
   public static FcNetwork of(List<RealMatrix> layers) {
-    if (layers.isEmpty()) {
-      throw new InvalidInputException("a fully connected network needs at least one layer");
-    }
-    RealMatrix[] w = new RealMatrix[layers.size()];
-    for (int l = 0; l < w.length; l++) {
-      w[l] = layers.get(l).copy();
-      if (l > 0 && w[l].getColumnDimension() != w[l - 1].getRowDimension()) {
-        throw new InvalidInputException(
-            "W_" + (l + 1) + " has " + w[l].getColumnDimension() + " columns but W_" + l + " has "
-                + w[l - 1].getRowDimension() + " rows");
-      }
-    }
-    return new FcNetwork(w);
+    List<List<List<Double>>> w = layers.stream().map(FcNetwork::rows).toList();
+    return new FcNetwork(FullyConnectedPlan.of(FullyConnectedNetwork.ofMatrices(w)), w);
+  }
+
+  /** The network of the given widths d_0..d_H at the flat parameter vector (each W_l row-major). */
+  public static FcNetwork ofFlat(FullyConnectedNetwork network, double[] flat) {
+    FullyConnectedPlan plan = FullyConnectedPlan.of(network);
+    return new FcNetwork(plan, split(network, flat));
   }
 
   /** Splits a flat vector (W_1, ..., W_H, each row-major) with the shapes of this network. */
   public FcNetwork withFlat(double[] flat) {
-    RealMatrix[] w = new RealMatrix[layers.length];
-    int p = 0;
-    for (int l = 0; l < w.length; l++) {
-      w[l] = MatrixUtils.createRealMatrix(layers[l].getRowDimension(),
-          layers[l].getColumnDimension());
-      for (int i = 0; i < w[l].getRowDimension(); i++) {
-        for (int j = 0; j < w[l].getColumnDimension(); j++) {
-          w[l].setEntry(i, j, flat[p++]);
-        }
-      }
+    return new FcNetwork(plan, split(plan.network(), flat));
+  }
+
+  private static List<List<List<Double>>> split(FullyConnectedNetwork net, double[] flat) {
+    if (flat.length != net.parameterCount()) {
+      throw new IllegalArgumentException(
+          flat.length + " parameters for a network of " + net.parameterCount());
     }
-    return new FcNetwork(w);
+    List<List<List<Double>>> w = new ArrayList<>(net.depth());
+    int p = 0;
+    for (int l = 0; l < net.depth(); l++) {
+      List<List<Double>> m = new ArrayList<>(net.rows(l));
+      for (int i = 0; i < net.rows(l); i++) {
+        List<Double> row = new ArrayList<>(net.columns(l));
+        for (int j = 0; j < net.columns(l); j++) {
+          row.add(flat[p++]);
+        }
+        m.add(row);
+      }
+      w.add(m);
+    }
+    return w;
   }
 
   /** The flat parameter vector (W_1, ..., W_H), each row-major. */
   public double[] flat() {
-    int n = 0;
-    for (RealMatrix w : layers) {
-      n += w.getRowDimension() * w.getColumnDimension();
-    }
-    double[] x = new double[n];
-    int p = 0;
-    for (RealMatrix w : layers) {
-      for (double[] row : w.getData()) {
-        System.arraycopy(row, 0, x, p, row.length);
-        p += row.length;
-      }
-    }
-    return x;
+    return flatten(w);
+  }
+
+  public FullyConnectedNetwork network() {
+    return plan.network();
   }
 
   public int depth() {
-    return layers.length;
+    return w.size();
   }
 
   /** W_{l+1} (0-based l). */
   public RealMatrix layer(int l) {
-    return layers[l].copy();
-  }
-
-  /** W_to ... W_from (0-based, inclusive); the identity of size d_from when to < from. */
-  RealMatrix chain(int from, int to) {
-    RealMatrix p = MatrixUtils.createRealIdentityMatrix(
-        from == 0 ? layers[0].getColumnDimension() : layers[from - 1].getRowDimension());
-    for (int l = from; l <= to; l++) {
-      p = layers[l].multiply(p);
-    }
-    return p;
+    return matrix(w.get(l));
   }
 
   /** W = W_H ... W_1 = mu(theta). */
   public RealMatrix product() {
-    return chain(0, layers.length - 1);
+    return matrix(plan.product(R, w));
   }
 
   /** Delta_i = W_{i+1}^T W_{i+1} - W_i W_i^T, i = 1..H-1 (eq. 5), conserved by the flow (eq. 4). */
   public List<RealMatrix> deltas() {
-    List<RealMatrix> d = new ArrayList<>();
-    for (int i = 0; i + 1 < layers.length; i++) {
-      d.add(layers[i + 1].transposeMultiply(layers[i + 1])
-          .subtract(layers[i].multiplyTransposed(layers[i])));
-    }
-    return d;
+    return plan.deltas(R, w).stream().map(FcNetwork::matrix).toList();
   }
 
   /** True when every Delta_i is zero up to {@code tol} in max norm (balanced, Sec. 1.1). */
@@ -107,68 +96,53 @@ public final class FcNetwork {
     return deltas().stream().allMatch(d -> maxAbs(d) <= tol);
   }
 
-  /**
-   * The NTK applied to Z (eq. 7): K(Z) = sum_l A_l A_l^T Z B_l^T B_l with A_l = W_H ... W_{l+1}
-   * and B_l = W_{l-1} ... W_1.
-   */
+  /** The NTK applied to Z (eq. 7). */
   public RealMatrix ntk(RealMatrix z) {
-    int h = layers.length;
-    RealMatrix k = MatrixUtils.createRealMatrix(z.getRowDimension(), z.getColumnDimension());
-    for (int l = 0; l < h; l++) {
-      RealMatrix a = chain(l + 1, h - 1);
-      RealMatrix b = chain(0, l - 1);
-      k = k.add(a.multiplyTransposed(a).multiply(z).multiply(b.transposeMultiply(b)));
-    }
-    return k;
+    return matrix(plan.apply(R, w, rows(z)));
   }
 
-  /**
-   * The NTK as a matrix on row-major vec(Z): sum_l (A_l A_l^T) kron (B_l^T B_l) = J J^T, with J the
-   * Jacobian of vec(W) in the row-major entries of (W_1, ..., W_H).
-   */
+  /** The NTK as a matrix on row-major vec(Z) (eq. 7): J J^T. */
   public RealMatrix ntkMatrix() {
-    int h = layers.length;
-    RealMatrix k = null;
-    for (int l = 0; l < h; l++) {
-      RealMatrix a = chain(l + 1, h - 1);
-      RealMatrix b = chain(0, l - 1);
-      RealMatrix term = kronecker(a.multiplyTransposed(a), b.transposeMultiply(b));
-      k = k == null ? term : k.add(term);
-    }
-    return k;
+    return matrix(plan.ntk(R, w));
+  }
+
+  /** The Jacobian J of vec(W) in the flat parameters (rows: row-major vec(W)). */
+  public RealMatrix jacobian() {
+    return matrix(plan.jacobian(R, w));
   }
 
   /**
-   * The Euclidean gradient of L(theta) = ell(W_H ... W_1) in W_j: A_j^T grad ell(W) B_j^T
-   * (eq. 4), for all j, flattened like {@link #flat()}.
+   * The Euclidean gradient of L(theta) = ell(W_H ... W_1) for the loss gradient G = grad ell(W):
+   * A_j^T G B_j^T in every W_j (eq. 4), flattened like {@link #flat()}.
    */
   public double[] gradient(RealMatrix lossGradient) {
-    int h = layers.length;
-    RealMatrix[] g = new RealMatrix[h];
-    for (int l = 0; l < h; l++) {
-      RealMatrix a = chain(l + 1, h - 1);
-      RealMatrix b = chain(0, l - 1);
-      g[l] = a.transposeMultiply(lossGradient).multiplyTransposed(b);
-    }
-    return new FcNetwork(g).flat();
+    return flatten(plan.pullback(R, w, rows(lossGradient)));
   }
 
-  static RealMatrix kronecker(RealMatrix p, RealMatrix q) {
-    int pr = p.getRowDimension();
-    int pc = p.getColumnDimension();
-    int qr = q.getRowDimension();
-    int qc = q.getColumnDimension();
-    RealMatrix k = MatrixUtils.createRealMatrix(pr * qr, pc * qc);
-    for (int i = 0; i < pr; i++) {
-      for (int j = 0; j < pc; j++) {
-        for (int a = 0; a < qr; a++) {
-          for (int b = 0; b < qc; b++) {
-            k.setEntry(i * qr + a, j * qc + b, p.getEntry(i, j) * q.getEntry(a, b));
-          }
-        }
+  private static double[] flatten(List<List<List<Double>>> layers) {
+    return layers.stream()
+        .flatMap(List::stream)
+        .flatMap(List::stream)
+        .mapToDouble(Double::doubleValue)
+        .toArray();
+  }
+
+  static List<List<Double>> rows(RealMatrix m) {
+    List<List<Double>> out = new ArrayList<>(m.getRowDimension());
+    for (double[] row : m.getData()) {
+      out.add(java.util.Arrays.stream(row).boxed().toList());
+    }
+    return out;
+  }
+
+  static RealMatrix matrix(List<List<Double>> rows) {
+    RealMatrix m = MatrixUtils.createRealMatrix(rows.size(), rows.get(0).size());
+    for (int i = 0; i < rows.size(); i++) {
+      for (int j = 0; j < rows.get(i).size(); j++) {
+        m.setEntry(i, j, rows.get(i).get(j));
       }
     }
-    return k;
+    return m;
   }
 
   static double maxAbs(RealMatrix m) {

@@ -13,13 +13,15 @@ import org.lcngeo.core.algebra.DoubleRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.numeric.ntk.DoubleMuKernel;
+import org.lcngeo.numeric.ntk.NumericMu;
 import org.lcngeo.numeric.rescale.NumericRescaling;
 
 /**
  * Numeric fiber recovery for double-valued end-to-end filters (issue 4, item 4): every filter tuple
  * theta with mu(theta) = v and invariants delta(theta) = delta, one per sign class (Prop. 2,
- * Thm. 4, Thm. 13, Examples 16 and 19), in double precision. mu is evaluated by the core
- * {@link MuPlan} over {@link DoubleRing}.
+ * Thm. 4, Thm. 13, Examples 16 and 19), in double precision. mu and J are evaluated by the
+ * primitive double kernel of the plan ({@link DoubleMuKernel}).
  *
  * <p>D = 1 ({@link #recover}): pi_1(v)(1, z) = prod_l pi_{t_l}(w_l)(1, z) (eq. 8). Its roots are
  * computed ({@link PolynomialRoots}; leading zeros of v are roots z = 0, trailing zeros roots at
@@ -128,10 +130,11 @@ public final class NumericFiber {
     }
     Architecture a = plan.architecture();
     double[] theta = start.flat().stream().mapToDouble(Double::doubleValue).toArray();
-    double[] r = residual(plan, theta, v, delta);
+    NumericMu kernel = NumericMu.of(plan);
+    double[] r = residual(kernel, theta, v, delta);
     double norm = norm(r);
     for (int it = 0; it < MAX_GAUSS_NEWTON_STEPS && norm > 0; it++) {
-      RealMatrix j = fullJacobian(plan, theta);
+      RealMatrix j = fullJacobian(kernel, theta);
       double[] step = new SingularValueDecomposition(j).getSolver()
           .solve(MatrixUtils.createRealVector(r)).toArray();
       boolean improved = false;
@@ -141,7 +144,7 @@ public final class NumericFiber {
         for (int i = 0; i < trial.length; i++) {
           trial[i] -= f * step[i];
         }
-        double[] rt = residual(plan, trial, v, delta);
+        double[] rt = residual(kernel, trial, v, delta);
         double nt = norm(rt);
         if (nt < norm) {
           improved = true;
@@ -189,12 +192,12 @@ public final class NumericFiber {
 
   /** Multiplies the last layer by the scalar c minimizing ||c mu(theta) - v||. */
   private static FilterTuple<Double> fixScale(MuPlan plan, FilterTuple<Double> theta, double[] v) {
-    List<Double> m = plan.mu(DoubleRing.INSTANCE, theta);
+    double[] m = DoubleMuKernel.of(plan).mu(flat(theta));
     double mv = 0;
     double mm = 0;
     for (int i = 0; i < v.length; i++) {
-      mv += m.get(i) * v[i];
-      mm += m.get(i) * m.get(i);
+      mv += m[i] * v[i];
+      mm += m[i] * m[i];
     }
     double c = mv / mm;
     List<List<Double>> layers = new ArrayList<>(theta.layers());
@@ -205,10 +208,10 @@ public final class NumericFiber {
 
   private static FiberPoint point(
       MuPlan plan, FilterTuple<Double> theta, double[] v, double[] delta) {
-    List<Double> m = plan.mu(DoubleRing.INSTANCE, theta);
+    double[] m = DoubleMuKernel.of(plan).mu(flat(theta));
     double s = 0;
     for (int i = 0; i < v.length; i++) {
-      double d = m.get(i) - v[i];
+      double d = m[i] - v[i];
       s += d * d;
     }
     List<Double> inv = theta.invariants(DoubleRing.INSTANCE);
@@ -220,31 +223,27 @@ public final class NumericFiber {
   }
 
   /** [mu(theta) - v; delta(theta) - delta]. */
-  private static double[] residual(MuPlan plan, double[] theta, double[] v, double[] delta) {
-    FilterTuple<Double> t = FilterTuple.fromFlat(plan.architecture(), boxed(theta));
-    List<Double> m = plan.mu(DoubleRing.INSTANCE, t);
-    List<Double> inv = t.invariants(DoubleRing.INSTANCE);
+  private static double[] residual(NumericMu kernel, double[] theta, double[] v, double[] delta) {
+    double[] m = kernel.newState().at(theta).mu();
+    double[] inv = kernel.invariants(theta);
     double[] r = new double[v.length + delta.length];
     for (int i = 0; i < v.length; i++) {
-      r[i] = m.get(i) - v[i];
+      r[i] = m[i] - v[i];
     }
     for (int l = 0; l < delta.length; l++) {
-      r[v.length + l] = inv.get(l) - delta[l];
+      r[v.length + l] = inv[l] - delta[l];
     }
     return r;
   }
 
   /** d[mu; delta]/d theta: the plan's Jacobian (Observation 3) and 2(w_{l+1}, -w_l) rows. */
-  private static RealMatrix fullJacobian(MuPlan plan, double[] theta) {
-    Architecture a = plan.architecture();
-    FilterTuple<Double> t = FilterTuple.fromFlat(a, boxed(theta));
-    List<List<Double>> j = plan.jacobian(DoubleRing.INSTANCE, t);
-    int n = plan.outputSize();
+  private static RealMatrix fullJacobian(NumericMu kernel, double[] theta) {
+    Architecture a = kernel.architecture();
+    double[][] j = kernel.newState().at(theta).jacobian();
+    int n = kernel.outputSize();
     RealMatrix m = MatrixUtils.createRealMatrix(n + a.depth() - 1, theta.length);
     for (int i = 0; i < n; i++) {
-      for (int c = 0; c < theta.length; c++) {
-        m.setEntry(i, c, j.get(i).get(c));
-      }
+      m.setRow(i, Arrays.copyOf(j[i], theta.length));
     }
     for (int l = 0; l + 1 < a.depth(); l++) {
       for (int c = a.parameterStart(l); c < a.parameterStart(l + 1); c++) {
@@ -255,6 +254,10 @@ public final class NumericFiber {
       }
     }
     return m;
+  }
+
+  private static double[] flat(FilterTuple<Double> theta) {
+    return theta.flat().stream().mapToDouble(Double::doubleValue).toArray();
   }
 
   private static List<Double> boxed(double[] x) {

@@ -6,9 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import org.junit.jupiter.api.Test;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.algebra.DoubleRing;
@@ -18,34 +22,40 @@ import org.lcngeo.numeric.ntk.NumericMu;
 
 /** The data loss and its reduction to filters; the convolution of eq. 10; data files. */
 class QuadraticLossTest {
-  static Architecture random(Random r, int dims) {
-    int h = 1 + r.nextInt(3);
-    int[][] k = new int[h][dims];
-    int[][] s = new int[h][dims];
-    for (int l = 0; l < h; l++) {
-      for (int m = 0; m < dims; m++) {
-        k[l][m] = 1 + r.nextInt(3);
-        s[l][m] = 1 + r.nextInt(3);
-      }
-    }
-    return Architecture.of(k, s);
+  /** Architectures of D dimensions, H = 1..3, sizes and strides 1..3 per axis. */
+  static Arbitrary<Architecture> architectures(int dims) {
+    Arbitrary<int[]> axis = Arbitraries.integers().between(1, 3).array(int[].class).ofSize(dims);
+    return Combinators.combine(axis, axis).as((k, st) -> new int[][] {k, st})
+        .list().ofMinSize(1).ofMaxSize(3)
+        .map(layers -> Architecture.of(
+            layers.stream().map(l -> l[0]).toArray(int[][]::new),
+            layers.stream().map(l -> l[1]).toArray(int[][]::new)));
+  }
+
+  static Arbitrary<double[]> gaussians(int n, double scale) {
+    return Arbitraries.doubles().between(-4 * scale, 4 * scale)
+        .withDistribution(RandomDistribution.gaussian()).array(double[].class).ofSize(n);
+  }
+
+  /** Data of an architecture (1..6 samples of an output shape 1..4 per axis) and a filter v. */
+  record DataCase(TrainingData data, double[] v) {}
+
+  @Provide
+  Arbitrary<DataCase> dataCases() {
+    return Arbitraries.integers().between(1, 2).flatMap(dims -> architectures(dims)
+        .flatMap(a -> Combinators.combine(
+                Arbitraries.integers().between(1, 4).array(int[].class).ofSize(dims),
+                Arbitraries.integers().between(1, 6), Arbitraries.longs())
+            .flatAs((out, samples, seed) -> {
+              TrainingData d = TrainingData.generate(a, samples, out, seed, 0.3);
+              return gaussians(new QuadraticLoss(d).size(), 2).map(v -> new DataCase(d, v));
+            })));
   }
 
   @Property(tries = 60)
-  void reductionEqualsTheDataLoss(
-      @ForAll @IntRange(min = 1, max = 2) int dims, @ForAll @IntRange(min = 0, max = 1000) int seed) {
-    Random r = new Random(seed);
-    Architecture a = random(r, dims);
-    int[] out = new int[dims];
-    for (int m = 0; m < dims; m++) {
-      out[m] = 1 + r.nextInt(4);
-    }
-    TrainingData d = TrainingData.generate(a, 1 + r.nextInt(6), out, seed, 0.3);
-    QuadraticLoss loss = new QuadraticLoss(d);
-    double[] v = new double[loss.size()];
-    for (int i = 0; i < v.length; i++) {
-      v[i] = 2 * r.nextGaussian();
-    }
+  void reductionEqualsTheDataLoss(@ForAll("dataCases") DataCase c) {
+    QuadraticLoss loss = new QuadraticLoss(c.data());
+    double[] v = c.v();
     double direct = loss.dataLoss(v);
     assertThat(loss.value(v)).isCloseTo(direct, org.assertj.core.data.Offset.offset(1e-9 * (1 + direct)));
     // the gradient is 2(Av - b): compare with central differences of the data loss
@@ -86,22 +96,35 @@ class QuadraticLossTest {
   }
 
   /** One model, two executors: the double kernel runs the core plan's table like DoubleRing. */
+  /** A convolution (sizes, strides 1..3, inputs k..k+5 per axis), a filter and an input. */
+  record ConvolutionCase(Convolution plan, double[] w, double[] x) {}
+
+  @Provide
+  Arbitrary<ConvolutionCase> convolutions() {
+    return Arbitraries.integers().between(1, 3).flatMap(dims -> {
+      Arbitrary<int[]> axis = Arbitraries.integers().between(1, 3).array(int[].class).ofSize(dims);
+      Arbitrary<int[]> extra = Arbitraries.integers().between(0, 5).array(int[].class).ofSize(dims);
+      return Combinators.combine(axis, axis, extra).flatAs((k, st, e) -> {
+        int[] n = new int[dims];
+        for (int m = 0; m < dims; m++) {
+          n[m] = k[m] + e[m];
+        }
+        Convolution plan = Convolution.compile(k, st, n);
+        Arbitrary<double[]> unit = Arbitraries.doubles().between(-1, 1).array(double[].class)
+            .ofSize(plan.filterEntries());
+        return Combinators.combine(unit, Arbitraries.doubles().between(-1, 1)
+                .array(double[].class).ofSize(plan.inputEntries()))
+            .as((w, x) -> new ConvolutionCase(plan, w, x));
+      });
+    });
+  }
+
   @Property(tries = 60)
-  void theDoubleExecutorAgreesWithTheGenericOne(
-      @ForAll @IntRange(min = 1, max = 3) int dims, @ForAll @IntRange(min = 0, max = 1000) int seed) {
-    Random r = new Random(seed);
-    int[] k = new int[dims];
-    int[] s = new int[dims];
-    int[] n = new int[dims];
-    for (int m = 0; m < dims; m++) {
-      k[m] = 1 + r.nextInt(3);
-      s[m] = 1 + r.nextInt(3);
-      n[m] = k[m] + r.nextInt(6);
-    }
-    Convolution plan = Convolution.compile(k, s, n);
+  void theDoubleExecutorAgreesWithTheGenericOne(@ForAll("convolutions") ConvolutionCase cc) {
+    Convolution plan = cc.plan();
     NumericConvolution c = new NumericConvolution(plan);
-    double[] w = r.doubles(plan.filterEntries()).map(x -> 2 * x - 1).toArray();
-    double[] x = r.doubles(plan.inputEntries()).map(v -> 2 * v - 1).toArray();
+    double[] w = cc.w();
+    double[] x = cc.x();
     List<Double> generic = plan.apply(DoubleRing.INSTANCE,
         Arrays.stream(w).boxed().toList(), Arrays.stream(x).boxed().toList());
     assertThat(c.apply(w, x)).containsExactly(generic.stream().mapToDouble(Double::doubleValue)
@@ -113,15 +136,25 @@ class QuadraticLossTest {
     }
   }
 
+  /**
+   * An architecture, the last layer's output shape (1..3 per axis), a Gaussian tuple and a
+   * Gaussian input of the end-to-end convolution.
+   */
+  record LayersCase(Architecture a, int[] outShape, double[] theta, double[] x) {}
+
+  @Provide
+  Arbitrary<LayersCase> layerCases() {
+    return Arbitraries.integers().between(1, 2).flatMap(dims -> architectures(dims)
+        .flatMap(a -> Arbitraries.integers().between(1, 3).array(int[].class).ofSize(dims)
+            .flatMap(out -> Combinators.combine(gaussians(a.parameterCount(), 1),
+                    gaussians(TrainingData.endToEnd(a, out).inputEntries(), 1))
+                .as((theta, x) -> new LayersCase(a, out, theta, x)))));
+  }
+
   @Property(tries = 60)
-  void composingLayersIsTheEndToEndConvolution(
-      @ForAll @IntRange(min = 1, max = 2) int dims, @ForAll @IntRange(min = 0, max = 1000) int seed) {
-    Random r = new Random(seed);
-    Architecture a = random(r, dims);
-    int[] outShape = new int[dims];
-    for (int m = 0; m < dims; m++) {
-      outShape[m] = 1 + r.nextInt(3);
-    }
+  void composingLayersIsTheEndToEndConvolution(@ForAll("layerCases") LayersCase c) {
+    Architecture a = c.a();
+    int[] outShape = c.outShape();
     // layer by layer, from the last layer's output shape back to the input
     int h = a.depth();
     NumericConvolution[] layers = new NumericConvolution[h];
@@ -132,14 +165,8 @@ class QuadraticLossTest {
     }
     NumericConvolution e2e = TrainingData.endToEnd(a, outShape);
     assertThat(shape).isEqualTo(e2e.inputShape());
-    double[] theta = new double[a.parameterCount()];
-    for (int i = 0; i < theta.length; i++) {
-      theta[i] = r.nextGaussian();
-    }
-    double[] x = new double[e2e.inputEntries()];
-    for (int i = 0; i < x.length; i++) {
-      x[i] = r.nextGaussian();
-    }
+    double[] theta = c.theta();
+    double[] x = c.x();
     double[] y = x;
     for (int l = 0; l < h; l++) {
       double[] w = java.util.Arrays.copyOfRange(

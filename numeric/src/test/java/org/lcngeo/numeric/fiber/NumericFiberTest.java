@@ -5,9 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.RandomDistribution;
+import net.jqwik.api.Provide;
 import org.hipparchus.complex.Complex;
 import org.junit.jupiter.api.Test;
 import org.lcngeo.core.InvalidInputException;
@@ -178,32 +182,47 @@ class NumericFiberTest {
     return c;
   }
 
-  /** A random 1-D architecture and a Gaussian tuple of it, from a seed. */
-  private static FilterTuple<Double> randomTuple(Random rnd, int dims) {
-    int h = 1 + rnd.nextInt(3);
-    int[][] k = new int[h][dims];
-    int[][] s = new int[h][dims];
-    for (int l = 0; l < h; l++) {
-      for (int m = 0; m < dims; m++) {
-        k[l][m] = 1 + rnd.nextInt(dims == 1 ? 4 : 3);
-        s[l][m] = 1 + rnd.nextInt(3);
-      }
-    }
-    Architecture a = Architecture.of(k, s);
-    List<Double> flat = new ArrayList<>();
-    for (int i = 0; i < a.parameterCount(); i++) {
-      flat.add(rnd.nextGaussian());
-    }
-    return FilterTuple.fromFlat(a, flat);
+  /**
+   * Architectures of D dimensions, H = 1..3, sizes 1..maxSize and strides 1..3 per axis, with
+   * Gaussian tuples (no edge cases: the properties are about generic tuples).
+   */
+  static Arbitrary<FilterTuple<Double>> gaussianTuples(int dims, int maxSize) {
+    Arbitrary<int[]> size = Arbitraries.integers().between(1, maxSize).array(int[].class).ofSize(dims);
+    Arbitrary<int[]> stride = Arbitraries.integers().between(1, 3).array(int[].class).ofSize(dims);
+    return Combinators.combine(size, stride).as((k, st) -> new int[][] {k, st})
+        .list().ofMinSize(1).ofMaxSize(3)
+        .map(layers -> Architecture.of(
+            layers.stream().map(l -> l[0]).toArray(int[][]::new),
+            layers.stream().map(l -> l[1]).toArray(int[][]::new)))
+        .flatMap(a -> gaussians(a.parameterCount()).map(
+            t -> FilterTuple.fromFlat(a, java.util.Arrays.stream(t).boxed().toList())))
+        .withoutEdgeCases();
+  }
+
+  /** Gaussian entries, none zero (so that no filter, and no target, is zero). */
+  static Arbitrary<double[]> gaussians(int n) {
+    return Arbitraries.doubles().between(-5, 5).withDistribution(RandomDistribution.gaussian())
+        .filter(x -> Math.abs(x) > 1e-3).array(double[].class).ofSize(n);
   }
 
   private static double[] array(List<Double> x) {
     return x.stream().mapToDouble(Double::doubleValue).toArray();
   }
 
+  /** A generic 1-D tuple and other invariants (2 times Gaussian). */
+  record Generic(FilterTuple<Double> theta, double[] other) {}
+
+  @Provide
+  Arbitrary<Generic> generic1d() {
+    return gaussianTuples(1, 4).flatMap(t -> gaussians(t.depth() - 1)
+        .map(o -> new Generic(t, java.util.Arrays.stream(o).map(x -> 2 * x).toArray())))
+        .withoutEdgeCases();
+  }
+
   @Property(tries = 300)
-  void theRecoveredFiberContainsTheGeneratingClassAndEveryPointMapsToV(@ForAll long seed) {
-    FilterTuple<Double> theta = randomTuple(new Random(seed), 1);
+  void theRecoveredFiberContainsTheGeneratingClassAndEveryPointMapsToV(
+      @ForAll("generic1d") Generic c) {
+    FilterTuple<Double> theta = c.theta();
     MuPlan plan = MuPlan.compile(theta.architecture());
     double[] v = array(plan.mu(DoubleRing.INSTANCE, theta));
     double[] delta = array(theta.invariants(DoubleRing.INSTANCE));
@@ -219,11 +238,7 @@ class NumericFiberTest {
       assertThat(points).as("Thm. 4: a generic v has one point").hasSize(1);
     }
     // Other invariants: the same projective points, rescaled by Prop. 2.
-    Random rnd = new Random(~seed);
-    double[] other = new double[delta.length];
-    for (int l = 0; l < other.length; l++) {
-      other[l] = 2 * rnd.nextGaussian();
-    }
+    double[] other = c.other();
     List<FiberPoint> rescaled = NumericFiber.recover(plan, v, other);
     assertThat(rescaled).hasSameSizeAs(points);
     for (FiberPoint p : rescaled) {
@@ -239,36 +254,66 @@ class NumericFiberTest {
    * Tuples whose layer polynomials draw their roots u from a pool of two real values and one
    * conjugate pair, so that roots repeat within and across layers.
    */
+  /**
+   * Layers whose roots u come from a pool of two real values and one conjugate pair: per layer a
+   * size k_l (1..4), a stride (1..3), a leading coefficient and k_l - 1 choices, each 0 (the
+   * conjugate pair when two roots are still free, else pool[0]), 1 (pool[0]) or 2 (pool[1]).
+   */
+  record Repeated(
+      List<int[]> layers, Pool pool, double re, double im, List<Double> leading,
+      List<List<Integer>> choices) {}
+
+  /** The real pool values: moduli in [0.15, 0.5] and [2, 6], and their signs. */
+  record Pool(double small, double large, boolean smallNegative, boolean largeNegative) {}
+
+  @Provide
+  Arbitrary<Repeated> repeatedRoots() {
+    Arbitrary<int[]> layer = Combinators.combine(Arbitraries.integers().between(1, 4),
+        Arbitraries.integers().between(1, 3)).as((k, s) -> new int[] {k, s});
+    return layer.list().ofMinSize(1).ofMaxSize(3).flatMap(layers -> {
+      Arbitrary<List<List<Integer>>> choices = Combinators.combine(layers.stream()
+          .map(l -> Arbitraries.integers().between(0, 2).list().ofSize(l[0] - 1))
+          .toList()).as(c -> c);
+      return Combinators.combine(
+          Combinators.combine(Arbitraries.doubles().between(0.15, 0.5),
+              Arbitraries.doubles().between(2, 6), Arbitraries.of(true, false),
+              Arbitraries.of(true, false)).as(Pool::new),
+          Arbitraries.doubles().between(-3, 3).withDistribution(RandomDistribution.gaussian()),
+          Arbitraries.doubles().between(0.3, 1.3),
+          Arbitraries.doubles().between(0.5, 1.5).list().ofSize(layers.size()),
+          choices)
+          .as((pool, re, im, leading, c) -> new Repeated(layers, pool, re, im, leading, c));
+    }).withoutEdgeCases();
+  }
+
   @Property(tries = 300)
-  void fibersOfTargetsWithRepeatedRootsContainTheGeneratingClass(@ForAll long seed) {
-    Random rnd = new Random(seed);
-    int h = 1 + rnd.nextInt(3);
-    int[] k = new int[h];
-    int[] s = new int[h];
-    for (int l = 0; l < h; l++) {
-      k[l] = 1 + rnd.nextInt(4);
-      s[l] = 1 + rnd.nextInt(3);
-    }
+  void fibersOfTargetsWithRepeatedRootsContainTheGeneratingClass(
+      @ForAll("repeatedRoots") Repeated c) {
+    int h = c.layers().size();
+    int[] k = c.layers().stream().mapToInt(l -> l[0]).toArray();
+    int[] s = c.layers().stream().mapToInt(l -> l[1]).toArray();
     Architecture a = Architecture.oneDimensional(k, s);
     // Real pool values of modulus in [0.15, 0.5] and [2, 6]: for |u| near 1 the t-th roots of u for
     // different t (and of nearby values) crowd together at z = +-1, and the roots of pi_1(v) become
     // too ill-conditioned for double precision. Witnesses: k = (4,3,4), s = (3,3,2) with pool
     // values 1.10 and 0.98 puts eight roots, two of them double, within 0.12 of z = 1; k =
     // (1,4,4), s = (2,2,1) with u = 0.99992 at t = 2 and t = 4 puts six roots within 5e-5 of 1.
-    double[] pool = {(0.15 + 0.35 * rnd.nextDouble()) * (rnd.nextBoolean() ? 1 : -1),
-        (2 + 4 * rnd.nextDouble()) * (rnd.nextBoolean() ? 1 : -1)};
-    double re = rnd.nextGaussian();
-    double im = 0.3 + rnd.nextDouble();
+    double[] pool = {c.pool().small() * (c.pool().smallNegative() ? -1 : 1),
+        c.pool().large() * (c.pool().largeNegative() ? -1 : 1)};
+    double re = c.re();
+    double im = c.im();
     List<List<Double>> layers = new ArrayList<>();
     for (int l = 0; l < h; l++) {
-      double[] q = {0.5 + rnd.nextDouble()};
+      double[] q = {c.leading().get(l)};
       int free = k[l] - 1;
+      int next = 0;
       while (free > 0) {
-        if (free >= 2 && rnd.nextInt(3) == 0) {
+        int choice = c.choices().get(l).get(next++);
+        if (free >= 2 && choice == 0) {
           q = mul(q, new double[] {re * re + im * im, -2 * re, 1});
           free -= 2;
         } else {
-          q = mul(q, new double[] {-pool[rnd.nextInt(2)], 1});
+          q = mul(q, new double[] {-pool[Math.max(choice, 1) - 1], 1});
           free--;
         }
       }
@@ -288,14 +333,27 @@ class NumericFiberTest {
             NumericRescaling.rescale(theta, java.util.Arrays.stream(delta).boxed().toList()).filters()), 1e-5);
   }
 
+  /** A generic 2-D tuple and a Gaussian perturbation of it. */
+  record Perturbed(FilterTuple<Double> theta, double[] perturbation) {}
+
+  @Provide
+  Arbitrary<Perturbed> perturbed2d() {
+    return gaussianTuples(2, 3).flatMap(t -> gaussians(t.architecture().parameterCount())
+        .map(p -> new Perturbed(t, p))).withoutEdgeCases();
+  }
+
   @Property(tries = 100)
-  void gaussNewtonRecoversAPerturbed2dTuple(@ForAll long seed) {
-    Random rnd = new Random(seed);
-    FilterTuple<Double> theta = randomTuple(rnd, 2);
+  void gaussNewtonRecoversAPerturbed2dTuple(@ForAll("perturbed2d") Perturbed c) {
+    FilterTuple<Double> theta = c.theta();
     MuPlan plan = MuPlan.compile(theta.architecture());
     double[] v = array(plan.mu(DoubleRing.INSTANCE, theta));
     double[] delta = array(theta.invariants(DoubleRing.INSTANCE));
-    FilterTuple<Double> start = theta.map(x -> x + 1e-3 * rnd.nextGaussian());
+    List<Double> flat = theta.flat();
+    List<Double> moved = new ArrayList<>();
+    for (int i = 0; i < flat.size(); i++) {
+      moved.add(flat.get(i) + 1e-3 * c.perturbation()[i]);
+    }
+    FilterTuple<Double> start = FilterTuple.fromFlat(theta.architecture(), moved);
     FiberPoint p = NumericFiber.refine(plan, v, delta, start);
     double scale = java.util.Arrays.stream(v).map(Math::abs).max().orElse(1);
     assertThat(p.residual()).isLessThan(1e-10 * (1 + scale));

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.RandomDistribution;
 import org.hipparchus.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import org.lcngeo.core.algebra.RationalRing;
@@ -23,39 +23,44 @@ import org.lcngeo.numeric.TestResources;
 
 /** The numeric executor agrees with the exact generic executor of the same plan. */
 class NumericMuTest {
-  /** A random architecture (D 1..3, H 1..4, sizes 1..3, strides 1..3) and a seed for filters. */
-  record Case(Architecture architecture, long seed) {}
+  /**
+   * An architecture (D 1..3, H 1..4, sizes 1..3 (1..2 for D = 3), strides 1..3), an exact tuple of
+   * rationals p/q (|p| <= 9, 1 <= q <= 4), and Gaussian theta, x (parameters) and r (outputs).
+   */
+  record Case(
+      Architecture architecture, List<BigFraction> exact, double[] theta, double[] x, double[] r) {
+    @Override
+    public String toString() {
+      return architecture.summary() + " " + exact;
+    }
+  }
+
+  private static Arbitrary<double[]> gaussians(int n) {
+    return Arbitraries.doubles().between(-4, 4).withDistribution(RandomDistribution.gaussian())
+        .array(double[].class).ofSize(n);
+  }
 
   @Provide
   Arbitrary<Case> cases() {
-    return Combinators.combine(
-            Arbitraries.integers().between(1, 3),
-            Arbitraries.integers().between(1, 4),
-            Arbitraries.longs())
-        .as(
-            (d, h, seed) -> {
-              Random r = new Random(seed);
-              int[][] k = new int[h][d];
-              int[][] s = new int[h][d];
-              for (int l = 0; l < h; l++) {
-                for (int m = 0; m < d; m++) {
-                  k[l][m] = 1 + r.nextInt(d == 3 ? 2 : 3);
-                  s[l][m] = 1 + r.nextInt(3);
-                }
-              }
-              k[0][0] = Math.max(k[0][0], 2);
-              return new Case(Architecture.of(k, s), seed);
-            });
-  }
-
-  /** Random rationals p/q with |p| <= 9, 1 <= q <= 4, as exact values and doubles. */
-  static List<BigFraction> randomTheta(Architecture a, long seed) {
-    Random r = new Random(seed ^ 0x5DEECE66DL);
-    List<BigFraction> t = new ArrayList<>();
-    for (int i = 0; i < a.parameterCount(); i++) {
-      t.add(new BigFraction(r.nextInt(19) - 9, 1 + r.nextInt(4)));
-    }
-    return t;
+    Arbitrary<Architecture> architectures = Combinators.combine(
+            Arbitraries.integers().between(1, 3), Arbitraries.integers().between(1, 4))
+        .flatAs((d, h) -> Combinators.combine(
+                Arbitraries.integers().between(1, d == 3 ? 2 : 3).array(int[].class).ofSize(d)
+                    .array(int[][].class).ofSize(h),
+                Arbitraries.integers().between(1, 3).array(int[].class).ofSize(d)
+                    .array(int[][].class).ofSize(h))
+            .as((k, s) -> {
+              int[][] sizes = java.util.Arrays.stream(k).map(int[]::clone).toArray(int[][]::new);
+              sizes[0][0] = Math.max(sizes[0][0], 2);
+              return Architecture.of(sizes, s);
+            }));
+    return architectures.flatMap(a -> Combinators.combine(
+            Combinators.combine(Arbitraries.integers().between(-9, 9),
+                    Arbitraries.integers().between(1, 4)).as(BigFraction::new)
+                .list().ofSize(a.parameterCount()),
+            gaussians(a.parameterCount()), gaussians(a.parameterCount()),
+            gaussians(a.endToEndEntries()))
+        .as((exact, theta, x, r) -> new Case(a, exact, theta, x, r)));
   }
 
   static double[] doubles(List<BigFraction> t) {
@@ -96,7 +101,7 @@ class NumericMuTest {
   void agreesWithTheExactExecutor(@ForAll("cases") Case c) {
     Architecture a = c.architecture();
     MuPlan plan = MuPlan.compile(a);
-    List<BigFraction> t = randomTheta(a, c.seed());
+    List<BigFraction> t = c.exact();
     FilterTuple<BigFraction> exact = FilterTuple.fromFlat(a, t);
     MuState s = NumericMu.of(plan).newState().at(doubles(t));
     assertClose(s.mu(), plan.mu(RationalRing.INSTANCE, exact));
@@ -115,17 +120,9 @@ class NumericMuTest {
   void structuredProductsEqualTheDenseJacobian(@ForAll("cases") Case c) {
     Architecture a = c.architecture();
     NumericMu mu = NumericMu.of(a);
-    Random r = new Random(c.seed());
-    double[] theta = new double[a.parameterCount()];
-    double[] x = new double[a.parameterCount()];
-    double[] res = new double[mu.outputSize()];
-    for (int i = 0; i < theta.length; i++) {
-      theta[i] = r.nextGaussian();
-      x[i] = r.nextGaussian();
-    }
-    for (int i = 0; i < res.length; i++) {
-      res[i] = r.nextGaussian();
-    }
+    double[] theta = c.theta();
+    double[] x = c.x();
+    double[] res = c.r();
     MuState s = mu.newState().at(theta);
     double[][] j = s.jacobian();
     double[] jx = new double[res.length];

@@ -64,11 +64,6 @@ public final class NtkOfVFormula {
     return invariants;
   }
 
-  /** K_l(theta(v)) for layer l (0-based), rational functions of v. */
-  public List<List<Quotient<BigRational>>> blockOfV(int l) {
-    return blocksOfV.get(l);
-  }
-
   /** N_l(v) = ||w_l(v)||^2 of the inverse map's tuple. */
   public Quotient<BigRational> squaredNorm(int l) {
     return squaredNorms.get(l);

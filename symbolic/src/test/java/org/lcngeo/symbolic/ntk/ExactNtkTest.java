@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
@@ -19,39 +22,66 @@ import org.lcngeo.core.plan.Neuromanifold;
 class ExactNtkTest {
   private static final RationalRing Q = RationalRing.INSTANCE;
 
-  static Architecture randomArchitecture(SplittableRandom r) {
-    int dims = r.nextInt(1, 3);
-    int h = r.nextInt(1, dims == 1 ? 5 : 4);
-    int[][] k = new int[h][dims];
-    int[][] s = new int[h][dims];
-    for (int l = 0; l < h; l++) {
-      for (int m = 0; m < dims; m++) {
-        k[l][m] = r.nextInt(1, 4);
-        s[l][m] = r.nextInt(1, 4);
-      }
-    }
-    return Architecture.of(k, s);
+  /** 1-D (H 1..4) and 2-D (H 1..3) architectures, sizes and strides 1..3 per axis. */
+  static Arbitrary<Architecture> architectures() {
+    return Arbitraries.integers().between(1, 2).flatMap(dims -> {
+      Arbitrary<int[]> axis = Arbitraries.integers().between(1, 3).array(int[].class).ofSize(dims);
+      return Combinators.combine(axis, axis).as((k, st) -> new int[][] {k, st})
+          .list().ofMinSize(1).ofMaxSize(dims == 1 ? 4 : 3)
+          .map(layers -> Architecture.of(
+              layers.stream().map(l -> l[0]).toArray(int[][]::new),
+              layers.stream().map(l -> l[1]).toArray(int[][]::new)));
+    });
   }
 
-  /** Entries p/q with |p| <= bound and q in 1..maxDen; zeros allowed when zeros is true. */
-  static FilterTuple<BigFraction> randomTuple(
-      Architecture a, SplittableRandom r, long bound, int maxDen, boolean zeros) {
-    List<BigFraction> flat = new ArrayList<>();
-    for (int i = 0; i < a.parameterCount(); i++) {
-      long p;
-      do {
-        p = r.nextLong(-bound, bound + 1);
-      } while (!zeros && p == 0);
-      flat.add(new BigFraction(BigInteger.valueOf(p), BigInteger.valueOf(r.nextInt(1, maxDen + 1))));
+  /** Tuples with entries p/q, |p| <= bound, q in 1..maxDen; zeros allowed when zeros is true. */
+  static Arbitrary<FilterTuple<BigFraction>> tuples(long bound, int maxDen, boolean zeros) {
+    Arbitrary<Long> numerators = Arbitraries.longs().between(-bound, bound);
+    if (!zeros) {
+      numerators = numerators.filter(p -> p != 0);
     }
-    return FilterTuple.fromFlat(a, flat);
+    Arbitrary<BigFraction> entries = Combinators.combine(numerators,
+        Arbitraries.integers().between(1, maxDen))
+        .as((p, q) -> new BigFraction(BigInteger.valueOf(p), BigInteger.valueOf(q)));
+    return architectures().flatMap(a -> entries.list().ofSize(a.parameterCount())
+        .map(flat -> FilterTuple.fromFlat(a, flat)));
+  }
+
+  @Provide
+  Arbitrary<FilterTuple<BigFraction>> small() {
+    return tuples(6, 4, true);
+  }
+
+  @Provide
+  Arbitrary<FilterTuple<BigFraction>> smallDen3() {
+    return tuples(6, 3, true);
+  }
+
+  /** Numerators of modulus 2^39..2^40, denominators 1..1000. */
+  @Provide
+  Arbitrary<FilterTuple<BigFraction>> huge() {
+    Arbitrary<BigFraction> entries = Combinators.combine(
+            Arbitraries.longs().between(1L << 39, 1L << 40), Arbitraries.of(1L, -1L),
+            Arbitraries.integers().between(1, 1000))
+        .as((p, sign, q) -> new BigFraction(BigInteger.valueOf(sign * p), BigInteger.valueOf(q)));
+    return architectures().flatMap(a -> entries.list().ofSize(a.parameterCount())
+        .map(flat -> FilterTuple.fromFlat(a, flat)));
+  }
+
+  /** Entries from a set of size ~2^41, without edge cases: generic points. */
+  @Provide
+  Arbitrary<FilterTuple<BigFraction>> generic() {
+    return tuples(1L << 40, 97, false).withoutEdgeCases();
+  }
+
+  @Provide
+  Arbitrary<FilterTuple<BigFraction>> degenerate() {
+    return tuples(1, 1, true);
   }
 
   @Property(tries = 60)
-  void agreesWithTheGenericPlan(@ForAll long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    Architecture a = randomArchitecture(r);
-    FilterTuple<BigFraction> theta = randomTuple(a, r, 6, 4, true);
+  void agreesWithTheGenericPlan(@ForAll("small") FilterTuple<BigFraction> theta) {
+    Architecture a = theta.architecture();
     MuPlan plan = MuPlan.compile(a);
     ExactNtk e = ExactNtk.of(plan, theta);
     assertThat(e.endToEnd()).isEqualTo(plan.mu(Q, theta));
@@ -88,23 +118,20 @@ class ExactNtkTest {
   }
 
   @Property(tries = 15)
-  void bigIntegerPathAgreesWithTheGenericPlan(@ForAll long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    Architecture a = randomArchitecture(r);
-    FilterTuple<BigFraction> theta = randomTuple(a, r, 1L << 40, 1000, false);
+  void bigIntegerPathAgreesWithTheGenericPlan(@ForAll("huge") FilterTuple<BigFraction> theta) {
+    Architecture a = theta.architecture();
     ExactNtk e = ExactNtk.of(theta);
     List<List<BigFraction>> expected = MuPlan.compile(a).ntk(Q, theta);
-    if (a.depth() > 1) { // then ||P_{-l}||^2 >= 2^80: the bound must send K to BigInteger
+    if (a.depth() > 1) { // then ||P_{-l}||^2 >= 2^78: the bound must send K to BigInteger
       assertThat(e.ntk().hasLongNumerators()).isFalse();
     }
     assertThat(e.ntk().toFractions()).isEqualTo(expected);
   }
 
   @Property(tries = 40)
-  void ntkIsSymmetricPsdAndTheSumOfTheLayerKernels(@ForAll long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    Architecture a = randomArchitecture(r);
-    ExactNtk e = ExactNtk.of(randomTuple(a, r, 6, 3, true));
+  void ntkIsSymmetricPsdAndTheSumOfTheLayerKernels(
+      @ForAll("smallDen3") FilterTuple<BigFraction> theta) {
+    ExactNtk e = ExactNtk.of(theta);
     List<List<BigFraction>> k = e.ntk().toFractions();
     List<List<BigFraction>> sum = zeros(k.size());
     for (ScaledIntegerMatrix kl : e.layerKernels()) {
@@ -126,24 +153,22 @@ class ExactNtkTest {
   }
 
   @Property(tries = 30)
-  void ntkIsUnchangedWhenWholeLayersFlipSign(@ForAll long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    Architecture a = randomArchitecture(r);
-    FilterTuple<BigFraction> theta = randomTuple(a, r, 6, 3, true);
+  void ntkIsUnchangedWhenWholeLayersFlipSign(
+      @ForAll("smallDen3") FilterTuple<BigFraction> theta, @ForAll List<Boolean> flips) {
+    Architecture a = theta.architecture();
     List<List<BigFraction>> flipped = new ArrayList<>();
     for (int l = 0; l < a.depth(); l++) {
-      boolean flip = r.nextBoolean();
+      boolean flip = l < flips.size() && flips.get(l);
       flipped.add(theta.layer(l).stream().map(x -> flip ? x.negate() : x).toList());
     }
     assertThat(ExactNtk.of(FilterTuple.of(a, flipped)).ntk()).isEqualTo(ExactNtk.of(theta).ntk());
   }
 
   @Property(tries = 30)
-  void rankAtARandomPointIsTheCertifiedDimension(@ForAll long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    Architecture a = randomArchitecture(r);
+  void rankAtARandomPointIsTheCertifiedDimension(
+      @ForAll("generic") FilterTuple<BigFraction> theta) {
     // entries from a set of size ~2^41: a degenerate point has probability below 2^-30
-    ExactNtk e = ExactNtk.of(randomTuple(a, r, 1L << 40, 97, false));
+    ExactNtk e = ExactNtk.of(theta);
     Neuromanifold.Result dim = Neuromanifold.compute(e.plan());
     assertThat(dim.certain()).isTrue();
     assertThat(e.rank()).isEqualTo(dim.dimension());
@@ -151,33 +176,36 @@ class ExactNtkTest {
   }
 
   @Property(tries = 40)
-  void rankAtDegeneratePointsMatchesFractionFreeElimination(@ForAll long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    Architecture a = randomArchitecture(r);
+  void rankAtDegeneratePointsMatchesFractionFreeElimination(
+      @ForAll("degenerate") FilterTuple<BigFraction> theta) {
     // few distinct small values and many zeros: ranks below the generic one are common
-    ExactNtk e = ExactNtk.of(randomTuple(a, r, 1, 1, true));
+    ExactNtk e = ExactNtk.of(theta);
     assertThat(e.rank()).isEqualTo(ExactRank.bareiss(e.scaledJacobian().numerators()));
     assertThat(e.rank()).isLessThanOrEqualTo(Neuromanifold.compute(e.plan()).dimension());
   }
 
+  /** Factors X (rows x inner) and Y (inner x cols) with entries below 2^33. */
+  record Factors(long[][] x, long[][] y) {}
+
+  @Provide
+  Arbitrary<Factors> lowRankFactors() {
+    Arbitrary<Long> entry = Arbitraries.longs().between(-(1L << 33), (1L << 33) - 1);
+    return Combinators.combine(Arbitraries.integers().between(1, 8),
+            Arbitraries.integers().between(1, 8), Arbitraries.integers().between(1, 5))
+        .flatAs((rows, cols, inner) -> Combinators.combine(
+            entry.array(long[].class).ofSize(inner).array(long[][].class).ofSize(rows),
+            entry.array(long[].class).ofSize(cols).array(long[][].class).ofSize(inner))
+            .as(Factors::new))
+        .withoutEdgeCases();
+  }
+
   @Property(tries = 40)
-  void exactRankOfLowRankProducts(@ForAll long seed) {
-    SplittableRandom r = new SplittableRandom(seed);
-    int rows = r.nextInt(1, 9);
-    int cols = r.nextInt(1, 9);
-    int inner = r.nextInt(1, 6);
-    long[][] x = new long[rows][inner];
-    long[][] y = new long[inner][cols];
-    for (long[] row : x) {
-      for (int i = 0; i < inner; i++) {
-        row[i] = r.nextLong(-1L << 33, 1L << 33);
-      }
-    }
-    for (long[] row : y) {
-      for (int i = 0; i < cols; i++) {
-        row[i] = r.nextLong(-1L << 33, 1L << 33);
-      }
-    }
+  void exactRankOfLowRankProducts(@ForAll("lowRankFactors") Factors f) {
+    long[][] x = f.x();
+    long[][] y = f.y();
+    int rows = x.length;
+    int inner = y.length;
+    int cols = y[0].length;
     BigInteger[][] m = new BigInteger[rows][cols];
     for (int i = 0; i < rows; i++) {
       for (int j = 0; j < cols; j++) {

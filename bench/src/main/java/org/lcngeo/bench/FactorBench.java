@@ -1,63 +1,66 @@
-package org.lcngeo.symbolic.poly;
+package org.lcngeo.bench;
 
 import edu.jas.arith.BigRational;
 import edu.jas.poly.GenPolynomial;
 import edu.jas.poly.GenPolynomialRing;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.fiber.FiberEnumeration;
+import org.lcngeo.symbolic.poly.LayerPolynomials;
+import org.lcngeo.symbolic.poly.StructuredFactorization;
 
 /**
- * Timing of the factoring step on the benchmark workloads W2 (1-D, degree 30: {@link
- * StructuredFactorization}) and W3 (2-D, bidegree (5,5): {@link BivariateFactorization}),
- * in-process, median of many runs after warm-up, beside JAS's own factoring of the same polynomial;
- * and of the whole enumeration.
- * Run: {@code ./lcn bench factor bench/workloads}, or {@code java -cp ... org.lcngeo.symbolic.poly.FactoringBenchmark
- * bench/workloads}.
+ * W2, W3 ({@code lcn bench factor DIR}): timing of the factoring step on the workloads W2 (1-D,
+ * degree 30: {@link StructuredFactorization}) and W3 (2-D, bidegree (5,5): the bivariate
+ * factoring), in-process, median of many runs after warm-up, beside JAS's own factoring of the same
+ * polynomial; and of the whole enumeration. The JMH benchmarks of the same work are in {@code
+ * jmh.FactorBenchmark}.
  */
-public final class FactoringBenchmark {
-  private FactoringBenchmark() {}
+public final class FactorBench {
+  private FactorBench() {}
 
-  public static void main(String[] args) throws Exception {
-    Path dir = Path.of(args.length > 0 ? args[0] : "bench/workloads");
+  /** The architectures of W2 and W3 (their workload files describe the same layers). */
+  static final Architecture W2 =
+      Architecture.oneDimensional(new int[] {3, 3, 3, 3}, new int[] {2, 2, 2, 1});
+
+  static final Architecture W3 = Architecture.of(new int[][] {{4, 4}, {3, 3}}, null);
+
+  /** Times W2.json and W3.json of the directory, one line each on stdout. */
+  public static void run(Path dir) {
     try {
-      run(dir.resolve("W2.json"), new int[] {31}, Architecture.oneDimensional(
-          new int[] {3, 3, 3, 3}, new int[] {2, 2, 2, 1}));
-      run(dir.resolve("W3.json"), new int[] {6, 6},
-          Architecture.of(new int[][] {{4, 4}, {3, 3}}, null));
+      run(dir.resolve("W2.json"), W2);
+      run(dir.resolve("W3.json"), W3);
     } finally {
       edu.jas.kern.ComputerThreads.terminate();
     }
   }
 
-  private static void run(Path file, int[] shape, Architecture a) throws Exception {
-    String json = Files.readString(file);
-    Matcher m = Pattern.compile("\"v\"\\s*:\\s*(\\[[-0-9,\\s\\[\\]]*\\])").matcher(json);
-    if (!m.find()) {
-      throw new IllegalStateException("no v in " + file);
-    }
-    List<BigFraction> v = new ArrayList<>();
-    for (String s : m.group(1).replaceAll("[\\[\\]\\s]", " ").trim().split("[ ,]+")) {
-      v.add(new BigFraction(Long.parseLong(s)));
-    }
-    GenPolynomialRing<BigRational> ring = LayerPolynomials.ring(shape.length);
-    GenPolynomial<BigRational> p = LayerPolynomials.endToEnd(ring, a, v);
-    long[] dilations = new long[a.depth()];
+  /** pi_1(v) of a workload's target as a JAS polynomial. */
+  static GenPolynomial<BigRational> endToEnd(Architecture a, List<BigFraction> v) {
+    GenPolynomialRing<BigRational> ring = LayerPolynomials.ring(a.dims());
+    return LayerPolynomials.endToEnd(ring, a, v);
+  }
+
+  static long[] dilations(Architecture a) {
+    long[] d = new long[a.depth()];
     for (int l = 0; l < a.depth(); l++) {
-      dilations[l] = a.dilation(l)[0];
+      d[l] = a.dilation(l)[0];
     }
+    return d;
+  }
+
+  private static void run(Path file, Architecture a) {
+    List<BigFraction> v = Workloads.convolutional(file).target();
+    GenPolynomial<BigRational> p = endToEnd(a, v);
+    long[] dilations = dilations(a);
     int warm = 200;
     int runs = 500;
     double[] t = time(warm, runs, () -> StructuredFactorization.of(p, dilations));
     edu.jas.poly.GenPolynomialRing<edu.jas.arith.BigInteger> iring =
-        new edu.jas.poly.GenPolynomialRing<>(edu.jas.arith.BigInteger.ONE, ring);
+        new edu.jas.poly.GenPolynomialRing<>(edu.jas.arith.BigInteger.ONE, p.ring);
     GenPolynomial<edu.jas.arith.BigInteger> ip =
         edu.jas.poly.PolyUtil.integerFromRationalCoefficients(iring, p);
     edu.jas.ufd.FactorAbstract<edu.jas.arith.BigInteger> jas =
