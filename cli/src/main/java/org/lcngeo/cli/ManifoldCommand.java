@@ -3,6 +3,7 @@ package org.lcngeo.cli;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.lcngeo.core.Deadline;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.formula.Notation;
 import org.lcngeo.symbolic.manifold.NeuromanifoldEquations;
@@ -35,15 +36,17 @@ final class ManifoldCommand implements Callable<Integer> {
   @Option(
       names = "--timeout",
       paramLabel = "SECONDS",
-      defaultValue = "30",
-      description = "time bound (default ${DEFAULT-VALUE}); after half of it the Groebner basis gives"
-          + " way to implicitization by linear algebra up to degree 4, marked complete=false")
+      defaultValue = "600",
+      description = "time bound in seconds (default ${DEFAULT-VALUE})")
   int timeout;
 
   @Override
   public Integer call() {
     Architecture a = arch.architecture();
-    NeuromanifoldEquations m = NeuromanifoldEquations.compute(a, CommonOptions.timeout(timeout));
+    NeuromanifoldEquations m;
+    try (Deadline.Scope bound = Deadline.after(CommonOptions.timeout(timeout)).enter()) {
+      m = NeuromanifoldEquations.compute(a);
+    }
     Notation notation =
         switch (format) {
           case SYMJA -> Notation.SYMJA;
@@ -57,27 +60,31 @@ final class ManifoldCommand implements Callable<Integer> {
       out.put("dimensionCertain", m.dimensionCertain());
       out.put("variables", m.variables());
       out.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
+      out.put("degree", m.degree() == null ? null : m.degree().toString());
+      out.put("parametrizationDegree",
+          m.parametrizationDegree() == null ? null : m.parametrizationDegree().toString());
       out.put("equations", m.write(notation));
       out.put("complete", m.complete());
       if (!m.complete()) {
-        out.put("degreeBound", m.degreeBound());
+        out.put("reason", m.reason());
       }
       if (format == Format.MACAULAY2) {
         out.put("macaulay2", m.macaulay2());
       }
       Output.json(System.out, out);
     } else if (format == Format.MACAULAY2) {
-      System.out.print("-- " + a.summary() + "\n-- dim = " + m.dimension() + "\n" + m.macaulay2());
+      System.out.print("-- " + a.summary() + "\n-- dim = " + m.dimension()
+          + (m.degree() == null ? "" : ", degree = " + m.degree()) + "\n" + m.macaulay2());
     } else {
       StringBuilder b = new StringBuilder();
       b.append(a.summary()).append('\n');
       b.append("dimension: ").append(m.dimension())
           .append(m.dimensionCertain() ? "" : " (lower bound, not certified)")
           .append(" in R^").append(a.endToEndEntries()).append('\n');
+      b.append("degree: ").append(m.degree() == null ? "unknown" : m.degree()).append('\n');
       if (!m.complete()) {
-        b.append("the Groebner basis exceeded its time bound: below are the equations of degree <= ")
-            .append(m.degreeBound())
-            .append(" (implicitization by linear algebra); they may not generate the ideal\n");
+        b.append("NOT proven complete: ").append(m.reason())
+            .append("\nthe equations below vanish on the neuromanifold but may not generate its ideal\n");
       }
       if (m.equations().isEmpty() && m.complete()) {
         b.append("equations: none (the neuromanifold is Zariski dense)\n");
