@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.lcngeo.core.Deadline;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.formula.Invariants;
@@ -14,6 +15,7 @@ import org.lcngeo.symbolic.formula.InverseMap;
 import org.lcngeo.symbolic.formula.Notation;
 import org.lcngeo.symbolic.formula.NtkFormula;
 import org.lcngeo.symbolic.formula.NtkOfVFormula;
+import org.lcngeo.symbolic.manifold.GenericFiber;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -67,13 +69,30 @@ final class FormulaCommand implements Callable<Integer> {
     Invariants invariants =
         delta == null ? Invariants.symbolic(a.depth()) : Invariants.parse(delta, a.depth());
     NtkFormula formula = NtkFormula.of(a);
-    Optional<InverseMap> inverse =
-        noInverse ? Optional.empty() : deriveInverse(a, bound);
+    GenericFiber fiber;
+    try (Deadline.Scope scope = Deadline.after(bound).enter()) {
+      fiber = GenericFiber.of(a);
+    }
+    String inverseMissing = null;
+    Optional<InverseMap> inverse = Optional.empty();
+    if (!noInverse && !Boolean.FALSE.equals(fiber.oneToOne())) {
+      try {
+        inverse = deriveInverse(a, bound);
+      } catch (InvalidInputException e) {
+        if (format == Format.JAVA) {
+          throw e;
+        }
+        inverseMissing = e.getMessage();
+      }
+    } else if (!noInverse) {
+      inverseMissing = "mu is not generically one-to-one up to scaling: " + fiber.reason();
+    }
+    Boolean oneToOne = inverse.isPresent() ? Boolean.TRUE : fiber.oneToOne();
     Optional<NtkOfVFormula> ntkOfV = inverse.map(i -> NtkOfVFormula.of(i, invariants));
     if (format == Format.JAVA && ntkOfV.isEmpty()) {
       throw new InvalidInputException(
           "--format java writes K^(delta)(v), which needs mu to be generically one-to-one up to "
-              + "scaling (1-D with strides > 1 but the last, or D >= 2 per Observation 11)");
+              + "scaling; " + (inverseMissing == null ? fiber.reason() : inverseMissing));
     }
     Notation notation = format == Format.LATEX ? Notation.LATEX : Notation.SYMJA;
     Map<String, Object> out = new LinkedHashMap<>();
@@ -86,7 +105,13 @@ final class FormulaCommand implements Callable<Integer> {
       blocks.add(NtkFormula.write(formula.block(l), notation));
     }
     out.put("blocks", blocks);
-    out.put("genericallyOneToOne", InverseMap.applies(a));
+    out.put("genericallyOneToOne", oneToOne);
+    out.put("genericallyOneToOneReason", inverse.isPresent() && !Boolean.TRUE.equals(fiber.oneToOne())
+        ? "the inverse map below is verified exactly: theta(mu(w)) = w" : fiber.reason());
+    out.put("fiberLength", fiber.fiberLength());
+    if (inverseMissing != null) {
+      out.put("inverseMissing", inverseMissing);
+    }
     if (inverse.isPresent()) {
       Map<String, Object> inv = new LinkedHashMap<>();
       inv.put("variables", inverse.get().variables());
@@ -142,8 +167,8 @@ final class FormulaCommand implements Callable<Integer> {
       Map<String, String> scalar = (Map<String, String>) out.get("ntkOfVScalar");
       b.append(scalar.get("symbol")).append(" = ").append(scalar.get("definition")).append(";\n");
       b.append("ntkOfV = ").append(matrix((List<List<String>>) out.get("ntkOfV"))).append(";\n");
-    } else if (!(Boolean) out.get("genericallyOneToOne")) {
-      b.append("(* mu is not generically one-to-one up to scaling: no inverse map, no K^(delta)(v) *)\n");
+    } else if (out.containsKey("inverseMissing")) {
+      b.append("(* no inverse map, no K^(delta)(v): ").append(out.get("inverseMissing")).append(" *)\n");
     }
     return b.toString();
   }

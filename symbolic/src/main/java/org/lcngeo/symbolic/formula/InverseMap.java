@@ -20,8 +20,9 @@ import org.lcngeo.core.model.FilterTuple;
 
 /**
  * The rational inverse v -> theta(v) of mu, up to scaling, where mu is generically one-to-one up to
- * scaling: D = 1 with strides s_1..s_{H-1} > 1 (Thm. 4), or D >= 2 with every layer having at least
- * two filter sizes > 1 and no two swappable layers (Cor. 10, Observation 11). One entry of each
+ * scaling: for instance D = 1 with strides s_1..s_{H-1} > 1 (Thm. 4), D >= 2 without swappable
+ * layers (Cor. 10, Observation 11), but also 2x1, 1x2 (mu(a, b) = a b^T); the decision is {@code
+ * manifold.GenericFiber}'s. One entry of each
  * layer 1..H-1 is 1 and the last layer absorbs the scale, as in Ex. 15, eq. 15: a = (v0/v1, 1,
  * v4/v3), b = (v1, v3). Among the choices of those entries (up to 64) the one with the shortest
  * formulas is kept.
@@ -48,33 +49,15 @@ public final class InverseMap {
     this.normalization = normalization.clone();
   }
 
-  /** Whether mu is generically one-to-one up to scaling (and layer sign), per Obs. 11 / Thm. 4. */
-  public static boolean applies(Architecture a) {
-    if (a.dims() == 1) {
-      return a.allInnerStridesGreaterThanOne();
-    }
-    for (int l = 0; l < a.depth(); l++) {
-      int big = 0;
-      for (int k : a.size(l)) {
-        big += k > 1 ? 1 : 0;
-      }
-      if (big < 2) {
-        return false;
-      }
-    }
-    return !a.hasSwappableLayers();
-  }
-
   /**
-   * Derives the inverse map.
+   * Derives the inverse map of an architecture where mu is generically one-to-one up to scaling
+   * (decided by {@code manifold.GenericFiber}); the map is verified exactly, so its existence also
+   * proves that mu is.
    *
-   * @return empty when mu is not generically one-to-one up to scaling ({@link #applies})
+   * @return the map (never empty: the Optional is kept for callers that skip the derivation)
    * @throws InvalidInputException when the elimination exceeds its size or time bound
    */
   public static Optional<InverseMap> derive(Architecture a, Duration timeout) {
-    if (!applies(a)) {
-      return Optional.empty();
-    }
     long deadline = System.nanoTime() + timeout.toNanos();
     Optional<InverseMap> byRelations = deriveByRelations(a, deadline);
     if (byRelations.isPresent()) {
@@ -162,7 +145,7 @@ public final class InverseMap {
     return out;
   }
 
-  /** Derives the inverse map from an elimination basis of an architecture where it {@link #applies}. */
+  /** Derives the inverse map from an elimination basis of an architecture where mu is generically one-to-one up to scaling. */
   public static InverseMap derive(Elimination e) {
     Architecture a = e.architecture();
     RationalFunctionRing ring = new RationalFunctionRing(e.endToEndRing().jas());
