@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.lcngeo.core.Deadline;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.TimeLimitException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.formula.Invariants;
 import org.lcngeo.symbolic.formula.InverseMap;
@@ -78,7 +79,7 @@ final class FormulaCommand implements Callable<Integer> {
     if (!noInverse && !Boolean.FALSE.equals(fiber.oneToOne())) {
       try {
         inverse = deriveInverse(a, bound);
-      } catch (InvalidInputException e) {
+      } catch (InvalidInputException | TimeLimitException e) {
         if (format == Format.JAVA) {
           throw e;
         }

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.Deadline;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
@@ -58,6 +59,13 @@ public final class InverseMap {
    * @throws InvalidInputException when the elimination exceeds its size or time bound
    */
   public static Optional<InverseMap> derive(Architecture a, Duration timeout) {
+    Optional<InverseMap> interpolated;
+    try (Deadline.Scope scope = Deadline.after(timeout).enter()) {
+      interpolated = deriveByInterpolation(a);
+    }
+    if (interpolated.isPresent()) {
+      return interpolated;
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     Optional<InverseMap> byRelations = deriveByRelations(a, deadline);
     if (byRelations.isPresent()) {
@@ -122,6 +130,73 @@ public final class InverseMap {
       }
     }
     best.verify();
+    return Optional.of(best);
+  }
+
+  /** Most normalizations tried by interpolation for the shortest form. */
+  private static final int MAX_INTERPOLATED_NORMALIZATIONS = 16;
+
+  /**
+   * The inverse map with one entry of each layer 1..H-1 set to 1, each entry interpolated mod
+   * primes ({@link InverseInterpolation}), for up to {@value #MAX_INTERPOLATED_NORMALIZATIONS}
+   * choices of those entries, keeping the shortest, verified exactly; empty when some entry needs a
+   * denominator of degree above {@link InverseInterpolation#MAX_DEGREE} or the check fails.
+   */
+  private static Optional<InverseMap> deriveByInterpolation(Architecture a) {
+    PolynomialRing vRing =
+        PolynomialRing.withVariables(Elimination.endToEndNames(a.endToEndEntries()));
+    RationalFunctionRing ring = new RationalFunctionRing(vRing.jas());
+    InverseInterpolation interpolation = new InverseInterpolation(a, vRing);
+    Map<List<Object>, Optional<Quotient<BigRational>>> known = new HashMap<>();
+    int h = a.depth();
+    InverseMap best = null;
+    List<int[]> choices = normalizations(a);
+    for (int[] entries : choices.subList(0, Math.min(choices.size(), MAX_INTERPOLATED_NORMALIZATIONS))) {
+      List<InverseInterpolation.Entry> pivots = new ArrayList<>();
+      for (int l = 0; l + 1 < h; l++) {
+        pivots.add(new InverseInterpolation.Entry(l, entries[l]));
+      }
+      List<List<Quotient<BigRational>>> layers = new ArrayList<>();
+      for (int l = 0; l < h && layers.size() == l; l++) {
+        List<Quotient<BigRational>> layer = new ArrayList<>();
+        for (int i = 0; i < a.layerParameters(l) && layer.size() == i; i++) {
+          InverseInterpolation.Entry entry = new InverseInterpolation.Entry(l, i);
+          List<InverseInterpolation.Entry> num;
+          List<InverseInterpolation.Entry> den;
+          if (l + 1 < h) {
+            num = List.of(entry);
+            den = List.of(pivots.get(l));
+          } else {
+            num = new ArrayList<>(pivots);
+            num.add(entry);
+            den = List.of();
+          }
+          Optional<Quotient<BigRational>> q = l + 1 < h && i == entries[l]
+              ? Optional.of(ring.one())
+              : known.computeIfAbsent(List.of(num, den),
+                  k -> interpolation.ratio(num, den, den.isEmpty() ? 1 : 0, ring));
+          q.ifPresent(layer::add);
+        }
+        if (layer.size() == a.layerParameters(l)) {
+          layers.add(layer);
+        }
+      }
+      if (layers.size() < h) {
+        continue;
+      }
+      InverseMap candidate = new InverseMap(ring, FilterTuple.of(a, layers), entries);
+      if (best == null || candidate.size() < best.size()) {
+        best = candidate;
+      }
+    }
+    if (best == null) {
+      return Optional.empty();
+    }
+    try {
+      best.verify();
+    } catch (IllegalStateException wrong) {
+      return Optional.empty();
+    }
     return Optional.of(best);
   }
 

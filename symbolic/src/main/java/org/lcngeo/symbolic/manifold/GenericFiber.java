@@ -14,34 +14,35 @@ import org.lcngeo.core.model.Architecture;
  *
  * @param oneToOne true, false, or null when undecided
  * @param fiberLength the length of the fiber at a random point (an upper bound of deg(mu)); 0 when
- *     that fiber was not finite
+ *     it was not computed (a witness decided first) or not finite
  * @param reason why
  */
 public record GenericFiber(Boolean oneToOne, long fiberLength, String reason) {
 
   /** Decides it for an architecture (within the running command's time bound). */
   public static GenericFiber of(Architecture a) {
+    for (int l = 0; l < a.depth(); l++) {
+      for (int o = l + 1; o < a.depth(); o++) {
+        if (a.layersSwappable(l, o)) {
+          return new GenericFiber(false, 0, "layers " + (l + 1) + " and " + (o + 1)
+              + " can exchange their filters without changing mu (Observation 11): a generic fiber"
+              + " has at least two points up to scaling");
+        }
+        int axis = commonAxis(a, l, o);
+        if (axis >= 0) {
+          return new GenericFiber(false, 0, "layers " + (l + 1) + " and " + (o + 1)
+              + " are polynomials in the same power x" + (a.dims() > 1 ? "_" + (axis + 1) : "")
+              + "^" + a.dilation(l)[axis] + " (stride 1 between them), so they can exchange"
+              + " roots without changing mu (Ex. 19): a generic fiber has several points up to"
+              + " scaling over C, one per distribution of the roots (several branches of the"
+              + " inverse)");
+        }
+      }
+    }
     long length = Implicitization.fiberLength(a);
     if (length == 1) {
       return new GenericFiber(true, 1, "the fiber of mu at a random point has exactly one point up to"
           + " scaling, with multiplicity one (Groebner basis mod p), so a generic fiber has one");
-    }
-    for (int l = 0; l < a.depth(); l++) {
-      for (int o = l + 1; o < a.depth(); o++) {
-        if (a.layersSwappable(l, o)) {
-          return new GenericFiber(false, length, "layers " + (l + 1) + " and " + (o + 1)
-              + " can exchange their filters without changing mu (Observation 11): a generic fiber"
-              + " has " + length + " points up to scaling over C");
-        }
-        int axis = commonAxis(a, l, o);
-        if (axis >= 0) {
-          return new GenericFiber(false, length, "layers " + (l + 1) + " and " + (o + 1)
-              + " are polynomials in the same power x" + (a.dims() > 1 ? "_" + (axis + 1) : "")
-              + "^" + a.dilation(l)[axis] + " (stride 1 between them), so they can exchange"
-              + " roots without changing mu (Ex. 19): a generic fiber has " + length
-              + " points up to scaling over C (several branches of the inverse)");
-        }
-      }
     }
     return new GenericFiber(null, length, length == 0
         ? "the fiber at a random point is not finite mod p"

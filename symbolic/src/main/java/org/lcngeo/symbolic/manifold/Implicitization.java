@@ -20,7 +20,9 @@ import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.formula.WeightedMonomials;
 import org.lcngeo.symbolic.linalg.ModularReconstruction;
+import org.lcngeo.symbolic.linalg.PrimeFieldMatrices;
 
 /**
  * The ideal I of the Zariski closure of the neuromanifold M = im(mu) in Q[v0..v<n-1>], by
@@ -95,9 +97,8 @@ public final class Implicitization {
   private final int n;
   private final int k;
   private final BigInteger multidegree;
-  private final int[][] weights;
   private final List<Gen> gens = new ArrayList<>();
-  private final Map<Integer, Map<List<Integer>, List<int[]>>> buckets = new HashMap<>();
+  private final WeightedMonomials monomials;
   private final Map<Long, List<long[]>> points = new HashMap<>();
   private final ExactComposition composition;
   private final long[] primes;
@@ -114,12 +115,9 @@ public final class Implicitization {
     }
     this.k = m + 1;
     this.multidegree = factorial(m).divide(denominator);
-    this.weights = new int[n][];
-    for (int i = 0; i < n; i++) {
-      weights[i] = Architecture.unflatten(i, a.endToEndSize());
-    }
+    this.monomials = new WeightedMonomials(a);
     this.composition = new ExactComposition(a);
-    this.primes = primesBelow(1L << 31, 4 * MAX_PRIMES);
+    this.primes = PrimeFieldMatrices.primesBelow(1L << 31, 4 * MAX_PRIMES);
   }
 
   /** m! / prod_l (|k_l| - 1)!: deg(mu) deg(M), the multidegree of the parametrization. */
@@ -141,7 +139,7 @@ public final class Implicitization {
   }
 
   private static long[] primes(int count) {
-    return primesBelow(1L << 31, count);
+    return PrimeFieldMatrices.primesBelow(1L << 31, count);
   }
 
   private Result run() {
@@ -158,7 +156,7 @@ public final class Implicitization {
     for (int d = 1; d <= stopAt; d++) {
       BigInteger hilbert = BigInteger.ZERO;
       boolean found = false;
-      for (Map.Entry<List<Integer>, List<int[]>> bucket : buckets(d).entrySet()) {
+      for (Map.Entry<List<Integer>, List<int[]>> bucket : monomials.ofDegree(d).entrySet()) {
         Deadline.checkCurrent();
         if (bucket.getValue().size() > MAX_BUCKET) {
           return incomplete(fiber, "a monomial bucket of degree " + d + " has more than "
@@ -327,17 +325,10 @@ public final class Implicitization {
     for (int r = 0; r < size + 2; r++) {
       long[] v = pts.get(r);
       for (int c = 0; c < size; c++) {
-        long x = 1;
-        int[] e = monos.get(c);
-        for (int i = 0; i < n; i++) {
-          for (int j = 0; j < e[i]; j++) {
-            x = x * v[i] % p;
-          }
-        }
-        eval[r][c] = x;
+        eval[r][c] = WeightedMonomials.evaluate(monos.get(c), v, p);
       }
     }
-    List<long[]> kernel = rref(kernel(eval, size, p), p);
+    List<long[]> kernel = PrimeFieldMatrices.kernel(eval, size, p);
     int rank = size - kernel.size();
     if (kernel.isEmpty()) {
       return new Image(rank, new long[0][], new int[0]);
@@ -358,7 +349,7 @@ public final class Implicitization {
         ok &= r >= 0;
         rest.add(r);
       }
-      List<int[]> multipliers = ok ? buckets(d - g.degree()).get(rest) : null;
+      List<int[]> multipliers = ok ? monomials.ofDegree(d - g.degree()).get(rest) : null;
       if (multipliers == null) {
         continue;
       }
@@ -375,16 +366,16 @@ public final class Implicitization {
       }
     }
     Set<Integer> lowerPivots = new HashSet<>();
-    for (long[] row : rref(multiples, p)) {
-      lowerPivots.add(pivot(row));
+    for (long[] row : PrimeFieldMatrices.rref(multiples, p)) {
+      lowerPivots.add(PrimeFieldMatrices.pivot(row));
     }
     List<long[]> fresh = new ArrayList<>();
     for (long[] row : kernel) {
-      if (!lowerPivots.contains(pivot(row))) {
+      if (!lowerPivots.contains(PrimeFieldMatrices.pivot(row))) {
         fresh.add(row);
       }
     }
-    int[] pivots = fresh.stream().mapToInt(Implicitization::pivot).toArray();
+    int[] pivots = fresh.stream().mapToInt(PrimeFieldMatrices::pivot).toArray();
     return new Image(rank, fresh.toArray(long[][]::new), pivots);
   }
 
@@ -468,130 +459,6 @@ public final class Implicitization {
   }
 
   // ---------------------------------------------------------------- monomials and linear algebra
-
-  /** Monomials of degree d in v grouped by weight, each group in descending lexicographic order. */
-  private Map<List<Integer>, List<int[]>> buckets(int d) {
-    return buckets.computeIfAbsent(d, this::collect);
-  }
-
-  private Map<List<Integer>, List<int[]>> collect(int d) {
-    Map<List<Integer>, List<int[]>> out = new LinkedHashMap<>();
-    collect(new int[n], 0, d, out);
-    return out;
-  }
-
-  private void collect(int[] e, int i, int left, Map<List<Integer>, List<int[]>> out) {
-    if (i == n - 1) {
-      e[i] = left;
-      int[] w = new int[a.dims()];
-      for (int j = 0; j < n; j++) {
-        for (int x = 0; x < w.length; x++) {
-          w[x] += e[j] * weights[j][x];
-        }
-      }
-      out.computeIfAbsent(Arrays.stream(w).boxed().toList(), key -> new ArrayList<>()).add(e.clone());
-      return;
-    }
-    for (int x = left; x >= 0; x--) {
-      e[i] = x;
-      collect(e, i + 1, left - x, out);
-    }
-    e[i] = 0;
-  }
-
-  private static int pivot(long[] row) {
-    for (int i = 0; i < row.length; i++) {
-      if (row[i] != 0) {
-        return i;
-      }
-    }
-    return -1;
-  }
-
-  /** A basis of {x : m x = 0} over F_p. */
-  private static List<long[]> kernel(long[][] m, int cols, long p) {
-    List<long[]> r = rref(Arrays.asList(m), p);
-    int[] pivotOf = new int[cols];
-    Arrays.fill(pivotOf, -1);
-    for (int i = 0; i < r.size(); i++) {
-      pivotOf[pivot(r.get(i))] = i;
-    }
-    List<long[]> out = new ArrayList<>();
-    for (int f = 0; f < cols; f++) {
-      if (pivotOf[f] >= 0) {
-        continue;
-      }
-      long[] x = new long[cols];
-      x[f] = 1;
-      for (int c = 0; c < cols; c++) {
-        if (pivotOf[c] >= 0) {
-          long v = r.get(pivotOf[c])[f];
-          x[c] = v == 0 ? 0 : p - v;
-        }
-      }
-      out.add(x);
-    }
-    return out;
-  }
-
-  /** The reduced row echelon form (non-zero rows) of the rows, over F_p; rows are copied. */
-  static List<long[]> rref(List<long[]> rows, long p) {
-    List<long[]> m = new ArrayList<>();
-    for (long[] r : rows) {
-      m.add(r.clone());
-    }
-    if (m.isEmpty()) {
-      return m;
-    }
-    int cols = m.get(0).length;
-    int rank = 0;
-    for (int c = 0; c < cols && rank < m.size(); c++) {
-      int pr = -1;
-      for (int r = rank; r < m.size(); r++) {
-        if (m.get(r)[c] != 0) {
-          pr = r;
-          break;
-        }
-      }
-      if (pr < 0) {
-        continue;
-      }
-      long[] prow = m.get(pr);
-      m.set(pr, m.get(rank));
-      m.set(rank, prow);
-      long inv = new PrimeField(p).inverse(prow[c]);
-      for (int j = c; j < cols; j++) {
-        prow[j] = prow[j] * inv % p;
-      }
-      for (int r = 0; r < m.size(); r++) {
-        long[] row = m.get(r);
-        long f = row[c];
-        if (r == rank || f == 0) {
-          continue;
-        }
-        for (int j = c; j < cols; j++) {
-          if (prow[j] != 0) {
-            row[j] = Math.floorMod(row[j] - f * prow[j] % p, p);
-          }
-        }
-      }
-      rank++;
-    }
-    return new ArrayList<>(m.subList(0, rank));
-  }
-
-  private static long[] primesBelow(long bound, int count) {
-    long[] out = new long[count];
-    BigInteger x = BigInteger.valueOf(bound);
-    for (int i = 0; i < count; i++) {
-      x = x.subtract(BigInteger.ONE);
-      while (!x.isProbablePrime(40)) {
-        x = x.subtract(BigInteger.ONE);
-      }
-      out[i] = x.longValueExact();
-    }
-    return out;
-  }
 
   private static BigInteger factorial(int m) {
     BigInteger f = BigInteger.ONE;
