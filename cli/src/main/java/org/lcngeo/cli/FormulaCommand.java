@@ -71,12 +71,16 @@ final class FormulaCommand implements Callable<Integer> {
         delta == null ? Invariants.symbolic(a.depth()) : Invariants.parse(delta, a.depth());
     NtkFormula formula = NtkFormula.of(a);
     GenericFiber fiber;
+    String inverseMissing = null;
+    boolean stopped = false;
     try (Deadline.Scope scope = Deadline.after(bound).enter()) {
       fiber = GenericFiber.of(a);
+    } catch (TimeLimitException e) {
+      fiber = new GenericFiber(null, 0, "undecided: " + e.getMessage());
+      stopped = true;
     }
-    String inverseMissing = null;
     Optional<InverseMap> inverse = Optional.empty();
-    if (!noInverse && !Boolean.FALSE.equals(fiber.oneToOne())) {
+    if (!noInverse && !stopped && !Boolean.FALSE.equals(fiber.oneToOne())) {
       try {
         inverse = deriveInverse(a, bound);
       } catch (InvalidInputException | TimeLimitException e) {
@@ -84,9 +88,11 @@ final class FormulaCommand implements Callable<Integer> {
           throw e;
         }
         inverseMissing = e.getMessage();
+        stopped = e instanceof TimeLimitException;
       }
     } else if (!noInverse) {
-      inverseMissing = "mu is not generically one-to-one up to scaling: " + fiber.reason();
+      inverseMissing = stopped ? fiber.reason()
+          : "mu is not generically one-to-one up to scaling: " + fiber.reason();
     }
     Boolean oneToOne = inverse.isPresent() ? Boolean.TRUE : fiber.oneToOne();
     Optional<NtkOfVFormula> ntkOfV = inverse.map(i -> NtkOfVFormula.of(i, invariants));
@@ -113,6 +119,10 @@ final class FormulaCommand implements Callable<Integer> {
     if (inverseMissing != null) {
       out.put("inverseMissing", inverseMissing);
     }
+    if (stopped) {
+      out.put("complete", false);
+      out.put("stopped", "timeout");
+    }
     if (inverse.isPresent()) {
       Map<String, Object> inv = new LinkedHashMap<>();
       inv.put("variables", inverse.get().variables());
@@ -137,7 +147,7 @@ final class FormulaCommand implements Callable<Integer> {
     } else {
       System.out.print(notation == Notation.LATEX ? latex(a, out) : symja(a, out));
     }
-    return 0;
+    return stopped ? 3 : 0;
   }
 
   private static Optional<InverseMap> deriveInverse(Architecture a, Duration bound) {

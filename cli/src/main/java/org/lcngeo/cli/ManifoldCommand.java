@@ -68,6 +68,9 @@ final class ManifoldCommand implements Callable<Integer> {
       if (!m.complete()) {
         out.put("reason", m.reason());
       }
+      if (m.stopped()) {
+        out.put("stopped", "timeout");
+      }
       if (format == Format.MACAULAY2) {
         out.put("macaulay2", m.macaulay2());
       }
@@ -96,6 +99,6 @@ final class ManifoldCommand implements Callable<Integer> {
       }
       System.out.print(b);
     }
-    return 0;
+    return m.stopped() ? 3 : 0;
   }
 }

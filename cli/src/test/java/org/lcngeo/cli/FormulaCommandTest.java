@@ -92,13 +92,19 @@ class FormulaCommandTest {
     assertThat(symbol.err()).contains("d3 names no invariant");
   }
 
+  /** Without the inverse (time limit or bound) the rest is printed and the missing part named. */
   @Test
-  void eliminationBoundIsAClearError() {
+  void missingInverseIsNamedAndTheRestPrinted() {
     CommandRun r =
-        CommandRun.of("formula", "--sizes", "2x2,2x3", "--timeout", "2");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.out()).isEmpty();
-    assertThat(r.err()).startsWith("error: ").contains("--no-inverse");
+        CommandRun.of("formula", "--sizes", "3x3,2x2", "--timeout", "1", "--json");
+    assertThat(r.json().get("blocks").size()).isEqualTo(2);
+    if (r.json().has("inverse")) {
+      assertThat(r.code()).isZero();
+    } else {
+      assertThat(r.code()).isEqualTo(3);
+      assertThat(r.json().get("stopped").asText()).isEqualTo("timeout");
+      assertThat(r.json().get("inverseMissing").asText()).contains("time limit");
+    }
     CommandRun only =
         CommandRun.of("formula", "--sizes", "2x2,2x3", "--no-inverse", "--json");
     assertThat(only.code()).isZero();

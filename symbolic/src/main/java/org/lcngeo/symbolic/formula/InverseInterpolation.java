@@ -35,8 +35,11 @@ final class InverseInterpolation {
   static final int MAX_DEGREE = 8;
   /** Most primes used to lift one ratio. */
   private static final int MAX_PRIMES = 10;
-  /** Largest number of unknowns of one linear system. */
-  private static final int MAX_UNKNOWNS = 3000;
+  /**
+   * Largest number of unknowns of one linear system: the search stops at the first degree with a
+   * larger one (its echelon form mod p costs the cube).
+   */
+  static final int MAX_UNKNOWNS = 400;
 
   private final Architecture a;
   private final MuPlan plan;
@@ -59,7 +62,8 @@ final class InverseInterpolation {
 
   /**
    * r/c with c(mu) prod(numerator) = r(mu) prod(denominator), deg r = deg c + extra; empty when no
-   * such c of degree at most {@link #MAX_DEGREE} was found.
+   * such c of degree at most {@link #MAX_DEGREE} was found, or the linear systems of a degree
+   * exceed {@link #MAX_UNKNOWNS} unknowns before one was.
    */
   Optional<Quotient<BigRational>> ratio(
       List<Entry> numerator, List<Entry> denominator, int extra, RationalFunctionRing ring) {
@@ -82,7 +86,10 @@ final class InverseInterpolation {
         }
         List<int[]> cs = bucket.getValue();
         List<int[]> rs = ok ? monomials.of(d + extra, rw) : List.of();
-        if (rs.isEmpty() || cs.size() + rs.size() > MAX_UNKNOWNS) {
+        if (cs.size() + rs.size() > MAX_UNKNOWNS) {
+          return Optional.empty();
+        }
+        if (rs.isEmpty()) {
           continue;
         }
         Quotient<BigRational> q = lift(cs, rs, numerator, denominator, ring);

@@ -66,6 +66,13 @@ public final class InverseMap {
     if (interpolated.isPresent()) {
       return interpolated;
     }
+    if (a.endToEndEntries() > MAX_FALLBACK_ENTRIES) {
+      throw new InvalidInputException("the inverse map of " + a.summary() + " needs denominators"
+          + " beyond the interpolation's bound (a linear system of more than "
+          + InverseInterpolation.MAX_UNKNOWNS + " unknowns, or degree above "
+          + InverseInterpolation.MAX_DEGREE + "), and the architecture is too large for exact"
+          + " elimination (more than " + MAX_FALLBACK_ENTRIES + " end-to-end entries)");
+    }
     long deadline = System.nanoTime() + timeout.toNanos();
     Optional<InverseMap> byRelations = deriveByRelations(a, deadline);
     if (byRelations.isPresent()) {
@@ -128,11 +135,18 @@ public final class InverseMap {
       if (best == null || candidate.size() < best.size()) {
         best = candidate;
       }
+      if (a.parameterCount() > MAX_PARAMETERS_FOR_SHORTEST) {
+        break;
+      }
     }
     best.verify();
     return Optional.of(best);
   }
 
+  /** Largest end-to-end filter for which exact elimination is tried after interpolation. */
+  private static final int MAX_FALLBACK_ENTRIES = 10;
+  /** Most parameters for which every normalization is tried (beyond: the first that works). */
+  private static final int MAX_PARAMETERS_FOR_SHORTEST = 10;
   /** Most normalizations tried by interpolation for the shortest form. */
   private static final int MAX_INTERPOLATED_NORMALIZATIONS = 16;
 
@@ -187,6 +201,9 @@ public final class InverseMap {
       InverseMap candidate = new InverseMap(ring, FilterTuple.of(a, layers), entries);
       if (best == null || candidate.size() < best.size()) {
         best = candidate;
+      }
+      if (a.parameterCount() > MAX_PARAMETERS_FOR_SHORTEST) {
+        break;
       }
     }
     if (best == null) {

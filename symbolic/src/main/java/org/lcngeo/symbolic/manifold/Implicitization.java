@@ -56,6 +56,8 @@ import org.lcngeo.symbolic.linalg.PrimeFieldMatrices;
  * not Cohen-Macaulay this proof does not apply and the result says so ({@code complete} false).
  */
 public final class Implicitization {
+  /** Most end-to-end entries (variables of the ideal). */
+  public static final int MAX_VARIABLES = 40;
   /** Highest degree of generators searched. */
   public static final int MAX_DEGREE = 16;
   /** Most primes used to lift one bucket of generators. */
@@ -77,6 +79,7 @@ public final class Implicitization {
    * @param complete whether the generators are proven to generate I
    * @param reason why not complete (null when complete)
    * @param imageHilbert lower bounds of dim (S/I)_d for d = 0..searched degree, by evaluation
+   * @param stopped whether the time bound stopped the search
    */
   public record Result(
       int dimension,
@@ -86,7 +89,8 @@ public final class Implicitization {
       long fiberLength,
       boolean complete,
       String reason,
-      List<BigInteger> imageHilbert) {}
+      List<BigInteger> imageHilbert,
+      boolean stopped) {}
 
   private record Gen(int degree, List<Integer> weight, List<int[]> monomials, BigInteger[] coeffs) {}
 
@@ -127,7 +131,19 @@ public final class Implicitization {
 
   /** Computes the ideal, within the running command's time bound ({@link Deadline}). */
   public static Result compute(Architecture a) {
-    return new Implicitization(a).run();
+    if (a.endToEndEntries() > MAX_VARIABLES && a.dimensionUpperBound() < a.endToEndEntries()) {
+      throw new org.lcngeo.core.InvalidInputException("the neuromanifold of " + a.summary()
+          + " lies in a space of " + a.endToEndEntries() + " variables, more than the limit of "
+          + MAX_VARIABLES + " for its equations");
+    }
+    Implicitization i = new Implicitization(a);
+    try {
+      return i.run();
+    } catch (org.lcngeo.core.TimeLimitException e) {
+      return new Result(i.k, i.generators(), null, null, 0, false,
+          "the time limit stopped the search (" + e.getMessage() + "); the equations found vanish"
+              + " on the neuromanifold but may not generate its ideal", List.of(), true);
+    }
   }
 
   /**
@@ -144,7 +160,7 @@ public final class Implicitization {
 
   private Result run() {
     if (k >= n) {
-      return new Result(n, List.of(), BigInteger.ONE, multidegree, 0, true, null, List.of());
+      return new Result(n, List.of(), BigInteger.ONE, multidegree, 0, true, null, List.of(), false);
     }
     long p0 = primes[0];
     List<BigInteger> imageHilbert = new ArrayList<>();
@@ -192,7 +208,7 @@ public final class Implicitization {
           HilbertSeries.of(ModularGroebner.leadingMonomials(modP(gens, p0, k)), n);
       if (cut.dimension() == 0 && cut.degree().equals(e)) {
         return new Result(k, generators(), e, BigInteger.valueOf(fiber), fiber, true, null,
-            imageHilbert);
+            imageHilbert, false);
       }
       reason = "the generators have the dimension " + k + " and degree " + e + " of the"
           + " neuromanifold, but their quotient ring is not Cohen-Macaulay (length " + cut.degree()
@@ -206,7 +222,8 @@ public final class Implicitization {
   }
 
   private Result incomplete(long fiber, String reason, List<BigInteger> imageHilbert) {
-    return new Result(k, generators(), null, null, Math.max(fiber, 0), false, reason, imageHilbert);
+    return new Result(k, generators(), null, null, Math.max(fiber, 0), false, reason, imageHilbert,
+        false);
   }
 
   private List<Map<List<Integer>, BigInteger>> generators() {

@@ -32,6 +32,7 @@ import org.lcngeo.symbolic.formula.PolynomialRing;
  *     C, when proven, else null
  * @param complete whether the equations are proven to generate the ideal
  * @param reason why not complete, null when complete
+ * @param stopped whether the time bound stopped the computation
  */
 public record NeuromanifoldEquations(
     Architecture architecture,
@@ -42,7 +43,8 @@ public record NeuromanifoldEquations(
     BigInteger degree,
     BigInteger parametrizationDegree,
     boolean complete,
-    String reason) {
+    String reason,
+    boolean stopped) {
 
   /**
    * Computes the equations within the running command's time bound ({@link
@@ -68,7 +70,7 @@ public record NeuromanifoldEquations(
     }
     return new NeuromanifoldEquations(a, dim.dimension(), dim.certain(), names, eqs, r.degree(),
         r.parametrizationDegree(), r.complete() && dim.certain(),
-        dim.certain() ? r.reason() : "the dimension is not certified");
+        dim.certain() ? r.reason() : "the dimension is not certified", r.stopped());
   }
 
   /** The equations written in a notation. */
