@@ -214,7 +214,7 @@ public final class Implicitization {
           + " neuromanifold, but their quotient ring is not Cohen-Macaulay (length " + cut.degree()
           + " after cutting with " + k + " linear forms), so lower-dimensional components are"
           + " not excluded; no further generators up to degree ";
-      stopAt = Math.min(MAX_DEGREE, d + 2);
+      stopAt = Math.min(MAX_DEGREE, d + 1);
     }
     return incomplete(fiber, reason == null
         ? "no generating set found up to degree " + stopAt
