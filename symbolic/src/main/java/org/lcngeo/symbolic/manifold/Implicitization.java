@@ -204,8 +204,7 @@ public final class Implicitization {
         continue;
       }
       // dimension and degree are those of M; Cohen-Macaulay test with k linear forms
-      HilbertSeries cut =
-          HilbertSeries.of(ModularGroebner.leadingMonomials(modP(gens, p0, k)), n);
+      HilbertSeries cut = cut(p0);
       if (cut.dimension() == 0 && cut.degree().equals(e)) {
         return new Result(k, generators(), e, BigInteger.valueOf(fiber), fiber, true, null,
             imageHilbert, false);
@@ -413,6 +412,35 @@ public final class Implicitization {
   }
 
   // ---------------------------------------------------------------- proof helpers
+
+  /**
+   * The Hilbert series of S/(J + (l_1..l_k)) mod p for k linear forms that are a system of
+   * parameters (the length is then finite; any linear system of parameters generates a reduction of
+   * the maximal ideal, so the length equals the degree iff S/J is Cohen-Macaulay). Sparse forms
+   * first, coordinates v_i (the last k, then the first k), since they keep the Groebner basis
+   * small; then k forms with random coefficients.
+   */
+  private HilbertSeries cut(long p) {
+    int[][] coordinates = new int[2][k];
+    for (int i = 0; i < k; i++) {
+      coordinates[0][i] = n - 1 - i;
+      coordinates[1][i] = i;
+    }
+    for (int[] zero : coordinates) {
+      List<GenPolynomial<ModLong>> f = modP(gens, p, 0);
+      GenPolynomialRing<ModLong> ring = ModularGroebner.ring(p, n);
+      for (int i : zero) {
+        int[] e = new int[n];
+        e[i] = 1;
+        f.add(ring.getONE().multiply(ring.coFac.getONE(), ModularGroebner.exponent(ring, e)));
+      }
+      HilbertSeries hs = HilbertSeries.of(ModularGroebner.leadingMonomials(f), n);
+      if (hs.dimension() == 0) {
+        return hs;
+      }
+    }
+    return HilbertSeries.of(ModularGroebner.leadingMonomials(modP(gens, p, k)), n);
+  }
 
   /** The generators mod p, plus {@code cuts} linear forms with small seeded integer coefficients. */
   private List<GenPolynomial<ModLong>> modP(List<Gen> g, long p, int cuts) {
