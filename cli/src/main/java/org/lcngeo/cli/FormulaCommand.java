@@ -17,6 +17,7 @@ import org.lcngeo.symbolic.formula.InverseMap;
 import org.lcngeo.symbolic.formula.Notation;
 import org.lcngeo.symbolic.formula.NtkFormula;
 import org.lcngeo.symbolic.formula.NtkOfVFormula;
+import org.lcngeo.symbolic.manifold.GenericFiber;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -63,11 +64,9 @@ final class FormulaCommand implements Callable<Integer> {
     Architecture a = arch.architecture();
     Invariants invariants =
         delta == null ? Invariants.symbolic(a.depth()) : Invariants.parse(delta, a.depth());
-    if (format == Format.JAVA && (noInverse || !InverseMap.applies(a))) {
+    if (format == Format.JAVA && noInverse) {
       throw new InvalidInputException(
-          "--format java writes K^(delta)(v), which needs the inverse map (not --no-inverse) and mu"
-              + " generically one-to-one up to scaling (1-D with strides > 1 but the last, or"
-              + " D >= 2 per Observation 11)");
+          "--format java writes K^(delta)(v), which needs the inverse map (not --no-inverse)");
     }
     Notation notation = format == Format.LATEX ? Notation.LATEX : Notation.SYMJA;
     Deadline deadline = time.deadline();
@@ -119,11 +118,20 @@ final class FormulaCommand implements Callable<Integer> {
       blocks.add(NtkFormula.write(formula.block(l), notation));
     }
     out.put("blocks", blocks);
-    out.put("genericallyOneToOne", InverseMap.applies(a));
-    if (noInverse || !InverseMap.applies(a)) {
+    out.stage("deciding whether mu is generically one-to-one (the fiber at a random point)");
+    GenericFiber fiber = GenericFiber.of(a);
+    out.put("genericallyOneToOne", fiber.oneToOne());
+    out.put("genericallyOneToOneReason", fiber.reason());
+    out.put("fiberLength", fiber.fiberLength());
+    if (noInverse) {
       return Optional.empty();
     }
-    out.stage("deriving the inverse map by elimination");
+    if (Boolean.FALSE.equals(fiber.oneToOne())) {
+      missing(out, out.snapshot(),
+          "mu is not generically one-to-one up to scaling: " + fiber.reason());
+      return Optional.empty();
+    }
+    out.stage("deriving the inverse map (interpolation modulo primes, verified exactly)");
     Optional<InverseMap> inverse;
     try {
       Duration left = deadline.remaining();
@@ -134,7 +142,13 @@ final class FormulaCommand implements Callable<Integer> {
       return Optional.empty();
     }
     if (inverse.isEmpty()) {
+      missing(out, out.snapshot(), "no inverse map was found");
       return Optional.empty();
+    }
+    if (!Boolean.TRUE.equals(fiber.oneToOne())) {
+      out.put("genericallyOneToOne", true);
+      out.put("genericallyOneToOneReason",
+          "the inverse map below is verified exactly: theta(mu(w)) = w");
     }
     Map<String, Object> inv = new LinkedHashMap<>();
     inv.put("variables", inverse.get().variables());
@@ -166,7 +180,7 @@ final class FormulaCommand implements Callable<Integer> {
         missing.put(part, reason);
       }
     }
-    if (!noInverse && InverseMap.applies(arch.architecture()) && !m.containsKey("ntkOfV")) {
+    if (!noInverse && !m.containsKey("ntkOfV")) {
       if (!m.containsKey("inverse")) {
         missing.put("inverse", reason);
       }
@@ -207,8 +221,6 @@ final class FormulaCommand implements Callable<Integer> {
       Map<String, String> scalar = (Map<String, String>) out.get("ntkOfVScalar");
       b.append(scalar.get("symbol")).append(" = ").append(scalar.get("definition")).append(";\n");
       b.append("ntkOfV = ").append(matrix((List<List<String>>) out.get("ntkOfV"))).append(";\n");
-    } else if (Boolean.FALSE.equals(out.get("genericallyOneToOne"))) {
-      b.append("(* mu is not generically one-to-one up to scaling: no inverse map, no K^(delta)(v) *)\n");
     }
     ((Map<String, Object>) out.getOrDefault("missing", Map.of())).forEach((part, why) ->
         b.append("(* not computed: ").append(part).append(": ").append(why).append(" *)\n"));

@@ -1,6 +1,5 @@
 package org.lcngeo.cli;
 
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,17 +40,21 @@ final class ManifoldCommand implements Callable<Integer> {
   public Integer call() {
     Architecture a = arch.architecture();
     Deadline deadline = time.deadline();
+    // The implicitization stops itself a little before the command's deadline and returns the
+    // equations found so far (complete = false, stopped), so that they are printed, not cut off.
+    Deadline own = Deadline.after(time.limit().multipliedBy(19).dividedBy(20));
     NeuromanifoldEquations m;
     try (Progress progress = time.progress("manifold", common.json)) {
       PartialResult partial = new PartialResult(progress);
       partial.put("architecture", Output.architecture(a));
       partial.put("equations", java.util.List.of());
-      partial.stage("eliminating the filter symbols (Groebner basis, then linear algebra)");
+      partial.stage("implicitization: equations by interpolation modulo primes, verified exactly");
       try {
-        // The elimination's own budget ends a little before the deadline, so that its fallback
-        // (equations of bounded degree, complete = false) is printed rather than cut off.
-        Duration budget = time.limit().multipliedBy(9).dividedBy(10);
-        m = Bounded.call(deadline, () -> NeuromanifoldEquations.compute(a, budget));
+        m = Bounded.call(deadline, () -> {
+          try (Deadline.Scope scope = own.enter()) {
+            return NeuromanifoldEquations.compute(a);
+          }
+        });
       } catch (TimeLimitException e) {
         return partial.stopped("manifold", e, common.json, a.summary() + "\n", System.out,
             System.err);
@@ -70,27 +73,34 @@ final class ManifoldCommand implements Callable<Integer> {
       out.put("dimensionCertain", m.dimensionCertain());
       out.put("variables", m.variables());
       out.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
+      out.put("degree", m.degree() == null ? null : m.degree().toString());
+      out.put("parametrizationDegree",
+          m.parametrizationDegree() == null ? null : m.parametrizationDegree().toString());
       out.put("equations", m.write(notation));
       out.put("complete", m.complete());
       if (!m.complete()) {
-        out.put("degreeBound", m.degreeBound());
+        out.put("reason", m.reason());
+      }
+      if (m.stopped()) {
+        out.put("stopped", "timeout");
       }
       if (format == Format.MACAULAY2) {
         out.put("macaulay2", m.macaulay2());
       }
       Output.json(System.out, out);
     } else if (format == Format.MACAULAY2) {
-      System.out.print("-- " + a.summary() + "\n-- dim = " + m.dimension() + "\n" + m.macaulay2());
+      System.out.print("-- " + a.summary() + "\n-- dim = " + m.dimension()
+          + (m.degree() == null ? "" : ", degree = " + m.degree()) + "\n" + m.macaulay2());
     } else {
       StringBuilder b = new StringBuilder();
       b.append(a.summary()).append('\n');
       b.append("dimension: ").append(m.dimension())
           .append(m.dimensionCertain() ? "" : " (lower bound, not certified)")
           .append(" in R^").append(a.endToEndEntries()).append('\n');
+      b.append("degree: ").append(m.degree() == null ? "unknown" : m.degree()).append('\n');
       if (!m.complete()) {
-        b.append("the Groebner basis exceeded its time bound: below are the equations of degree <= ")
-            .append(m.degreeBound())
-            .append(" (implicitization by linear algebra); they may not generate the ideal\n");
+        b.append("NOT proven complete: ").append(m.reason())
+            .append("\nthe equations below vanish on the neuromanifold but may not generate its ideal\n");
       }
       if (m.equations().isEmpty() && m.complete()) {
         b.append("equations: none (the neuromanifold is Zariski dense)\n");
@@ -102,6 +112,6 @@ final class ManifoldCommand implements Callable<Integer> {
       }
       System.out.print(b);
     }
-    return 0;
+    return m.stopped() ? 3 : 0;
   }
 }

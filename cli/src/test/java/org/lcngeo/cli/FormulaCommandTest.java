@@ -43,6 +43,17 @@ class FormulaCommandTest {
         .contains("implements org.lcngeo.core.plan.NtkOfV", "double c2 = (1.0/2.0);", "return k;");
   }
 
+  /** Issue 13: Cor. 10's condition is sufficient, not necessary: mu(a, b) = a b^T is one-to-one. */
+  @org.junit.jupiter.params.ParameterizedTest
+  @org.junit.jupiter.params.provider.ValueSource(strings = {"2x1,1x2", "2x1,2x2", "2x1x1,1x2x2"})
+  void oneToOneBeyondCorollary10(String sizes) {
+    CommandRun r = CommandRun.of("formula", "--sizes", sizes, "--json");
+    assertThat(r.code()).isZero();
+    assertThat(r.json().get("genericallyOneToOne").asBoolean()).isTrue();
+    assertThat(r.json().has("inverse")).isTrue();
+    assertThat(r.json().has("ntkOfV")).isTrue();
+  }
+
   @Test
   void notOneToOneHasNoInverse() {
     CommandRun r = CommandRun.of("formula", "--sizes", "3,2", "--json");
@@ -50,6 +61,7 @@ class FormulaCommandTest {
     assertThat(r.json().get("genericallyOneToOne").asBoolean()).isFalse();
     assertThat(r.json().has("inverse")).isFalse();
     assertThat(r.json().has("ntkOfV")).isFalse();
+    assertThat(r.json().get("missing").get("inverse").asText()).contains("exchange roots", "Ex. 19");
     CommandRun java = CommandRun.of("formula", "--sizes", "3,2", "--format", "java");
     assertThat(java.code()).isEqualTo(2);
     assertThat(java.out()).isEmpty();
@@ -78,6 +90,21 @@ class FormulaCommandTest {
         CommandRun.of("formula", "--sizes", "2,2,2", "--strides", "2,2,1", "--delta", "d1,d3");
     assertThat(symbol.code()).isEqualTo(2);
     assertThat(symbol.err()).contains("d3 names no invariant");
+  }
+
+  /** Without the inverse (time limit or bound) the rest is printed and the missing part named. */
+  @Test
+  void missingInverseIsNamedAndTheRestPrinted() {
+    CommandRun r =
+        CommandRun.of("formula", "--sizes", "3x3,2x2", "--timeout", "1", "--json");
+    assertThat(r.json().get("blocks").size()).isEqualTo(2);
+    if (r.json().has("inverse")) {
+      assertThat(r.code()).isZero();
+    } else {
+      assertThat(r.code()).isEqualTo(3);
+      assertThat(r.json().get("stopped").asText()).isEqualTo("timeout");
+      assertThat(r.json().get("missing").get("inverse").asText()).contains("time limit");
+    }
   }
 
   /**

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.Deadline;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
@@ -20,8 +21,9 @@ import org.lcngeo.core.model.FilterTuple;
 
 /**
  * The rational inverse v -> theta(v) of mu, up to scaling, where mu is generically one-to-one up to
- * scaling: D = 1 with strides s_1..s_{H-1} > 1 (Thm. 4), or D >= 2 with every layer having at least
- * two filter sizes > 1 and no two swappable layers (Cor. 10, Observation 11). One entry of each
+ * scaling: for instance D = 1 with strides s_1..s_{H-1} > 1 (Thm. 4), D >= 2 without swappable
+ * layers (Cor. 10, Observation 11), but also 2x1, 1x2 (mu(a, b) = a b^T); the decision is {@code
+ * manifold.GenericFiber}'s. One entry of each
  * layer 1..H-1 is 1 and the last layer absorbs the scale, as in Ex. 15, eq. 15: a = (v0/v1, 1,
  * v4/v3), b = (v1, v3). Among the choices of those entries (up to 64) the one with the shortest
  * formulas is kept.
@@ -48,32 +50,28 @@ public final class InverseMap {
     this.normalization = normalization.clone();
   }
 
-  /** Whether mu is generically one-to-one up to scaling (and layer sign), per Obs. 11 / Thm. 4. */
-  public static boolean applies(Architecture a) {
-    if (a.dims() == 1) {
-      return a.allInnerStridesGreaterThanOne();
-    }
-    for (int l = 0; l < a.depth(); l++) {
-      int big = 0;
-      for (int k : a.size(l)) {
-        big += k > 1 ? 1 : 0;
-      }
-      if (big < 2) {
-        return false;
-      }
-    }
-    return !a.hasSwappableLayers();
-  }
-
   /**
-   * Derives the inverse map.
+   * Derives the inverse map of an architecture where mu is generically one-to-one up to scaling
+   * (decided by {@code manifold.GenericFiber}); the map is verified exactly, so its existence also
+   * proves that mu is.
    *
-   * @return empty when mu is not generically one-to-one up to scaling ({@link #applies})
+   * @return the map (never empty: the Optional is kept for callers that skip the derivation)
    * @throws InvalidInputException when the elimination exceeds its size or time bound
    */
   public static Optional<InverseMap> derive(Architecture a, Duration timeout) {
-    if (!applies(a)) {
-      return Optional.empty();
+    Optional<InverseMap> interpolated;
+    try (Deadline.Scope scope = Deadline.after(timeout).enter()) {
+      interpolated = deriveByInterpolation(a);
+    }
+    if (interpolated.isPresent()) {
+      return interpolated;
+    }
+    if (a.endToEndEntries() > MAX_FALLBACK_ENTRIES) {
+      throw new InvalidInputException("the inverse map of " + a.summary() + " needs denominators"
+          + " beyond the interpolation's bound (a linear system of more than "
+          + InverseInterpolation.MAX_UNKNOWNS + " unknowns, or degree above "
+          + InverseInterpolation.MAX_DEGREE + "), and the architecture is too large for exact"
+          + " elimination (more than " + MAX_FALLBACK_ENTRIES + " end-to-end entries)");
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     Optional<InverseMap> byRelations = deriveByRelations(a, deadline);
@@ -137,8 +135,85 @@ public final class InverseMap {
       if (best == null || candidate.size() < best.size()) {
         best = candidate;
       }
+      if (a.parameterCount() > MAX_PARAMETERS_FOR_SHORTEST) {
+        break;
+      }
     }
     best.verify();
+    return Optional.of(best);
+  }
+
+  /** Largest end-to-end filter for which exact elimination is tried after interpolation. */
+  private static final int MAX_FALLBACK_ENTRIES = 10;
+  /** Most parameters for which every normalization is tried (beyond: the first that works). */
+  private static final int MAX_PARAMETERS_FOR_SHORTEST = 10;
+  /** Most normalizations tried by interpolation for the shortest form. */
+  private static final int MAX_INTERPOLATED_NORMALIZATIONS = 16;
+
+  /**
+   * The inverse map with one entry of each layer 1..H-1 set to 1, each entry interpolated mod
+   * primes ({@link InverseInterpolation}), for up to {@value #MAX_INTERPOLATED_NORMALIZATIONS}
+   * choices of those entries, keeping the shortest, verified exactly; empty when some entry needs a
+   * denominator of degree above {@link InverseInterpolation#MAX_DEGREE} or the check fails.
+   */
+  private static Optional<InverseMap> deriveByInterpolation(Architecture a) {
+    PolynomialRing vRing =
+        PolynomialRing.withVariables(Elimination.endToEndNames(a.endToEndEntries()));
+    RationalFunctionRing ring = new RationalFunctionRing(vRing.jas());
+    InverseInterpolation interpolation = new InverseInterpolation(a, vRing);
+    Map<List<Object>, Optional<Quotient<BigRational>>> known = new HashMap<>();
+    int h = a.depth();
+    InverseMap best = null;
+    List<int[]> choices = normalizations(a);
+    for (int[] entries : choices.subList(0, Math.min(choices.size(), MAX_INTERPOLATED_NORMALIZATIONS))) {
+      List<InverseInterpolation.Entry> pivots = new ArrayList<>();
+      for (int l = 0; l + 1 < h; l++) {
+        pivots.add(new InverseInterpolation.Entry(l, entries[l]));
+      }
+      List<List<Quotient<BigRational>>> layers = new ArrayList<>();
+      for (int l = 0; l < h && layers.size() == l; l++) {
+        List<Quotient<BigRational>> layer = new ArrayList<>();
+        for (int i = 0; i < a.layerParameters(l) && layer.size() == i; i++) {
+          InverseInterpolation.Entry entry = new InverseInterpolation.Entry(l, i);
+          List<InverseInterpolation.Entry> num;
+          List<InverseInterpolation.Entry> den;
+          if (l + 1 < h) {
+            num = List.of(entry);
+            den = List.of(pivots.get(l));
+          } else {
+            num = new ArrayList<>(pivots);
+            num.add(entry);
+            den = List.of();
+          }
+          Optional<Quotient<BigRational>> q = l + 1 < h && i == entries[l]
+              ? Optional.of(ring.one())
+              : known.computeIfAbsent(List.of(num, den),
+                  k -> interpolation.ratio(num, den, den.isEmpty() ? 1 : 0, ring));
+          q.ifPresent(layer::add);
+        }
+        if (layer.size() == a.layerParameters(l)) {
+          layers.add(layer);
+        }
+      }
+      if (layers.size() < h) {
+        continue;
+      }
+      InverseMap candidate = new InverseMap(ring, FilterTuple.of(a, layers), entries);
+      if (best == null || candidate.size() < best.size()) {
+        best = candidate;
+      }
+      if (a.parameterCount() > MAX_PARAMETERS_FOR_SHORTEST) {
+        break;
+      }
+    }
+    if (best == null) {
+      return Optional.empty();
+    }
+    try {
+      best.verify();
+    } catch (IllegalStateException wrong) {
+      return Optional.empty();
+    }
     return Optional.of(best);
   }
 
@@ -162,7 +237,7 @@ public final class InverseMap {
     return out;
   }
 
-  /** Derives the inverse map from an elimination basis of an architecture where it {@link #applies}. */
+  /** Derives the inverse map from an elimination basis of an architecture where mu is generically one-to-one up to scaling. */
   public static InverseMap derive(Elimination e) {
     Architecture a = e.architecture();
     RationalFunctionRing ring = new RationalFunctionRing(e.endToEndRing().jas());

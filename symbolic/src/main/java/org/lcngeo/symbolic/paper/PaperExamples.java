@@ -79,7 +79,7 @@ public final class PaperExamples {
     List<List<String>> block2 = NtkFormula.write(f.block(1), Notation.SYMJA);
     boolean blocksMatch = block1.equals(rows(k1)) && block2.equals(rows(k2));
 
-    NeuromanifoldEquations eq = NeuromanifoldEquations.compute(EX15, TIMEOUT);
+    NeuromanifoldEquations eq = NeuromanifoldEquations.compute(EX15);
     List<String> equations = eq.write(Notation.SYMJA);
     String cubic = "v0*v3^2 + v1^2*v4 - v1*v2*v3";
     boolean equationMatches = eq.complete() && equations.size() == 1

@@ -43,15 +43,18 @@ class InverseMapTest {
     }
   }
 
-  @Test
-  void appliesFollowsObservation11() {
-    assertThat(InverseMap.applies(FormulaFixtures.EX15)).isTrue();
-    assertThat(InverseMap.applies(Architecture.oneDimensional(new int[] {3, 2}, null))).isFalse();
-    assertThat(InverseMap.applies(FormulaFixtures.architecture("2x2;2x3", "1x1;1x1"))).isTrue();
-    // equal sizes and offsets: the two layers can be swapped (Obs. 11 a)
-    assertThat(InverseMap.applies(FormulaFixtures.architecture("2x2;2x2", "1x1;1x1"))).isFalse();
-    // a layer with a single size > 1
-    assertThat(InverseMap.applies(FormulaFixtures.architecture("2x1;2x2", "1x1;1x1"))).isFalse();
+  /** Where Cor. 10's sufficient condition fails but mu(a, b) = a b^T is still one-to-one. */
+  @ParameterizedTest
+  @CsvSource({"2x1;1x2, 1x1;1x1", "2x1;2x2, 1x1;1x1"})
+  void inverseBeyondCorollary10(String sizes, String strides) {
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
+    InverseMap inv = InverseMap.derive(a, Elimination.DEFAULT_TIMEOUT).orElseThrow();
+    MuPlan plan = MuPlan.compile(a);
+    Random random = new Random(7);
+    for (int trial = 0; trial < 5; trial++) {
+      List<BigFraction> v = plan.mu(RationalRing.INSTANCE, FormulaFixtures.randomTuple(a, random));
+      assertThat(plan.mu(RationalRing.INSTANCE, inv.apply(v))).isEqualTo(v);
+    }
   }
 
   @ParameterizedTest

@@ -1,0 +1,528 @@
+package org.lcngeo.symbolic.manifold;
+
+import edu.jas.arith.ModLong;
+import edu.jas.poly.GenPolynomial;
+import edu.jas.poly.GenPolynomialRing;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
+import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.Deadline;
+import org.lcngeo.core.algebra.PrimeField;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.formula.WeightedMonomials;
+import org.lcngeo.symbolic.linalg.ModularReconstruction;
+import org.lcngeo.symbolic.linalg.PrimeFieldMatrices;
+
+/**
+ * The ideal I of the Zariski closure of the neuromanifold M = im(mu) in Q[v0..v<n-1>], by
+ * interpolation modulo primes, with a proof that the generators found generate I.
+ *
+ * <p><b>Candidates.</b> I is homogeneous (M is a cone) and graded by position weight: rescaling the
+ * entry j of layer l by lambda^(t_l j) rescales v_m by lambda^m (Lemma 9), so I is spanned by
+ * polynomials of one degree d and one weight w. For each (d, w), the kernel of the matrix of the
+ * monomials of degree d and weight w evaluated at random points mu(theta) mod p contains I_(d,w) mod
+ * p; its rank is a lower bound of dim (S/I)_(d,w) (an evaluation can only lose rank). New
+ * generators are the rows of the reduced echelon basis of the kernel whose pivots are not pivots of
+ * the multiples of the generators of lower degree; they are lifted to Q by Chinese remaindering and
+ * rational reconstruction, and each lifted generator f is verified exactly: f(mu(theta)) = 0 in
+ * Z[theta]. So the ideal J they generate lies in I.
+ *
+ * <p><b>Completeness.</b> Let k = dim M (certified, core {@link org.lcngeo.core.plan.Neuromanifold}:
+ * k = m + 1, m = sum_l (|k_l| - 1)). The projectivized mu : P^(|k_1|-1) x ... x P^(|k_H|-1) ->
+ * P^(n-1) is a morphism given by multilinear forms (a product of non-zero polynomials is non-zero)
+ * with finite fibers, so deg(mu) deg(M) = m! / prod (|k_l| - 1)! (the top power of the pulled-back
+ * hyperplane class). deg(mu) is at most the length L of any finite fiber (upper semicontinuity of
+ * fiber length of a finite map), and the length over Q of the fiber at an integer point, in the
+ * chart theta_(l,0) = 1 (which contains the whole fiber since v0 = prod theta_(l,0) is a unit),
+ * is at most its length mod p (a finite module over Z_(p)), computed from a Groebner basis mod p.
+ * Hence deg(M) >= m!/(prod (|k_l|-1)! L). On the other side, the Hilbert function of J mod p bounds
+ * that of J over Q from above, which bounds that of I (J in I). So if J mod p has dimension k and
+ * degree e with e L <= m!/prod(|k_l|-1)!, then J and I have the same dimension and degree: I, a
+ * prime, is the only top-dimensional associated prime of J, of multiplicity one. Finally, if
+ * S/(J + (l_1..l_k)) mod p has length e for k linear forms l_i with integer coefficients, then over
+ * Q the same holds (length over Q <= length mod p, and >= e for a system of parameters, with
+ * equality iff S/J is Cohen-Macaulay): S/J is Cohen-Macaulay, hence unmixed, so J = I. When S/J is
+ * not Cohen-Macaulay this proof does not apply and the result says so ({@code complete} false).
+ */
+public final class Implicitization {
+  /** Most end-to-end entries (variables of the ideal). */
+  public static final int MAX_VARIABLES = 40;
+  /** Highest degree of generators searched. */
+  public static final int MAX_DEGREE = 16;
+  /** Most primes used to lift one bucket of generators. */
+  private static final int MAX_PRIMES = 12;
+  /** Largest monomial bucket (a square evaluation matrix of this side mod p). */
+  private static final int MAX_BUCKET = 6000;
+
+  /**
+   * The outcome.
+   *
+   * @param dimension dim M
+   * @param generators minimal generators found, integer coefficients, content 1, as coefficient
+   *     maps from exponent vectors over v0..v<n-1>
+   * @param degree deg M when proven, else null
+   * @param parametrizationDegree deg(mu) (generic number of points of a fiber up to scaling, over
+   *     C) when proven, else null; fiberLength bounds it from above
+   * @param fiberLength the length of the fiber at a random point (an upper bound of deg(mu)); 0 if
+   *     not computed
+   * @param complete whether the generators are proven to generate I
+   * @param reason why not complete (null when complete)
+   * @param imageHilbert lower bounds of dim (S/I)_d for d = 0..searched degree, by evaluation
+   * @param stopped whether the time bound stopped the search
+   */
+  public record Result(
+      int dimension,
+      List<Map<List<Integer>, BigInteger>> generators,
+      BigInteger degree,
+      BigInteger parametrizationDegree,
+      long fiberLength,
+      boolean complete,
+      String reason,
+      List<BigInteger> imageHilbert,
+      boolean stopped) {}
+
+  private record Gen(int degree, List<Integer> weight, List<int[]> monomials, BigInteger[] coeffs) {}
+
+  private record Image(int rank, long[][] rows, int[] pivots) {}
+
+  private final Architecture a;
+  private final MuPlan plan;
+  private final int n;
+  private final int k;
+  private final BigInteger multidegree;
+  private final List<Gen> gens = new ArrayList<>();
+  private final WeightedMonomials monomials;
+  private final Map<Long, List<long[]>> points = new HashMap<>();
+  private final ExactComposition composition;
+  private final long[] primes;
+
+  private Implicitization(Architecture a) {
+    this.a = a;
+    this.plan = MuPlan.compile(a);
+    this.n = a.endToEndEntries();
+    int m = 0;
+    BigInteger denominator = BigInteger.ONE;
+    for (int l = 0; l < a.depth(); l++) {
+      m += a.layerParameters(l) - 1;
+      denominator = denominator.multiply(factorial(a.layerParameters(l) - 1));
+    }
+    this.k = m + 1;
+    this.multidegree = factorial(m).divide(denominator);
+    this.monomials = new WeightedMonomials(a);
+    this.composition = new ExactComposition(a);
+    this.primes = PrimeFieldMatrices.primesBelow(1L << 31, 4 * MAX_PRIMES);
+  }
+
+  /** m! / prod_l (|k_l| - 1)!: deg(mu) deg(M), the multidegree of the parametrization. */
+  public BigInteger multidegree() {
+    return multidegree;
+  }
+
+  /** Computes the ideal, within the running command's time bound ({@link Deadline}). */
+  public static Result compute(Architecture a) {
+    if (a.endToEndEntries() > MAX_VARIABLES && a.dimensionUpperBound() < a.endToEndEntries()) {
+      throw new org.lcngeo.core.InvalidInputException("the neuromanifold of " + a.summary()
+          + " lies in a space of " + a.endToEndEntries() + " variables, more than the limit of "
+          + MAX_VARIABLES + " for its equations");
+    }
+    Implicitization i = new Implicitization(a);
+    try {
+      return i.run();
+    } catch (org.lcngeo.core.TimeLimitException e) {
+      return new Result(i.k, i.generators(), null, null, 0, false,
+          "the time limit stopped the search (" + e.getMessage() + "); the equations found vanish"
+              + " on the neuromanifold but may not generate its ideal", List.of(), true);
+    }
+  }
+
+  /**
+   * An upper bound of deg(mu): the length mod p of the fiber of mu at a random integer point, in
+   * the chart theta_(l,0) = 1 for l < H; 0 when that fiber is not finite mod p.
+   */
+  public static long fiberLength(Architecture a) {
+    return new Implicitization(a).fiberLength(primes(1)[0], new SplittableRandom(77));
+  }
+
+  private static long[] primes(int count) {
+    return PrimeFieldMatrices.primesBelow(1L << 31, count);
+  }
+
+  private Result run() {
+    if (k >= n) {
+      return new Result(n, List.of(), BigInteger.ONE, multidegree, 0, true, null, List.of(), false);
+    }
+    long p0 = primes[0];
+    List<BigInteger> imageHilbert = new ArrayList<>();
+    imageHilbert.add(BigInteger.ONE);
+    long fiber = -1;
+    String reason = null;
+    int checkedUpTo = 0;
+    int stopAt = MAX_DEGREE;
+    for (int d = 1; d <= stopAt; d++) {
+      BigInteger hilbert = BigInteger.ZERO;
+      boolean found = false;
+      for (Map.Entry<List<Integer>, List<int[]>> bucket : monomials.ofDegree(d).entrySet()) {
+        Deadline.checkCurrent();
+        if (bucket.getValue().size() > MAX_BUCKET) {
+          return incomplete(fiber, "a monomial bucket of degree " + d + " has more than "
+              + MAX_BUCKET + " monomials", imageHilbert);
+        }
+        int before = gens.size();
+        int rank = lift(d, bucket.getKey(), bucket.getValue());
+        if (rank < 0) {
+          return incomplete(fiber, "the generators of degree " + d
+              + " could not be lifted from their images mod " + MAX_PRIMES + " primes", imageHilbert);
+        }
+        hilbert = hilbert.add(BigInteger.valueOf(rank));
+        found |= gens.size() > before;
+      }
+      imageHilbert.add(hilbert);
+      if (gens.isEmpty() || (!found && checkedUpTo > 0)) {
+        continue;
+      }
+      checkedUpTo = d;
+      HilbertSeries hs = HilbertSeries.of(ModularGroebner.leadingMonomials(modP(gens, p0, 0)), n);
+      if (hs.dimension() != k) {
+        continue;
+      }
+      if (fiber < 0) {
+        fiber = fiberLength(p0, new SplittableRandom(77));
+      }
+      BigInteger e = hs.degree();
+      if (fiber == 0 || e.multiply(BigInteger.valueOf(fiber)).compareTo(multidegree) > 0) {
+        continue;
+      }
+      // dimension and degree are those of M; Cohen-Macaulay test with k linear forms
+      HilbertSeries cut = cut(p0);
+      if (cut.dimension() == 0 && cut.degree().equals(e)) {
+        return new Result(k, generators(), e, BigInteger.valueOf(fiber), fiber, true, null,
+            imageHilbert, false);
+      }
+      reason = "the generators have the dimension " + k + " and degree " + e + " of the"
+          + " neuromanifold, but their quotient ring is not Cohen-Macaulay (length " + cut.degree()
+          + " after cutting with " + k + " linear forms), so lower-dimensional components are"
+          + " not excluded; no further generators up to degree ";
+      stopAt = Math.min(MAX_DEGREE, d + 1);
+    }
+    return incomplete(fiber, reason == null
+        ? "no generating set found up to degree " + stopAt
+        : reason + stopAt, imageHilbert);
+  }
+
+  private Result incomplete(long fiber, String reason, List<BigInteger> imageHilbert) {
+    return new Result(k, generators(), null, null, Math.max(fiber, 0), false, reason, imageHilbert,
+        false);
+  }
+
+  private List<Map<List<Integer>, BigInteger>> generators() {
+    List<Map<List<Integer>, BigInteger>> out = new ArrayList<>();
+    for (Gen g : gens) {
+      Map<List<Integer>, BigInteger> p = new LinkedHashMap<>();
+      for (int i = 0; i < g.monomials().size(); i++) {
+        p.put(Arrays.stream(g.monomials().get(i)).boxed().toList(), g.coeffs()[i]);
+      }
+      out.add(p);
+    }
+    return out;
+  }
+
+  // ---------------------------------------------------------------- interpolation
+
+  /**
+   * Finds the new generators of degree d and weight w (added to gens, each verified exactly) and
+   * returns the rank of the evaluation (a lower bound of dim (S/I)_(d,w)); -1 when lifting failed.
+   */
+  private int lift(int d, List<Integer> w, List<int[]> monos) {
+    Image base = null;
+    BigInteger modulus = BigInteger.ONE;
+    BigInteger[][] residues = null;
+    int used = 0;
+    int nextTry = 1;
+    for (long p : primes) {
+      Deadline.checkCurrent();
+      Image im = image(p, d, w, monos);
+      if (base == null || im.rank() > base.rank()) {
+        base = im;
+        modulus = BigInteger.ONE;
+        residues = null;
+        used = 0;
+        nextTry = 1;
+        if (im.rows().length == 0) {
+          return im.rank();
+        }
+      } else if (im.rank() < base.rank() || !Arrays.equals(im.pivots(), base.pivots())) {
+        continue; // an unlucky prime
+      }
+      BigInteger bp = BigInteger.valueOf(p);
+      if (residues == null) {
+        residues = new BigInteger[im.rows().length][monos.size()];
+        for (BigInteger[] r : residues) {
+          Arrays.fill(r, BigInteger.ZERO);
+        }
+      }
+      BigInteger inverse = modulus.mod(bp).modInverse(bp);
+      for (int r = 0; r < residues.length; r++) {
+        for (int c = 0; c < monos.size(); c++) {
+          BigInteger diff = BigInteger.valueOf(im.rows()[r][c]).subtract(residues[r][c]).mod(bp);
+          residues[r][c] = residues[r][c].add(modulus.multiply(diff.multiply(inverse).mod(bp)));
+        }
+      }
+      modulus = modulus.multiply(bp);
+      used++;
+      if (used == nextTry || used >= MAX_PRIMES) {
+        nextTry = used + Math.max(1, used / 2);
+        List<Gen> lifted = reconstruct(d, w, monos, residues, modulus);
+        if (lifted != null) {
+          gens.addAll(lifted);
+          return base.rank();
+        }
+        if (used >= MAX_PRIMES) {
+          return -1;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private List<Gen> reconstruct(
+      int d, List<Integer> w, List<int[]> monos, BigInteger[][] residues, BigInteger modulus) {
+    List<Gen> out = new ArrayList<>();
+    for (BigInteger[] row : residues) {
+      BigFraction[] q = new BigFraction[row.length];
+      BigInteger lcm = BigInteger.ONE;
+      for (int c = 0; c < row.length; c++) {
+        q[c] = ModularReconstruction.rational(row[c], modulus);
+        if (q[c] == null) {
+          return null;
+        }
+        BigInteger den = q[c].getDenominator();
+        lcm = lcm.divide(lcm.gcd(den)).multiply(den);
+      }
+      List<int[]> support = new ArrayList<>();
+      List<BigInteger> coeffs = new ArrayList<>();
+      BigInteger content = BigInteger.ZERO;
+      for (int c = 0; c < row.length; c++) {
+        if (q[c].getNumerator().signum() != 0) {
+          BigInteger x = q[c].getNumerator().multiply(lcm.divide(q[c].getDenominator()));
+          support.add(monos.get(c));
+          coeffs.add(x);
+          content = content.gcd(x);
+        }
+      }
+      BigInteger[] cs = new BigInteger[coeffs.size()];
+      for (int i = 0; i < cs.length; i++) {
+        cs[i] = coeffs.get(i).divide(content);
+      }
+      Gen g = new Gen(d, w, support, cs);
+      if (!composition.vanishes(g.monomials(), g.coeffs())) {
+        return null;
+      }
+      out.add(g);
+    }
+    return out;
+  }
+
+  /** The kernel of the evaluation at random points mod p, minus the multiples of known generators. */
+  private Image image(long p, int d, List<Integer> w, List<int[]> monos) {
+    int size = monos.size();
+    List<long[]> pts = points(p, size + 2);
+    long[][] eval = new long[size + 2][size];
+    for (int r = 0; r < size + 2; r++) {
+      long[] v = pts.get(r);
+      for (int c = 0; c < size; c++) {
+        eval[r][c] = WeightedMonomials.evaluate(monos.get(c), v, p);
+      }
+    }
+    List<long[]> kernel = PrimeFieldMatrices.kernel(eval, size, p);
+    int rank = size - kernel.size();
+    if (kernel.isEmpty()) {
+      return new Image(rank, new long[0][], new int[0]);
+    }
+    Map<MonoKey, Integer> column = new HashMap<>();
+    for (int c = 0; c < size; c++) {
+      column.put(new MonoKey(monos.get(c)), c);
+    }
+    List<long[]> multiples = new ArrayList<>();
+    for (Gen g : gens) {
+      if (g.degree() >= d) {
+        continue;
+      }
+      List<Integer> rest = new ArrayList<>(w.size());
+      boolean ok = true;
+      for (int i = 0; i < w.size(); i++) {
+        int r = w.get(i) - g.weight().get(i);
+        ok &= r >= 0;
+        rest.add(r);
+      }
+      List<int[]> multipliers = ok ? monomials.ofDegree(d - g.degree()).get(rest) : null;
+      if (multipliers == null) {
+        continue;
+      }
+      for (int[] u : multipliers) {
+        long[] row = new long[size];
+        for (int t = 0; t < g.monomials().size(); t++) {
+          int[] e = g.monomials().get(t).clone();
+          for (int i = 0; i < n; i++) {
+            e[i] += u[i];
+          }
+          row[column.get(new MonoKey(e))] = Math.floorMod(g.coeffs()[t].mod(BigInteger.valueOf(p)).longValue(), p);
+        }
+        multiples.add(row);
+      }
+    }
+    Set<Integer> lowerPivots = new HashSet<>();
+    for (long[] row : PrimeFieldMatrices.rref(multiples, p)) {
+      lowerPivots.add(PrimeFieldMatrices.pivot(row));
+    }
+    List<long[]> fresh = new ArrayList<>();
+    for (long[] row : kernel) {
+      if (!lowerPivots.contains(PrimeFieldMatrices.pivot(row))) {
+        fresh.add(row);
+      }
+    }
+    int[] pivots = fresh.stream().mapToInt(PrimeFieldMatrices::pivot).toArray();
+    return new Image(rank, fresh.toArray(long[][]::new), pivots);
+  }
+
+  /** Images mu(theta) mod p at seeded random theta, shared by all buckets. */
+  private List<long[]> points(long p, int count) {
+    List<long[]> pts = points.computeIfAbsent(p, q -> new ArrayList<>());
+    PrimeField field = new PrimeField(p);
+    SplittableRandom random = new SplittableRandom(p * 31 + pts.size());
+    while (pts.size() < count) {
+      List<Long> theta = new ArrayList<>();
+      for (int i = 0; i < a.parameterCount(); i++) {
+        theta.add(random.nextLong(1, p));
+      }
+      List<Long> v = plan.mu(field, FilterTuple.fromFlat(a, theta));
+      pts.add(v.stream().mapToLong(Long::longValue).toArray());
+    }
+    return pts;
+  }
+
+  // ---------------------------------------------------------------- proof helpers
+
+  /**
+   * The Hilbert series of S/(J + (l_1..l_k)) mod p for k linear forms that are a system of
+   * parameters (the length is then finite; any linear system of parameters generates a reduction of
+   * the maximal ideal, so the length equals the degree iff S/J is Cohen-Macaulay). Sparse forms
+   * first, coordinates v_i (the last k, then the first k), since they keep the Groebner basis
+   * small; then k forms with random coefficients.
+   */
+  private HilbertSeries cut(long p) {
+    int[][] coordinates = new int[2][k];
+    for (int i = 0; i < k; i++) {
+      coordinates[0][i] = n - 1 - i;
+      coordinates[1][i] = i;
+    }
+    for (int[] zero : coordinates) {
+      List<GenPolynomial<ModLong>> f = modP(gens, p, 0);
+      GenPolynomialRing<ModLong> ring = ModularGroebner.ring(p, n);
+      for (int i : zero) {
+        int[] e = new int[n];
+        e[i] = 1;
+        f.add(ring.getONE().multiply(ring.coFac.getONE(), ModularGroebner.exponent(ring, e)));
+      }
+      HilbertSeries hs = HilbertSeries.of(ModularGroebner.leadingMonomials(f), n);
+      if (hs.dimension() == 0) {
+        return hs;
+      }
+    }
+    return HilbertSeries.of(ModularGroebner.leadingMonomials(modP(gens, p, k)), n);
+  }
+
+  /** The generators mod p, plus {@code cuts} linear forms with small seeded integer coefficients. */
+  private List<GenPolynomial<ModLong>> modP(List<Gen> g, long p, int cuts) {
+    GenPolynomialRing<ModLong> ring = ModularGroebner.ring(p, n);
+    List<GenPolynomial<ModLong>> out = new ArrayList<>();
+    for (Gen x : g) {
+      GenPolynomial<ModLong> f = ring.getZERO();
+      for (int t = 0; t < x.monomials().size(); t++) {
+        f = f.sum(ring.coFac.fromInteger(x.coeffs()[t].mod(BigInteger.valueOf(p)).longValue()),
+            ModularGroebner.exponent(ring, x.monomials().get(t)));
+      }
+      out.add(f);
+    }
+    SplittableRandom random = new SplittableRandom(4242);
+    for (int c = 0; c < cuts; c++) {
+      GenPolynomial<ModLong> f = ring.getZERO();
+      for (int i = 0; i < n; i++) {
+        int[] e = new int[n];
+        e[i] = 1;
+        f = f.sum(ring.coFac.fromInteger(random.nextInt(1, 2001)), ModularGroebner.exponent(ring, e));
+      }
+      out.add(f);
+    }
+    return out;
+  }
+
+  /**
+   * The length mod p of the fiber of mu at mu(theta0) for a random integer theta0 in the chart
+   * theta_(l,0) = 1 (l < H); 0 when it is not finite.
+   */
+  private long fiberLength(long p, SplittableRandom random) {
+    List<BigFraction> theta0 = new ArrayList<>();
+    for (int i = 0; i < a.parameterCount(); i++) {
+      theta0.add(new BigFraction(random.nextInt(1, 30)));
+    }
+    List<BigFraction> v0 = plan.mu(RationalRing.INSTANCE, FilterTuple.fromFlat(a, theta0));
+    // variables: entries 1.. of layers 1..H-1, every entry of layer H
+    int vars = k;
+    GenPolynomialRing<ModLong> ring = ModularGroebner.ring(p, vars);
+    List<GenPolynomial<ModLong>> theta = new ArrayList<>();
+    int next = 0;
+    for (int l = 0; l < a.depth(); l++) {
+      for (int j = 0; j < a.layerParameters(l); j++) {
+        if (j == 0 && l + 1 < a.depth()) {
+          theta.add(ring.getONE());
+        } else {
+          int[] e = new int[vars];
+          e[next++] = 1;
+          theta.add(ring.getONE().multiply(ring.coFac.getONE(), ModularGroebner.exponent(ring, e)));
+        }
+      }
+    }
+    List<GenPolynomial<ModLong>> mu = plan.mu(new JasRing<>(ring), FilterTuple.fromFlat(a, theta));
+    List<GenPolynomial<ModLong>> system = new ArrayList<>();
+    BigInteger bp = BigInteger.valueOf(p);
+    for (int i = 0; i < n; i++) {
+      system.add(mu.get(i).subtract(ring.coFac.fromInteger(v0.get(i).getNumerator().mod(bp).longValue())));
+    }
+    HilbertSeries hs = HilbertSeries.of(ModularGroebner.leadingMonomials(system), vars);
+    return hs.dimension() == 0 ? hs.degree().longValueExact() : 0;
+  }
+
+  // ---------------------------------------------------------------- monomials and linear algebra
+
+  private static BigInteger factorial(int m) {
+    BigInteger f = BigInteger.ONE;
+    for (int i = 2; i <= m; i++) {
+      f = f.multiply(BigInteger.valueOf(i));
+    }
+    return f;
+  }
+
+  /** An exponent vector as a hash key. */
+  private record MonoKey(int[] e) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof MonoKey other && Arrays.equals(e, other.e);
+    }
+
+    @Override
+    public int hashCode() {
+      return Arrays.hashCode(e);
+    }
+  }
+}

@@ -1,0 +1,119 @@
+package org.lcngeo.symbolic.manifold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.hipparchus.fraction.BigFraction;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.fiber.Fiber;
+import org.lcngeo.symbolic.formula.FormulaFixtures;
+
+class GenericFiberTest {
+  @ParameterizedTest
+  @CsvSource({
+    "3;2, 2;1, true", "2x1;1x2, 1x1;1x1, true", "2x1;2x2, 1x1;1x1, true", "2x2;2x3, 1x1;1x1, true",
+    "3;2, 1;1, false", "3;3;2, 1;2;1, false", "2x2;2x2, 1x1;1x1, false", "2x1;3x1, 1x1;1x1, false"})
+  void decided(String sizes, String strides, boolean oneToOne) {
+    GenericFiber g = GenericFiber.of(FormulaFixtures.architecture(sizes, strides));
+    assertThat(g.oneToOne()).as(g.reason()).isEqualTo(oneToOne);
+  }
+
+  /**
+   * genericallyOneToOne agrees with the fiber's count at random images: the layers that are
+   * polynomials in one variable get rational roots, so their complex fiber points are real and
+   * listed; one point when one-to-one, several otherwise.
+   */
+  @Property(tries = 20)
+  void agreesWithFiberCountAtRandomImages(
+      @ForAll("architectures") Architecture a, @ForAll("seeds") long seed) {
+    GenericFiber g = GenericFiber.of(a);
+    assertThat(g.oneToOne()).as(g.reason()).isNotNull();
+    Random random = new Random(seed);
+    List<Integer> pool = new ArrayList<>();
+    for (int r = -40; r <= 40; r++) {
+      if (r != 0) {
+        pool.add(r);
+      }
+    }
+    Collections.shuffle(pool, random);
+    List<List<BigFraction>> layers = new ArrayList<>();
+    int next = 0;
+    for (int l = 0; l < a.depth(); l++) {
+      int axes = 0;
+      for (int k : a.size(l)) {
+        axes += k > 1 ? 1 : 0;
+      }
+      List<BigFraction> w = new ArrayList<>();
+      if (axes <= 1) { // prod (x - r_i) with distinct integer roots, in the one variable
+        List<BigFraction> p = new ArrayList<>(List.of(new BigFraction(1 + random.nextInt(3))));
+        for (int i = 1; i < a.layerParameters(l); i++) {
+          BigFraction r = new BigFraction(pool.get(next++));
+          List<BigFraction> q = new ArrayList<>(Collections.nCopies(p.size() + 1, BigFraction.ZERO));
+          for (int j = 0; j < p.size(); j++) {
+            q.set(j, q.get(j).subtract(p.get(j).multiply(r)));
+            q.set(j + 1, q.get(j + 1).add(p.get(j)));
+          }
+          p = q;
+        }
+        w.addAll(p);
+      } else {
+        for (int i = 0; i < a.layerParameters(l); i++) {
+          int x = random.nextInt(19) - 9;
+          w.add(new BigFraction(x == 0 ? 5 : x));
+        }
+      }
+      layers.add(w);
+    }
+    List<BigFraction> v = MuPlan.compile(a).mu(RationalRing.INSTANCE, FilterTuple.of(a, layers));
+    Fiber fiber = Fiber.compute(a, v, Collections.nCopies(a.depth() - 1, BigFraction.ZERO));
+    Assume.that(fiber.complete());
+    if (g.oneToOne()) {
+      assertThat(fiber.points()).hasSize(1);
+    } else {
+      assertThat(fiber.points().size()).isGreaterThan(1);
+    }
+  }
+
+  @Provide
+  Arbitrary<Long> seeds() {
+    return Arbitraries.longs();
+  }
+
+  @Provide
+  Arbitrary<Architecture> architectures() {
+    Arbitrary<Architecture> oneD =
+        Combinators.combine(
+                Arbitraries.integers().between(2, 4).list().ofMinSize(2).ofMaxSize(3),
+                Arbitraries.integers().between(1, 3).list().ofSize(3))
+            .as((k, s) -> Architecture.oneDimensional(
+                k.stream().mapToInt(Integer::intValue).toArray(),
+                s.subList(0, k.size()).stream().mapToInt(Integer::intValue).toArray()));
+    Arbitrary<int[]> size2 =
+        Combinators.combine(Arbitraries.integers().between(1, 2), Arbitraries.integers().between(1, 3))
+            .as((x, y) -> new int[] {x, y})
+            .filter(s -> s[0] * s[1] > 1);
+    Arbitrary<int[]> stride2 =
+        Combinators.combine(Arbitraries.integers().between(1, 2), Arbitraries.integers().between(1, 2))
+            .as((x, y) -> new int[] {x, y});
+    Arbitrary<Architecture> twoD =
+        Combinators.combine(size2.list().ofMinSize(2).ofMaxSize(3), stride2.list().ofSize(3))
+            .as((k, s) -> Architecture.of(k.toArray(int[][]::new),
+                s.subList(0, k.size()).toArray(int[][]::new)));
+    return Arbitraries.oneOf(oneD, twoD);
+  }
+}
