@@ -33,6 +33,23 @@ class FiberCommandTest {
   }
 
   @Test
+  void aTargetOutsideTheNeuromanifoldSaysSoWithItsCertificateAndNoNtkVerdict() throws Exception {
+    // 1 + z^3 = (1 + z)(1 - z + z^2): three linear layers cannot take the non-real pair
+    JsonNode j = jsonOf("fiber", "--sizes", "2,2,2", "--target", "[1,0,0,1]", "--json");
+    assertThat(j.get("count").asInt()).isZero();
+    assertThat(j.get("complete").asBoolean()).isTrue();
+    assertThat(j.get("inManifold").isBoolean()).isTrue();
+    assertThat(j.get("inManifold").asBoolean()).isFalse();
+    assertThat(j.get("ntkEqual").isNull()).isTrue();
+    assertThat(j.get("isSingular").isNull()).isTrue();
+    assertThat(j.get("reason").asText()).contains("outside the neuromanifold", "z0^2 - z0 + 1",
+        "non-real");
+    String text = CommandRun.of("fiber", "--sizes", "2,2,2", "--target", "[1,0,0,1]").out();
+    assertThat(text).contains("in the neuromanifold: false (outside the neuromanifold",
+        "NTKs equal: undecided").doesNotContain("NTKs equal: true", "singular: false");
+  }
+
+  @Test
   void example19HasThreeBalancedPoints() throws Exception {
     JsonNode j = jsonOf("fiber", "--sizes", "3,2", "--target", "[0,1,1,0]", "--json",
         "--digits", "30");

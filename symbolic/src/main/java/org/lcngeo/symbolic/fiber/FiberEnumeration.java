@@ -83,6 +83,7 @@ public final class FiberEnumeration {
   private final List<AlgebraicPoint> algebraicPoints = new ArrayList<>();
   private final MuPlan plan;
   private String reason;
+  private String outside;
 
   private FiberEnumeration(Architecture a, List<BigFraction> v) {
     this.architecture = a;
@@ -127,6 +128,84 @@ public final class FiberEnumeration {
     } catch (TooManyPoints e) {
       incomplete("the listing stopped after " + MAX_POINTS + " points");
     }
+    if (reason == null && points.isEmpty() && algebraicPoints.isEmpty()) {
+      outside = outsideCertificate();
+    }
+  }
+
+  /**
+   * Why v is not in the image of mu over R, for a complete enumeration that found no point: the
+   * real factors of pi_1(v) (real roots and pairs of non-real roots of each Q-factor, counted
+   * exactly) and the layers they cannot fill. For stride-1 layers (D = 1) the count is the whole
+   * proof: real irreducible factors are linear (a real root) or quadratic (a pair of non-real
+   * roots), and layers of degrees d_l hold at most sum floor(d_l / 2) quadratics.
+   */
+  private String outsideCertificate() {
+    Architecture a = architecture;
+    StringBuilder b = new StringBuilder("outside the neuromanifold: no distribution of the real"
+        + " factors of pi_1(v) over the layers exists (enumerated exhaustively over R)");
+    if (a.dims() != 1) {
+      List<String> parts = new ArrayList<>();
+      for (FiberFactor f : factors) {
+        parts.add(f.toString() + (f.isAtInfinity() ? "" : " of degrees "
+            + java.util.Arrays.toString(degrees(f.polynomial()))
+            + ", irreducible over R: " + f.realCertificate().orElse("?")));
+      }
+      List<String> layers = new ArrayList<>();
+      for (int l = 0; l < a.depth(); l++) {
+        long[] need = new long[a.dims()];
+        for (int m = 0; m < a.dims(); m++) {
+          need[m] = (long) (a.size(l)[m] - 1) * a.dilation(l)[m];
+        }
+        layers.add(java.util.Arrays.toString(need));
+      }
+      return b.append(": factors ").append(String.join(", ", parts))
+          .append("; the layers need degrees ").append(String.join(", ", layers)).toString();
+    }
+    long pairs = 0;
+    List<String> nonReal = new ArrayList<>();
+    for (FiberFactor f : factors) {
+      if (f.isAtInfinity()) {
+        continue;
+      }
+      long degree = f.polynomial().degree(0);
+      long real = org.lcngeo.symbolic.algebraic.RealAlgebraicNumber.realRoots(
+          RealDivisorChain.coefficients(f.polynomial())).size();
+      long p = (degree - real) / 2 * f.multiplicity();
+      if (p > 0) {
+        pairs += p;
+        nonReal.add(f.display() + " (" + real + " real root" + (real == 1 ? "" : "s") + ", "
+            + (degree - real) / 2 + " pair" + ((degree - real) / 2 == 1 ? "" : "s")
+            + " of non-real roots" + (f.multiplicity() > 1 ? ", multiplicity "
+            + f.multiplicity() : "") + ")");
+      }
+    }
+    long room = 0;
+    boolean strideOne = true;
+    List<String> degrees = new ArrayList<>();
+    for (int l = 0; l < a.depth(); l++) {
+      int d = a.size(l)[0] - 1;
+      room += d / 2;
+      strideOne &= a.dilation(l)[0] == 1;
+      degrees.add(String.valueOf(d * a.dilation(l)[0]));
+    }
+    b.append(": the layers have degrees ").append(String.join(", ", degrees));
+    if (!nonReal.isEmpty()) {
+      b.append("; the factors with non-real roots: ").append(String.join(", ", nonReal));
+    }
+    if (strideOne && pairs > room) {
+      b.append("; each pair of non-real roots needs a real quadratic factor in one layer, and the"
+          + " layers hold at most ").append(room).append(" (").append(pairs).append(" needed)");
+    }
+    return b.toString();
+  }
+
+  private long[] degrees(GenPolynomial<BigRational> f) {
+    long[] d = new long[architecture.dims()];
+    for (int m = 0; m < d.length; m++) {
+      d[m] = LayerPolynomials.degree(f, m);
+    }
+    return d;
   }
 
   /**
@@ -175,6 +254,14 @@ public final class FiberEnumeration {
   /** Why the fiber may be incomplete. */
   public Optional<String> reason() {
     return Optional.ofNullable(reason);
+  }
+
+  /**
+   * For a complete enumeration that found no point: the certificate that v lies outside the
+   * neuromanifold (the real factors of pi_1(v) and the layers they cannot fill).
+   */
+  public Optional<String> outside() {
+    return Optional.ofNullable(outside);
   }
 
   private void incomplete(String why) {
