@@ -318,12 +318,8 @@ public final class FiberEnumeration {
    * with the compiled plan of mu over k).
    */
   private void emit(NumberField k, List<List<FieldElement>> layers, List<String> display) {
-    if (points.size() + algebraicPoints.size() >= MAX_POINTS) {
-      throw new TooManyPoints();
-    }
     int h = architecture.depth();
     List<List<FieldElement>> filters = new ArrayList<>();
-    boolean rational = true;
     for (int l = 0; l < h; l++) {
       List<FieldElement> z = layers.get(l);
       int t = architecture.dilation(l)[0];
@@ -341,6 +337,27 @@ public final class FiberEnumeration {
       while (w.size() < size) {
         w.add(k.zero());
       }
+      filters.add(w);
+    }
+    emitFilters(k, filters, display);
+  }
+
+  /**
+   * Records a point given by its layer filters (row-major) with entries in the real number field
+   * k, each up to scale: as a rational point when every layer is rational up to scale, else with
+   * entries in k (layers 1..H-1 with first non-zero entry 1, the last scaled so that mu is v,
+   * checked exactly with the compiled plan of mu over k).
+   */
+  private void emitFilters(NumberField k, List<List<FieldElement>> layerFilters,
+      List<String> display) {
+    if (points.size() + algebraicPoints.size() >= MAX_POINTS) {
+      throw new TooManyPoints();
+    }
+    int h = architecture.depth();
+    List<List<FieldElement>> filters = new ArrayList<>();
+    boolean rational = true;
+    for (int l = 0; l < h; l++) {
+      List<FieldElement> w = layerFilters.get(l);
       FieldElement first = w.stream().filter(x -> !x.isZero()).findFirst().orElseThrow();
       FieldElement inv = first.inverse();
       w = w.stream().map(x -> x.multiply(inv)).toList();
@@ -440,6 +457,129 @@ public final class FiberEnumeration {
   // ---------------------------------------------------------------- D >= 2
 
   private void multiDimensional() {
+    boolean uncertified = factors.stream()
+        .anyMatch(f -> !f.isAtInfinity() && f.realCertificate().isEmpty());
+    if (uncertified) {
+      List<FiberFactor> finite = factors.stream().filter(f -> !f.isAtInfinity()).toList();
+      RealSplitting split;
+      try {
+        split = new RealSplitting(finite, architecture.dims());
+      } catch (FieldExtensions.DegreeBoundExceeded e) {
+        multiDimensionalOverQ(" (not split: " + e.getMessage() + ")");
+        return;
+      }
+      multiDimensionalOverR(split);
+      return;
+    }
+    multiDimensionalOverQ("");
+  }
+
+  /**
+   * D >= 2 over the real number field K of {@link RealSplitting}: the real factors of every
+   * Q-factor (whole where irreducible over R) and the factors at infinity handed out to the layers
+   * as in {@link #multiDimensionalOverQ}, each layer's product over K checked against its sparsity
+   * pattern.
+   */
+  private void multiDimensionalOverR(RealSplitting split) {
+    Architecture a = architecture;
+    int d = a.dims();
+    int h = a.depth();
+    NumberField k = split.field();
+    for (String why : split.unresolved()) {
+      incomplete(why);
+    }
+    List<SparsePolynomial> polys = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<Long> multiplicity = new ArrayList<>();
+    List<Integer> infinity = new ArrayList<>();
+    List<FiberFactor> finite = factors.stream().filter(f -> !f.isAtInfinity()).toList();
+    for (RealSplitting.Atom atom : split.atoms()) {
+      polys.add(atom.polynomial());
+      names.add(atom.display() != null ? atom.display() : finite.get(atom.source()).display());
+      multiplicity.add(atom.multiplicity());
+      infinity.add(-1);
+    }
+    for (FiberFactor f : factors) {
+      if (f.isAtInfinity()) {
+        polys.add(null);
+        names.add(f.display());
+        multiplicity.add(f.multiplicity());
+        infinity.add(f.infinityVariable());
+      }
+    }
+    int n = polys.size();
+    long[][] degree = new long[n][d];
+    long[] available = new long[n];
+    for (int i = 0; i < n; i++) {
+      for (int m = 0; m < d; m++) {
+        degree[i][m] = polys.get(i) == null ? (infinity.get(i) == m ? 1 : 0)
+            : polys.get(i).degree(m);
+      }
+      available[i] = multiplicity.get(i);
+    }
+    Integer[] order = layerOrder();
+    long[][] need = need(order);
+    java.util.function.Function<int[], SparsePolynomial> product = counts -> {
+      SparsePolynomial q = SparsePolynomial.one(k, d);
+      for (int j = 0; j < counts.length; j++) {
+        for (int c = 0; c < counts[j] && polys.get(j) != null; c++) {
+          q = q.multiply(polys.get(j));
+        }
+      }
+      return q;
+    };
+    Distributions.enumerate(degree, available, need,
+        (i, counts) -> product.apply(counts).fits(a.size(order[i]), a.dilation(order[i])),
+        counts -> {
+          org.lcngeo.core.Deadline.checkCurrent();
+          List<List<FieldElement>> filters = new ArrayList<>();
+          List<String> display = new ArrayList<>();
+          for (int l = 0; l < h; l++) {
+            filters.add(null);
+            display.add(null);
+          }
+          for (int i = 0; i < h; i++) {
+            int l = order[i];
+            filters.set(l, product.apply(counts[i]).filter(a.size(l), a.dilation(l)));
+            List<String> parts = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+              if (counts[i][j] > 0) {
+                parts.add(power(names.get(j), counts[i][j]));
+              }
+            }
+            display.set(l, product(parts));
+          }
+          emitFilters(k, filters, display);
+        });
+  }
+
+  private Integer[] layerOrder() {
+    int h = architecture.depth();
+    Integer[] order = new Integer[h];
+    for (int l = 0; l < h; l++) {
+      order[l] = l;
+    }
+    java.util.Arrays.sort(order, (x, y) -> Long.compare(weight(y), weight(x)));
+    return order;
+  }
+
+  private long[][] need(Integer[] order) {
+    Architecture a = architecture;
+    long[][] need = new long[order.length][a.dims()];
+    for (int i = 0; i < order.length; i++) {
+      int l = order[i];
+      for (int m = 0; m < a.dims(); m++) {
+        need[i][m] = (long) (a.size(l)[m] - 1) * a.dilation(l)[m];
+      }
+    }
+    return need;
+  }
+
+  /**
+   * D >= 2 over Q: the Q-factors whole; complete when each has a certificate of irreducibility over
+   * R, else the reason (with {@code note}) names the factors that may split.
+   */
+  private void multiDimensionalOverQ(String note) {
     Architecture a = architecture;
     int d = a.dims();
     int h = a.depth();
@@ -456,22 +596,12 @@ public final class FiberEnumeration {
       available[i] = f.multiplicity();
       if (!f.isAtInfinity() && f.realCertificate().isEmpty()) {
         incomplete("the factor " + f.display() + " has no certificate of irreducibility over R,"
-            + " and layers receiving only some of its real factors are not listed");
+            + " and layers receiving only some of its real factors are not listed" + note);
       }
     }
     // layers with the largest dilations (the most constrained) first
-    Integer[] order = new Integer[h];
-    for (int l = 0; l < h; l++) {
-      order[l] = l;
-    }
-    java.util.Arrays.sort(order, (x, y) -> Long.compare(weight(y), weight(x)));
-    long[][] need = new long[h][d];
-    for (int i = 0; i < h; i++) {
-      int l = order[i];
-      for (int m = 0; m < d; m++) {
-        need[i][m] = (long) (a.size(l)[m] - 1) * a.dilation(l)[m];
-      }
-    }
+    Integer[] order = layerOrder();
+    long[][] need = need(order);
     Distributions.enumerate(degree, available, need,
         (i, counts) -> LayerPolynomials.fits(a.size(order[i]), a.dilation(order[i]),
             productOf(atoms, counts)),
