@@ -84,6 +84,8 @@ public final class FiberEnumeration {
   private final MuPlan plan;
   private String reason;
   private String outside;
+  /** D >= 2: what {@link RealSplitting} found for each Q-factor without a certificate. */
+  private final java.util.Map<String, String> overR = new java.util.HashMap<>();
 
   private FiberEnumeration(Architecture a, List<BigFraction> v) {
     this.architecture = a;
@@ -148,8 +150,9 @@ public final class FiberEnumeration {
       List<String> parts = new ArrayList<>();
       for (FiberFactor f : factors) {
         parts.add(f.toString() + (f.isAtInfinity() ? "" : " of degrees "
-            + java.util.Arrays.toString(degrees(f.polynomial()))
-            + ", irreducible over R: " + f.realCertificate().orElse("?")));
+            + java.util.Arrays.toString(degrees(f.polynomial())) + ", "
+            + f.realCertificate().map(c -> "irreducible over R: " + c)
+                .orElse(overR.getOrDefault(f.display(), "not split"))));
       }
       List<String> layers = new ArrayList<>();
       for (int l = 0; l < a.depth(); l++) {
@@ -488,6 +491,7 @@ public final class FiberEnumeration {
     for (String why : split.unresolved()) {
       incomplete(why);
     }
+    overR.putAll(split.certificates());
     List<SparsePolynomial> polys = new ArrayList<>();
     List<String> names = new ArrayList<>();
     List<Long> multiplicity = new ArrayList<>();

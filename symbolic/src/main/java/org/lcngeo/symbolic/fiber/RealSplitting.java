@@ -42,7 +42,7 @@ final class RealSplitting {
   private final NumberField field;
   private final List<Atom> atoms = new ArrayList<>();
   private final List<String> unresolved = new ArrayList<>();
-  private final List<String> certificates = new ArrayList<>();
+  private final Map<String, String> certificates = new TreeMap<>();
 
   /** A factor's plan before K is known: whole, or real numbers whose images define its parts. */
   private record Plan(int source, GenPolynomial<BigRational> f, long multiplicity, int kind,
@@ -82,16 +82,16 @@ final class RealSplitting {
       }
       AbsoluteComponents.Components comps = AbsoluteComponents.of(f);
       if (comps.count() == 1) {
-        certificates.add(ff.display() + ": absolutely irreducible (its component through a"
-            + " simple point is all of it)");
+        certificates.put(ff.display(), "irreducible over R: absolutely irreducible (its"
+            + " component through a simple point is all of it)");
         plans.add(new Plan(j, f, ff.multiplicity(), WHOLE, List.of(), null, 0));
         continue;
       }
       List<RealAlgebraicNumber> gammas = RealAlgebraicNumber.realRoots(comps.minimalPolynomial());
       int pairs = (comps.count() - gammas.size()) / 2;
       if (gammas.isEmpty() && pairs == 1) {
-        certificates.add(ff.display() + ": one pair of complex-conjugate absolutely irreducible"
-            + " components, no real one");
+        certificates.put(ff.display(), "irreducible over R: one pair of complex-conjugate"
+            + " absolutely irreducible components, no real one");
         plans.add(new Plan(j, f, ff.multiplicity(), WHOLE, List.of(), null, 0));
         continue;
       }
@@ -158,9 +158,13 @@ final class RealSplitting {
         throw new IllegalStateException("the real factors of " + p.f() + " do not multiply back"
             + " to it");
       }
+      List<String> shown = new ArrayList<>();
       for (SparsePolynomial g : parts) {
         atoms.add(new Atom(g, p.source(), p.multiplicity(), g.display()));
+        shown.add("(" + g.display() + ")");
       }
+      certificates.put(factors.get(p.source()).display(), "splits over R into "
+          + String.join(" * ", shown) + " (checked by multiplying back)");
     }
   }
 
@@ -179,8 +183,8 @@ final class RealSplitting {
     return unresolved;
   }
 
-  /** Certificates of irreducibility over R found on the way. */
-  List<String> certificates() {
+  /** For each Q-factor without a certificate: its certificate found here, or how it splits. */
+  Map<String, String> certificates() {
     return certificates;
   }
 
