@@ -35,6 +35,10 @@ import org.lcngeo.symbolic.poly.LayerPolynomials;
 final class RealSplitting {
   /** Bound on [K : Q]. */
   static final int MAX_FIELD_DEGREE = 16;
+  /** Bound on the degree of a factor in one variable that is split (as in 1-D). */
+  static final int MAX_SPLIT_DEGREE = RealDivisorChain.MAX_SPLIT_DEGREE;
+  /** Bound on the total degree of a factor in several variables that is split. */
+  static final int MAX_COMPONENTS_DEGREE = 12;
 
   /** One real factor: its polynomial over K, the Q-factor it comes from and its multiplicity. */
   record Atom(SparsePolynomial polynomial, int source, long multiplicity, String display) {}
@@ -68,6 +72,15 @@ final class RealSplitting {
         continue;
       }
       int only = onlyVariable(f);
+      long total = f.totalDegree();
+      if (total > (only >= 0 ? MAX_SPLIT_DEGREE : MAX_COMPONENTS_DEGREE)) {
+        unresolved.add("the factor " + ff.display() + " has no certificate of irreducibility over"
+            + " R and degree " + total + ", above the bound " + (only >= 0 ? MAX_SPLIT_DEGREE
+            : MAX_COMPONENTS_DEGREE) + " for splitting it; layers receiving only some of its real"
+            + " factors are not listed");
+        plans.add(new Plan(j, f, ff.multiplicity(), WHOLE, List.of(), null, 0));
+        continue;
+      }
       if (only >= 0) {
         List<BigFraction> c = coefficients(f, only);
         List<RealAlgebraicNumber> numbers = new ArrayList<>(RealAlgebraicNumber.realRoots(c));
@@ -80,7 +93,21 @@ final class RealSplitting {
         all.addAll(numbers);
         continue;
       }
-      AbsoluteComponents.Components comps = AbsoluteComponents.of(f);
+      java.util.Optional<AbsoluteComponents.Components> found;
+      try {
+        found = AbsoluteComponents.of(f);
+      } catch (IllegalStateException e) {
+        found = java.util.Optional.empty();
+      }
+      if (found.isEmpty()) {
+        unresolved.add("the factor " + ff.display() + " has no certificate of irreducibility over"
+            + " R and its absolutely irreducible components were not computed (a specialisation"
+            + " needs a field of degree above " + AbsoluteComponents.MAX_ALPHA_DEGREE + ", or a"
+            + " check failed); layers receiving only some of its real factors are not listed");
+        plans.add(new Plan(j, f, ff.multiplicity(), WHOLE, List.of(), null, 0));
+        continue;
+      }
+      AbsoluteComponents.Components comps = found.get();
       if (comps.count() == 1) {
         certificates.put(ff.display(), "irreducible over R: absolutely irreducible (its"
             + " component through a simple point is all of it)");

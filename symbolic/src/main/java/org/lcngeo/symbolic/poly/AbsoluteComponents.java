@@ -57,6 +57,9 @@ public final class AbsoluteComponents {
   /** One term of G: its exponents (variable m at index m) and its coefficient as a polynomial in gamma. */
   public record Term(int[] exponents, List<BigFraction> coefficientInGamma) {}
 
+  /** Bound on [Q(alpha) : Q]: beyond it the components are not computed. */
+  public static final int MAX_ALPHA_DEGREE = 8;
+
   private static final int MAX_POINTS = 200;
   private static final int MAX_COMBINATIONS = 20;
 
@@ -65,9 +68,10 @@ public final class AbsoluteComponents {
   /**
    * The components of a Q-irreducible f depending on at least two variables.
    *
+   * @return the components, or empty when Q(alpha) would exceed {@link #MAX_ALPHA_DEGREE}
    * @throws IllegalStateException when a check fails (a library error)
    */
-  public static Components of(GenPolynomial<BigRational> f) {
+  public static java.util.Optional<Components> of(GenPolynomial<BigRational> f) {
     int nv = f.ring.nvar;
     int x = -1;
     long best = 0;
@@ -104,7 +108,10 @@ public final class AbsoluteComponents {
     }
     if (h.degree(0) == 1) {
       // alpha rational: the component through (alpha, c) is defined over Q, so it is f itself
-      return new Components(1, List.of(BigFraction.ONE), List.of());
+      return java.util.Optional.of(new Components(1, List.of(BigFraction.ONE), List.of()));
+    }
+    if (h.degree(0) > MAX_ALPHA_DEGREE) {
+      return java.util.Optional.empty();
     }
     int n = (int) h.degree(0);
     @SuppressWarnings("unchecked")
@@ -151,7 +158,7 @@ public final class AbsoluteComponents {
     }
     int count = total / g.degree();
     if (count == 1) {
-      return new Components(1, List.of(BigFraction.ONE), List.of());
+      return java.util.Optional.of(new Components(1, List.of(BigFraction.ONE), List.of()));
     }
     List<Monomial<UnivariatePolynomial<Rational<cc.redberry.rings.bigint.BigInteger>>>> monomials =
         new ArrayList<>(g.collection());
@@ -202,7 +209,7 @@ public final class AbsoluteComponents {
         terms.add(new Term(monomials.get(i).exponents.clone(), c));
       }
       if (ok) {
-        return new Components(count, List.copyOf(mp), List.copyOf(terms));
+        return java.util.Optional.of(new Components(count, List.copyOf(mp), List.copyOf(terms)));
       }
     }
     throw new IllegalStateException("no primitive element of the field of definition of a"
