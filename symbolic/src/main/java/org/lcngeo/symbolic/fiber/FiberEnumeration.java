@@ -441,11 +441,6 @@ public final class FiberEnumeration {
       } catch (FieldExtensions.DegreeBoundExceeded e) {
         points.clear();
         algebraicPoints.clear();
-        if (PointwiseRealFiber.applies(architecture)) {
-          new PointwiseRealFiber(architecture, factors).run(this::emit)
-              .ifPresent(this::incomplete);
-          return;
-        }
         RealDivisorChain overQ = new RealDivisorChain(architecture, factors, java.util.Set.of());
         NumberField q = overQ.field();
         overQ.run((layers, display) -> emit(q, layers, display), false)

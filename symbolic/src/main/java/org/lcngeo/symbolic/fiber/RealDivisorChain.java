@@ -480,7 +480,7 @@ final class RealDivisorChain {
   }
 
   /** A monic real polynomial in z0 in Symja syntax, coefficients as radicals or Root forms. */
-  static String display(List<RealAlgebraicNumber> c) {
+  private static String display(List<RealAlgebraicNumber> c) {
     StringBuilder b = new StringBuilder();
     for (int i = c.size() - 1; i >= 0; i--) {
       RealAlgebraicNumber x = c.get(i);

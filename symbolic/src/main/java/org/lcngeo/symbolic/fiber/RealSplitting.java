@@ -35,10 +35,10 @@ import org.lcngeo.symbolic.poly.LayerPolynomials;
 final class RealSplitting {
   /** Bound on [K : Q]. */
   static final int MAX_FIELD_DEGREE = 16;
-  /** Bound on the degree of a factor in one variable that is split (as in 1-D). */
-  static final int MAX_SPLIT_DEGREE = RealDivisorChain.MAX_SPLIT_DEGREE;
+  /** Bound on the degree of a factor in one variable that is split (its real quadratic factors cost resultants of degree n^2). */
+  static final int MAX_SPLIT_DEGREE = 4;
   /** Bound on the total degree of a factor in several variables that is split. */
-  static final int MAX_COMPONENTS_DEGREE = 12;
+  static final int MAX_COMPONENTS_DEGREE = 8;
 
   /** One real factor: its polynomial over K, the Q-factor it comes from and its multiplicity. */
   record Atom(SparsePolynomial polynomial, int source, long multiplicity, String display) {}

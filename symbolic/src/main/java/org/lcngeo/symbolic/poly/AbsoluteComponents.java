@@ -58,7 +58,7 @@ public final class AbsoluteComponents {
   public record Term(int[] exponents, List<BigFraction> coefficientInGamma) {}
 
   /** Bound on [Q(alpha) : Q]: beyond it the components are not computed. */
-  public static final int MAX_ALPHA_DEGREE = 8;
+  public static final int MAX_ALPHA_DEGREE = 6;
 
   private static final int MAX_POINTS = 200;
   private static final int MAX_COMBINATIONS = 20;
