@@ -32,11 +32,13 @@ import picocli.CommandLine.Option;
           + " end-to-end polynomial over Q (split over R where layers share a factor), each point's"
           + " layer polynomials, its NTK K^(delta) and rank, and whether all NTKs agree. Irrational"
           + " entries print as radicals (degree <= 2) or Root forms, and as decimals.",
-      "A target outside the neuromanifold has count 0. 'complete' says whether the list is the"
-          + " whole real fiber. In 1-D, factors that split over R are split exactly (real"
-          + " algebraic coefficients, radicals or Root forms); it is false, with 'reason', where"
-          + " a factor may split over R and that is not resolved (D >= 2, or a number field"
-          + " beyond the degree bound)."
+      "'complete' says whether the list is the whole real fiber; factors that split over R"
+          + " are split exactly (real algebraic coefficients, radicals or Root forms; for D >= 2"
+          + " via their absolutely irreducible components); it is false, with 'reason', where a"
+          + " factor may split over R and that is not resolved (a number field or degree beyond"
+          + " the bounds). 'inManifold' is true, false or undecided; a target outside the"
+          + " neuromanifold has count 0 and its certificate in 'reason'. Verdicts that were not"
+          + " decided print as undecided (JSON null)."
     })
 final class FiberCommand implements Callable<Integer> {
   @Mixin ArchitectureOptions arch;

@@ -50,6 +50,18 @@ class FiberCommandTest {
   }
 
   @Test
+  void aTwoDimensionalTargetWhoseFactorsSplitOverROnlyIsComplete() throws Exception {
+    // (2 z0^2 - 1)(2 z1^2 - 1): layer 1 takes one root in z0 and one in z1 (4 ordered points)
+    JsonNode j = jsonOf("fiber", "--sizes", "2x2,2x2", "--target",
+        "[[1,0,-2],[0,0,0],[-2,0,4]]", "--json");
+    assertThat(j.get("count").asInt()).isEqualTo(4);
+    assertThat(j.get("complete").asBoolean()).isTrue();
+    assertThat(j.get("inManifold").asBoolean()).isTrue();
+    assertThat(j.get("ntkEqual").isBoolean()).isTrue();
+    assertThat(j.get("points").get(0).get("filters").toString()).contains("Sqrt(2)");
+  }
+
+  @Test
   void example19HasThreeBalancedPoints() throws Exception {
     JsonNode j = jsonOf("fiber", "--sizes", "3,2", "--target", "[0,1,1,0]", "--json",
         "--digits", "30");

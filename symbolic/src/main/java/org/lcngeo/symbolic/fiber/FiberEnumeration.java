@@ -50,8 +50,12 @@ import org.lcngeo.symbolic.poly.StructuredFactorization;
  * <p><b>D >= 2.</b> The Q-factors of the dehomogenised polynomial (z_m = y_m / x_m) and the x_m
  * at infinity are handed out to all layers at once, layers with the largest dilations first, each
  * layer checked against its sparsity pattern as soon as it is full; layers with the same space
- * (Obs. 11) receive every permutation. Complete over R when every Q-factor has a certificate of
- * real irreducibility; otherwise the points are listed and the reason names the factor.
+ * (Obs. 11) receive every permutation. A Q-factor without a certificate of real irreducibility is
+ * split over R ({@link RealSplitting}: real linear and quadratic factors in one variable, or the
+ * real absolutely irreducible components), all in one real number field, and the real factors are
+ * handed out instead; only beyond its bounds are the points listed over Q with the reason naming
+ * the factor. A complete enumeration that finds no point gives the certificate that v lies outside
+ * the neuromanifold ({@link #outside()}).
  *
  * <p>Each rational point is given by its rational representative: layers 1..H-1 primitive integer
  * vectors with first non-zero entry positive, the last layer absorbing the scalar so that mu is
