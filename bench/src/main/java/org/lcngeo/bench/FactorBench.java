@@ -66,6 +66,10 @@ public final class FactorBench {
     edu.jas.ufd.FactorAbstract<edu.jas.arith.BigInteger> jas =
         edu.jas.ufd.FactorFactory.getImplementation(edu.jas.arith.BigInteger.ONE);
     double[] plain = time(warm / 4, runs / 10, () -> jas.factors(ip));
+    cc.redberry.rings.poly.multivar.MultivariatePolynomial<cc.redberry.rings.bigint.BigInteger> rp =
+        rings(ip);
+    double[] rings = time(warm / 4, runs / 10,
+        () -> cc.redberry.rings.poly.multivar.MultivariateFactorization.Factor(rp));
     double[] e = new double[20];
     for (int i = 0; i < e.length; i++) {
       long t0 = System.nanoTime();
@@ -75,10 +79,29 @@ public final class FactorBench {
     Arrays.sort(e);
     System.out.printf(
         "%s: factor (lcngeo, verified) median %.6f s (min %.6f) over %d runs; JAS FactorInteger alone"
-            + " median %.6f s (unverified);"
+            + " median %.6f s (unverified); Rings over Z alone median %.6f s (unverified);"
             + " fiber enumeration median %.6f s; %s%n",
         file.getFileName(), t[t.length / 2], t[0], t.length, plain[plain.length / 2],
+        rings[rings.length / 2],
         e[e.length / 2], StructuredFactorization.of(p, dilations));
+  }
+
+  /** The same polynomial in Rings (integer coefficients, variable m at index m). */
+  private static cc.redberry.rings.poly.multivar.MultivariatePolynomial<cc.redberry.rings.bigint.BigInteger>
+      rings(GenPolynomial<edu.jas.arith.BigInteger> p) {
+    int nv = p.ring.nvar;
+    List<cc.redberry.rings.poly.multivar.Monomial<cc.redberry.rings.bigint.BigInteger>> terms =
+        new ArrayList<>();
+    for (edu.jas.poly.Monomial<edu.jas.arith.BigInteger> mono : p) {
+      int[] e = new int[nv];
+      for (int m = 0; m < nv; m++) {
+        e[m] = (int) mono.e.getVal(m);
+      }
+      terms.add(new cc.redberry.rings.poly.multivar.Monomial<>(e,
+          new cc.redberry.rings.bigint.BigInteger(mono.c.getVal())));
+    }
+    return cc.redberry.rings.poly.multivar.MultivariatePolynomial.create(nv,
+        cc.redberry.rings.Rings.Z, cc.redberry.rings.poly.multivar.MonomialOrder.DEFAULT, terms);
   }
 
   private static double[] time(int warm, int runs, Runnable r) {

@@ -32,11 +32,13 @@ import picocli.CommandLine.Option;
           + " end-to-end polynomial over Q (split over R where layers share a factor), each point's"
           + " layer polynomials, its NTK K^(delta) and rank, and whether all NTKs agree. Irrational"
           + " entries print as radicals (degree <= 2) or Root forms, and as decimals.",
-      "A target outside the neuromanifold has count 0. 'complete' says whether the list is the"
-          + " whole real fiber. In 1-D, factors that split over R are split exactly (real"
-          + " algebraic coefficients, radicals or Root forms); it is false, with 'reason', where"
-          + " a factor may split over R and that is not resolved (D >= 2, or a number field"
-          + " beyond the degree bound)."
+      "'complete' says whether the list is the whole real fiber; factors that split over R"
+          + " are split exactly (real algebraic coefficients, radicals or Root forms; for D >= 2"
+          + " via their absolutely irreducible components); it is false, with 'reason', where a"
+          + " factor may split over R and that is not resolved (a number field or degree beyond"
+          + " the bounds). 'inManifold' is true, false or undecided; a target outside the"
+          + " neuromanifold has count 0 and its certificate in 'reason'. Verdicts that were not"
+          + " decided print as undecided (JSON null)."
     })
 final class FiberCommand implements Callable<Integer> {
   @Mixin ArchitectureOptions arch;
@@ -104,8 +106,9 @@ final class FiberCommand implements Callable<Integer> {
       points.add(q);
     }
     m.put("points", points);
-    m.put("ntkEqual", fiber.ntkEqual());
+    m.put("ntkEqual", fiber.ntkVerdict().orElse(null));
     m.put("complete", fiber.complete());
+    m.put("inManifold", fiber.inManifold().orElse(null));
     fiber.reason().ifPresent(r -> m.put("reason", r));
     List<Object> factors = new ArrayList<>();
     for (FiberFactor f : fiber.enumeration().factors()) {
@@ -120,8 +123,8 @@ final class FiberCommand implements Callable<Integer> {
     factorization.put("factors", factors);
     m.put("factorization", factorization);
     m.put("genericRank", fiber.genericRank());
-    m.put("tangentSpacesEqual", fiber.tangentSpacesEqual());
-    m.put("isSingular", fiber.isSingular());
+    m.put("tangentSpacesEqual", fiber.tangentSpacesVerdict().orElse(null));
+    m.put("isSingular", fiber.singularVerdict().orElse(null));
     return m;
   }
 
@@ -146,6 +149,11 @@ final class FiberCommand implements Callable<Integer> {
     b.append(fiber.points().size()).append(" point").append(fiber.points().size() == 1 ? "" : "s")
         .append(fiber.complete() ? " (the complete real fiber)" : " (INCOMPLETE: "
             + fiber.reason().orElse("") + ")").append('\n');
+    b.append("in the neuromanifold: ").append(verdict(fiber.inManifold()));
+    if (fiber.complete()) {
+      fiber.reason().ifPresent(r -> b.append(" (").append(r).append(')'));
+    }
+    b.append('\n');
     int i = 0;
     for (Fiber.Point p : fiber.points()) {
       b.append("\npoint ").append(++i).append(": rank of J ").append(p.rank()).append(" (generic ")
@@ -158,9 +166,14 @@ final class FiberCommand implements Callable<Integer> {
       }
       b.append("  NTK K^(delta):\n").append(Output.table(p.ntk().ntkDecimal(digits), "    "));
     }
-    b.append("\nNTKs equal: ").append(fiber.ntkEqual())
-        .append("; tangent spaces equal: ").append(fiber.tangentSpacesEqual())
-        .append("; singular: ").append(fiber.isSingular()).append('\n');
+    b.append("\nNTKs equal: ").append(verdict(fiber.ntkVerdict()))
+        .append("; tangent spaces equal: ").append(verdict(fiber.tangentSpacesVerdict()))
+        .append("; singular: ").append(verdict(fiber.singularVerdict())).append('\n');
     return b.toString();
+  }
+
+  /** A three-valued verdict as text: true, false, or undecided. */
+  private static String verdict(java.util.Optional<Boolean> v) {
+    return v.map(String::valueOf).orElse("undecided");
   }
 }

@@ -33,6 +33,35 @@ class FiberCommandTest {
   }
 
   @Test
+  void aTargetOutsideTheNeuromanifoldSaysSoWithItsCertificateAndNoNtkVerdict() throws Exception {
+    // 1 + z^3 = (1 + z)(1 - z + z^2): three linear layers cannot take the non-real pair
+    JsonNode j = jsonOf("fiber", "--sizes", "2,2,2", "--target", "[1,0,0,1]", "--json");
+    assertThat(j.get("count").asInt()).isZero();
+    assertThat(j.get("complete").asBoolean()).isTrue();
+    assertThat(j.get("inManifold").isBoolean()).isTrue();
+    assertThat(j.get("inManifold").asBoolean()).isFalse();
+    assertThat(j.get("ntkEqual").isNull()).isTrue();
+    assertThat(j.get("isSingular").isNull()).isTrue();
+    assertThat(j.get("reason").asText()).contains("outside the neuromanifold", "z0^2 - z0 + 1",
+        "non-real");
+    String text = CommandRun.of("fiber", "--sizes", "2,2,2", "--target", "[1,0,0,1]").out();
+    assertThat(text).contains("in the neuromanifold: false (outside the neuromanifold",
+        "NTKs equal: undecided").doesNotContain("NTKs equal: true", "singular: false");
+  }
+
+  @Test
+  void aTwoDimensionalTargetWhoseFactorsSplitOverROnlyIsComplete() throws Exception {
+    // (2 z0^2 - 1)(2 z1^2 - 1): layer 1 takes one root in z0 and one in z1 (4 ordered points)
+    JsonNode j = jsonOf("fiber", "--sizes", "2x2,2x2", "--target",
+        "[[1,0,-2],[0,0,0],[-2,0,4]]", "--json");
+    assertThat(j.get("count").asInt()).isEqualTo(4);
+    assertThat(j.get("complete").asBoolean()).isTrue();
+    assertThat(j.get("inManifold").asBoolean()).isTrue();
+    assertThat(j.get("ntkEqual").isBoolean()).isTrue();
+    assertThat(j.get("points").get(0).get("filters").toString()).contains("Sqrt(2)");
+  }
+
+  @Test
   void example19HasThreeBalancedPoints() throws Exception {
     JsonNode j = jsonOf("fiber", "--sizes", "3,2", "--target", "[0,1,1,0]", "--json",
         "--digits", "30");

@@ -180,8 +180,14 @@ public final class Fiber {
     return enumeration.complete() && unlisted == null;
   }
 
-  /** Why the fiber may be incomplete. */
+  /**
+   * Why the fiber may be incomplete, or, for a target outside the neuromanifold, the certificate
+   * ({@link FiberEnumeration#outside()}).
+   */
   public Optional<String> reason() {
+    if (enumeration.outside().isPresent()) {
+      return enumeration.outside();
+    }
     if (unlisted == null) {
       return enumeration.reason();
     }
@@ -193,9 +199,60 @@ public final class Fiber {
     return genericRank;
   }
 
-  /** Whether every listed point has exactly the same K^(delta) (true for fewer than two). */
+  /**
+   * Whether every listed point has exactly the same K^(delta) (true for fewer than two). This is
+   * about the listed points only; {@link #ntkVerdict()} is the decision for the whole fiber.
+   */
   public boolean ntkEqual() {
     return ntkEqual;
+  }
+
+  /**
+   * Whether every point of the fiber has exactly the same K^(delta): false when two listed points
+   * differ, true when the fiber is complete and non-empty and all its points agree, empty
+   * (undecided) otherwise: an incomplete fiber whose listed NTKs agree, or an empty fiber.
+   */
+  public Optional<Boolean> ntkVerdict() {
+    if (!ntkEqual) {
+      return Optional.of(false);
+    }
+    return complete() && !points.isEmpty() ? Optional.of(true) : Optional.empty();
+  }
+
+  /**
+   * Whether v lies in the neuromanifold, the image of mu over R: true when some point was found
+   * (every point maps to v exactly, also those left unlisted for the NTK field bound), false when
+   * the enumeration over R is complete and found none ({@link #reason()} then gives the
+   * certificate), empty (undecided) when the enumeration is incomplete and found none.
+   */
+  public Optional<Boolean> inManifold() {
+    if (!enumeration.points().isEmpty() || !enumeration.algebraicPoints().isEmpty()) {
+      return Optional.of(true);
+    }
+    return enumeration.complete() ? Optional.of(false) : Optional.empty();
+  }
+
+  /**
+   * Whether v is a singular point of the neuromanifold (the criterion of {@link #isSingular()}):
+   * true when a listed point shows it, false when the fiber is complete and non-empty and none
+   * does, empty (undecided) otherwise.
+   */
+  public Optional<Boolean> singularVerdict() {
+    if (isSingular()) {
+      return Optional.of(true);
+    }
+    return complete() && !points.isEmpty() ? Optional.of(false) : Optional.empty();
+  }
+
+  /**
+   * Whether the tangent images of d mu agree at every point: false when two listed points differ,
+   * true when the fiber is complete and non-empty and they all agree, empty otherwise.
+   */
+  public Optional<Boolean> tangentSpacesVerdict() {
+    if (!tangentSpacesEqual) {
+      return Optional.of(false);
+    }
+    return complete() && !points.isEmpty() ? Optional.of(true) : Optional.empty();
   }
 
   /** Whether the column spaces of d mu agree at every listed point. */

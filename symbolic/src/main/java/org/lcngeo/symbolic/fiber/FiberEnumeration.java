@@ -50,8 +50,12 @@ import org.lcngeo.symbolic.poly.StructuredFactorization;
  * <p><b>D >= 2.</b> The Q-factors of the dehomogenised polynomial (z_m = y_m / x_m) and the x_m
  * at infinity are handed out to all layers at once, layers with the largest dilations first, each
  * layer checked against its sparsity pattern as soon as it is full; layers with the same space
- * (Obs. 11) receive every permutation. Complete over R when every Q-factor has a certificate of
- * real irreducibility; otherwise the points are listed and the reason names the factor.
+ * (Obs. 11) receive every permutation. A Q-factor without a certificate of real irreducibility is
+ * split over R ({@link RealSplitting}: real linear and quadratic factors in one variable, or the
+ * real absolutely irreducible components), all in one real number field, and the real factors are
+ * handed out instead; only beyond its bounds are the points listed over Q with the reason naming
+ * the factor. A complete enumeration that finds no point gives the certificate that v lies outside
+ * the neuromanifold ({@link #outside()}).
  *
  * <p>Each rational point is given by its rational representative: layers 1..H-1 primitive integer
  * vectors with first non-zero entry positive, the last layer absorbing the scalar so that mu is
@@ -83,6 +87,9 @@ public final class FiberEnumeration {
   private final List<AlgebraicPoint> algebraicPoints = new ArrayList<>();
   private final MuPlan plan;
   private String reason;
+  private String outside;
+  /** D >= 2: what {@link RealSplitting} found for each Q-factor without a certificate. */
+  private final java.util.Map<String, String> overR = new java.util.HashMap<>();
 
   private FiberEnumeration(Architecture a, List<BigFraction> v) {
     this.architecture = a;
@@ -127,6 +134,85 @@ public final class FiberEnumeration {
     } catch (TooManyPoints e) {
       incomplete("the listing stopped after " + MAX_POINTS + " points");
     }
+    if (reason == null && points.isEmpty() && algebraicPoints.isEmpty()) {
+      outside = outsideCertificate();
+    }
+  }
+
+  /**
+   * Why v is not in the image of mu over R, for a complete enumeration that found no point: the
+   * real factors of pi_1(v) (real roots and pairs of non-real roots of each Q-factor, counted
+   * exactly) and the layers they cannot fill. For stride-1 layers (D = 1) the count is the whole
+   * proof: real irreducible factors are linear (a real root) or quadratic (a pair of non-real
+   * roots), and layers of degrees d_l hold at most sum floor(d_l / 2) quadratics.
+   */
+  private String outsideCertificate() {
+    Architecture a = architecture;
+    StringBuilder b = new StringBuilder("outside the neuromanifold: no distribution of the real"
+        + " factors of pi_1(v) over the layers exists (enumerated exhaustively over R)");
+    if (a.dims() != 1) {
+      List<String> parts = new ArrayList<>();
+      for (FiberFactor f : factors) {
+        parts.add(f.toString() + (f.isAtInfinity() ? "" : " of degrees "
+            + java.util.Arrays.toString(degrees(f.polynomial())) + ", "
+            + f.realCertificate().map(c -> "irreducible over R: " + c)
+                .orElse(overR.getOrDefault(f.display(), "not split"))));
+      }
+      List<String> layers = new ArrayList<>();
+      for (int l = 0; l < a.depth(); l++) {
+        long[] need = new long[a.dims()];
+        for (int m = 0; m < a.dims(); m++) {
+          need[m] = (long) (a.size(l)[m] - 1) * a.dilation(l)[m];
+        }
+        layers.add(java.util.Arrays.toString(need));
+      }
+      return b.append(": factors ").append(String.join(", ", parts))
+          .append("; the layers need degrees ").append(String.join(", ", layers)).toString();
+    }
+    long pairs = 0;
+    List<String> nonReal = new ArrayList<>();
+    for (FiberFactor f : factors) {
+      if (f.isAtInfinity()) {
+        continue;
+      }
+      long degree = f.polynomial().degree(0);
+      long real = org.lcngeo.symbolic.algebraic.RealAlgebraicNumber.realRoots(
+          RealDivisorChain.coefficients(f.polynomial())).size();
+      long p = (degree - real) / 2 * f.multiplicity();
+      if (p > 0) {
+        pairs += p;
+        nonReal.add(f.display() + " (" + real + " real root" + (real == 1 ? "" : "s") + ", "
+            + (degree - real) / 2 + " pair" + ((degree - real) / 2 == 1 ? "" : "s")
+            + " of non-real roots" + (f.multiplicity() > 1 ? ", multiplicity "
+            + f.multiplicity() : "") + ")");
+      }
+    }
+    long room = 0;
+    boolean strideOne = true;
+    List<String> degrees = new ArrayList<>();
+    for (int l = 0; l < a.depth(); l++) {
+      int d = a.size(l)[0] - 1;
+      room += d / 2;
+      strideOne &= a.dilation(l)[0] == 1;
+      degrees.add(String.valueOf(d * a.dilation(l)[0]));
+    }
+    b.append(": the layers have degrees ").append(String.join(", ", degrees));
+    if (!nonReal.isEmpty()) {
+      b.append("; the factors with non-real roots: ").append(String.join(", ", nonReal));
+    }
+    if (strideOne && pairs > room) {
+      b.append("; each pair of non-real roots needs a real quadratic factor in one layer, and the"
+          + " layers hold at most ").append(room).append(" (").append(pairs).append(" needed)");
+    }
+    return b.toString();
+  }
+
+  private long[] degrees(GenPolynomial<BigRational> f) {
+    long[] d = new long[architecture.dims()];
+    for (int m = 0; m < d.length; m++) {
+      d[m] = LayerPolynomials.degree(f, m);
+    }
+    return d;
   }
 
   /**
@@ -175,6 +261,14 @@ public final class FiberEnumeration {
   /** Why the fiber may be incomplete. */
   public Optional<String> reason() {
     return Optional.ofNullable(reason);
+  }
+
+  /**
+   * For a complete enumeration that found no point: the certificate that v lies outside the
+   * neuromanifold (the real factors of pi_1(v) and the layers they cannot fill).
+   */
+  public Optional<String> outside() {
+    return Optional.ofNullable(outside);
   }
 
   private void incomplete(String why) {
@@ -231,12 +325,8 @@ public final class FiberEnumeration {
    * with the compiled plan of mu over k).
    */
   private void emit(NumberField k, List<List<FieldElement>> layers, List<String> display) {
-    if (points.size() + algebraicPoints.size() >= MAX_POINTS) {
-      throw new TooManyPoints();
-    }
     int h = architecture.depth();
     List<List<FieldElement>> filters = new ArrayList<>();
-    boolean rational = true;
     for (int l = 0; l < h; l++) {
       List<FieldElement> z = layers.get(l);
       int t = architecture.dilation(l)[0];
@@ -254,6 +344,27 @@ public final class FiberEnumeration {
       while (w.size() < size) {
         w.add(k.zero());
       }
+      filters.add(w);
+    }
+    emitFilters(k, filters, display);
+  }
+
+  /**
+   * Records a point given by its layer filters (row-major) with entries in the real number field
+   * k, each up to scale: as a rational point when every layer is rational up to scale, else with
+   * entries in k (layers 1..H-1 with first non-zero entry 1, the last scaled so that mu is v,
+   * checked exactly with the compiled plan of mu over k).
+   */
+  private void emitFilters(NumberField k, List<List<FieldElement>> layerFilters,
+      List<String> display) {
+    if (points.size() + algebraicPoints.size() >= MAX_POINTS) {
+      throw new TooManyPoints();
+    }
+    int h = architecture.depth();
+    List<List<FieldElement>> filters = new ArrayList<>();
+    boolean rational = true;
+    for (int l = 0; l < h; l++) {
+      List<FieldElement> w = layerFilters.get(l);
       FieldElement first = w.stream().filter(x -> !x.isZero()).findFirst().orElseThrow();
       FieldElement inv = first.inverse();
       w = w.stream().map(x -> x.multiply(inv)).toList();
@@ -354,6 +465,130 @@ public final class FiberEnumeration {
   // ---------------------------------------------------------------- D >= 2
 
   private void multiDimensional() {
+    boolean uncertified = factors.stream()
+        .anyMatch(f -> !f.isAtInfinity() && f.realCertificate().isEmpty());
+    if (uncertified) {
+      List<FiberFactor> finite = factors.stream().filter(f -> !f.isAtInfinity()).toList();
+      RealSplitting split;
+      try {
+        split = new RealSplitting(finite, architecture.dims());
+      } catch (FieldExtensions.DegreeBoundExceeded e) {
+        multiDimensionalOverQ(" (not split: " + e.getMessage() + ")");
+        return;
+      }
+      multiDimensionalOverR(split);
+      return;
+    }
+    multiDimensionalOverQ("");
+  }
+
+  /**
+   * D >= 2 over the real number field K of {@link RealSplitting}: the real factors of every
+   * Q-factor (whole where irreducible over R) and the factors at infinity handed out to the layers
+   * as in {@link #multiDimensionalOverQ}, each layer's product over K checked against its sparsity
+   * pattern.
+   */
+  private void multiDimensionalOverR(RealSplitting split) {
+    Architecture a = architecture;
+    int d = a.dims();
+    int h = a.depth();
+    NumberField k = split.field();
+    for (String why : split.unresolved()) {
+      incomplete(why);
+    }
+    overR.putAll(split.certificates());
+    List<SparsePolynomial> polys = new ArrayList<>();
+    List<String> names = new ArrayList<>();
+    List<Long> multiplicity = new ArrayList<>();
+    List<Integer> infinity = new ArrayList<>();
+    List<FiberFactor> finite = factors.stream().filter(f -> !f.isAtInfinity()).toList();
+    for (RealSplitting.Atom atom : split.atoms()) {
+      polys.add(atom.polynomial());
+      names.add(atom.display() != null ? atom.display() : finite.get(atom.source()).display());
+      multiplicity.add(atom.multiplicity());
+      infinity.add(-1);
+    }
+    for (FiberFactor f : factors) {
+      if (f.isAtInfinity()) {
+        polys.add(null);
+        names.add(f.display());
+        multiplicity.add(f.multiplicity());
+        infinity.add(f.infinityVariable());
+      }
+    }
+    int n = polys.size();
+    long[][] degree = new long[n][d];
+    long[] available = new long[n];
+    for (int i = 0; i < n; i++) {
+      for (int m = 0; m < d; m++) {
+        degree[i][m] = polys.get(i) == null ? (infinity.get(i) == m ? 1 : 0)
+            : polys.get(i).degree(m);
+      }
+      available[i] = multiplicity.get(i);
+    }
+    Integer[] order = layerOrder();
+    long[][] need = need(order);
+    java.util.function.Function<int[], SparsePolynomial> product = counts -> {
+      SparsePolynomial q = SparsePolynomial.one(k, d);
+      for (int j = 0; j < counts.length; j++) {
+        for (int c = 0; c < counts[j] && polys.get(j) != null; c++) {
+          q = q.multiply(polys.get(j));
+        }
+      }
+      return q;
+    };
+    Distributions.enumerate(degree, available, need,
+        (i, counts) -> product.apply(counts).fits(a.size(order[i]), a.dilation(order[i])),
+        counts -> {
+          org.lcngeo.core.Deadline.checkCurrent();
+          List<List<FieldElement>> filters = new ArrayList<>();
+          List<String> display = new ArrayList<>();
+          for (int l = 0; l < h; l++) {
+            filters.add(null);
+            display.add(null);
+          }
+          for (int i = 0; i < h; i++) {
+            int l = order[i];
+            filters.set(l, product.apply(counts[i]).filter(a.size(l), a.dilation(l)));
+            List<String> parts = new ArrayList<>();
+            for (int j = 0; j < n; j++) {
+              if (counts[i][j] > 0) {
+                parts.add(power(names.get(j), counts[i][j]));
+              }
+            }
+            display.set(l, product(parts));
+          }
+          emitFilters(k, filters, display);
+        });
+  }
+
+  private Integer[] layerOrder() {
+    int h = architecture.depth();
+    Integer[] order = new Integer[h];
+    for (int l = 0; l < h; l++) {
+      order[l] = l;
+    }
+    java.util.Arrays.sort(order, (x, y) -> Long.compare(weight(y), weight(x)));
+    return order;
+  }
+
+  private long[][] need(Integer[] order) {
+    Architecture a = architecture;
+    long[][] need = new long[order.length][a.dims()];
+    for (int i = 0; i < order.length; i++) {
+      int l = order[i];
+      for (int m = 0; m < a.dims(); m++) {
+        need[i][m] = (long) (a.size(l)[m] - 1) * a.dilation(l)[m];
+      }
+    }
+    return need;
+  }
+
+  /**
+   * D >= 2 over Q: the Q-factors whole; complete when each has a certificate of irreducibility over
+   * R, else the reason (with {@code note}) names the factors that may split.
+   */
+  private void multiDimensionalOverQ(String note) {
     Architecture a = architecture;
     int d = a.dims();
     int h = a.depth();
@@ -370,22 +605,12 @@ public final class FiberEnumeration {
       available[i] = f.multiplicity();
       if (!f.isAtInfinity() && f.realCertificate().isEmpty()) {
         incomplete("the factor " + f.display() + " has no certificate of irreducibility over R,"
-            + " and layers receiving only some of its real factors are not listed");
+            + " and layers receiving only some of its real factors are not listed" + note);
       }
     }
     // layers with the largest dilations (the most constrained) first
-    Integer[] order = new Integer[h];
-    for (int l = 0; l < h; l++) {
-      order[l] = l;
-    }
-    java.util.Arrays.sort(order, (x, y) -> Long.compare(weight(y), weight(x)));
-    long[][] need = new long[h][d];
-    for (int i = 0; i < h; i++) {
-      int l = order[i];
-      for (int m = 0; m < d; m++) {
-        need[i][m] = (long) (a.size(l)[m] - 1) * a.dilation(l)[m];
-      }
-    }
+    Integer[] order = layerOrder();
+    long[][] need = need(order);
     Distributions.enumerate(degree, available, need,
         (i, counts) -> LayerPolynomials.fits(a.size(order[i]), a.dilation(order[i]),
             productOf(atoms, counts)),

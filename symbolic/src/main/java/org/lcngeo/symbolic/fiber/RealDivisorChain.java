@@ -470,7 +470,8 @@ final class RealDivisorChain {
     return out;
   }
 
-  private static List<BigFraction> coefficients(GenPolynomial<BigRational> f) {
+  /** The coefficients of a univariate f, constant first. */
+  static List<BigFraction> coefficients(GenPolynomial<BigRational> f) {
     BigFraction[] c = new BigFraction[(int) f.degree(0) + 1];
     Arrays.fill(c, BigFraction.ZERO);
     for (Monomial<BigRational> m : f) {
