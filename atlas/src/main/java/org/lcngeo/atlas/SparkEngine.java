@@ -29,8 +29,8 @@ import scala.runtime.AbstractFunction2;
 import scala.runtime.BoxedUnit;
 
 /**
- * A {@link TaskEngine} on Apache Spark: one job per run, one partition (one task) per spec, each
- * task's result handed to the driver as soon as the task finishes (Spark's {@code submitJob}
+ * A {@link TaskEngine} on Apache Spark: one job per run, one partition (one task) per spec (or per
+ * {@code specsPerTask} specs), each task's results handed to the driver as soon as the task finishes (Spark's {@code submitJob}
  * result handler), so that the caller writes it at once. The task and its results are serialized:
  * on {@code local[N]} they stay in this JVM, on a cluster they travel to the executors, which
  * fetch this module's jar and its libraries (everything but Spark) from the driver.
@@ -114,7 +114,7 @@ public final class SparkEngine implements TaskEngine {
   }
 
   @Override
-  public <R> void run(List<RunSpec> specs, Function<RunSpec, R> task,
+  public <R> void run(List<RunSpec> specs, int specsPerTask, Function<RunSpec, R> task,
       BiConsumer<RunSpec, R> onResult) throws InterruptedException, ExecutionException {
     if (specs.isEmpty()) {
       return;
@@ -122,12 +122,13 @@ public final class SparkEngine implements TaskEngine {
     if (!(task instanceof Serializable)) {
       throw new IllegalArgumentException("a task for Spark must be serializable: " + task.getClass());
     }
-    RDD<RunSpec> rdd = context.parallelize(specs, specs.size()).rdd();
+    int tasks = (specs.size() + Math.max(1, specsPerTask) - 1) / Math.max(1, specsPerTask);
+    RDD<RunSpec> rdd = context.parallelize(specs, tasks).rdd();
     BlockingQueue<Object> results = new LinkedBlockingQueue<>();
     Object end = new Object();
     @SuppressWarnings("unchecked")
     scala.collection.immutable.Seq<Object> partitions = (scala.collection.immutable.Seq<Object>)
-        (Object) CollectionConverters.asScala(IntStream.range(0, specs.size()).boxed().toList()).toList();
+        (Object) CollectionConverters.asScala(IntStream.range(0, tasks).boxed().toList()).toList();
     SimpleFutureAction<Object> job = context.sc().submitJob(rdd, new PartitionTask<>(task),
         partitions, new Handler(results), new Nothing());
     Thread watcher = new Thread(() -> {

@@ -34,10 +34,15 @@ final class SweepTask implements Function<RunSpec, Map<String, Object>>, Seriali
   private final List<String> args;
   private final byte[] data;
   private final String dataName;
-  private transient SweepCommand command;
-  private transient Architecture architecture;
-  private transient GradientFlow flow;
-  private transient double[][] inits;
+  /**
+   * The parsed sweep of each command line in this JVM: Spark deserializes a copy of the task for
+   * every run, and parsing, reading the data and compiling the plan once per run cost more than
+   * the run.
+   */
+  private static final Map<List<Object>, Prepared> PREPARED = new java.util.concurrent.ConcurrentHashMap<>();
+
+  private record Prepared(SweepCommand command, Architecture architecture, GradientFlow flow,
+      double[][] inits) {}
 
   private SweepTask(List<String> args, byte[] data, String dataName) {
     this.args = List.copyOf(args);
@@ -64,15 +69,14 @@ final class SweepTask implements Function<RunSpec, Map<String, Object>>, Seriali
 
   @Override
   public Map<String, Object> apply(RunSpec spec) {
-    prepare();
-    double[] start = inits != null ? inits[(int) spec.seed()] : command.gaussianTuple(architecture, spec.seed());
-    return SweepCommand.row(flow, start);
+    Prepared p = PREPARED.computeIfAbsent(
+        List.of(args, data == null ? List.of() : java.util.Arrays.hashCode(data)), k -> prepare());
+    double[] start = p.inits() != null
+        ? p.inits()[(int) spec.seed()] : p.command().gaussianTuple(p.architecture(), spec.seed());
+    return SweepCommand.row(p.flow(), start);
   }
 
-  private synchronized void prepare() {
-    if (flow != null) {
-      return;
-    }
+  private Prepared prepare() {
     SweepCommand c = new SweepCommand();
     CommandLine cl = new CommandLine(c);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -88,11 +92,9 @@ final class SweepTask implements Function<RunSpec, Map<String, Object>>, Seriali
         c.data = file;
       }
       Architecture a = c.arch.architecture();
-      inits = c.runs == null ? c.inits(a, false) : null;
-      flow = new GradientFlow(NumericMu.of(a), new QuadraticLoss(c.trainingData(a)),
-          c.settings(c.functionSpace));
-      architecture = a;
-      command = c;
+      return new Prepared(c, a, new GradientFlow(NumericMu.of(a),
+          new QuadraticLoss(c.trainingData(a)), c.settings(c.functionSpace)),
+          c.runs == null ? c.inits(a, false) : null);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -125,7 +125,9 @@ public final class SweepRunner {
     }
     int[] done = {already};
     try {
-      engine.run(todo, task, (spec, result) -> {
+      // flows take milliseconds: a few tasks per worker, not one per run
+      int perTask = Math.max(1, todo.size() / (4 * engine.parallelism()));
+      engine.run(todo, perTask, task, (spec, result) -> {
         if (result.containsKey(ID) || result.containsKey(SEED)) {
           throw new IllegalStateException("a task result may not use the columns id and seed");
         }

@@ -18,8 +18,18 @@ public interface TaskEngine extends AutoCloseable {
    * finishes, from one thread at a time (the caller's). A task that throws stops the run: the
    * others are cancelled and the failure is rethrown with the task's exception as its cause.
    */
-  <R> void run(List<RunSpec> specs, Function<RunSpec, R> task, BiConsumer<RunSpec, R> onResult)
-      throws InterruptedException, ExecutionException;
+  default <R> void run(List<RunSpec> specs, Function<RunSpec, R> task,
+      BiConsumer<RunSpec, R> onResult) throws InterruptedException, ExecutionException {
+    run(specs, 1, task, onResult);
+  }
+
+  /**
+   * As {@link #run(List, Function, BiConsumer)}, with up to {@code specsPerTask} specs in one
+   * task of a distributed engine (for tasks of a few milliseconds, whose scheduling would cost
+   * more than their work): their results come back together when the last of them finishes.
+   */
+  <R> void run(List<RunSpec> specs, int specsPerTask, Function<RunSpec, R> task,
+      BiConsumer<RunSpec, R> onResult) throws InterruptedException, ExecutionException;
 
   /** The number of tasks that run at once (for batching and progress). */
   int parallelism();

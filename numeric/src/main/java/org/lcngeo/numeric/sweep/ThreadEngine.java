@@ -21,8 +21,9 @@ public final class ThreadEngine implements TaskEngine {
     this.threads = threads;
   }
 
+  /** Runs each spec as its own task ({@code specsPerTask} only matters to distributed engines). */
   @Override
-  public <R> void run(List<RunSpec> specs, Function<RunSpec, R> task,
+  public <R> void run(List<RunSpec> specs, int specsPerTask, Function<RunSpec, R> task,
       BiConsumer<RunSpec, R> onResult) throws InterruptedException, ExecutionException {
     if (specs.isEmpty()) {
       return;
