@@ -1,5 +1,6 @@
 package org.lcngeo.atlas;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -62,14 +63,15 @@ final class CensusDirectory {
     }
     CensusDirectory d = new CensusDirectory(dir);
     Path file = dir.resolve(SETTINGS);
-    Map<?, ?> wanted = MAPPER.convertValue(settings.toMap(), Map.class);
+    // compared as parsed JSON, so that numbers compare by value whatever their Java type
+    JsonNode wanted = MAPPER.readTree(MAPPER.writeValueAsString(settings.toMap()));
     if (resume) {
       if (!Files.exists(file)) {
         throw new InvalidInputException("--resume: " + dir + " holds no census (no " + SETTINGS + ")");
       }
-      Map<?, ?> stored;
+      JsonNode stored;
       try {
-        stored = MAPPER.readValue(file.toFile(), Map.class);
+        stored = MAPPER.readTree(file.toFile());
       } catch (IOException e) {
         throw new InvalidInputException("--resume: " + file + " is not a census settings file");
       }
