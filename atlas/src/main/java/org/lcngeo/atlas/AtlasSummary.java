@@ -121,6 +121,17 @@ final class AtlasSummary {
     for (AtlasEntry r : rows) {
       panels.computeIfAbsent(r.dims() + "-D, H=" + r.sizes().length, k -> new ArrayList<>()).add(r);
     }
+    // one size for every panel (the encoder stacks them on a grid of the first one's size)
+    int width = 600;
+    int height = 300;
+    for (List<AtlasEntry> panel : panels.values()) {
+      width = Math.max(width, 220 + 18 * (int) panel.stream()
+          .map(r -> Architectures.notation(r.sizes())).distinct().count());
+      height = Math.max(height, 200 + 18 * (int) panel.stream()
+          .map(r -> Architectures.notation(r.strides())).distinct().count());
+    }
+    width = Math.min(width, 4000);
+    height = Math.min(height, 3000);
     List<HeatMapChart> charts = new ArrayList<>();
     for (Map.Entry<String, List<AtlasEntry>> p : panels.entrySet()) {
       List<String> sizes = new ArrayList<>();
@@ -141,8 +152,6 @@ final class AtlasSummary {
         cells.add(new Number[] {sizes.indexOf(Architectures.notation(r.sizes())),
             strides.indexOf(Architectures.notation(r.strides())), value});
       }
-      int width = Math.min(4000, 200 + 18 * sizes.size());
-      int height = Math.min(3000, 160 + 18 * strides.size());
       HeatMapChart chart = new HeatMapChartBuilder().width(width).height(height)
           .title(p.getKey() + ": green agrees with Table 1, red disagrees, grey undecided")
           .xAxisTitle("filter sizes").yAxisTitle("strides").build();
