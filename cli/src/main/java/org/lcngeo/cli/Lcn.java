@@ -20,7 +20,8 @@ import picocli.CommandLine.ParameterException;
     name = "lcn",
     mixinStandardHelpOptions = true,
     version = "lcngeo 0.1.0",
-    description = "Geometry of gradient flows of linear convolutional networks: exact and numeric.",
+    description = {"Geometry of gradient flows of linear convolutional networks: exact and numeric.",
+      "lcn atlas (a census of architectures on Apache Spark) is in the atlas module: ./lcn atlas --help"},
     exitCodeListHeading = "%nExit status (docs/cli.md):%n",
     exitCodeList = {
       "0:success",
@@ -66,9 +67,19 @@ public final class Lcn implements Runnable {
    * help and unknown names get all of them.
    */
   public static int execute(String... args) {
+    return execute(java.util.List.of(), args);
+  }
+
+  /**
+   * Runs the command line with further subcommands: those of the atlas module, which has Spark on
+   * its class path ({@code lcn atlas}, {@code lcn sweep --master}).
+   */
+  public static int execute(java.util.List<Class<?>> more, String... args) {
+    java.util.List<Class<?>> commands = new java.util.ArrayList<>(COMMANDS);
+    commands.addAll(more);
     CommandLine cl = new CommandLine(new Lcn());
-    boolean named = args.length > 0 && COMMANDS.stream().anyMatch(c -> name(c).equals(args[0]));
-    for (Class<?> c : COMMANDS) {
+    boolean named = args.length > 0 && commands.stream().anyMatch(c -> name(c).equals(args[0]));
+    for (Class<?> c : commands) {
       if (!named || name(c).equals(args[0])) {
         cl.addSubcommand(c);
       }

@@ -71,6 +71,15 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
   Integer threads;
 
   @Option(
+      names = "--master",
+      paramLabel = "URL",
+      description = "run on Apache Spark at this master (local[N], spark://host:port, ...): the"
+          + " same rows, one task per run")
+  String master;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec commandSpec;
+
+  @Option(
       names = "--function-space",
       description = "also integrate the function-space flow of every run (its deviation in the CSV)")
   boolean functionSpace;
@@ -91,6 +100,9 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (workers < 1 || workers > 1024) {
       throw new InvalidInputException("--threads must be between 1 and 1024, not " + workers);
+    }
+    if (master != null && threads != null) {
+      throw new InvalidInputException("give --threads or --master, not both (local[N] is N threads)");
     }
     List<RunSpec> specs = new ArrayList<>();
     List<double[]> starts = new ArrayList<>();
@@ -130,9 +142,13 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
     long start = System.nanoTime();
     SweepSummary summary;
     try {
-      summary = new SweepRunner(workers,
-          progressWanted() ? progress(start) : (done, total) -> { }).run(
-          specs, spec -> row(flow, startOf.get(spec.id())), file, resume);
+      BiConsumer<Integer, Integer> shown =
+          progressWanted() ? progress(start) : (done, total) -> { };
+      summary = master != null
+          ? SweepTask.runDistributed(commandSpec.commandLine().getParseResult().originalArgs(),
+              data, master, specs, file, resume, shown)
+          : new SweepRunner(workers, shown).run(
+              specs, spec -> row(flow, startOf.get(spec.id())), file, resume);
     } catch (SweepFailedException e) {
       String where = csv != null
           ? "; the finished runs are in " + csv + " (--resume continues)" : "";
@@ -185,7 +201,7 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
   }
 
   /** One run's CSV columns (the same keys in the same order for every run). */
-  private static Map<String, Object> row(GradientFlow flow, double[] theta0) {
+  static Map<String, Object> row(GradientFlow flow, double[] theta0) {
     FlowResult r = flow.run(theta0, null, null);
     ConvergenceDiagnostics g = r.diagnostics();
     Map<String, Object> m = new LinkedHashMap<>();

@@ -10,10 +10,10 @@ import java.util.StringJoiner;
  * are replaced by spaces, so that a record is always exactly one line and a torn last line is
  * recognizable by its missing newline).
  */
-final class CsvRows {
+public final class CsvRows {
   private CsvRows() {}
 
-  static String line(List<String> fields) {
+  public static String line(List<String> fields) {
     StringJoiner j = new StringJoiner(",", "", "\n");
     for (String f : fields) {
       j.add(quote(f));
@@ -38,7 +38,7 @@ final class CsvRows {
   }
 
   /** Splits one line (without its newline) into fields. */
-  static List<String> parse(String line) {
+  public static List<String> parse(String line) {
     List<String> out = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;

@@ -10,7 +10,8 @@ import java.util.Map;
  * @param seed seed of the run's random initialization
  * @param parameters anything else the task needs (may be empty)
  */
-public record RunSpec(String id, long seed, Map<String, Object> parameters) {
+public record RunSpec(String id, long seed, Map<String, Object> parameters)
+    implements java.io.Serializable {
   public RunSpec {
     if (id == null || id.isEmpty() || id.contains("\n") || id.contains("\r")) {
       throw new IllegalArgumentException("a run id must be a non-empty single line");

@@ -16,16 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorCompletionService;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * Many seeded runs in parallel with a durable CSV log (issue 5, item 7): a fixed pool of worker
- * threads (by default one per available processor) runs the task on every {@link RunSpec}; each
- * result becomes one CSV row as soon as its run finishes.
+ * Many seeded runs in parallel with a durable CSV log (issue 5, item 7): a {@link TaskEngine} (by
+ * default a pool of threads, one per available processor; or Spark, {@code lcn sweep --master})
+ * runs the task on every {@link RunSpec}; each result becomes one CSV row as soon as its run
+ * finishes.
  *
  * <p>Durability: the file is opened in append mode, every row is one line written by a single
  * write of its bytes, under a lock, as soon as its run finishes; the file is forced to disk
@@ -60,7 +58,7 @@ public final class SweepRunner {
   /** Default relative gap between distinct loss levels of the summary. */
   public static final double DEFAULT_LEVEL_TOLERANCE = 1e-6;
 
-  private final int threads;
+  private final TaskEngine engine;
   private final BiConsumer<Integer, Integer> progress;
 
   /** One worker per available processor, no progress reports. */
@@ -73,10 +71,16 @@ public final class SweepRunner {
    * @param progress called as (finished runs so far, total runs) after each written row
    */
   public SweepRunner(int threads, BiConsumer<Integer, Integer> progress) {
-    if (threads < 1) {
-      throw new IllegalArgumentException("a sweep needs at least one thread");
-    }
-    this.threads = threads;
+    this(new ThreadEngine(threads), progress);
+  }
+
+  /**
+   * Runs on the given engine (for a distributed one, the task must be serializable).
+   *
+   * @param progress called as (finished runs so far, total runs) after each written row
+   */
+  public SweepRunner(TaskEngine engine, BiConsumer<Integer, Integer> progress) {
+    this.engine = engine;
     this.progress = progress;
   }
 
@@ -119,31 +123,23 @@ public final class SweepRunner {
     if (todo.isEmpty()) {
       return;
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, todo.size()), r -> {
-      Thread t = new Thread(r, "sweep-worker");
-      t.setDaemon(true);
-      return t;
-    });
-    ExecutorCompletionService<Void> ecs = new ExecutorCompletionService<>(pool);
+    int[] done = {already};
     try {
-      for (RunSpec spec : todo) {
-        ecs.submit(() -> {
-          Map<String, Object> result = task.apply(spec);
-          if (result.containsKey(ID) || result.containsKey(SEED)) {
-            throw new IllegalStateException("a task result may not use the columns id and seed");
-          }
-          Map<String, String> row = new LinkedHashMap<>();
-          row.put(ID, spec.id());
-          row.put(SEED, Long.toString(spec.seed()));
-          result.forEach((k, v) -> row.put(k, String.valueOf(v)));
-          writer.write(row);
-          return null;
-        });
-      }
-      for (int i = 0; i < todo.size(); i++) {
-        ecs.take().get();
-        progress.accept(already + i + 1, total);
-      }
+      // flows take milliseconds: a few tasks per worker, not one per run
+      int perTask = Math.max(1, todo.size() / (4 * engine.parallelism()));
+      engine.run(todo, perTask, task, (spec, result) -> {
+        if (result.containsKey(ID) || result.containsKey(SEED)) {
+          throw new IllegalStateException("a task result may not use the columns id and seed");
+        }
+        Map<String, String> row = new LinkedHashMap<>();
+        row.put(ID, spec.id());
+        row.put(SEED, Long.toString(spec.seed()));
+        result.forEach((k, v) -> row.put(k, String.valueOf(v)));
+        writer.write(row);
+        progress.accept(++done[0], total);
+      });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new SweepFailedException("the sweep was interrupted", e);
@@ -159,7 +155,6 @@ public final class SweepRunner {
       }
       throw new SweepFailedException("a run failed: " + e.getCause(), e.getCause());
     } finally {
-      pool.shutdownNow();
       writer.close();
     }
   }

@@ -181,7 +181,8 @@ public final class Table1 {
     return decided.isEmpty() ? null : Boolean.TRUE;
   }
 
-  private static FilterTuple<BigFraction> integerTuple(Architecture a, SplittableRandom random) {
+  /** A tuple of random non-zero integers in [-7, 7] (the samples of the classes drawn at integers). */
+  public static FilterTuple<BigFraction> integerTuple(Architecture a, SplittableRandom random) {
     List<List<BigFraction>> layers = new ArrayList<>();
     for (int l = 0; l < a.depth(); l++) {
       List<BigFraction> w = new ArrayList<>();
@@ -195,10 +196,10 @@ public final class Table1 {
   }
 
   /**
-   * 1-D only: layer l = c * prod_i (x^t - r_i y^t), distinct random rational r_i; negative r_i
+   * 1-D only (also used by lcn atlas): layer l = c * prod_i (x^t - r_i y^t), distinct random rational r_i; negative r_i
    * when t > 1, so that x^t - r_i y^t has no further real linear factors.
    */
-  private static FilterTuple<BigFraction> realRootedTuple(Architecture a, SplittableRandom random) {
+  public static FilterTuple<BigFraction> realRootedTuple(Architecture a, SplittableRandom random) {
     List<BigFraction> used = new ArrayList<>();
     List<List<BigFraction>> layers = new ArrayList<>();
     for (int l = 0; l < a.depth(); l++) {

@@ -1,0 +1,247 @@
+package org.lcngeo.atlas;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import org.lcngeo.cli.Output;
+import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.numeric.sweep.RunSpec;
+import org.lcngeo.numeric.sweep.TaskEngine;
+import org.lcngeo.numeric.sweep.ThreadEngine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code lcn atlas}: the census of small architectures (issue 14). Every architecture within the
+ * bounds is decided exactly ({@link ArchitectureCensus}) as one task of an engine: Spark (the
+ * embedded {@code local[*]}, or a cluster with {@code --master}) or, with {@code --engine
+ * threads}, a plain pool of threads of this JVM. Rows go to the census directory as they finish
+ * ({@link CensusDirectory}); the summary, the plot and the JSON or text report come at the end.
+ */
+@Command(
+    name = "atlas",
+    mixinStandardHelpOptions = true,
+    description = {
+      "A census of architectures, each decided exactly: for every architecture with the given"
+          + " bounds (layers 2..H, sizes 1..K per axis but no scalar layer, strides 1..S for"
+          + " layers 1..H-1 and 1 for the last, at most P parameters), at N seeded sample tuples:"
+          + " the rank of d mu against the expected dimension, the real fiber (points up to sign)"
+          + " at delta = 0 and at a random delta, the swap classes (Obs. 11), whether the NTK is"
+          + " parameter independent at balanced and at generic invariants (true, false, or"
+          + " undecided), the paper's prediction for its class (Table 1), and a witness command"
+          + " for every disagreement.",
+      "Runs on Apache Spark: the embedded local[*] by default, a cluster with --master URL (or"
+          + " spark-submit of atlas/target/lcn-atlas.jar). With --out DIR every row is written as"
+          + " its architecture finishes (Parquet, DIR/atlas.parquet); --resume continues a killed"
+          + " run."
+    })
+final class AtlasCommand implements Callable<Integer> {
+  @Option(names = "--dims", paramLabel = "D", defaultValue = "1", description = "signal dimension, 1 or 2 (default ${DEFAULT-VALUE})")
+  int dims;
+
+  @Option(names = "--max-layers", paramLabel = "H", defaultValue = "2", description = "at most H layers (default ${DEFAULT-VALUE})")
+  int maxLayers;
+
+  @Option(names = "--max-size", paramLabel = "K", defaultValue = "3", description = "filter sizes at most K per axis (default ${DEFAULT-VALUE})")
+  int maxSize;
+
+  @Option(names = "--max-stride", paramLabel = "S", defaultValue = "2", description = "strides at most S per axis (default ${DEFAULT-VALUE})")
+  int maxStride;
+
+  @Option(names = "--max-parameters", paramLabel = "P", defaultValue = "10000", description = "at most P parameters (default no bound: ${DEFAULT-VALUE})")
+  int maxParameters;
+
+  @Option(names = "--points", paramLabel = "N", defaultValue = "2", description = "seeded sample tuples per architecture (default ${DEFAULT-VALUE})")
+  int points;
+
+  @Option(names = "--seed", paramLabel = "S", defaultValue = "0", description = "seed of the sample tuples and invariants (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--out", paramLabel = "DIR", description = "census directory: settings, the Parquet dataset atlas.parquet (one row per architecture, as it finishes), summary.json, summary.txt, atlas.png")
+  Path out;
+
+  @Option(names = "--resume", description = "continue the census in --out DIR (same settings), skipping the architectures done")
+  boolean resume;
+
+  @Option(names = "--csv", paramLabel = "FILE", description = "also write the rows as CSV, one line per architecture as it finishes")
+  Path csv;
+
+  @Option(names = "--master", paramLabel = "URL", description = "Spark master (default: spark-submit's, else the embedded local[*]; local[N] for N threads)")
+  String master;
+
+  @Option(names = "--engine", paramLabel = "E", defaultValue = "spark", description = "spark (default) or threads (a plain thread pool, no Spark)")
+  String engine;
+
+  @Option(names = "--threads", paramLabel = "N", description = "threads of --engine threads, or of the embedded Spark (local[N]); default all processors")
+  Integer threads;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "600", description = "time limit per architecture (default ${DEFAULT-VALUE})")
+  int timeout;
+
+  @Option(names = "--json", description = "print one JSON object on stdout instead of text")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    CensusSettings settings =
+        new CensusSettings(dims, maxLayers, maxSize, maxStride, maxParameters, points, seed);
+    if (timeout < 1 || timeout > 7 * 24 * 3600) {
+      throw new InvalidInputException(
+          "--timeout must be between 1 and 604800 seconds (a week), not " + timeout);
+    }
+    boolean spark = switch (engine.strip().toLowerCase(Locale.ROOT)) {
+      case "spark" -> true;
+      case "threads" -> false;
+      default -> throw new InvalidInputException("--engine must be spark or threads, not '" + engine + "'");
+    };
+    if (!spark && master != null) {
+      throw new InvalidInputException("--master needs --engine spark");
+    }
+    if (threads != null && (threads < 1 || threads > 1024)) {
+      throw new InvalidInputException("--threads must be between 1 and 1024, not " + threads);
+    }
+    if (threads != null && master != null) {
+      throw new InvalidInputException("give --threads or --master, not both (local[N] is N threads)");
+    }
+    if (resume && out == null) {
+      throw new InvalidInputException("--resume needs the --out DIR of the census to continue");
+    }
+    if (csv != null) {
+      requireWritableFile(csv);
+    }
+    List<Architecture> architectures = settings.architectures();
+    Path dir = out != null ? out : Files.createTempDirectory("lcn-atlas-");
+    try {
+      CensusDirectory census = CensusDirectory.open(dir, settings, resume);
+      Map<String, AtlasEntry> rows = census.rows();
+      List<RunSpec> todo = new ArrayList<>();
+      for (int i = 0; i < architectures.size(); i++) {
+        Architecture a = architectures.get(i);
+        AtlasEntry done = rows.get(Architectures.id(a));
+        if (done == null || (done.status().equals(AtlasEntry.TIMEOUT) && done.timeoutSeconds() < timeout)) {
+          todo.add(AtlasTask.spec(a, i));
+        }
+      }
+      long start = System.nanoTime();
+      String engineName;
+      try (AtlasCsv table = csv == null ? null : new AtlasCsv(csv, rows.values());
+          TaskEngine e = engine(spark)) {
+        engineName = e instanceof SparkEngine s ? "spark " + s.master() : "threads " + e.parallelism();
+        progress(String.format(Locale.ROOT, "atlas: %d architectures, %d to do, on %s",
+            architectures.size(), todo.size(), engineName));
+        int[] count = {0};
+        long[] last = {start};
+        e.run(todo, new AtlasTask(settings, timeout), (spec, row) -> {
+          try {
+            census.write(row);
+            if (table != null) {
+              table.append(row);
+            }
+          } catch (IOException x) {
+            throw new java.io.UncheckedIOException(x);
+          }
+          rows.put(row.id(), row);
+          count[0]++;
+          long now = System.nanoTime();
+          if (now - last[0] > 2_000_000_000L || count[0] == todo.size()) {
+            last[0] = now;
+            progress(String.format(Locale.ROOT, "atlas: %d/%d done (%.1f s)", count[0],
+                todo.size(), (now - start) * 1e-9));
+          }
+        });
+      } catch (InterruptedException x) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", x);
+      } catch (ExecutionException x) {
+        throw new IllegalStateException("an architecture failed: " + x.getCause()
+            + (out != null ? "; the finished rows are in " + out + " (--resume continues)" : ""),
+            x.getCause());
+      }
+      double seconds = (System.nanoTime() - start) * 1e-9;
+      List<AtlasEntry> inCensus = new ArrayList<>();
+      for (Architecture a : architectures) {
+        AtlasEntry r = rows.get(Architectures.id(a));
+        if (r != null) {
+          inCensus.add(r);
+        }
+      }
+      AtlasSummary summary = new AtlasSummary(inCensus);
+      Map<String, Object> report = new LinkedHashMap<>(summary.toJson());
+      report.put("settings", settings.toMap());
+      report.put("engine", engineName);
+      report.put("seconds", seconds);
+      if (out != null) {
+        report.put("out", out.toString());
+        census.writeAtomically(CensusDirectory.SUMMARY_JSON,
+            new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+        census.writeAtomically(CensusDirectory.SUMMARY_TEXT,
+            summary.text().getBytes(StandardCharsets.UTF_8));
+        byte[] png = summary.plot();
+        if (png.length > 0) {
+          census.writeAtomically(CensusDirectory.PLOT, png);
+        }
+      }
+      if (json) {
+        Output.json(System.out, report);
+      } else {
+        System.out.print(summary.text());
+        System.out.printf(Locale.ROOT, "%.1f s on %s%s%n", seconds, engineName,
+            out != null ? "; rows in " + out.resolve(CensusDirectory.DATASET) : "");
+      }
+      return 0;
+    } finally {
+      if (out == null) {
+        deleteTree(dir);
+      }
+    }
+  }
+
+  private TaskEngine engine(boolean spark) {
+    int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    if (!spark) {
+      return new ThreadEngine(n);
+    }
+    return SparkEngine.open(master != null ? master : threads != null ? "local[" + n + "]" : null,
+        "lcn atlas");
+  }
+
+  private static void progress(String line) {
+    System.err.println(line);
+    System.err.flush();
+  }
+
+  private static void requireWritableFile(Path file) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (Files.isDirectory(file)) {
+      throw new InvalidInputException("--csv " + file + " is a directory");
+    }
+    if (Files.exists(file) && !Files.isWritable(file)) {
+      throw new InvalidInputException("--csv " + file + " is read-only");
+    }
+    if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
+      throw new InvalidInputException("cannot write --csv " + file + ": " + dir + " is not a writable directory");
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
