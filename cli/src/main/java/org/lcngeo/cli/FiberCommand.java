@@ -85,6 +85,8 @@ final class FiberCommand implements Callable<Integer> {
       q.put("filtersDecimal", Output.layers(a, p.rescaled().filtersDecimal(digits), x -> x));
       q.put("ntk", p.ntk().ntkSymja());
       q.put("ntkDecimal", p.ntk().ntkDecimal(digits));
+      q.put("filtersCertificate", Output.layers(a, p.rescaled().filters().layers(), Output::certificate));
+      q.put("ntkCertificate", Output.certificates(p.ntk().toRealAlgebraic()));
       q.put("rank", p.rank());
       q.put("filtersExact", Output.layers(a, p.filters().layers(), FiberCommand::exact));
       q.put("layerPolynomials", p.layerFactorizations());

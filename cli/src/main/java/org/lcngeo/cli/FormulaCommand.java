@@ -9,9 +9,11 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
+import org.lcngeo.symbolic.expr.Expr;
+import org.lcngeo.symbolic.expr.Printer;
 import org.lcngeo.symbolic.formula.Invariants;
+import org.lcngeo.symbolic.formula.JasExprs;
 import org.lcngeo.symbolic.formula.InverseMap;
-import org.lcngeo.symbolic.formula.Notation;
 import org.lcngeo.symbolic.formula.NtkFormula;
 import org.lcngeo.symbolic.formula.NtkOfVFormula;
 import picocli.CommandLine.Command;
@@ -26,11 +28,12 @@ import picocli.CommandLine.Option;
 @Command(
     name = "formula",
     mixinStandardHelpOptions = true,
-    description = "Closed-form NTK: polynomials in the filter symbols w<l>_<j>, the blocks K_l, "
+    description = "Closed-form NTK: polynomials in the filter symbols a0, a1, ..., b0, ... (layer 1, "
+        + "2, ... is a, b, ...; entries row-major), the blocks K_l, "
         + "and where mu is generically one-to-one up to scaling the inverse map v -> theta and "
         + "K^(delta)(v).")
 final class FormulaCommand implements Callable<Integer> {
-  enum Format { SYMJA, LATEX, JAVA }
+  enum Format { SYMJA, LATEX, MACAULAY2, JAVA }
 
   @Mixin ArchitectureOptions arch;
   @Mixin CommonOptions common;
@@ -38,15 +41,16 @@ final class FormulaCommand implements Callable<Integer> {
   @Option(
       names = "--delta",
       paramLabel = "D",
-      description = "invariants of K^(delta)(v): rationals, or the symbol d (or d1,d2,... per layer);"
-          + " default symbolic")
+      description = "invariants of K^(delta)(v): rationals, or the symbol d (or d1,d2,... per layer;"
+          + " printed delta, delta1, ...); default symbolic")
   String delta;
 
   @Option(
       names = "--format",
       paramLabel = "F",
       defaultValue = "symja",
-      description = "symja (default), latex, or java (a class implementing "
+      description = "symja (default), latex (a document pdflatex compiles), macaulay2 (a script "
+          + "M2 --script runs: rings, the map mu, the matrices), or java (a class implementing "
           + "org.lcngeo.core.plan.NtkOfV that evaluates K^(delta)(v))")
   Format format;
 
@@ -75,41 +79,61 @@ final class FormulaCommand implements Callable<Integer> {
           "--format java writes K^(delta)(v), which needs mu to be generically one-to-one up to "
               + "scaling (1-D with strides > 1 but the last, or D >= 2 per Observation 11)");
     }
-    Notation notation = format == Format.LATEX ? Notation.LATEX : Notation.SYMJA;
+    Printer printer = switch (format) {
+      case LATEX -> Printer.LATEX;
+      case MACAULAY2 -> Printer.MACAULAY2;
+      default -> Printer.SYMJA;
+    };
+    List<List<Expr>> ntk = JasExprs.polynomials(formula.ntk());
+    List<List<List<Expr>>> blocks = new ArrayList<>();
+    for (int l = 0; l < a.depth(); l++) {
+      blocks.add(JasExprs.polynomials(formula.block(l)));
+    }
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("architecture", Output.architecture(a));
     out.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
     out.put("parameters", formula.parameters());
-    out.put("ntk", NtkFormula.write(formula.ntk(), notation));
-    List<Object> blocks = new ArrayList<>();
-    for (int l = 0; l < a.depth(); l++) {
-      blocks.add(NtkFormula.write(formula.block(l), notation));
-    }
-    out.put("blocks", blocks);
+    out.put("mu", formula.mu().stream().map(p -> printer.print(JasExprs.of(p))).toList());
+    out.put("ntk", printer.entries(ntk));
+    out.put("blocks", blocks.stream().map(printer::entries).toList());
     out.put("genericallyOneToOne", InverseMap.applies(a));
     if (inverse.isPresent()) {
       Map<String, Object> inv = new LinkedHashMap<>();
       inv.put("variables", inverse.get().variables());
-      inv.put("filters", Output.layers(a, inverse.get().write(notation), s -> s));
+      inv.put("filters", Output.layers(a, printer.entries(JasExprs.quotients(inverse.get().theta().layers())), s -> s));
       out.put("inverse", inv);
       NtkOfVFormula k = ntkOfV.get();
-      out.put("delta", k.invariants().deltas().stream().map(notation::polynomial).toList());
-      out.put("ntkOfV", k.write(notation));
-      out.put("ntkOfVScalar", Map.of("symbol", k.scalarSymbol(notation), "definition", k.scalarDefinition(notation)));
-      out.put("beta1", k.beta1(notation));
-      if (a.depth() == 2) {
-        out.put("lambdaSquared", k.lambdaSquared(notation));
+      out.put("delta", k.invariants().deltas().stream().map(d -> printer.print(JasExprs.of(d))).toList());
+      out.put("ntkOfV", printer.entries(k.ntkOfV()));
+      Map<String, String> scalar = new LinkedHashMap<>();
+      scalar.put("symbol", printer.print(k.scalarSymbol()));
+      if (format != Format.MACAULAY2) {
+        scalar.put("definition", printer.print(k.scalarDefinition()));
+      }
+      scalar.put("relation", printer.print(k.scalarRelation()));
+      out.put("ntkOfVScalar", scalar);
+      if (format != Format.MACAULAY2) {
+        out.put("beta1", printer.print(k.beta1()));
+        if (a.depth() == 2) {
+          out.put("lambdaSquared", printer.print(k.lambdaSquared()));
+        }
       }
       if (format == Format.JAVA) {
         out.put("java", k.javaMethodBody());
       }
+    } else if (!noInverse) {
+      out.put("inverseMissing", "mu is not generically one-to-one up to scaling (Thm. 4, Obs. 11):"
+          + " no inverse map, no K^(delta)(v)");
     }
     if (common.json) {
       Output.json(System.out, out);
-    } else if (format == Format.JAVA) {
-      System.out.print(ntkOfV.get().javaClass("NtkOfVGenerated"));
     } else {
-      System.out.print(notation == Notation.LATEX ? latex(a, out) : symja(a, out));
+      System.out.print(switch (format) {
+        case JAVA -> ntkOfV.get().javaClass("NtkOfVGenerated");
+        case LATEX -> FormulaDocuments.latex(a, formula, ntk, blocks, inverse, ntkOfV);
+        case MACAULAY2 -> FormulaDocuments.macaulay2(a, formula, ntk, blocks, inverse, ntkOfV);
+        default -> FormulaDocuments.symja(a, formula, ntk, blocks, inverse, ntkOfV);
+      });
     }
     return 0;
   }
@@ -122,68 +146,5 @@ final class FormulaCommand implements Callable<Integer> {
           e.getMessage() + " (use --no-inverse to print only the NTK and its blocks, or a larger"
               + " --timeout)");
     }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static String symja(Architecture a, Map<String, Object> out) {
-    StringBuilder b = new StringBuilder();
-    b.append("(* ").append(a.summary()).append(" *)\n");
-    b.append("parameters = ").append(list((List<String>) out.get("parameters"))).append(";\n");
-    b.append("ntk = ").append(matrix((List<List<String>>) out.get("ntk"))).append(";\n");
-    List<Object> blocks = (List<Object>) out.get("blocks");
-    for (int l = 0; l < blocks.size(); l++) {
-      b.append("K").append(l + 1).append(" = ")
-          .append(matrix((List<List<String>>) blocks.get(l))).append(";\n");
-    }
-    if (out.containsKey("inverse")) {
-      Map<String, Object> inv = (Map<String, Object>) out.get("inverse");
-      b.append("inverse = ").append(TextFormat.nested(inv.get("filters")).replace('[', '{').replace(']', '}'))
-          .append(";\n");
-      Map<String, String> scalar = (Map<String, String>) out.get("ntkOfVScalar");
-      b.append(scalar.get("symbol")).append(" = ").append(scalar.get("definition")).append(";\n");
-      b.append("ntkOfV = ").append(matrix((List<List<String>>) out.get("ntkOfV"))).append(";\n");
-    } else if (!(Boolean) out.get("genericallyOneToOne")) {
-      b.append("(* mu is not generically one-to-one up to scaling: no inverse map, no K^(delta)(v) *)\n");
-    }
-    return b.toString();
-  }
-
-  @SuppressWarnings("unchecked")
-  private static String latex(Architecture a, Map<String, Object> out) {
-    StringBuilder b = new StringBuilder();
-    b.append("% ").append(a.summary()).append("\n");
-    b.append("K = ").append(bmatrix((List<List<String>>) out.get("ntk"))).append("\n\n");
-    List<Object> blocks = (List<Object>) out.get("blocks");
-    for (int l = 0; l < blocks.size(); l++) {
-      b.append("K_{").append(l + 1).append("} = ")
-          .append(bmatrix((List<List<String>>) blocks.get(l))).append("\n\n");
-    }
-    if (out.containsKey("inverse")) {
-      Map<String, Object> inv = (Map<String, Object>) out.get("inverse");
-      List<Object> filters = (List<Object>) inv.get("filters");
-      for (int l = 0; l < filters.size(); l++) {
-        b.append("w_{").append(l + 1).append("} = ")
-            .append(TextFormat.nested(filters.get(l)).replace("[", "\\left(").replace("]", "\\right)"))
-            .append("\n\n");
-      }
-      Map<String, String> scalar = (Map<String, String>) out.get("ntkOfVScalar");
-      b.append(scalar.get("symbol")).append(" = ").append(scalar.get("definition")).append("\n\n");
-      b.append("K^{(\\delta)}(v) = ").append(bmatrix((List<List<String>>) out.get("ntkOfV"))).append("\n");
-    }
-    return b.toString();
-  }
-
-  private static String list(List<String> xs) {
-    return "{" + String.join(", ", xs) + "}";
-  }
-
-  private static String matrix(List<List<String>> m) {
-    List<String> rows = m.stream().map(FormulaCommand::list).toList();
-    return "{" + String.join(",\n  ", rows) + "}";
-  }
-
-  private static String bmatrix(List<List<String>> m) {
-    List<String> rows = m.stream().map(r -> String.join(" & ", r)).toList();
-    return "\\begin{pmatrix}\n" + String.join(" \\\\\n", rows) + "\n\\end{pmatrix}";
   }
 }
