@@ -20,6 +20,13 @@ import org.lcngeo.symbolic.formula.NtkOfVFormula;
 final class FormulaDocuments {
   private FormulaDocuments() {}
 
+  /** Why the inverse map and K^(delta)(v) are not printed. */
+  private static String missing(Architecture a) {
+    return InverseMap.applies(a)
+        ? "no inverse map and no K^(delta)(v): not derived (--no-inverse)"
+        : "mu is not generically one-to-one up to scaling: no inverse map, no K^(delta)(v)";
+  }
+
   private static List<Expr> endToEndSymbols(Architecture a) {
     List<Expr> v = new ArrayList<>();
     for (int m = 0; m < a.endToEndEntries(); m++) {
@@ -58,7 +65,7 @@ final class FormulaDocuments {
       b.append(p.print(k.scalarSymbol())).append(" = ").append(p.print(k.scalarDefinition())).append(";\n");
       b.append("ntkOfV = ").append(p.matrix(k.ntkOfV())).append(";\n");
     } else {
-      b.append("(* mu is not generically one-to-one up to scaling: no inverse map, no K^(delta)(v) *)\n");
+      b.append("(* ").append(missing(a)).append(" *)\n");
     }
     return b.toString();
   }
@@ -68,24 +75,25 @@ final class FormulaDocuments {
       List<List<List<Expr>>> blocks, Optional<InverseMap> inverse, Optional<NtkOfVFormula> ntkOfV) {
     Printer p = Printer.LATEX;
     LatexDocument d = new LatexDocument().comment(a.summary());
-    d.section("Closed-form NTK, " + a.summary());
+    d.section("Closed-form NTK");
+    d.paragraph(a.summary().replace("->", "to"));
     List<Expr> v = endToEndSymbols(a);
     List<Expr> mu = mu(formula);
-    d.display("\\mu", p.matrix(mu.stream().map(List::of).toList()));
-    d.display("K", p.matrix(ntk));
+    d.matrix("\\mu", mu.stream().map(List::of).toList());
+    d.matrix("K", ntk);
     for (int l = 0; l < blocks.size(); l++) {
-      d.display("K_{" + (l + 1) + "}", p.matrix(blocks.get(l)));
+      d.matrix("K_{" + (l + 1) + "}", blocks.get(l));
     }
     if (ntkOfV.isPresent()) {
       NtkOfVFormula k = ntkOfV.get();
       List<List<Expr>> theta = inverseRows(inverse.get());
       for (int l = 0; l < theta.size(); l++) {
-        d.display(NtkFormula.layer(l) + "(v)", p.matrix(List.of(theta.get(l))));
+        d.matrix(NtkFormula.layer(l) + "(v)", List.of(theta.get(l)));
       }
       d.display(p.print(k.scalarSymbol()), p.print(k.scalarDefinition()));
-      d.display("K^{(\\delta)}(v)", p.matrix(k.ntkOfV()));
+      d.matrix("K^{(\\delta)}(v)", k.ntkOfV());
     } else {
-      d.paragraph("mu is not generically one-to-one up to scaling: no inverse map, no K^(delta)(v).");
+      d.paragraph(missing(a) + ".");
     }
     return d.toString();
   }
@@ -123,7 +131,7 @@ final class FormulaDocuments {
       b.append("scalarRelation = ").append(p.print(k.scalarRelation())).append(";\n");
       b.append("ntkOfV = ").append(p.matrix(k.ntkOfV())).append(";\n");
     } else {
-      b.append("-- mu is not generically one-to-one up to scaling: no inverse map, no K^(delta)(v)\n");
+      b.append("-- ").append(missing(a)).append('\n');
     }
     return b.toString();
   }

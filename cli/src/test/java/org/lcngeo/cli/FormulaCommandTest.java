@@ -40,7 +40,7 @@ class FormulaCommandTest {
         CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1", "--format", "java", "--delta", "1/2");
     assertThat(java.code()).isZero();
     assertThat(java.out())
-        .contains("implements org.lcngeo.core.plan.NtkOfV", "double c2 = (1.0/2.0);", "return k;");
+        .contains("implements org.lcngeo.core.plan.NtkOfV", "double offset2 = (1.0/2.0);", "return k;");
   }
 
   @Test

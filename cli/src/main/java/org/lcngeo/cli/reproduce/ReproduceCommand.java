@@ -20,7 +20,6 @@ import org.lcngeo.symbolic.fiber.Fiber;
 import org.lcngeo.symbolic.paper.FullyConnectedWitness;
 import org.lcngeo.symbolic.expr.Expr;
 import org.lcngeo.symbolic.expr.LatexDocument;
-import org.lcngeo.symbolic.expr.Printer;
 import org.lcngeo.symbolic.paper.PaperExample;
 import org.lcngeo.symbolic.paper.PaperExamples;
 import org.lcngeo.symbolic.paper.Table1;
@@ -254,10 +253,7 @@ public final class ReproduceCommand implements Callable<Integer> {
     for (PaperExample e : examples) {
       d.section("Example " + e.id() + ": " + e.title());
       for (Map.Entry<String, List<List<Expr>>> m : e.matrices().entrySet()) {
-        List<List<Expr>> rows = m.getValue();
-        String body = rows.size() == 1 && rows.get(0).size() == 1
-            ? Printer.LATEX.print(rows.get(0).get(0)) : Printer.LATEX.matrix(rows);
-        d.display(m.getKey(), body);
+        d.matrix(m.getKey(), m.getValue());
       }
     }
     String b = d.toString();
