@@ -85,8 +85,6 @@ final class FiberCommand implements Callable<Integer> {
       q.put("filtersDecimal", Output.layers(a, p.rescaled().filtersDecimal(digits), x -> x));
       q.put("ntk", p.ntk().ntkSymja());
       q.put("ntkDecimal", p.ntk().ntkDecimal(digits));
-      q.put("filtersCertificate", Output.layers(a, p.rescaled().filters().layers(), Output::certificate));
-      q.put("ntkCertificate", Output.certificates(p.ntk().toRealAlgebraic()));
       q.put("rank", p.rank());
       q.put("filtersExact", Output.layers(a, p.filters().layers(), FiberCommand::exact));
       q.put("layerPolynomials", p.layerFactorizations());
@@ -95,6 +93,8 @@ final class FiberCommand implements Callable<Integer> {
         lambdas.add(p.rescaled().lambdaSymja(l));
       }
       q.put("lambdas", lambdas);
+      q.put("filtersCertificate", Output.layers(a, p.rescaled().filters().layers(), Output::certificate));
+      q.put("ntkCertificate", Output.certificates(p.ntk().toRealAlgebraic()));
       points.add(q);
     }
     m.put("points", points);

@@ -62,6 +62,9 @@ public sealed interface Expr {
    */
   record RealRoot(List<BigInteger> coefficients, int k) implements Expr {}
 
+  /** {@code negative} where {@code test < 0}, else {@code otherwise}. */
+  record IfNegative(Expr test, Expr negative, Expr otherwise) implements Expr {}
+
   /**
    * The largest real root in x of a polynomial whose coefficients are expressions in other symbols
    * (beta_1 of Prop. 2 as a function of v): {@code polynomial} is written in {@code variable}.

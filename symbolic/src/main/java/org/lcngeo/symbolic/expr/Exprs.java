@@ -196,6 +196,8 @@ public final class Exprs {
       return List.of(c.x());
     } else if (e instanceof Expr.ArcCos c) {
       return List.of(c.x());
+    } else if (e instanceof Expr.IfNegative c) {
+      return List.of(c.test(), c.negative(), c.otherwise());
     }
     return List.of();
   }

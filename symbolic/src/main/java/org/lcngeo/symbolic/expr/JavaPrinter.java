@@ -63,6 +63,11 @@ final class JavaPrinter extends Printer {
   }
 
   @Override
+  protected String ifNegative(Expr.IfNegative c) {
+    return "(" + print(c.test()) + " < 0.0 ? " + print(c.negative()) + " : " + print(c.otherwise()) + ")";
+  }
+
+  @Override
   public String matrix(List<List<Expr>> rows) {
     return rows(rows, "new double[][] {", ", ", ",\n  ", "}", "{", "}");
   }

@@ -93,6 +93,12 @@ final class LatexPrinter extends Printer {
   }
 
   @Override
+  protected String ifNegative(Expr.IfNegative c) {
+    return "\\begin{cases} " + print(c.negative()) + " & \\text{if } " + print(c.test()) + " < 0 \\\\ "
+        + print(c.otherwise()) + " & \\text{otherwise} \\end{cases}";
+  }
+
+  @Override
   public String matrix(List<List<Expr>> rows) {
     List<String> out = new ArrayList<>();
     for (List<Expr> r : rows) {

@@ -40,6 +40,11 @@ final class Macaulay2Printer extends Printer {
   }
 
   @Override
+  protected String ifNegative(Expr.IfNegative c) {
+    throw new IllegalArgumentException("Macaulay2 has no real branches: write the defining polynomial");
+  }
+
+  @Override
   public String matrix(List<List<Expr>> rows) {
     return rows(rows, "matrix{", ", ", ",\n  ", "}", "{", "}");
   }

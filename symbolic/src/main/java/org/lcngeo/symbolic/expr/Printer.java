@@ -76,6 +76,8 @@ public abstract class Printer {
       return new Text(pi(), ATOM);
     } else if (e instanceof Expr.RealRoot r) {
       return new Text(realRoot(r), ATOM);
+    } else if (e instanceof Expr.IfNegative c) {
+      return new Text(ifNegative(c), ATOM);
     } else {
       return new Text(largestRoot((Expr.LargestRoot) e), ATOM);
     }
@@ -93,6 +95,8 @@ public abstract class Printer {
   protected abstract String realRoot(Expr.RealRoot r);
 
   protected abstract String largestRoot(Expr.LargestRoot r);
+
+  protected abstract String ifNegative(Expr.IfNegative c);
 
   /** Whether sums are written with spaces around + and - (formulas) or without (numbers). */
   protected static boolean hasSymbol(Expr e) {

@@ -50,6 +50,11 @@ final class SymjaPrinter extends Printer {
   }
 
   @Override
+  protected String ifNegative(Expr.IfNegative c) {
+    return "Piecewise({{" + print(c.negative()) + ", " + print(c.test()) + " < 0}}, " + print(c.otherwise()) + ")";
+  }
+
+  @Override
   public String matrix(List<List<Expr>> rows) {
     return rows(rows, "{", ", ", ",\n  ", "}", "{", "}");
   }

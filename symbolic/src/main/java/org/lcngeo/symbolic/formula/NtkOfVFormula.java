@@ -116,8 +116,9 @@ public final class NtkOfVFormula {
   }
 
   /**
-   * beta_1: for H = 2 the closed form (-delta + sqrt(delta^2 + 4C))/2, for H > 2 the largest real
-   * root of P (the unique one above max_l(-c_l)), for H = 1 simply C.
+   * beta_1: for H = 2 the closed form (-delta + sqrt(delta^2 + 4C))/2, for H = 3 the cubic's real
+   * radicals, for H > 3 the largest real root of P (the unique one above max_l(-c_l)), for H = 1
+   * simply C.
    */
   public Expr beta1() {
     Expr c = JasExprs.of(productOfSquaredNorms());
@@ -129,7 +130,42 @@ public final class NtkOfVFormula {
       Expr root = Exprs.sqrt(Exprs.sum(Exprs.power(d, 2), Exprs.product(Exprs.num(4), c)));
       return Exprs.quotient(Exprs.sum(Exprs.negate(d), root), Exprs.num(2));
     }
+    if (depth() == 3) {
+      return largestRootOfTheCubic();
+    }
     return new Expr.LargestRoot(beta1Polynomial(), X);
+  }
+
+  /**
+   * H = 3: the largest real root of P(x) = x^3 + a x^2 + b x - C (a = c_2 + c_3, b = c_2 c_3) in
+   * real radicals, with t = x + a/3, t^3 + p t + q = 0 and D = q^2/4 + p^3/27: Viete's
+   * 2 sqrt(-p/3) cos(arccos((3q/2p) sqrt(-3/p))/3) (the largest of three) where D < 0, else
+   * Cardano's cbrt(-q/2 + sqrt(D)) + cbrt(-q/2 - sqrt(D)) (the only real root, or the simple one
+   * when D = 0, which is the largest: P is increasing above max(-c_l)).
+   */
+  private Expr largestRootOfTheCubic() {
+    GenPolynomial<BigRational> a = invariants.offset(1).sum(invariants.offset(2));
+    GenPolynomial<BigRational> b = invariants.offset(1).multiply(invariants.offset(2));
+    BigRational third = new BigRational(1, 3);
+    GenPolynomial<BigRational> p = b.subtract(a.multiply(a).multiply(third));
+    Expr shift = JasExprs.of(a.multiply(third).negate());
+    Expr q = Exprs.sum(JasExprs.of(a.multiply(a).multiply(a).multiply(new BigRational(2, 27))
+        .subtract(a.multiply(b).multiply(third))), Exprs.negate(JasExprs.of(productOfSquaredNorms())));
+    Expr pe = JasExprs.of(p);
+    Expr d = Exprs.sum(Exprs.quotient(Exprs.power(q, 2), Exprs.num(4)),
+        Exprs.quotient(Exprs.power(pe, 3), Exprs.num(27)));
+    Expr halfQ = Exprs.quotient(Exprs.negate(q), Exprs.num(2));
+    Expr cardano = Exprs.sum(new Expr.CubeRoot(Exprs.sum(halfQ, Exprs.sqrt(d))),
+        new Expr.CubeRoot(Exprs.sum(halfQ, Exprs.negate(Exprs.sqrt(d)))), shift);
+    if (p.isZERO()) { // balanced: P = x^3 - C, D = C^2/4 > 0
+      return cardano;
+    }
+    Expr cosine = Exprs.product(Exprs.quotient(Exprs.product(Exprs.num(3), q), Exprs.product(Exprs.num(2), pe)),
+        Exprs.sqrt(Exprs.quotient(Exprs.num(-3), pe)));
+    Expr viete = Exprs.sum(Exprs.product(Exprs.num(2),
+        Exprs.sqrt(Exprs.quotient(Exprs.negate(pe), Exprs.num(3))),
+        new Expr.Cos(Exprs.quotient(new Expr.ArcCos(cosine), Exprs.num(3)))), shift);
+    return new Expr.IfNegative(d, viete, cardano);
   }
 
   /** lambda^2 = beta_1 / ||w_1||^2 (Ex. 15; the rescaling of layer 1), self-contained. */

@@ -152,6 +152,11 @@ class FormulaSymjaRoundTripProperties {
       assertThat(SymjaEvaluation.equalsExactly(Printer.SYMJA.print(k.lambdaSquared()), lambda2)).isTrue();
       SymjaEvaluation.assign("lambda2", lambda2);
     } else {
+      // beta_1's closed form (H = 3: Viete or Cardano by the sign of the discriminant) evaluates to it
+      java.math.BigDecimal exact = new java.math.BigDecimal(beta1.getNumerator())
+          .divide(new java.math.BigDecimal(beta1.getDenominator()), new java.math.MathContext(45));
+      String definition = Printer.SYMJA.print(k.beta1());
+      assertThat(SymjaEvaluation.evaluatesTo(definition, exact)).as(definition).isTrue();
       SymjaEvaluation.assign("beta1", beta1);
     }
     assertThat(SymjaEvaluation.equalsExactly(Printer.SYMJA.print(k.scalarRelation()), BigFraction.ZERO)).isTrue();
