@@ -6,7 +6,8 @@ import java.util.List;
 import org.hipparchus.fraction.BigFraction;
 
 /**
- * Java expressions over {@code double} locals named like the symbols: {@code 2.0*a0*b1},
+ * Java expressions over {@code double} locals named like the symbols (the invariants delta, delta1,
+ * ... as invariant, invariant1, ...): {@code 2.0*a0*b1},
  * {@code (3.0/4.0)}, {@code Math.sqrt(...)}; a matrix is a {@code new double[][]} initializer.
  */
 final class JavaPrinter extends Printer {
@@ -21,9 +22,10 @@ final class JavaPrinter extends Printer {
     return q.signum() < 0 ? new Text("-" + s, SUM) : new Text(s, ATOM);
   }
 
+  /** The name of a local; the invariants delta, delta1, ... are invariant, invariant1, ... (delta is the array). */
   @Override
   protected String symbol(Expr.Symbol s) {
-    return s.name();
+    return s.base().equals("delta") ? "invariant" + (s.index() < 0 ? "" : s.index()) : s.name();
   }
 
   @Override

@@ -14,6 +14,7 @@ import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.symbolic.expr.Expr;
 import org.lcngeo.symbolic.expr.Exprs;
+import org.lcngeo.symbolic.expr.Printer;
 
 /**
  * K^(delta)(v) in closed form (Thm. 4, Ex. 15): with theta(v) the {@link InverseMap}, N_l(v) =
@@ -287,11 +288,13 @@ public final class NtkOfVFormula {
   }
 
   /**
-   * A Java method body evaluating K^(delta)(v) from {@code double[] v} and {@code double[] invariants}
+   * A Java method body evaluating K^(delta)(v) from {@code double[] v} and {@code double[] delta}
    * (the body of {@link org.lcngeo.core.plan.NtkOfV#ntk}): theta(v) from the inverse map, K_l as
    * polynomials in theta, beta_1 in closed form (H = 2, the cancellation-free branch) or by
    * bisection on [max(-c_l), max(-c_l) + C^(1/H)] where P changes sign (H > 2). Symbolic invariants
-   * {@code delta} / {@code delta<i>} read {@code invariants[0]} / {@code invariants[i-1]}; numeric ones are constants.
+   * {@code delta} / {@code delta<i>} are the locals {@code invariant} / {@code invariant<i>} (the
+   * parameter is {@code delta}), read from {@code delta[0]} / {@code delta[i-1]}; numeric ones are
+   * constants.
    */
   public String javaMethodBody() {
     Architecture a = inverse.theta().architecture();
@@ -303,7 +306,7 @@ public final class NtkOfVFormula {
     }
     for (String s : invariants.symbols()) {
       int index = s.equals("delta") ? 0 : Integer.parseInt(s.substring("delta".length())) - 1;
-      b.append("double ").append(s).append(" = invariants[").append(index).append("];\n");
+      b.append("double ").append(Printer.JAVA.print(JasExprs.symbol(s))).append(" = delta[").append(index).append("];\n");
     }
     FilterTuple<Quotient<BigRational>> theta = inverse.theta();
     for (int l = 0; l < h; l++) {
@@ -370,7 +373,7 @@ public final class NtkOfVFormula {
   /** A compilation unit: class {@code className} implementing {@link org.lcngeo.core.plan.NtkOfV}. */
   public String javaClass(String className) {
     return "public final class " + className + " implements org.lcngeo.core.plan.NtkOfV {\n"
-        + "  @Override\n  public double[][] ntk(double[] v, double[] invariants) {\n"
+        + "  @Override\n  public double[][] ntk(double[] v, double[] delta) {\n"
         + javaMethodBody().indent(4)
         + "  }\n}\n";
   }
