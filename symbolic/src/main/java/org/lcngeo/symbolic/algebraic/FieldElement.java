@@ -403,9 +403,9 @@ public final class FieldElement {
 
   /**
    * This element as an expression tree: a rational; in a quadratic field a radical such as
-   * (3+Sqrt(109))/10; otherwise its own form as a real algebraic number ({@link
-   * RealAlgebraicNumber#toExpr}) when that is one Symja evaluates, else the polynomial in the
-   * generator's form when that one is, else the real-root form.
+   * (3+Sqrt(109))/10; otherwise the polynomial in the generator's form when that is one Symja
+   * evaluates (checked once per field, {@link RealAlgebraicNumber#toExpr}), else its own form as a
+   * real algebraic number (radicals when its degree is at most four), else the real-root form.
    */
   public Expr toExpr() {
     if (isRational()) {
@@ -415,13 +415,9 @@ public final class FieldElement {
     if (field.degree() == 2) {
       return QuadraticSurd.of(field.generator()).affine(c[0], c[1]).toExpr();
     }
-    Expr own = toRealAlgebraic().toExpr();
-    if (!Exprs.contains(own, Expr.RealRoot.class)) {
-      return own;
-    }
     Expr g = field.generatorExpr();
     if (Exprs.contains(g, Expr.RealRoot.class)) {
-      return own;
+      return toRealAlgebraic().toExpr();
     }
     List<Expr> terms = new ArrayList<>();
     for (int i = c.length - 1; i >= 0; i--) {
