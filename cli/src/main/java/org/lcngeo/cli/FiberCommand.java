@@ -103,6 +103,8 @@ final class FiberCommand implements Callable<Integer> {
         lambdas.add(p.rescaled().lambdaSymja(l));
       }
       q.put("lambdas", lambdas);
+      q.put("filtersCertificate", Output.layers(a, p.rescaled().filters().layers(), Output::certificate));
+      q.put("ntkCertificate", Output.certificates(p.ntk().toRealAlgebraic()));
       points.add(q);
     }
     m.put("points", points);

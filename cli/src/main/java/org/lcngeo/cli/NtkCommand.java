@@ -147,7 +147,11 @@ final class NtkCommand implements Callable<Integer> {
           Output.layers(a, filtersExact, x -> x), Output.layers(a, filtersDecimal, x -> x),
           endToEnd, invariants, k.ntkSymja(), k.ntkDecimal(digits), rank);
       m.put("beta1", r.beta1().toSymja());
+      m.put("beta1Decimal", r.beta1().toDecimalString(digits));
+      m.put("beta1Certificate", Output.certificate(r.beta1()));
       m.put("lambdaSquared", r.lambdaSquared().stream().map(x -> x.toSymja()).toList());
+      m.put("filtersCertificate", Output.layers(a, r.filters().layers(), Output::certificate));
+      m.put("ntkCertificate", Output.certificates(k.toRealAlgebraic()));
       return Output.jsonText(m) + "\n";
     } else {
       StringBuilder b = header(a, endToEnd);

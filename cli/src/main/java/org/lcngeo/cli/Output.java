@@ -13,6 +13,7 @@ import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.plan.Neuromanifold;
+import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 
 /** JSON and text output shared by the commands (cli.md, "Numbers in JSON output"). */
 public final class Output {
@@ -114,5 +115,25 @@ public final class Output {
       b.append("]\n");
     }
     return b.toString();
+  }
+
+  /**
+   * A real algebraic number's certificate as JSON (FLINT's qqbar): {@code minimalPolynomial}
+   * (integer coefficients, lowest degree first), {@code isolatingInterval} [lo, hi] (exact
+   * rationals; lo = hi for a rational), and {@code symjaEvaluates} (whether its exact string is a
+   * form Symja evaluates, checked in Symja).
+   */
+  public static Map<String, Object> certificate(RealAlgebraicNumber x) {
+    RealAlgebraicNumber.Certificate c = x.certificate();
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("minimalPolynomial", c.minimalPolynomial().stream().map(Object::toString).toList());
+    m.put("isolatingInterval", List.of(Rationals.format(c.lo()), Rationals.format(c.hi())));
+    m.put("symjaEvaluates", c.symjaEvaluates());
+    return m;
+  }
+
+  /** {@link #certificate} of every entry of a matrix. */
+  public static List<List<Map<String, Object>>> certificates(List<List<RealAlgebraicNumber>> m) {
+    return m.stream().map(r -> r.stream().map(Output::certificate).toList()).toList();
   }
 }

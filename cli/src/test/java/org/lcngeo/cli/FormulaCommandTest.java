@@ -15,32 +15,32 @@ class FormulaCommandTest {
     JsonNode j = r.json();
     assertThat(j.get("architecture").get("dimension").asInt()).isEqualTo(4);
     assertThat(j.get("parameters").toString())
-        .isEqualTo("[\"w1_0\",\"w1_1\",\"w1_2\",\"w2_0\",\"w2_1\"]");
+        .isEqualTo("[\"a0\",\"a1\",\"a2\",\"b0\",\"b1\"]");
     assertThat(strings(j.get("blocks").get(0)))
         .containsExactly(
-            List.of("w2_0^2", "0", "w2_0*w2_1", "0", "0"),
-            List.of("0", "w2_0^2", "0", "w2_0*w2_1", "0"),
-            List.of("w2_0*w2_1", "0", "w2_0^2 + w2_1^2", "0", "w2_0*w2_1"),
-            List.of("0", "w2_0*w2_1", "0", "w2_1^2", "0"),
-            List.of("0", "0", "w2_0*w2_1", "0", "w2_1^2"));
-    assertThat(j.get("ntk").get(2).get(2).asText()).isEqualTo("w1_0^2 + w1_2^2 + w2_0^2 + w2_1^2");
+            List.of("b0^2", "0", "b0*b1", "0", "0"),
+            List.of("0", "b0^2", "0", "b0*b1", "0"),
+            List.of("b0*b1", "0", "b0^2 + b1^2", "0", "b0*b1"),
+            List.of("0", "b0*b1", "0", "b1^2", "0"),
+            List.of("0", "0", "b0*b1", "0", "b1^2"));
+    assertThat(j.get("ntk").get(2).get(2).asText()).isEqualTo("a0^2 + a2^2 + b0^2 + b1^2");
     assertThat(j.get("inverse").get("filters").toString())
         .isEqualTo("[[\"v0/v1\",\"1\",\"v4/v3\"],[\"v1\",\"v3\"]]");
     assertThat(j.get("ntkOfV").get(0).get(1).asText()).isEqualTo("lambda2*(v0/v1)");
     assertThat(j.get("ntkOfVScalar").get("symbol").asText()).isEqualTo("lambda2");
-    assertThat(j.get("lambdaSquared").asText()).contains("Sqrt(d^2 + 4*");
+    assertThat(j.get("lambdaSquared").asText()).contains("Sqrt(delta^2 + 4*");
   }
 
   @Test
   void latexAndJava() {
     CommandRun latex = CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1", "--format", "latex");
     assertThat(latex.code()).isZero();
-    assertThat(latex.out()).contains("\\begin{pmatrix}", "w_{2,0}^{2}", "\\lambda^{2}", "\\sqrt{");
+    assertThat(latex.out()).contains("\\begin{pmatrix}", "b_{0}^{2}", "\\lambda^{2}", "\\sqrt{");
     CommandRun java =
         CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1", "--format", "java", "--delta", "1/2");
     assertThat(java.code()).isZero();
     assertThat(java.out())
-        .contains("implements org.lcngeo.core.plan.NtkOfV", "double c2 = (1.0/2.0);", "return k;");
+        .contains("implements org.lcngeo.core.plan.NtkOfV", "double offset2 = (1.0/2.0);", "return k;");
   }
 
   /** Issue 13: Cor. 10's condition is sufficient, not necessary: mu(a, b) = a b^T is one-to-one. */

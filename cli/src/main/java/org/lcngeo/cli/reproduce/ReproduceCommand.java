@@ -21,6 +21,8 @@ import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.numeric.relu.Section5;
 import org.lcngeo.symbolic.fiber.Fiber;
 import org.lcngeo.symbolic.paper.FullyConnectedWitness;
+import org.lcngeo.symbolic.expr.Expr;
+import org.lcngeo.symbolic.expr.LatexDocument;
 import org.lcngeo.symbolic.paper.PaperExample;
 import org.lcngeo.symbolic.paper.PaperExamples;
 import org.lcngeo.symbolic.paper.Table1;
@@ -316,31 +318,18 @@ public final class ReproduceCommand implements Callable<Integer> {
     return b.toString().stripTrailing();
   }
 
-  @SuppressWarnings("unchecked")
+  /**
+   * The examples' matrices as a LaTeX document (A4, every display scaled to the line width when
+   * wider), written from the same expression trees as the JSON's Symja strings.
+   */
   private void writeLatex(List<PaperExample> examples) throws IOException {
-    Latex tex = new Latex();
-    StringBuilder b = new StringBuilder("% lcn reproduce: the examples' matrices\n");
+    LatexDocument d = new LatexDocument().comment("lcn reproduce: the examples' matrices");
     for (PaperExample e : examples) {
-      b.append("\n% Example ").append(e.id()).append(": ").append(e.title()).append('\n');
-      for (Map.Entry<String, Object> entry : e.objects().entrySet()) {
-        Object value = entry.getValue();
-        if (isMatrix(value)) {
-          b.append("% ").append(entry.getKey()).append('\n')
-              .append(tex.matrix((List<List<String>>) value)).append('\n');
-        } else if ("points".equals(entry.getKey())) {
-          int i = 0;
-          for (Object p : (List<Object>) value) {
-            b.append("% point ").append(++i).append(", NTK\n")
-                .append(tex.matrix((List<List<String>>) ((Map<String, Object>) p).get("ntk"))).append('\n');
-          }
-        }
+      d.section("Example " + e.id() + ": " + e.title());
+      for (Map.Entry<String, List<List<Expr>>> m : e.matrices().entrySet()) {
+        d.matrix(m.getKey(), m.getValue());
       }
     }
-    OutputFiles.write(latex, "--latex", b.toString());
-  }
-
-  private static boolean isMatrix(Object o) {
-    return o instanceof List<?> l && !l.isEmpty() && l.get(0) instanceof List<?> r && !r.isEmpty()
-        && r.get(0) instanceof String;
+    OutputFiles.write(latex, "--latex", d.toString());
   }
 }

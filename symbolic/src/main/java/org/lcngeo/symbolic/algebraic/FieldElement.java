@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.symbolic.expr.Expr;
+import org.lcngeo.symbolic.expr.Exprs;
+import org.lcngeo.symbolic.expr.Printer;
 import org.lcngeo.core.algebra.Rationals;
 
 /**
@@ -399,18 +402,33 @@ public final class FieldElement {
   }
 
   /**
-   * Symja input: a rational "p/q"; in a quadratic field a radical such as "(3+Sqrt(109))/10";
-   * otherwise a polynomial in the generator's {@code Root} form.
+   * This element as an expression tree: a rational; in a quadratic field a radical such as
+   * (3+Sqrt(109))/10; otherwise the polynomial in the generator's form when that is one Symja
+   * evaluates (checked once per field, {@link RealAlgebraicNumber#toExpr}), else its own form as a
+   * real algebraic number (radicals when its degree is at most four), else the real-root form.
    */
-  public String toSymja() {
+  public Expr toExpr() {
     if (isRational()) {
-      return Symja.rational(toRational());
+      return Exprs.num(toRational());
     }
     BigFraction[] c = coefficientArray();
     if (field.degree() == 2) {
-      return QuadraticSurd.of(field.generator()).affine(c[0], c[1]).toSymja();
+      return QuadraticSurd.of(field.generator()).affine(c[0], c[1]).toExpr();
     }
-    return Symja.polynomial(c, field.generatorSymja());
+    Expr g = field.generatorExpr();
+    if (Exprs.contains(g, Expr.RealRoot.class)) {
+      return toRealAlgebraic().toExpr();
+    }
+    List<Expr> terms = new ArrayList<>();
+    for (int i = c.length - 1; i >= 0; i--) {
+      terms.add(Exprs.product(Exprs.num(c[i]), Exprs.power(g, i)));
+    }
+    return Exprs.sum(terms);
+  }
+
+  /** Symja input syntax of {@link #toExpr()}. */
+  public String toSymja() {
+    return Printer.SYMJA.print(toExpr());
   }
 
   /** Equality of the coefficient vectors in the same field. */

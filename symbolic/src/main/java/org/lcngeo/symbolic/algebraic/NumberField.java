@@ -9,6 +9,7 @@ import java.math.RoundingMode;
 import java.math.BigInteger;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.symbolic.expr.Expr;
 import org.lcngeo.core.algebra.Ring;
 
 /**
@@ -30,7 +31,7 @@ public final class NumberField implements Ring<FieldElement> {
   private final FieldElement zero;
   private final FieldElement one;
   private volatile PowerEnclosures powers;
-  private volatile String generatorSymja;
+  private volatile Expr generatorExpr;
   /** The last other instance found equal (equality of generators costs a Sturm count). */
   private volatile NumberField knownEqual;
 
@@ -94,14 +95,14 @@ public final class NumberField implements Ring<FieldElement> {
     return degree;
   }
 
-  /** {@code generator().toSymja()}, computed once. */
-  String generatorSymja() {
-    String s = generatorSymja;
-    if (s == null) {
-      s = generator.toSymja();
-      generatorSymja = s;
+  /** {@code generator().toExpr()}, computed once. */
+  Expr generatorExpr() {
+    Expr e = generatorExpr;
+    if (e == null) {
+      e = generator.toExpr();
+      generatorExpr = e;
     }
-    return s;
+    return e;
   }
 
   /** The monic minimal polynomial of theta, lowest degree first. */

@@ -11,6 +11,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.Deadline;
+import org.lcngeo.symbolic.expr.Expr;
+import org.lcngeo.symbolic.expr.Exprs;
+import org.lcngeo.symbolic.expr.Printer;
 import org.lcngeo.core.algebra.Rationals;
 
 /**
@@ -46,7 +50,7 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
   private BigFraction lo;
   private BigFraction hi;
   private int signAtLo;
-  private volatile String symja;
+  private volatile Expr expr;
 
   private RealAlgebraicNumber(BigFraction q) {
     this.rational = q;
@@ -642,32 +646,116 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
   }
 
   /**
-   * An expression Symja parses back to this number: "p/q" for rationals, a radical such as
-   * "(1+Sqrt(5))/2" in degree two, +-Sqrt(x^2) when the minimal polynomial is a polynomial in x^2
-   * (nested radicals such as the rescaling factors lambda_l), and {@code Root(Function(poly in
-   * #1), k)} otherwise, with k the
-   * index under which Symja 3.0.0 evaluates that Root to this number (see {@link SymjaRootIndex};
-   * finding it starts a Symja evaluator once per thread).
+   * This number as an expression tree: a rational; a radical such as (1+Sqrt(5))/2 in degree two;
+   * +-Sqrt(x^2) when the minimal polynomial is a polynomial in x^2 (nested radicals such as the
+   * rescaling factors lambda_l); in degree three and four the real radical form of {@link
+   * RadicalForms} that Symja evaluates to this number (checked by {@link SymjaCheck}); otherwise
+   * (or when no form passes the check) the k-th real root, by size, of the minimal polynomial
+   * ({@link Expr.RealRoot}), which Symja cannot evaluate: {@link #certificate()} says which.
    */
-  public String toSymja() {
+  public Expr toExpr() {
     if (rational != null) {
-      return Symja.rational(rational);
+      return Exprs.num(rational);
     }
     if (degree() == 2) {
-      return QuadraticSurd.of(this).toSymja();
+      return QuadraticSurd.of(this).toExpr();
     }
-    String s = symja;
-    if (s == null) {
+    Expr e = expr;
+    if (e == null) {
       if (isEven(minimal)) {
         // x = +-Sqrt(x^2), and x^2 has half the degree: 2^(1/4) prints as Sqrt(Sqrt(2))
-        s = (signum() < 0 ? "-" : "") + "Sqrt(" + square().toSymja() + ")";
+        Expr root = Exprs.sqrt(square().toExpr());
+        e = signum() < 0 ? Exprs.negate(root) : root;
       } else {
-        String function = "Function(" + Symja.polynomial(integerMinimal, "#1") + ")";
-        s = "Root(" + function + "," + SymjaRootIndex.index(this, function) + ")";
+        e = checkedRadicals();
       }
-      symja = s;
+      expr = e;
     }
-    return s;
+    return e;
+  }
+
+  /** The first radical form Symja evaluates to this number, else the real-root form. */
+  private Expr checkedRadicals() {
+    for (Expr candidate : RadicalForms.candidates(this)) {
+      Deadline.checkCurrent();
+      if (SymjaCheck.evaluatesTo(Printer.SYMJA.print(candidate), this)) {
+        return candidate;
+      }
+    }
+    List<BigInteger> coefficients = List.of(integerMinimal);
+    return new Expr.RealRoot(coefficients, increasingIndex());
+  }
+
+  /** Symja input syntax of {@link #toExpr()}. */
+  public String toSymja() {
+    return Printer.SYMJA.print(toExpr());
+  }
+
+  /**
+   * The certificate of this number (FLINT's qqbar): its minimal polynomial with integer
+   * coefficients, lowest degree first, and an isolating interval with rational end points; and
+   * whether {@link #toExpr()} is a form that Symja evaluates (false only for {@link Expr.RealRoot}).
+   */
+  public Certificate certificate() {
+    if (rational != null) {
+      BigInteger[] p = {rational.getNumerator().negate(), rational.getDenominator()};
+      return new Certificate(List.of(p), rational, rational, true);
+    }
+    boolean evaluable = !Exprs.contains(toExpr(), Expr.RealRoot.class);
+    RationalInterval iv = shortIsolatingInterval();
+    return new Certificate(List.of(integerMinimal), iv.lo(), iv.hi(), evaluable);
+  }
+
+  /**
+   * An isolating interval with short decimal end points: the current interval rounded outward to
+   * 4, 8, 16, ... decimals, the first that still holds exactly one root (a Sturm count; rational
+   * end points are never roots of the irreducible minimal polynomial).
+   */
+  private RationalInterval shortIsolatingInterval() {
+    RationalInterval iv = isolatingInterval();
+    List<GenPolynomial<BigRational>> sturm = Polynomials.sturmSequence(minimal);
+    for (int k = 4; k <= 1024; k *= 2) {
+      BigInteger scale = BigInteger.TEN.pow(k);
+      BigFraction lo = new BigFraction(floor(iv.lo().multiply(scale)), scale);
+      BigFraction hi = new BigFraction(floor(iv.hi().multiply(scale)).add(BigInteger.ONE), scale);
+      if (Polynomials.rootCount(sturm, lo, hi) == 1) {
+        return new RationalInterval(lo, hi);
+      }
+    }
+    return iv;
+  }
+
+  private static BigInteger floor(BigFraction q) {
+    BigInteger[] qr = q.getNumerator().divideAndRemainder(q.getDenominator());
+    return q.signum() < 0 && qr[1].signum() != 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
+  }
+
+  /**
+   * A real algebraic number's certificate: the k-th real root in (lo, hi) of the integer
+   * polynomial {@code minimalPolynomial} (lowest degree first); {@code symjaEvaluates} says
+   * whether its exact string is a form Symja evaluates (checked in Symja).
+   */
+  public record Certificate(
+      List<BigInteger> minimalPolynomial, BigFraction lo, BigFraction hi, boolean symjaEvaluates) {}
+
+  /**
+   * 1 + the number of real roots of the minimal polynomial below this number: one Sturm count on
+   * (-B, lo) with B Cauchy's root bound and lo the lower end of the isolating interval (rational,
+   * so not a root of the irreducible polynomial of degree >= 2).
+   */
+  private int increasingIndex() {
+    BigFraction[] f = minimal;
+    BigFraction lead = f[f.length - 1].abs();
+    BigFraction bound = BigFraction.ZERO;
+    for (int i = 0; i < f.length - 1; i++) {
+      BigFraction r = f[i].abs().divide(lead);
+      if (r.compareTo(bound) > 0) {
+        bound = r;
+      }
+    }
+    bound = bound.add(BigFraction.ONE);
+    return 1 + (int) Polynomials.rootCount(
+        Polynomials.sturmSequence(f), bound.negate(), isolatingInterval().lo());
   }
 
   /** Whether p(x) = q(x^2): only even powers. */

@@ -7,17 +7,20 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.algebra.Rationals;
 
 /**
  * The invariants delta_1, ..., delta_{H-1} (eq. 1) of a closed form, each exact rational or a
- * symbol ({@code d}, or {@code d1, d2, ...} per layer), as polynomials in Q[symbols]; with the
- * offsets c_1 = 0, c_l = delta_1 + ... + delta_{l-1} of Prop. 2.
+ * symbol, as polynomials in Q[symbols]; with the offsets c_1 = 0, c_l = delta_1 + ... +
+ * delta_{l-1} of Prop. 2. The user writes a symbol {@code d} (or {@code d1, d2, ...} per layer);
+ * it is named {@code delta} ({@code delta1, delta2, ...}) in every output, since {@code d0, d1,
+ * ...} are the entries of layer 4.
  */
 public final class Invariants {
-  private static final Pattern SYMBOL = Pattern.compile("d\\d*");
+  private static final Pattern SYMBOL = Pattern.compile("d(elta)?(\\d*)");
 
   private final PolynomialRing ring;
   private final List<GenPolynomial<BigRational>> deltas;
@@ -27,10 +30,10 @@ public final class Invariants {
     this.deltas = List.copyOf(deltas);
   }
 
-  /** Symbolic invariants: {@code d} for two layers, {@code d1, ..., d<H-1>} otherwise. */
+  /** Symbolic invariants: {@code delta} for two layers, {@code delta1, ..., delta<H-1>} otherwise. */
   public static Invariants symbolic(int depth) {
     if (depth < 2) {
-      return new Invariants(PolynomialRing.withVariables(List.of("d")), List.of());
+      return new Invariants(PolynomialRing.withVariables(List.of("delta")), List.of());
     }
     if (depth == 2) {
       return parse("d", depth);
@@ -59,22 +62,25 @@ public final class Invariants {
     Set<String> symbols = new LinkedHashSet<>();
     for (String p : parts) {
       String s = p.strip();
-      if (SYMBOL.matcher(s).matches()) {
-        if (s.length() > 1 && (s.length() > 4 || Integer.parseInt(s.substring(1)) < 1
-            || Integer.parseInt(s.substring(1)) > depth - 1)) {
+      Matcher m = SYMBOL.matcher(s);
+      if (m.matches()) {
+        String index = m.group(2);
+        if (!index.isEmpty() && (index.length() > 3 || Integer.parseInt(index) < 1
+            || Integer.parseInt(index) > depth - 1)) {
           throw new InvalidInputException(
               "--delta: symbol " + s + " names no invariant; use d or d1..d" + (depth - 1));
         }
-        symbols.add(s);
+        symbols.add("delta" + index);
       }
     }
     PolynomialRing ring =
-        PolynomialRing.withVariables(symbols.isEmpty() ? List.of("d") : List.copyOf(symbols));
+        PolynomialRing.withVariables(symbols.isEmpty() ? List.of("delta") : List.copyOf(symbols));
     List<GenPolynomial<BigRational>> deltas = new ArrayList<>();
     for (String p : parts) {
       String s = p.strip();
-      if (SYMBOL.matcher(s).matches()) {
-        deltas.add(ring.variable(s));
+      Matcher m = SYMBOL.matcher(s);
+      if (m.matches()) {
+        deltas.add(ring.variable("delta" + m.group(2)));
       } else {
         try {
           deltas.add(ring.constant(Rationals.parse(s)));

@@ -12,8 +12,9 @@ import org.lcngeo.core.plan.MuPlan;
 /**
  * The NTK K = J J^T = sum_l K_l as a matrix of polynomials in the filter symbols (Observation 3:
  * K_l = J_l J_l^T depends on every layer but l), computed by the generic executor of {@link MuPlan}
- * over {@link PolynomialRing}. Layer l's entry j (row-major, l 1-based) is the symbol {@code
- * w<l>_<j>}, e.g. {@code w1_0, w1_1, w2_0}.
+ * over {@link PolynomialRing}. Layer 1, 2, 3, ... is a, b, c, ... (as in Ex. 15) and its entry j
+ * (row-major) the symbol {@code a0, a1, ..., b0, ...}; no name contains an underscore, which Symja
+ * would read as a pattern.
  */
 public final class NtkFormula {
   /** Largest side n of an NTK that is printed as a matrix of polynomials. */
@@ -56,7 +57,7 @@ public final class NtkFormula {
     }
   }
 
-  /** The symbols {@code w<l>_<j>}, layer by layer, row-major inside a layer. */
+  /** The symbols {@code a0, a1, ..., b0, ...}, layer by layer, row-major inside a layer. */
   public static List<String> parameterNames(Architecture a) {
     List<String> names = new ArrayList<>();
     for (int l = 0; l < a.depth(); l++) {
@@ -67,9 +68,22 @@ public final class NtkFormula {
     return names;
   }
 
-  /** The symbol of entry j of layer l (both 0-based): {@code w<l+1>_<j>}. */
+  /** The symbol of entry j of layer l (both 0-based): {@code layer(l) + j}, e.g. {@code b3}. */
   public static String symbol(int l, int j) {
-    return "w" + (l + 1) + "_" + j;
+    return layer(l) + j;
+  }
+
+  /**
+   * The letter of layer l (0-based): a, b, ..., u for the first 21 layers (v is the end-to-end
+   * filter, x the variable of beta_1's polynomial), then two letters aa, ab, ... (at most 64
+   * layers, {@link org.lcngeo.core.Limits#MAX_LAYERS}).
+   */
+  public static String layer(int l) {
+    if (l < 21) {
+      return String.valueOf((char) ('a' + l));
+    }
+    int k = l - 21;
+    return "" + (char) ('a' + k / 26) + (char) ('a' + k % 26);
   }
 
   public MuPlan plan() {
@@ -112,6 +126,6 @@ public final class NtkFormula {
   /** A matrix of polynomials written in a notation. */
   public static List<List<String>> write(
       List<List<GenPolynomial<BigRational>>> m, Notation notation) {
-    return m.stream().map(r -> r.stream().map(notation::polynomial).toList()).toList();
+    return notation.printer().entries(JasExprs.polynomials(m));
   }
 }

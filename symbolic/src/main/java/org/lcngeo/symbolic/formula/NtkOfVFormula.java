@@ -12,6 +12,9 @@ import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.expr.Expr;
+import org.lcngeo.symbolic.expr.Exprs;
+import org.lcngeo.symbolic.expr.Printer;
 
 /**
  * K^(delta)(v) in closed form (Thm. 4, Ex. 15): with theta(v) the {@link InverseMap}, N_l(v) =
@@ -22,12 +25,14 @@ import org.lcngeo.core.plan.MuPlan;
  *
  * For H = 2 this is the paper's K_1/lambda^2 + lambda^2 K_2 with lambda^2 = (-delta +
  * sqrt(delta^2 + 4 ||a||^2 ||b||^2)) / (2 ||a||^2) (Ex. 15); for H > 2 beta_1 is written as a
- * {@code Root} object: the largest real root of P, {@code Root(Function(x, P), CountRoots(P, x))}
- * in Symja/Mathematica syntax. The matrix is written in terms of the symbol {@code lambda2} (H = 2)
- * or {@code beta1}, whose closed form is printed once beside it. K_l(theta) N_l and C do not depend on the scaling of theta, so the
+ * {@link Expr.LargestRoot}: the largest real root of P. The matrix is written in terms of the
+ * symbol {@code lambda2} (H = 2) or {@code beta1}, whose closed form is printed once beside it. K_l(theta) N_l and C do not depend on the scaling of theta, so the
  * normalization of the inverse map does not matter.
  */
 public final class NtkOfVFormula {
+  /** The variable of beta_1's polynomial P. */
+  private static final Expr.Symbol X = Exprs.symbol("x");
+
   private final InverseMap inverse;
   private final Invariants invariants;
   private final NtkFormula ntk;
@@ -82,70 +87,121 @@ public final class NtkOfVFormula {
     return squaredNorms.size();
   }
 
-  /** P(x) = prod_l (x + c_l) - C, written in a notation (SYMJA or LATEX). */
-  public String beta1Polynomial(Notation notation) {
-    StringBuilder b = new StringBuilder();
+  /** P(x) = prod_l (x + c_l) - C, a polynomial in x over Q(v, delta). */
+  public Expr beta1Polynomial() {
+    return beta1Polynomial(X);
+  }
+
+  /** P at x (an expression). */
+  private Expr beta1Polynomial(Expr x) {
+    List<Expr> factors = new ArrayList<>();
     for (int l = 0; l < depth(); l++) {
-      GenPolynomial<BigRational> c = invariants.offset(l);
-      String factor = c.isZERO() ? "x" : "(x + " + notation.polynomial(c) + ")";
-      b.append(l == 0 ? "" : notation == Notation.LATEX ? " " : "*").append(factor);
+      factors.add(Exprs.sum(x, JasExprs.of(invariants.offset(l))));
     }
-    return b + " - " + Notation.group(notation.quotient(productOfSquaredNorms()));
+    return Exprs.sum(Exprs.product(factors), Exprs.negate(JasExprs.of(productOfSquaredNorms())));
   }
 
   /**
-   * beta_1: for H = 2 the closed form (-delta + sqrt(delta^2 + 4C))/2, for H > 2 the largest real
-   * root of P (the unique one above max_l(-c_l)), for H = 1 simply C.
+   * The polynomial relation that defines {@link #scalarSymbol} s without radicals or roots:
+   * P(s) for beta_1 (H != 2), P(s N_1) for lambda^2 = beta_1 / N_1 (H = 2); s is its largest real
+   * root (for systems such as Macaulay2 that have no real radicals).
    */
-  public String beta1(Notation notation) {
-    String c = Notation.group(notation.quotient(productOfSquaredNorms()));
+  public Expr scalarRelation() {
+    Expr s = scalarSymbol();
+    return beta1Polynomial(depth() == 2 ? Exprs.product(s, JasExprs.of(squaredNorms.get(0))) : s);
+  }
+
+  /**
+   * beta_1: for H = 2 the closed form (-delta + sqrt(delta^2 + 4C))/2, for H = 3 the cubic's real
+   * radicals, for H > 3 the largest real root of P (the unique one above max_l(-c_l)), for H = 1
+   * simply C.
+   */
+  public Expr beta1() {
+    Expr c = JasExprs.of(productOfSquaredNorms());
     if (depth() == 1) {
       return c;
     }
     if (depth() == 2) {
-      String d = Notation.group(notation.polynomial(invariants.deltas().get(0)));
-      return notation == Notation.LATEX
-          ? "\\frac{-" + d + " + \\sqrt{" + d + "^{2} + 4 " + c + "}}{2}"
-          : "(-" + d + " + Sqrt(" + d + "^2 + 4*" + c + "))/2";
+      Expr d = JasExprs.of(invariants.deltas().get(0));
+      Expr root = Exprs.sqrt(Exprs.sum(Exprs.power(d, 2), Exprs.product(Exprs.num(4), c)));
+      return Exprs.quotient(Exprs.sum(Exprs.negate(d), root), Exprs.num(2));
     }
-    String p = beta1Polynomial(notation);
-    return notation == Notation.LATEX
-        ? "\\max\\{x \\in \\mathbb{R} : " + p + " = 0\\}"
-        : "Root(Function(x, " + p + "), CountRoots(" + p + ", x))";
-  }
-
-  /** lambda^2 = beta_1 / ||w_1||^2 (Ex. 15; the rescaling of layer 1), self-contained. */
-  public String lambdaSquared(Notation notation) {
-    return notation.fraction(beta1(notation), notation.quotient(squaredNorms.get(0)));
-  }
-
-  /** The symbol the entries of {@link #write} use: lambda^2 for H = 2, beta_1 otherwise. */
-  public String scalarSymbol(Notation notation) {
-    if (depth() == 2) {
-      return notation == Notation.LATEX ? "\\lambda^{2}" : "lambda2";
+    if (depth() == 3) {
+      return largestRootOfTheCubic();
     }
-    return notation == Notation.LATEX ? "\\beta_1" : "beta1";
-  }
-
-  /** The definition of {@link #scalarSymbol}: {@link #lambdaSquared} or {@link #beta1}. */
-  public String scalarDefinition(Notation notation) {
-    return depth() == 2 ? lambdaSquared(notation) : beta1(notation);
+    return new Expr.LargestRoot(beta1Polynomial(), X);
   }
 
   /**
-   * K^(delta)(v) in Symja or LaTeX, in terms of {@link #scalarSymbol} (defined by {@link
-   * #scalarDefinition}): for H = 2 the paper's K_1/lambda2 + lambda2 K_2, for H != 2 sum_l K_l N_l /
-   * (beta1 + c_l), entries rational functions of v (and the invariants' symbols).
+   * H = 3: the largest real root of P(x) = x^3 + a x^2 + b x - C (a = c_2 + c_3, b = c_2 c_3) in
+   * real radicals, with t = x + a/3, t^3 + p t + q = 0 and D = q^2/4 + p^3/27: Viete's
+   * 2 sqrt(-p/3) cos(arccos((3q/2p) sqrt(-3/p))/3) (the largest of three) where D < 0, else
+   * Cardano's cbrt(-q/2 + sqrt(D)) + cbrt(-q/2 - sqrt(D)) (the only real root, or the simple one
+   * when D = 0, which is the largest: P is increasing above max(-c_l)).
    */
+  private Expr largestRootOfTheCubic() {
+    GenPolynomial<BigRational> a = invariants.offset(1).sum(invariants.offset(2));
+    GenPolynomial<BigRational> b = invariants.offset(1).multiply(invariants.offset(2));
+    BigRational third = new BigRational(1, 3);
+    GenPolynomial<BigRational> p = b.subtract(a.multiply(a).multiply(third));
+    Expr shift = JasExprs.of(a.multiply(third).negate());
+    Expr q = Exprs.sum(JasExprs.of(a.multiply(a).multiply(a).multiply(new BigRational(2, 27))
+        .subtract(a.multiply(b).multiply(third))), Exprs.negate(JasExprs.of(productOfSquaredNorms())));
+    Expr pe = JasExprs.of(p);
+    Expr d = Exprs.sum(Exprs.quotient(Exprs.power(q, 2), Exprs.num(4)),
+        Exprs.quotient(Exprs.power(pe, 3), Exprs.num(27)));
+    Expr halfQ = Exprs.quotient(Exprs.negate(q), Exprs.num(2));
+    Expr cardano = Exprs.sum(new Expr.CubeRoot(Exprs.sum(halfQ, Exprs.sqrt(d))),
+        new Expr.CubeRoot(Exprs.sum(halfQ, Exprs.negate(Exprs.sqrt(d)))), shift);
+    if (p.isZERO()) { // balanced: P = x^3 - C, D = C^2/4 > 0
+      return cardano;
+    }
+    Expr cosine = Exprs.product(Exprs.quotient(Exprs.product(Exprs.num(3), q), Exprs.product(Exprs.num(2), pe)),
+        Exprs.sqrt(Exprs.quotient(Exprs.num(-3), pe)));
+    Expr viete = Exprs.sum(Exprs.product(Exprs.num(2),
+        Exprs.sqrt(Exprs.quotient(Exprs.negate(pe), Exprs.num(3))),
+        new Expr.Cos(Exprs.quotient(new Expr.ArcCos(cosine), Exprs.num(3)))), shift);
+    return new Expr.IfNegative(d, viete, cardano);
+  }
+
+  /** lambda^2 = beta_1 / ||w_1||^2 (Ex. 15; the rescaling of layer 1), self-contained. */
+  public Expr lambdaSquared() {
+    return Exprs.quotient(beta1(), JasExprs.of(squaredNorms.get(0)));
+  }
+
+  /** The symbol the entries of {@link #ntkOfV} use: lambda^2 ({@code lambda2}) for H = 2, beta_1 otherwise. */
+  public Expr.Symbol scalarSymbol() {
+    return depth() == 2 ? Exprs.squaredSymbol("lambda") : Exprs.symbol("beta", 1);
+  }
+
+  /** The definition of {@link #scalarSymbol}: {@link #lambdaSquared} or {@link #beta1}. */
+  public Expr scalarDefinition() {
+    return depth() == 2 ? lambdaSquared() : beta1();
+  }
+
+  /** {@link #lambdaSquared} in a notation. */
+  public String lambdaSquared(Notation notation) {
+    return notation.printer().print(lambdaSquared());
+  }
+
+  /** {@link #ntkOfV} in a notation. */
   public List<List<String>> write(Notation notation) {
+    return notation.printer().entries(ntkOfV());
+  }
+
+  /**
+   * K^(delta)(v) in terms of {@link #scalarSymbol} (defined by {@link #scalarDefinition}): for
+   * H = 2 the paper's K_1/lambda2 + lambda2 K_2, for H != 2 sum_l K_l N_l / (beta1 + c_l),
+   * entries rational functions of v (and the invariants' symbols).
+   */
+  public List<List<Expr>> ntkOfV() {
     int n = blocksOfV.get(0).size();
-    String symbol = scalarSymbol(notation);
-    String times = notation == Notation.LATEX ? " " : "*";
-    List<List<String>> out = new ArrayList<>();
+    Expr symbol = scalarSymbol();
+    List<List<Expr>> out = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      List<String> row = new ArrayList<>();
+      List<Expr> row = new ArrayList<>();
       for (int j = 0; j < n; j++) {
-        List<String> terms = new ArrayList<>();
+        List<Expr> terms = new ArrayList<>();
         // layers with equal offsets c_l share the denominator beta1 + c_l
         Map<GenPolynomial<BigRational>, Quotient<BigRational>> weighted = new LinkedHashMap<>();
         for (int l = 0; l < depth(); l++) {
@@ -154,23 +210,19 @@ public final class NtkOfVFormula {
             continue;
           }
           if (depth() == 2) {
-            String entry = notation.quotient(k);
-            terms.add(
-                l == 0
-                    ? notation.fraction(entry, symbol)
-                    : k.isONE() ? symbol : symbol + times + Notation.group(entry));
+            Expr entry = JasExprs.of(k);
+            terms.add(l == 0 ? Exprs.quotient(entry, symbol) : Exprs.product(symbol, entry));
           } else {
             weighted.merge(invariants.offset(l), k.multiply(squaredNorms.get(l)), Quotient::sum);
           }
         }
         for (Map.Entry<GenPolynomial<BigRational>, Quotient<BigRational>> e : weighted.entrySet()) {
           if (!e.getValue().isZERO()) {
-            GenPolynomial<BigRational> c = e.getKey();
-            String den = c.isZERO() ? symbol : symbol + " + " + notation.polynomial(c);
-            terms.add(notation.fraction(notation.quotient(e.getValue()), den));
+            Expr den = Exprs.sum(symbol, JasExprs.of(e.getKey()));
+            terms.add(Exprs.quotient(JasExprs.of(e.getValue()), den));
           }
         }
-        row.add(terms.isEmpty() ? "0" : String.join(" + ", terms));
+        row.add(Exprs.sum(terms));
       }
       out.add(row);
     }
@@ -235,7 +287,9 @@ public final class NtkOfVFormula {
    * (the body of {@link org.lcngeo.core.plan.NtkOfV#ntk}): theta(v) from the inverse map, K_l as
    * polynomials in theta, beta_1 in closed form (H = 2, the cancellation-free branch) or by
    * bisection on [max(-c_l), max(-c_l) + C^(1/H)] where P changes sign (H > 2). Symbolic invariants
-   * {@code d} / {@code d<i>} read {@code delta[0]} / {@code delta[i-1]}; numeric ones are constants.
+   * {@code delta} / {@code delta<i>} are the locals {@code invariant} / {@code invariant<i>} (the
+   * parameter is {@code delta}), read from {@code delta[0]} / {@code delta[i-1]}; numeric ones are
+   * constants.
    */
   public String javaMethodBody() {
     Architecture a = inverse.theta().architecture();
@@ -246,8 +300,8 @@ public final class NtkOfVFormula {
       b.append("double v").append(m).append(" = v[").append(m).append("];\n");
     }
     for (String s : invariants.symbols()) {
-      int index = s.equals("d") ? 0 : Integer.parseInt(s.substring(1)) - 1;
-      b.append("double ").append(s).append(" = delta[").append(index).append("];\n");
+      int index = s.equals("delta") ? 0 : Integer.parseInt(s.substring("delta".length())) - 1;
+      b.append("double ").append(Printer.JAVA.print(JasExprs.symbol(s))).append(" = delta[").append(index).append("];\n");
     }
     FilterTuple<Quotient<BigRational>> theta = inverse.theta();
     for (int l = 0; l < h; l++) {
@@ -259,21 +313,21 @@ public final class NtkOfVFormula {
     FilterTuple<GenPolynomial<BigRational>> w = ntk.symbols();
     b.append("double bigC = 1.0;\n");
     for (int l = 0; l < h; l++) {
-      b.append("double n").append(l + 1).append(" = ")
+      b.append("double norm").append(l + 1).append(" = ")
           .append(Notation.JAVA.polynomial(w.squaredNorm(ntk.ring(), l))).append(";\n");
-      b.append("double c").append(l + 1).append(" = ")
+      b.append("double offset").append(l + 1).append(" = ")
           .append(Notation.JAVA.polynomial(invariants.offset(l))).append(";\n");
-      b.append("bigC *= n").append(l + 1).append(";\n");
+      b.append("bigC *= norm").append(l + 1).append(";\n");
     }
     if (h == 1) {
       b.append("double beta1 = bigC;\n");
     } else if (h == 2) {
-      b.append("double root = Math.sqrt(c2*c2 + 4.0*bigC);\n");
-      b.append("double beta1 = c2 >= 0.0 ? 2.0*bigC/(c2 + root) : (-c2 + root)/2.0;\n");
+      b.append("double root = Math.sqrt(offset2*offset2 + 4.0*bigC);\n");
+      b.append("double beta1 = offset2 >= 0.0 ? 2.0*bigC/(offset2 + root) : (-offset2 + root)/2.0;\n");
     } else {
-      b.append("double lo = -c1;\n");
+      b.append("double lo = -offset1;\n");
       for (int l = 1; l < h; l++) {
-        b.append("lo = Math.max(lo, -c").append(l + 1).append(");\n");
+        b.append("lo = Math.max(lo, -offset").append(l + 1).append(");\n");
       }
       b.append("double hi = lo + Math.pow(bigC, 1.0/").append(h).append(".0);\n");
       b.append("for (int it = 0; it < 4000; it++) {\n");
@@ -281,14 +335,14 @@ public final class NtkOfVFormula {
       b.append("  if (mid <= lo || mid >= hi) break;\n");
       b.append("  double p = 1.0;\n");
       for (int l = 0; l < h; l++) {
-        b.append("  p *= mid + c").append(l + 1).append(";\n");
+        b.append("  p *= mid + offset").append(l + 1).append(";\n");
       }
       b.append("  if (p - bigC < 0.0) lo = mid; else hi = mid;\n");
       b.append("}\n");
       b.append("double beta1 = 0.5*(lo + hi);\n");
     }
     for (int l = 0; l < h; l++) {
-      b.append("double s").append(l + 1).append(" = n").append(l + 1).append("/(beta1 + c")
+      b.append("double scale").append(l + 1).append(" = norm").append(l + 1).append("/(beta1 + offset")
           .append(l + 1).append(");\n");
     }
     b.append("double[][] k = new double[").append(n).append("][").append(n).append("];\n");
@@ -298,7 +352,7 @@ public final class NtkOfVFormula {
         for (int l = 0; l < h; l++) {
           GenPolynomial<BigRational> e = ntk.block(l).get(i).get(j);
           if (!e.isZERO()) {
-            terms.add("s" + (l + 1) + "*(" + Notation.JAVA.polynomial(e) + ")");
+            terms.add("scale" + (l + 1) + "*(" + Notation.JAVA.polynomial(e) + ")");
           }
         }
         if (!terms.isEmpty()) {

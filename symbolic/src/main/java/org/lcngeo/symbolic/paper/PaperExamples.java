@@ -7,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.symbolic.expr.Expr;
+import org.lcngeo.symbolic.expr.Exprs;
+import org.lcngeo.symbolic.expr.Printer;
+import org.lcngeo.symbolic.formula.JasExprs;
 import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.core.model.Architecture;
@@ -64,19 +68,21 @@ public final class PaperExamples {
     NtkFormula f = NtkFormula.of(EX15);
     // the paper's a = w1, b = w2
     String[][] k1 = {
-      {"w2_0^2", "0", "w2_0*w2_1", "0", "0"},
-      {"0", "w2_0^2", "0", "w2_0*w2_1", "0"},
-      {"w2_0*w2_1", "0", "w2_0^2 + w2_1^2", "0", "w2_0*w2_1"},
-      {"0", "w2_0*w2_1", "0", "w2_1^2", "0"},
-      {"0", "0", "w2_0*w2_1", "0", "w2_1^2"}};
+      {"b0^2", "0", "b0*b1", "0", "0"},
+      {"0", "b0^2", "0", "b0*b1", "0"},
+      {"b0*b1", "0", "b0^2 + b1^2", "0", "b0*b1"},
+      {"0", "b0*b1", "0", "b1^2", "0"},
+      {"0", "0", "b0*b1", "0", "b1^2"}};
     String[][] k2 = {
-      {"w1_0^2", "w1_0*w1_1", "w1_0*w1_2", "0", "0"},
-      {"w1_0*w1_1", "w1_1^2", "w1_1*w1_2", "0", "0"},
-      {"w1_0*w1_2", "w1_1*w1_2", "w1_0^2 + w1_2^2", "w1_0*w1_1", "w1_0*w1_2"},
-      {"0", "0", "w1_0*w1_1", "w1_1^2", "w1_1*w1_2"},
-      {"0", "0", "w1_0*w1_2", "w1_1*w1_2", "w1_2^2"}};
-    List<List<String>> block1 = NtkFormula.write(f.block(0), Notation.SYMJA);
-    List<List<String>> block2 = NtkFormula.write(f.block(1), Notation.SYMJA);
+      {"a0^2", "a0*a1", "a0*a2", "0", "0"},
+      {"a0*a1", "a1^2", "a1*a2", "0", "0"},
+      {"a0*a2", "a1*a2", "a0^2 + a2^2", "a0*a1", "a0*a2"},
+      {"0", "0", "a0*a1", "a1^2", "a1*a2"},
+      {"0", "0", "a0*a2", "a1*a2", "a2^2"}};
+    List<List<Expr>> block1Expr = JasExprs.polynomials(f.block(0));
+    List<List<Expr>> block2Expr = JasExprs.polynomials(f.block(1));
+    List<List<String>> block1 = Printer.SYMJA.entries(block1Expr);
+    List<List<String>> block2 = Printer.SYMJA.entries(block2Expr);
     boolean blocksMatch = block1.equals(rows(k1)) && block2.equals(rows(k2));
 
     NeuromanifoldEquations eq = NeuromanifoldEquations.compute(EX15);
@@ -108,7 +114,7 @@ public final class PaperExamples {
 
     Map<String, Object> o = new LinkedHashMap<>();
     o.put("architecture", EX15.summary());
-    o.put("mu", f.mu().stream().map(Notation.SYMJA::polynomial).toList());
+    o.put("mu", f.mu().stream().map(p -> Printer.SYMJA.print(JasExprs.of(p))).toList());
     o.put("equations", equations);
     o.put("inequality", "v2^2 - 4*v0*v4 >= 0");
     o.put("inequalityHoldsOnSamples", inequalityOnImage);
@@ -116,11 +122,20 @@ public final class PaperExamples {
     o.put("itsFiberIsEmpty", outsideEmpty);
     o.put("K1", block1);
     o.put("K2", block2);
-    o.put("inverse", inverse.write(Notation.SYMJA));
-    o.put("lambdaSquared", kv.lambdaSquared(Notation.SYMJA));
-    o.put("ntkOfV", kv.write(Notation.SYMJA));
+    o.put("inverse", Printer.SYMJA.entries(JasExprs.quotients(inverse.theta().layers())));
+    o.put("lambdaSquared", Printer.SYMJA.print(kv.lambdaSquared()));
+    o.put("ntkOfV", Printer.SYMJA.entries(kv.ntkOfV()));
     o.put("closedFormCheckedAt", strings(v));
     boolean ok = blocksMatch && equationMatches && inequalityOnImage && outsideEmpty && closedFormMatches;
+    Map<String, List<List<Expr>>> tex = new LinkedHashMap<>();
+    tex.put("\\mu(a, b)", f.mu().stream().map(p -> List.of(JasExprs.of(p))).toList());
+    tex.put("K_{1}", block1Expr);
+    tex.put("K_{2}", block2Expr);
+    List<List<Expr>> inverseExpr = JasExprs.quotients(inverse.theta().layers());
+    tex.put("a(v)", List.of(inverseExpr.get(0)));
+    tex.put("b(v)", List.of(inverseExpr.get(1)));
+    tex.put("\\lambda^{2}", List.of(List.of(kv.lambdaSquared())));
+    tex.put("K^{(\\delta)}(v)", kv.ntkOfV());
     return new PaperExample(15, "running example k=(3,2), s=(2,1): neuromanifold, K_1, K_2, K^(delta)(v)", ok,
         "mu(a,b) = (a0 b0, a1 b0, a2 b0 + a0 b1, a1 b1, a2 b1); the Zariski closure of M is the cubic "
             + (equations.isEmpty() ? "(none)" : equations.get(0)) + " = 0 (elimination), every sampled "
@@ -128,7 +143,7 @@ public final class PaperExamples {
             + "empty fiber; K_1, K_2 " + (blocksMatch ? "equal" : "DIFFER FROM") + " the paper's; the "
             + "closed form K^(delta)(v) from the inverse map (derived by elimination) "
             + (closedFormMatches ? "equals" : "DIFFERS FROM") + " the exact NTK at a rational point.",
-        o);
+        o, tex);
   }
 
   /** Ex. 16: the singular point v = (2, 0, 5, 0, 2): two balanced fiber points, different NTKs. */
@@ -150,7 +165,7 @@ public final class PaperExamples {
         "The fiber of v = (2,0,5,0,2) at delta = 0 has " + fiber.points().size() + " points (a = (1,0,2), "
             + "b = (2,1) and the swap (2,0,1), (1,2)), both of rank 4; their NTKs "
             + (fiber.ntkEqual() ? "are equal" : "differ") + " and equal the paper's two matrices: "
-            + "the metric does not extend to the singular locus.", o);
+            + "the metric does not extend to the singular locus.", o, fiberMatrices(fiber));
   }
 
   /** Ex. 17: K^(delta)(v)'s (2,1) entry lambda^2 a0 a1 is strictly decreasing in delta. */
@@ -159,14 +174,14 @@ public final class PaperExamples {
     List<BigFraction> deltas = List.of(new BigFraction(-2), new BigFraction(-1), BigFraction.ZERO,
         BigFraction.ONE, new BigFraction(2), new BigFraction(5));
     List<RealAlgebraicNumber> entries = new ArrayList<>();
-    List<String> shown = new ArrayList<>();
+    List<Expr> shownExpr = new ArrayList<>();
     boolean matchesLambda = true;
     for (BigFraction d : deltas) {
       var r = Rescaling.rescale(theta, List.of(d));
       RescaledNtk k = r.ntk();
       RealAlgebraicNumber e = k.toRealAlgebraic().get(1).get(0);
       entries.add(e);
-      shown.add(k.ntkSymja().get(1).get(0));
+      shownExpr.add(k.ntkExpr().get(1).get(0));
       RealAlgebraicNumber lambda2 = r.lambdas().get(0).multiply(r.lambdas().get(0));
       matchesLambda &= e.equals(lambda2.multiply(new BigFraction(2))); // a0 a1 = 1 * 2
     }
@@ -178,14 +193,15 @@ public final class PaperExamples {
     o.put("filters", List.of(strings(theta.layer(0)), strings(theta.layer(1))));
     o.put("v", strings(MuPlan.compile(EX15).mu(Q, theta)));
     o.put("delta", strings(deltas));
-    o.put("entry21", shown);
+    o.put("entry21", shownExpr.stream().map(Printer.SYMJA::print).toList());
     o.put("entry21Decimal", entries.stream().map(e -> e.toDecimalString(20)).toList());
     o.put("strictlyDecreasing", decreasing);
     return new PaperExample(17, "K^(delta)(v) changes with delta", decreasing && matchesLambda,
         "At v = mu((1,2,1), (1,3)) the (2,1) entry of K^(delta)(v) equals lambda^2 a0 a1 "
             + (matchesLambda ? "" : "NOT ") + "and is " + (decreasing ? "strictly decreasing" : "NOT strictly decreasing")
             + " over delta = " + strings(deltas) + " (exact comparisons of algebraic numbers): "
-            + "different invariants give different metrics.", o);
+            + "different invariants give different metrics.", o,
+        Map.of("K^{(\\delta)}(v)_{2,1}", shownExpr.stream().map(List::of).toList()));
   }
 
   /** Ex. 19: v = (0,1,1,0) with strides 1: three balanced factorizations, three NTKs. */
@@ -213,7 +229,7 @@ public final class PaperExamples {
         "x^2 y + x y^2 = x y (x + y): the fiber at delta = 0 has " + fiber.points().size()
             + " points, their NTKs are pairwise " + (distinct ? "different" : "NOT all different")
             + " and " + (matches ? "equal" : "DIFFER FROM") + " (1/sqrt 2) times the paper's matrices: "
-            + "with a stride 1 the NTK is not a function of v and delta.", o);
+            + "with a stride 1 the NTK is not a function of v and delta.", o, fiberMatrices(fiber));
   }
 
   /** Ex. 20: fully connected, same product and Delta_1, different NTKs. */
@@ -233,7 +249,8 @@ public final class PaperExamples {
     return new PaperExample(20, "fully connected: same product and Delta, different NTKs", ok,
         "V = (diag(1,1/2), diag(1,2)) and U = ([[0,1],[1/2,0]], [[0,2],[1,0]]) both multiply to I with "
             + "Delta_1 = diag(0,15/4); their NTKs (eq. 7) " + (w.ntkEqual() ? "are equal" : "differ")
-            + ", so for unbalanced invariants the fully connected NTK depends on the parameters.", o);
+            + ", so for unbalanced invariants the fully connected NTK depends on the parameters.", o,
+        ex20Matrices(w));
   }
 
   /** Lemma 5 and Cor. 6 at a point of Theta_delta (the tuple's own invariants). */
@@ -253,6 +270,34 @@ public final class PaperExamples {
     o.put("lemma5Bijective", lemma.bijective());
     o.put("corollary6PushforwardIsKInverse", metric);
     return o;
+  }
+
+  /** The NTK of each fiber point, as trees. */
+  private static Map<String, List<List<Expr>>> fiberMatrices(Fiber fiber) {
+    Map<String, List<List<Expr>>> m = new LinkedHashMap<>();
+    for (int i = 0; i < fiber.points().size(); i++) {
+      m.put("K(\\theta_{" + (i + 1) + "})", fiber.points().get(i).ntk().ntkExpr());
+    }
+    return m;
+  }
+
+  private static Map<String, List<List<Expr>>> ex20Matrices(FullyConnectedWitness w) {
+    Map<String, List<List<Expr>>> m = new LinkedHashMap<>();
+    for (int l = 0; l < w.first().size(); l++) {
+      m.put("V_{" + (l + 1) + "}", exprs(w.first().get(l)));
+    }
+    for (int l = 0; l < w.second().size(); l++) {
+      m.put("U_{" + (l + 1) + "}", exprs(w.second().get(l)));
+    }
+    m.put("V_{2} V_{1}", exprs(w.product(w.first())));
+    m.put("\\Delta_{1}", exprs(w.deltas(w.first()).get(0)));
+    m.put("K(V)", exprs(w.ntk(w.first())));
+    m.put("K(U)", exprs(w.ntk(w.second())));
+    return m;
+  }
+
+  private static List<List<Expr>> exprs(List<List<BigFraction>> m) {
+    return m.stream().map(r -> r.stream().map(Exprs::num).toList()).toList();
   }
 
   static Map<String, Object> fiberObjects(Fiber fiber) {

@@ -7,12 +7,13 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.symbolic.expr.Expr;
+import org.lcngeo.symbolic.expr.Exprs;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.symbolic.algebraic.FieldElement;
 import org.lcngeo.symbolic.algebraic.FieldExtensions;
 import org.lcngeo.symbolic.algebraic.NumberField;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
-import org.lcngeo.symbolic.algebraic.Symja;
 
 /**
  * A filter tuple with entries in a real number field K = Q(gamma) rescaled to prescribed
@@ -102,26 +103,23 @@ public final class AlgebraicRescaledTuple extends RescaledLayers<FieldElement> {
    * irrational number is computed, unlike {@link #lambdas()}).
    */
   @Override
-  public String lambdaSymja(int l) {
+  public Expr lambdaExpr(int l) {
     if (lambdaSquared.get(l).isRational()) {
-      return RealAlgebraicNumber.of(lambdaSquared.get(l).toRational()).sqrt().toSymja();
+      return RealAlgebraicNumber.of(lambdaSquared.get(l).toRational()).sqrt().toExpr();
     }
-    BigFraction c = offsets.get(l);
-    String beta = beta1.toSymja() + (c.signum() == 0 ? ""
-        : (c.signum() > 0 ? "+" : "-") + Symja.rational(c.abs()));
-    return "Sqrt((" + beta + ")/(" + squaredNorms.get(l).toSymja() + "))";
+    Expr beta = Exprs.sum(beta1.toExpr(), Exprs.num(offsets.get(l)));
+    return Exprs.sqrt(Exprs.quotient(beta, squaredNorms.get(l).toExpr()));
   }
 
-  /** Each rescaled entry as w_j * lambda_l, w_j by its own Symja form (radical or Root). */
+  /** Each rescaled entry as w_j * lambda_l, w_j by its own form (radicals or a real root). */
   @Override
-  public List<List<String>> filtersSymja() {
-    List<List<String>> out = new ArrayList<>();
+  public List<List<Expr>> filtersExpr() {
+    List<List<Expr>> out = new ArrayList<>();
     for (int l = 0; l < original.depth(); l++) {
-      String ls = lambdaSymja(l);
-      List<String> w = new ArrayList<>();
+      Expr ls = lambdaExpr(l);
+      List<Expr> w = new ArrayList<>();
       for (FieldElement x : original.layer(l)) {
-        w.add(x.isRational() ? Symja.product(x.toRational(), ls)
-            : "(" + x.toRealAlgebraic().toSymja() + ")*" + ls);
+        w.add(Exprs.product(x.isRational() ? Exprs.num(x.toRational()) : x.toRealAlgebraic().toExpr(), ls));
       }
       out.add(w);
     }

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
+import org.lcngeo.symbolic.expr.Expr;
+import org.lcngeo.symbolic.expr.Printer;
 
 /**
  * The rescaled filters lambda_l w_l of Prop. 2 / 12, whatever field the original filters live in:
@@ -17,11 +19,21 @@ public interface RescaledFilters {
   /** The rescaled tuple (lambda_l w_l). */
   FilterTuple<RealAlgebraicNumber> filters();
 
+  /** lambda_l as an expression tree. */
+  Expr lambdaExpr(int l);
+
+  /** The rescaled filters as expression trees, per layer row-major. */
+  List<List<Expr>> filtersExpr();
+
   /** lambda_l in Symja syntax. */
-  String lambdaSymja(int l);
+  default String lambdaSymja(int l) {
+    return Printer.SYMJA.print(lambdaExpr(l));
+  }
 
   /** The rescaled filters in Symja syntax, per layer row-major. */
-  List<List<String>> filtersSymja();
+  default List<List<String>> filtersSymja() {
+    return Printer.SYMJA.entries(filtersExpr());
+  }
 
   /** The rescaled filters as decimals correct to the given significant digits, per layer. */
   default List<List<String>> filtersDecimal(int digits) {

@@ -9,6 +9,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.symbolic.algebraic.FieldElement;
+import org.lcngeo.symbolic.expr.Expr;
+import org.lcngeo.symbolic.expr.Printer;
 import org.lcngeo.symbolic.algebraic.NumberField;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 
@@ -72,9 +74,14 @@ public final class RescaledNtk {
     return map(e -> e.toDecimalString(digits));
   }
 
-  /** Each entry as a Symja expression (radicals when beta_1 is quadratic). */
+  /** Each entry as an expression tree ({@link FieldElement#toExpr}). */
+  public List<List<Expr>> ntkExpr() {
+    return map(FieldElement::toExpr);
+  }
+
+  /** Each entry in Symja syntax ({@link #ntkExpr}). */
   public List<List<String>> ntkSymja() {
-    return map(FieldElement::toSymja);
+    return Printer.SYMJA.entries(ntkExpr());
   }
 
   /** Each entry as a real algebraic number (for comparisons with other fields). */

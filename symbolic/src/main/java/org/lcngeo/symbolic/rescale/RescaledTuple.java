@@ -4,11 +4,12 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.symbolic.expr.Expr;
+import org.lcngeo.symbolic.expr.Exprs;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.symbolic.algebraic.FieldElement;
 import org.lcngeo.symbolic.algebraic.NumberField;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
-import org.lcngeo.symbolic.algebraic.Symja;
 import org.lcngeo.symbolic.ntk.ExactNtk;
 import org.lcngeo.symbolic.ntk.ScaledIntegerMatrix;
 
@@ -134,14 +135,13 @@ public final class RescaledTuple extends RescaledLayers<BigFraction> {
    * radical when it has degree at most two, else as Sqrt(lambda_l^2) with lambda_l^2 in Q(beta_1).
    */
   @Override
-  public List<List<String>> filtersSymja() {
-    List<List<String>> out = new ArrayList<>();
+  public List<List<Expr>> filtersExpr() {
+    List<List<Expr>> out = new ArrayList<>();
     for (int l = 0; l < original.depth(); l++) {
-      RealAlgebraicNumber lam = lambdas().get(l);
-      String ls = lambdaSymja(l);
-      List<String> w = new ArrayList<>();
+      Expr ls = lambdaExpr(l);
+      List<Expr> w = new ArrayList<>();
       for (BigFraction x : original.layer(l)) {
-        w.add(lam.isRational() ? Symja.rational(x.multiply(lam.toRational())) : Symja.product(x, ls));
+        w.add(Exprs.product(Exprs.num(x), ls));
       }
       out.add(w);
     }
@@ -153,9 +153,9 @@ public final class RescaledTuple extends RescaledLayers<BigFraction> {
    * lambda_l^2 in Q(beta_1) (never a Root form, whose index needs Symja's numerics).
    */
   @Override
-  public String lambdaSymja(int l) {
+  public Expr lambdaExpr(int l) {
     RealAlgebraicNumber lam = lambdas().get(l);
-    return lam.degree() <= 2 ? lam.toSymja() : "Sqrt(" + lambdaSquared.get(l).toSymja() + ")";
+    return lam.degree() <= 2 ? lam.toExpr() : Exprs.sqrt(lambdaSquared.get(l).toExpr());
   }
 
   /**

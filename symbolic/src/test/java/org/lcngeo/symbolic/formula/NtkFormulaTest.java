@@ -21,23 +21,23 @@ class NtkFormulaTest {
   @Test
   void example15BlocksAreThePapers() {
     NtkFormula f = NtkFormula.of(FormulaFixtures.EX15);
-    assertThat(f.parameters()).containsExactly("w1_0", "w1_1", "w1_2", "w2_0", "w2_1");
-    // Paper, Sec. 7, Example 15, with a = (w1_0, w1_1, w1_2) and b = (w2_0, w2_1).
-    String b00 = "w2_0^2", b01 = "w2_0*w2_1", b11 = "w2_1^2";
+    assertThat(f.parameters()).containsExactly("a0", "a1", "a2", "b0", "b1");
+    // Paper, Sec. 7, Example 15, a = (a0, a1, a2), b = (b0, b1).
+    String b00 = "b0^2", b01 = "b0*b1", b11 = "b1^2";
     List<List<String>> k1 =
         List.of(
             List.of(b00, "0", b01, "0", "0"),
             List.of("0", b00, "0", b01, "0"),
-            List.of(b01, "0", "w2_0^2 + w2_1^2", "0", b01),
+            List.of(b01, "0", "b0^2 + b1^2", "0", b01),
             List.of("0", b01, "0", b11, "0"),
             List.of("0", "0", b01, "0", b11));
     List<List<String>> k2 =
         List.of(
-            List.of("w1_0^2", "w1_0*w1_1", "w1_0*w1_2", "0", "0"),
-            List.of("w1_0*w1_1", "w1_1^2", "w1_1*w1_2", "0", "0"),
-            List.of("w1_0*w1_2", "w1_1*w1_2", "w1_0^2 + w1_2^2", "w1_0*w1_1", "w1_0*w1_2"),
-            List.of("0", "0", "w1_0*w1_1", "w1_1^2", "w1_1*w1_2"),
-            List.of("0", "0", "w1_0*w1_2", "w1_1*w1_2", "w1_2^2"));
+            List.of("a0^2", "a0*a1", "a0*a2", "0", "0"),
+            List.of("a0*a1", "a1^2", "a1*a2", "0", "0"),
+            List.of("a0*a2", "a1*a2", "a0^2 + a2^2", "a0*a1", "a0*a2"),
+            List.of("0", "0", "a0*a1", "a1^2", "a1*a2"),
+            List.of("0", "0", "a0*a2", "a1*a2", "a2^2"));
     assertThat(canonical(f.block(0), f)).isEqualTo(canonical(parse(k1, f), f));
     assertThat(canonical(f.block(1), f)).isEqualTo(canonical(parse(k2, f), f));
   }
@@ -45,12 +45,12 @@ class NtkFormulaTest {
   @Test
   void symjaSyntaxOfAnEntry() {
     NtkFormula f = NtkFormula.of(FormulaFixtures.EX15);
-    GenPolynomial<BigRational> p = f.ring().jas().parse("w1_0^2 + w2_0*w2_1 - 3/4 w1_1");
-    assertThat(Notation.SYMJA.polynomial(p)).isEqualTo("w1_0^2 + w2_0*w2_1 - 3/4*w1_1");
+    GenPolynomial<BigRational> p = f.ring().jas().parse("a0^2 + b0*b1 - 3/4 a1");
+    assertThat(Notation.SYMJA.polynomial(p)).isEqualTo("a0^2 + b0*b1 - 3/4*a1");
     assertThat(Notation.LATEX.polynomial(p))
-        .isEqualTo("w_{1,0}^{2} + w_{2,0} w_{2,1} - \\frac{3}{4} w_{1,1}");
+        .isEqualTo("a_{0}^{2} + b_{0} b_{1} - \\frac{3}{4} a_{1}");
     assertThat(Notation.JAVA.polynomial(p))
-        .isEqualTo("w1_0*w1_0 + w2_0*w2_1 - (3.0/4.0)*w1_1");
+        .isEqualTo("a0*a0 + b0*b1 - (3.0/4.0)*a1");
   }
 
   @ParameterizedTest

@@ -27,8 +27,8 @@ class NtkOfVFormulaTest {
         .isEqualTo("(v0^2*v3^2 + v1^2*v3^2 + v1^2*v4^2)/(v1^2*v3^2)");
     assertThat(Notation.SYMJA.quotient(f.squaredNorm(1))).isEqualTo("v1^2 + v3^2");
     assertThat(f.lambdaSquared(Notation.SYMJA))
-        .startsWith("((-d + Sqrt(d^2 + 4*(")
-        .endsWith(")/((v0^2*v3^2 + v1^2*v3^2 + v1^2*v4^2)/(v1^2*v3^2))");
+        .startsWith("(-delta + Sqrt(delta^2 + 4*(")
+        .endsWith("))/2/((v0^2*v3^2 + v1^2*v3^2 + v1^2*v4^2)/(v1^2*v3^2))");
   }
 
   /** At v = mu(theta) with delta = theta's own invariants, K^(delta)(v) is K(theta) (Thm. 4). */
