@@ -4,7 +4,8 @@
                                   printed as Java's ClassName@hash, or differs from COMMITTED:
                                   text exactly, except numbers written with a point or an exponent
                                   (floating point), which agree within a relative 1e-6 (absolute
-                                  1e-8); images by presence.
+                                  1e-8); durations (a number before s or ms) are
+                                  not compared; images by presence.
   nbcheck.py --clean EXECUTED OUT writes EXECUTED to OUT without run timestamps, after the same
                                   checks of EXECUTED alone.
 """
@@ -14,6 +15,8 @@ import sys
 import nbformat
 
 NUMBER = re.compile(r"[-+]?(?:\d+\.\d*|\.\d+|\d+)(?:[eE][-+]?\d+)?")
+# Durations ("computed in 6.3 s", "12 ms") differ from run to run and are not compared.
+DURATION = re.compile(r"\b\d+(?:\.\d+)?(?=\s?(?:s|ms|seconds)\b)")
 OBJECT = re.compile(r"\[[A-Z]@[0-9a-f]{4,}|\b[A-Za-z_$][\w.$]*@[0-9a-f]{6,8}\b")
 REL, ABS = 1e-6, 1e-8
 
@@ -29,6 +32,7 @@ def numbers_agree(a, b):
 
 def text_agrees(a, b):
     """Same words, and numbers equal (integers) or within the tolerance (floating point)."""
+    a, b = DURATION.sub("<time>", a), DURATION.sub("<time>", b)
     na, nb = NUMBER.findall(a), NUMBER.findall(b)
     if NUMBER.sub("#", a) != NUMBER.sub("#", b) or len(na) != len(nb):
         return False

@@ -74,14 +74,14 @@ public final class FlowPlot {
             Ticks.label(loss[0], exponent(loss[0], 4)),
             Ticks.label(loss[loss.length - 1], exponent(loss[loss.length - 1], 4)),
             Ticks.label(t[t.length - 1], exponent(t[t.length - 1], 4))),
-        "t", "L(theta(t))", List.of(new Curve("loss", t, loss)), logTime));
+        "t", "L(theta(t))", List.of(new Curve("loss", t, loss)), logTime, true));
     if (drift != null) {
       charts.add(panel("invariant drift (integration error)", "t", "max_l |delta_l(t) - delta_l(0)|",
-          List.of(new Curve("drift", t, drift)), logTime));
+          List.of(new Curve("drift", t, drift)), logTime, true));
     }
     if (deviation != null) {
       charts.add(panel("function-space deviation", "t", "||mu(theta(t)) - v(t)||",
-          List.of(new Curve("deviation", t, deviation)), logTime));
+          List.of(new Curve("deviation", t, deviation)), logTime, true));
     }
     return new Figure(charts.get(0).getTitle(), charts);
   }
@@ -94,7 +94,12 @@ public final class FlowPlot {
 
   /** One panel of curves sharing linear x; y on a log axis if it spans two decades. */
   public static Figure curves(String title, String xTitle, String yTitle, List<Curve> curves) {
-    return new Figure(title, List.of(panel(title, xTitle, yTitle, curves, false)));
+    return new Figure(title, List.of(panel(title, xTitle, yTitle, curves, false, true)));
+  }
+
+  /** One panel of curves in a plane: both axes linear (a picture of a set, not of a quantity). */
+  public static Figure plane(String title, String xTitle, String yTitle, List<Curve> curves) {
+    return new Figure(title, List.of(panel(title, xTitle, yTitle, curves, false, false)));
   }
 
   /**
@@ -177,11 +182,11 @@ public final class FlowPlot {
   }
 
   private static XYChart panel(String title, String xTitle, String yTitle, List<Curve> curves,
-      boolean logX) {
+      boolean logX, boolean allowLogY) {
     List<Curve> shown = new ArrayList<>();
     int zeros = 0;
     int dropped = 0;
-    boolean logY = spansDecades(curves);
+    boolean logY = allowLogY && spansDecades(curves);
     for (Curve c : curves) {
       double[] x = c.x();
       double[] y = c.y();
@@ -202,7 +207,7 @@ public final class FlowPlot {
     }
     String fullTitle = title;
     if (zeros > 0) {
-      fullTitle += String.format(Locale.ROOT, " (%d value%s = 0, not drawable on the log axis)",
+      fullTitle += String.format(Locale.ROOT, " (%d zero%s: not drawable on the log axis)",
           zeros, zeros == 1 ? "" : "s");
     }
     if (dropped > 0) {
@@ -305,8 +310,10 @@ public final class FlowPlot {
     s.setAxisTickLabelsFont(font.deriveFont(11f));
     s.setLegendFont(font.deriveFont(11f));
     s.setLegendVisible(legend);
-    s.setLegendPosition(LegendPosition.InsideNE);
+    s.setLegendPosition(LegendPosition.OutsideS);
     s.setSeriesColors(PALETTE);
+    s.setXAxisTickMarkSpacingHint(90);
+    s.setYAxisTickMarkSpacingHint(50);
   }
 
   /** The exponent of the last of {@code digits} significant digits of {@code v}. */

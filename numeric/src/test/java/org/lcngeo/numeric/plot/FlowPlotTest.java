@@ -140,7 +140,7 @@ class FlowPlotTest {
     assertThat(FlowPlot.fastStart(t, slow)).isFalse();
     XYChart linear = (XYChart) FlowPlot.flow(t, slow, drift, null).panels().get(1);
     assertThat(linear.getXAxisTitle()).isEqualTo("t");
-    assertThat(linear.getTitle()).contains("1 value = 0, not drawable on the log axis");
+    assertThat(linear.getTitle()).contains("1 zero: not drawable on the log axis");
   }
 
   @Test
