@@ -153,6 +153,7 @@ public final class FlowPlot {
     style(chart.getStyler(), false);
     chart.getStyler().setXAxisLabelRotation(labels.size() > 12 ? 45 : 0);
     chart.getStyler().setOverlapped(true);
+    chart.getStyler().setAvailableSpaceFill(labels.size() == 1 ? 0.25 : 0.9);
     chart.getStyler().setYAxisMin(0.0);
     chart.getStyler().setYAxisDecimalPattern("#0");
     chart.addSeries(counted, labels, counts);
@@ -312,8 +313,8 @@ public final class FlowPlot {
     s.setLegendVisible(legend);
     s.setLegendPosition(LegendPosition.OutsideS);
     s.setSeriesColors(PALETTE);
-    s.setXAxisTickMarkSpacingHint(90);
-    s.setYAxisTickMarkSpacingHint(50);
+    // XChart ticks every data value of an equally spaced series when a formatter is set: thin them.
+    s.setXAxisMaxLabelCount(12);
   }
 
   /** The exponent of the last of {@code digits} significant digits of {@code v}. */
