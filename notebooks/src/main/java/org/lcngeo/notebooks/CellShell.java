@@ -24,9 +24,12 @@ import org.lcngeo.cli.Lcn;
  * ignored.
  */
 public final class CellShell implements AutoCloseable {
+  private static final long STOP_REPEAT_MILLIS = 100;
   private final JShell shell;
   /** Set by {@link #stop}: JShell ends a stopped snippet without an exception. */
   private volatile boolean stopped;
+  /** Whether a cell is being evaluated (compiled or run). */
+  private volatile boolean running;
 
   /**
    * Output of one cell: printed text (stdout, stderr), the value of the cell's last snippet if it is
@@ -58,6 +61,7 @@ public final class CellShell implements AutoCloseable {
     String error = null;
     Display.drain();
     stopped = false;
+    running = true;
     System.setOut(capture);
     System.setErr(captureErr);
     try {
@@ -84,6 +88,7 @@ public final class CellShell implements AutoCloseable {
         error = evalJava(java.toString(), value);
       }
     } finally {
+      running = false;
       capture.flush();
       captureErr.flush();
       System.setOut(oldOut);
@@ -98,6 +103,9 @@ public final class CellShell implements AutoCloseable {
     SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
     String rest = source;
     while (!rest.isBlank()) {
+      if (stopped) {
+        return "interrupted";
+      }
       SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
       if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
         break;
@@ -217,10 +225,28 @@ public final class CellShell implements AutoCloseable {
     return args;
   }
 
-  /** Stops the cell that is running (JShell's stop: the cell ends with an error). */
+  /**
+   * Stops the cell that is being evaluated, which then ends with the error "interrupted". JShell's
+   * stop reaches only code that runs, so it is repeated until the cell ends: an interrupt during
+   * compilation stops the cell as soon as it starts running. Between cells it does nothing.
+   */
   public void stop() {
+    if (!running) {
+      return;
+    }
     stopped = true;
-    shell.stop();
+    Thread repeat = new Thread(() -> {
+      while (stopped && running) {
+        shell.stop();
+        try {
+          Thread.sleep(STOP_REPEAT_MILLIS);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "cell-stop");
+    repeat.setDaemon(true);
+    repeat.start();
   }
 
   /** The exception the cell threw, by its own class name rather than JShell's wrapper's. */

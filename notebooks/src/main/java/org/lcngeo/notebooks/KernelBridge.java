@@ -18,9 +18,10 @@ import java.util.concurrent.LinkedBlockingQueue;
 /**
  * The Java side of the lcngeo Jupyter kernel ({@code notebooks/kernel/lcngeo_kernel.py}): reads
  * one JSON request {@code {"code": ...}} per line on stdin, evaluates it with {@link CellShell} and
- * answers one JSON line {@code {"stdout", "stderr", "value", "displays", "error"}} on the process's stdout, which carries
- * nothing else: whatever is printed outside a cell (library logging, threads a cell left running)
- * goes to stderr, the kernel's log.
+ * answers one JSON line {@code {"stdout", "stderr", "value", "displays", "error"}} on the
+ * process's stdout, which carries nothing else: whatever is printed outside a cell (library
+ * logging, threads a cell left running) goes to stderr, the kernel's log. A request
+ * {@code {"interrupt": true}} stops the running cell.
  */
 public final class KernelBridge {
   private KernelBridge() {}

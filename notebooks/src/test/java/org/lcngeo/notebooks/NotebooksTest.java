@@ -35,7 +35,7 @@ class NotebooksTest {
   @Test
   void everyNotebookRunsWithTheKernelAndMatchesItsCommittedOutputs() throws Exception {
     String log = run(List.of("bash", "regenerate", "--check", "--classpath",
-        System.getProperty("java.class.path")), 290);
+        System.getProperty("java.class.path")), 900);
     assertThat(log).contains("07-");
   }
 
@@ -43,7 +43,34 @@ class NotebooksTest {
   void theKernelSurvivesErrorsAndInterruptsAndRestarts(@TempDir Path dir) throws Exception {
     run(List.of("/usr/bin/python3", "kernel/kernelspec.py", dir.resolve("kernels/lcngeo").toString(),
         Path.of("kernel").toAbsolutePath().toString(), System.getProperty("java.class.path")), 30);
-    run(List.of("/usr/bin/python3", "kernel/kernel_check.py", dir.toString()), 280);
+    run(List.of("/usr/bin/python3", "kernel/kernel_check.py", dir.toString()), 600);
+  }
+
+  /** A one-cell notebook whose cell printed {@code text} and showed an image. */
+  private static Path notebook(Path dir, String name, String text) throws IOException {
+    String json = "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [{"
+        + "\"cell_type\": \"code\", \"id\": \"c1\", \"metadata\": {}, \"execution_count\": 1,"
+        + " \"source\": \"x\", \"outputs\": [{\"output_type\": \"stream\", \"name\": \"stdout\","
+        + " \"text\": \"" + text + "\"}, {\"output_type\": \"display_data\", \"metadata\": {},"
+        + " \"data\": {\"image/png\": \"" + name + "\", \"text/plain\": \"<figure>\"}}]}]}";
+    return Files.writeString(dir.resolve(name + ".ipynb"), json);
+  }
+
+  private static int check(Path committed, Path executed) throws Exception {
+    Process p = new ProcessBuilder("/usr/bin/python3", "kernel/nbcheck.py", committed.toString(),
+        executed.toString()).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    return p.waitFor();
+  }
+
+  @Test
+  void theCheckComparesTextExactlyNumbersWithinATolerance(@TempDir Path dir) throws Exception {
+    Path committed = notebook(dir, "a", "rank 4, loss 15.409892510 after 6.3 s");
+    assertThat(check(committed, notebook(dir, "b", "rank 4, loss 15.409892511 after 9.1 s"))).isZero();
+    assertThat(check(committed, notebook(dir, "c", "rank 3, loss 15.409892510 after 6.3 s"))).isOne();
+    assertThat(check(committed, notebook(dir, "d", "rank 4, loss 15.41 after 6.3 s"))).isOne();
+    assertThat(check(committed, notebook(dir, "e", "rank 4, loss 15.409892510 in 6.3 s"))).isOne();
+    assertThat(check(committed, notebook(dir, "f", "rank 4, loss [D@7516e4e5 after 6.3 s"))).isOne();
   }
 
   /** Runs a command in the module's directory; its combined output, or a failure with it. */
