@@ -34,8 +34,9 @@ import org.lcngeo.core.InvalidInputException;
  *       t = 0) cannot be, and the panel title counts them instead of drawing them at the bottom.</li>
  *   <li>Tick labels are rounded finer than the tick spacing ({@link Ticks}), so no two read alike;
  *       log axes are drawn in log10 of the value, labelled with the value.</li>
- *   <li>Histogram bins have a round width chosen from the data (Sturges' count); values equal to
- *       nine significant digits make one bar, labelled with their value and spread.</li>
+ *   <li>Histograms: values equal to nine significant digits make one bar; up to twelve distinct
+ *       values get a bar each, labelled with the value; more are binned with a round width from
+ *       Sturges' count.</li>
  * </ul>
  */
 public final class FlowPlot {
@@ -43,6 +44,8 @@ public final class FlowPlot {
   private static final int PANEL_HEIGHT = 300;
   /** Values whose spread is below this fraction of their magnitude are one value in a histogram. */
   private static final double SAME_VALUE = 1e-9;
+  /** Up to this many distinct values get a bar each; more are binned. */
+  private static final int MAX_LEVELS = 12;
   private static final Color[] PALETTE = {
     new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c), new Color(0x9467bd),
     new Color(0xff7f0e), new Color(0x8c564b)};
@@ -120,12 +123,27 @@ public final class FlowPlot {
     List<Integer> counts = new ArrayList<>();
     String title;
     String axis;
-    if (max - min <= SAME_VALUE * scale) {
+    List<double[]> levels = levels(finite);
+    if (levels.size() == 1) {
       labels.add(Ticks.label(min, exponent(min, 10)));
       counts.add(finite.length);
       title = String.format(Locale.ROOT, "%s of %d %s: all equal to 10 digits (spread %s)",
           what, finite.length, counted, Ticks.label(max - min, exponent(max - min, 2)));
       axis = what;
+    } else if (levels.size() <= MAX_LEVELS) {
+      // Few distinct values (a sweep's runs end at a few minima): one bar each.
+      double gap = Double.POSITIVE_INFINITY;
+      for (int i = 1; i < levels.size(); i++) {
+        gap = Math.min(gap, levels.get(i)[0] - levels.get(i - 1)[0]);
+      }
+      int e = Math.max(exponent(gap, 2), exponent(scale, 10));
+      for (double[] level : levels) {
+        labels.add(Ticks.label(level[0], e));
+        counts.add((int) level[1]);
+      }
+      title = String.format(Locale.ROOT, "%s of %d %s: %d distinct values", what, finite.length,
+          counted, levels.size());
+      axis = what + " (one bar per value equal to 10 digits)";
     } else {
       int bins = (int) Math.ceil(Math.log(finite.length) / Math.log(2)) + 1;
       double width = niceCeil((max - min) / bins);
@@ -163,6 +181,26 @@ public final class FlowPlot {
   /** Writes a histogram of a sweep's final losses to a PNG or SVG file (by extension). */
   public static void writeHistogram(Path file, double[] finalLosses) throws IOException {
     histogram("final loss", "runs", finalLosses).write(file);
+  }
+
+  /**
+   * The distinct values of sorted {@code v}, each with its count: neighbours closer than
+   * {@link #SAME_VALUE} relative are one value (their mean).
+   */
+  private static List<double[]> levels(double[] v) {
+    List<double[]> out = new ArrayList<>();
+    int start = 0;
+    for (int i = 1; i <= v.length; i++) {
+      if (i == v.length || v[i] - v[i - 1] > SAME_VALUE * Math.max(Math.abs(v[i]), Double.MIN_NORMAL)) {
+        double sum = 0;
+        for (int j = start; j < i; j++) {
+          sum += v[j];
+        }
+        out.add(new double[] {sum / (i - start), i - start});
+        start = i;
+      }
+    }
+    return out;
   }
 
   /** Whether the loss does 95% of its fall in the first 5% of the time (then t is drawn on log). */

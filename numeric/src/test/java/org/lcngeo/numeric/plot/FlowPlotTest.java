@@ -155,6 +155,22 @@ class FlowPlotTest {
   }
 
   @Test
+  void fewDistinctValuesGetABarEachAndManyAreBinned() throws Exception {
+    double[] levels = new double[200];
+    double[] spread = new double[200];
+    for (int i = 0; i < levels.length; i++) {
+      levels[i] = new double[] {891.17, 912.92, 952.08, 2302.91}[i % 4];
+      spread[i] = 103.6 + 1e-6 * Math.sin(i);
+    }
+    CategoryChart bars = (CategoryChart) FlowPlot.histogram("final loss", "runs", levels).panels().get(0);
+    assertThat(bars.getSeriesMap().values().iterator().next().getXData())
+        .containsExactly("891.17", "912.92", "952.08", "2302.91");
+    CategoryChart bins = (CategoryChart) FlowPlot.histogram("final loss", "runs", spread).panels().get(0);
+    assertThat(bins.getXAxisTitle()).contains("bin width 5e-7");
+    assertDistinctTickLabels(FlowPlot.histogram("final loss", "runs", spread));
+  }
+
+  @Test
   void svgByExtensionAndNothingElse(@TempDir Path dir) throws IOException {
     Figure f = FlowPlot.histogram("final loss", "runs", new double[] {1, 2, 2, 3});
     Path svg = dir.resolve("h.svg");
