@@ -136,7 +136,7 @@ public final class FlowPlot {
       for (int i = 1; i < levels.size(); i++) {
         gap = Math.min(gap, levels.get(i)[0] - levels.get(i - 1)[0]);
       }
-      int e = Math.max(exponent(gap, 2), exponent(scale, 10));
+      int e = Math.min(exponent(gap, 2), exponent(scale, 10));
       for (double[] level : levels) {
         labels.add(Ticks.label(level[0], e));
         counts.add((int) level[1]);
@@ -184,14 +184,15 @@ public final class FlowPlot {
   }
 
   /**
-   * The distinct values of sorted {@code v}, each with its count: neighbours closer than
-   * {@link #SAME_VALUE} relative are one value (their mean).
+   * The distinct values of sorted {@code v}, each with its count: a run of values within
+   * {@link #SAME_VALUE} relative of its first is one value (their mean).
    */
   private static List<double[]> levels(double[] v) {
     List<double[]> out = new ArrayList<>();
     int start = 0;
     for (int i = 1; i <= v.length; i++) {
-      if (i == v.length || v[i] - v[i - 1] > SAME_VALUE * Math.max(Math.abs(v[i]), Double.MIN_NORMAL)) {
+      if (i == v.length
+          || v[i] - v[start] > SAME_VALUE * Math.max(Math.abs(v[i]), Double.MIN_NORMAL)) {
         double sum = 0;
         for (int j = start; j < i; j++) {
           sum += v[j];
