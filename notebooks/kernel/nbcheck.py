@@ -4,8 +4,9 @@
                                   printed as Java's ClassName@hash, or differs from COMMITTED:
                                   text exactly, except numbers written with a point or an exponent
                                   (floating point), which agree within a relative 1e-6 (absolute
-                                  1e-8); durations (a number before s or ms) are
-                                  not compared; images by presence.
+                                  1e-8); durations (a number before s or ms) and
+                                  stderr (progress lines) are not compared; images
+                                  by presence.
   nbcheck.py --clean EXECUTED OUT writes EXECUTED to OUT without run timestamps, after the same
                                   checks of EXECUTED alone.
 """
@@ -47,6 +48,11 @@ def outputs(cell):
     return [o for o in cell.get("outputs", [])]
 
 
+def compared(cell):
+    """The outputs compared: not stderr, which carries progress lines timed by the machine."""
+    return [o for o in outputs(cell) if not (o.output_type == "stream" and o.get("name") == "stderr")]
+
+
 def problems(nb, name):
     """Errors and object prints in one notebook's outputs."""
     found = []
@@ -71,7 +77,7 @@ def differences(committed, executed, name):
         return ["%s: %d code cells committed, %d executed" % (name, len(a), len(b))]
     for i, (ca, cb) in enumerate(zip(a, b)):
         where = "%s, code cell %d" % (name, i)
-        oa, ob = outputs(ca), outputs(cb)
+        oa, ob = compared(ca), compared(cb)
         kinds_a = [(o.output_type, o.get("name"), sorted(o.get("data", {}))) for o in oa]
         kinds_b = [(o.output_type, o.get("name"), sorted(o.get("data", {}))) for o in ob]
         if kinds_a != kinds_b:
