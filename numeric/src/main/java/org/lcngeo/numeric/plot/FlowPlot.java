@@ -352,8 +352,6 @@ public final class FlowPlot {
     s.setLegendVisible(legend);
     s.setLegendPosition(LegendPosition.OutsideS);
     s.setSeriesColors(PALETTE);
-    // XChart ticks every data value of an equally spaced series when a formatter is set: thin them.
-    s.setXAxisMaxLabelCount(12);
   }
 
   /** The exponent of the last of {@code digits} significant digits of {@code v}. */
