@@ -29,14 +29,28 @@ class LcngeoKernel(Kernel):
              "-cp", classpath,
              "org.lcngeo.notebooks.KernelBridge"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
-            bufsize=1)
+            bufsize=1,
+            # Its own process group: Jupyter's interrupt (SIGINT to the kernel's group) reaches
+            # this Python process, which asks the JVM to stop the cell, and never kills the JVM.
+            start_new_session=True)
+
+    def _send(self, request):
+        self._jvm.stdin.write(json.dumps(request) + "\n")
+        self._jvm.stdin.flush()
 
     def _ask(self, code):
-        """One request line to KernelBridge, one answer line back; an error if the JVM ended."""
+        """One request line to KernelBridge, one answer line back; an error if the JVM ended.
+
+        An interrupt (KeyboardInterrupt while the cell runs) sends {"interrupt": true}: the JVM
+        stops the cell, which then answers with its error, and the kernel lives on."""
         try:
-            self._jvm.stdin.write(json.dumps({"code": code}) + "\n")
-            self._jvm.stdin.flush()
-            line = self._jvm.stdout.readline()
+            self._send({"code": code})
+            while True:
+                try:
+                    line = self._jvm.stdout.readline()
+                    break
+                except KeyboardInterrupt:
+                    self._send({"interrupt": True})
         except (BrokenPipeError, OSError):
             line = ""
         if not line:
@@ -44,7 +58,7 @@ class LcngeoKernel(Kernel):
                 self._jvm.wait(timeout=5)
             except subprocess.TimeoutExpired:
                 pass
-            return {"stdout": "", "value": None,
+            return {"stdout": "", "stderr": "", "value": None, "displays": [],
                     "error": "the Java process of this kernel has ended (exit code %s); "
                              "restart the kernel" % self._jvm.poll()}
         return json.loads(line)
@@ -53,9 +67,15 @@ class LcngeoKernel(Kernel):
                    allow_stdin=False):
         answer = self._ask(code)
         if not silent:
-            if answer["stdout"]:
-                self.send_response(self.iopub_socket, "stream",
-                                   {"name": "stdout", "text": answer["stdout"]})
+            for name in ("stdout", "stderr"):
+                if answer.get(name):
+                    self.send_response(self.iopub_socket, "stream",
+                                       {"name": name, "text": answer[name]})
+            for item in answer.get("displays", []):
+                self.send_response(self.iopub_socket, "display_data",
+                                   {"data": {item["mime"]: item["data"],
+                                             "text/plain": item["plain"]},
+                                    "metadata": {}})
             if answer["error"]:
                 self.send_response(self.iopub_socket, "error", self._error(answer))
             elif answer["value"] is not None:

@@ -27,6 +27,7 @@ import org.lcngeo.numeric.flow.FlowResult;
 import org.lcngeo.numeric.flow.FlowSettings;
 import org.lcngeo.numeric.flow.GradientFlow;
 import org.lcngeo.numeric.ntk.NumericMu;
+import org.lcngeo.numeric.plot.Figure;
 import org.lcngeo.numeric.plot.FlowPlot;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -68,8 +69,8 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
 
   @Option(
       names = "--plot",
-      paramLabel = "FILE.png",
-      description = "plot loss, invariant drift and function-space deviation versus t (PNG)")
+      paramLabel = "FILE",
+      description = "plot loss, invariant drift and function-space deviation versus t (.png or .svg)")
   Path plot;
 
   @Option(
@@ -114,6 +115,7 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
       requireWritable(csv, "--csv");
     }
     if (plot != null) {
+      Figure.requireFormat(plot);
       requireWritable(plot, "--plot");
     }
     FlowSettings settings = settings(true);

@@ -19,6 +19,7 @@ import org.lcngeo.numeric.flow.FlowResult;
 import org.lcngeo.numeric.flow.FlowSettings;
 import org.lcngeo.numeric.flow.GradientFlow;
 import org.lcngeo.numeric.ntk.NumericMu;
+import org.lcngeo.numeric.plot.Figure;
 import org.lcngeo.numeric.plot.FlowPlot;
 import org.lcngeo.numeric.sweep.RunSpec;
 import org.lcngeo.numeric.sweep.SweepFailedException;
@@ -47,7 +48,6 @@ import picocli.CommandLine.Option;
             + " the runs already there. Takes the options of lcn flow; the function-space flow"
             + " only with --function-space.")
 final class SweepCommand extends FlowOptions implements Callable<Integer> {
-  private static final int HISTOGRAM_BINS = 40;
 
   @Option(names = "--runs", paramLabel = "N", description = "N seeded Gaussian initial tuples, run i from seed S+i (instead of the inits of --data)")
   Integer runs;
@@ -61,7 +61,7 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
   @Option(names = "--resume", description = "keep the rows of --csv and skip their runs")
   boolean resume;
 
-  @Option(names = "--plot", paramLabel = "FILE.png", description = "histogram of the final losses (PNG)")
+  @Option(names = "--plot", paramLabel = "FILE", description = "histogram of the final losses (.png or .svg)")
   Path plot;
 
   @Option(
@@ -95,6 +95,7 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
       throw new InvalidInputException("--resume needs the --csv file of the sweep to continue");
     }
     if (plot != null) {
+      Figure.requireFormat(plot);
       requireWritable(plot, "--plot");
     }
     int workers = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
@@ -167,8 +168,7 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
     double seconds = (System.nanoTime() - start) * 1e-9;
     if (plot != null && !summary.finalLosses().isEmpty()) {
       FlowPlot.writeHistogram(plot,
-          summary.finalLosses().stream().mapToDouble(Double::doubleValue).toArray(),
-          HISTOGRAM_BINS);
+          summary.finalLosses().stream().mapToDouble(Double::doubleValue).toArray());
     }
     print(a, settings, workers, summary, seconds);
     return 0;

@@ -11,21 +11,34 @@ import jdk.jshell.JShell;
 import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
+import org.lcngeo.cli.Lcn;
 
 /**
  * Evaluates notebook cells of Java code with JShell, in this JVM and on its class path (so the
  * whole toolkit is importable). Used both by the Jupyter kernel bridge and by the tests that run
  * every notebook, so a notebook that is checked in is a notebook that runs.
+ *
+ * <p>A line {@code %lcn ARGS} runs the command line {@code lcn ARGS} in-process ({@link Lcn#execute})
+ * at its place in the cell; its output is the cell's output, a non-zero exit status is the cell's
+ * error, and the output of {@code --format latex} is shown as LaTeX. Other {@code %} lines are
+ * ignored.
  */
 public final class CellShell implements AutoCloseable {
+  private static final long STOP_REPEAT_MILLIS = 100;
   private final JShell shell;
+  /** Set by {@link #stop}: JShell ends a stopped snippet without an exception. */
+  private volatile boolean stopped;
+  /** Whether a cell is being evaluated (compiled or run). */
+  private volatile boolean running;
 
   /**
-   * Output of one cell: printed text, the value of the cell's last snippet if it is an expression
-   * written without a closing {@code ;} (IPython's convention, so {@code System.out.printf(...);}
-   * shows no {@code PrintStream}), or the error.
+   * Output of one cell: printed text (stdout, stderr), the value of the cell's last snippet if it is
+   * an expression written without a closing {@code ;} (IPython's convention, so
+   * {@code System.out.printf(...);} shows no {@code PrintStream}), the items it displayed, or the
+   * error.
    */
-  public record Result(String stdout, String value, String error) {
+  public record Result(String stdout, String stderr, String value, List<Display.Item> displays,
+      String error) {
     public boolean ok() {
       return error == null;
     }
@@ -36,43 +49,204 @@ public final class CellShell implements AutoCloseable {
     shell.addToClasspath(System.getProperty("java.class.path"));
   }
 
-  /** Evaluates a cell: its complete snippets one after another, stopping at the first error. */
+  /** Evaluates a cell: its parts one after another, stopping at the first error. */
   public Result eval(String cell) {
-    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
     PrintStream oldOut = System.out;
-    PrintStream capture = new PrintStream(captured, true, StandardCharsets.UTF_8);
-    String value = null;
+    PrintStream oldErr = System.err;
+    PrintStream capture = new PrintStream(out, true, StandardCharsets.UTF_8);
+    PrintStream captureErr = new PrintStream(err, true, StandardCharsets.UTF_8);
+    String[] value = {null};
     String error = null;
+    Display.drain();
+    stopped = false;
+    running = true;
     System.setOut(capture);
+    System.setErr(captureErr);
     try {
-      SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
-      String rest = stripMagics(cell);
-      while (!rest.isBlank() && error == null) {
-        SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
-        if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+      StringBuilder java = new StringBuilder();
+      for (String line : cell.split("\n", -1)) {
+        String magic = line.strip();
+        if (!magic.startsWith("%")) {
+          java.append(line).append('\n');
+          continue;
+        }
+        error = evalJava(java.toString(), value);
+        java.setLength(0);
+        if (error != null) {
           break;
         }
-        String source = info.completeness().isComplete() ? info.source() : rest;
-        rest = info.completeness().isComplete() ? info.remaining() : "";
-        // As in IPython, only a final expression written without ';' shows its value.
-        boolean shown = !source.strip().endsWith(";");
-        value = null;
-        for (SnippetEvent e : shell.eval(source)) {
-          if (e.exception() != null) {
-            error = describe(e.exception());
-          } else if (e.status() == Snippet.Status.REJECTED) {
-            error = "compile error: " + diagnostics(e.snippet());
-          } else if (shown && e.causeSnippet() == null && e.value() != null
-              && isExpression(e.snippet())) {
-            value = e.value();
+        if (magic.startsWith("%lcn ") || magic.equals("%lcn")) {
+          error = evalLcn(magic.substring(4).strip(), value);
+          if (error != null) {
+            break;
           }
         }
       }
+      if (error == null) {
+        error = evalJava(java.toString(), value);
+      }
     } finally {
+      running = false;
       capture.flush();
+      captureErr.flush();
       System.setOut(oldOut);
+      System.setErr(oldErr);
     }
-    return new Result(captured.toString(StandardCharsets.UTF_8), value, error);
+    return new Result(out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8),
+        value[0], Display.drain(), error);
+  }
+
+  /** Evaluates Java source snippet by snippet; sets {@code value[0]}; returns the error or null. */
+  private String evalJava(String source, String[] value) {
+    SourceCodeAnalysis analysis = shell.sourceCodeAnalysis();
+    String rest = source;
+    while (!rest.isBlank()) {
+      if (stopped) {
+        return "interrupted";
+      }
+      SourceCodeAnalysis.CompletionInfo info = analysis.analyzeCompletion(rest);
+      if (info.completeness() == SourceCodeAnalysis.Completeness.EMPTY) {
+        break;
+      }
+      String snippet = info.completeness().isComplete() ? info.source() : rest;
+      rest = info.completeness().isComplete() ? info.remaining() : "";
+      // As in IPython, only a final expression written without ';' shows its value.
+      boolean shown = !snippet.strip().endsWith(";");
+      value[0] = null;
+      for (SnippetEvent e : shell.eval(snippet)) {
+        if (stopped) {
+          return "interrupted";
+        } else if (e.exception() != null) {
+          return describe(e.exception());
+        } else if (e.status() == Snippet.Status.REJECTED) {
+          return "compile error: " + diagnostics(e.snippet());
+        } else if (shown && e.causeSnippet() == null && e.value() != null
+            && isExpression(e.snippet())) {
+          value[0] = e.value();
+        }
+      }
+    }
+    return null;
+  }
+
+  /** A {@code %lcn} command that ended with a non-zero exit status. */
+  public static final class CommandFailedException extends RuntimeException {
+    CommandFailedException(String message) {
+      super(message);
+    }
+  }
+
+  /** Runs {@code %lcn args} as a JShell snippet, so that an interrupt stops it like any cell. */
+  private String evalLcn(String args, String[] value) {
+    String array = splitArgs(args).stream()
+        .map(a -> '"' + a.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
+        .collect(Collectors.joining(", "));
+    String error = evalJava("org.lcngeo.notebooks.CellShell.lcn(new String[] {" + array + "});", value);
+    value[0] = null;
+    return error;
+  }
+
+  /**
+   * Runs the command line {@code lcn args} in this JVM and prints its output; the output of
+   * {@code --format latex} is displayed as LaTeX, its {@code %} comment lines printed as text.
+   *
+   * @throws CommandFailedException if the command's exit status is not 0
+   */
+  public static void lcn(String... args) {
+    ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    PrintStream cellOut = System.out;
+    int code;
+    System.setOut(new PrintStream(buffer, true, StandardCharsets.UTF_8));
+    try {
+      code = Lcn.execute(args);
+    } finally {
+      System.out.flush();
+      System.setOut(cellOut);
+    }
+    String text = buffer.toString(StandardCharsets.UTF_8);
+    List<String> argv = List.of(args);
+    int format = argv.indexOf("--format");
+    boolean latex = argv.contains("--format=latex")
+        || format >= 0 && format + 1 < argv.size() && argv.get(format + 1).equals("latex");
+    if (!latex || code != 0) {
+      System.out.print(text);
+    } else {
+      for (String block : text.split("\n\\s*\n")) {
+        StringBuilder tex = new StringBuilder();
+        for (String line : block.split("\n")) {
+          if (line.startsWith("%")) {
+            System.out.println(line.substring(1).strip());
+          } else if (!line.isBlank()) {
+            tex.append(line).append('\n');
+          }
+        }
+        if (!tex.isEmpty()) {
+          Display.latex(tex.toString().strip());
+        }
+      }
+    }
+    if (code != 0) {
+      throw new CommandFailedException("lcn " + String.join(" ", args) + ": exit status " + code);
+    }
+  }
+
+  /** Splits a command line at blanks, keeping 'single' and "double" quoted parts together. */
+  static List<String> splitArgs(String line) {
+    List<String> args = new ArrayList<>();
+    StringBuilder cur = new StringBuilder();
+    char quote = 0;
+    boolean any = false;
+    for (char c : line.toCharArray()) {
+      if (quote != 0) {
+        if (c == quote) {
+          quote = 0;
+        } else {
+          cur.append(c);
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+        any = true;
+      } else if (Character.isWhitespace(c)) {
+        if (any) {
+          args.add(cur.toString());
+          cur.setLength(0);
+          any = false;
+        }
+      } else {
+        cur.append(c);
+        any = true;
+      }
+    }
+    if (any) {
+      args.add(cur.toString());
+    }
+    return args;
+  }
+
+  /**
+   * Stops the cell that is being evaluated, which then ends with the error "interrupted". JShell's
+   * stop reaches only code that runs, so it is repeated until the cell ends: an interrupt during
+   * compilation stops the cell as soon as it starts running. Between cells it does nothing.
+   */
+  public void stop() {
+    if (!running) {
+      return;
+    }
+    stopped = true;
+    Thread repeat = new Thread(() -> {
+      while (stopped && running) {
+        shell.stop();
+        try {
+          Thread.sleep(STOP_REPEAT_MILLIS);
+        } catch (InterruptedException e) {
+          return;
+        }
+      }
+    }, "cell-stop");
+    repeat.setDaemon(true);
+    repeat.start();
   }
 
   /** The exception the cell threw, by its own class name rather than JShell's wrapper's. */
@@ -89,17 +263,6 @@ public final class CellShell implements AutoCloseable {
   private static boolean isExpression(Snippet s) {
     return s.kind() == Snippet.Kind.EXPRESSION
         || s.subKind() == Snippet.SubKind.TEMP_VAR_EXPRESSION_SUBKIND;
-  }
-
-  /** IPython-style magics (%...) are not Java; the kernel ignores them. */
-  static String stripMagics(String cell) {
-    List<String> lines = new ArrayList<>();
-    for (String line : cell.split("\n", -1)) {
-      if (!line.stripLeading().startsWith("%")) {
-        lines.add(line);
-      }
-    }
-    return String.join("\n", lines);
   }
 
   @Override

@@ -2,67 +2,94 @@ package org.lcngeo.notebooks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Runs every code cell of every notebook in notebooks/ as the kernel would; a notebook that fails is a failing test. */
+/**
+ * Runs every notebook headless with the lcngeo kernel (Debian's Jupyter, {@code jupyter nbconvert
+ * --execute}, through {@code notebooks/regenerate --check}) on this test's class path, and fails
+ * when a cell errs or a committed output differs from the re-executed one (exact text, floating
+ * point within a tolerance, images by presence); and drives the kernel as Jupyter does: errors,
+ * interrupt, restart, {@code %lcn}, rich output. Needs Jupyter ({@code .ci/run} installs it).
+ */
 class NotebooksTest {
-  private static final ObjectMapper MAPPER = new ObjectMapper();
-
   static List<Path> notebooks() throws IOException {
     try (Stream<Path> s = Files.list(Path.of("."))) {
-      return s.filter(p -> p.toString().endsWith(".ipynb")).sorted().toList();
+      return s.filter(p -> p.getFileName().toString().matches("\\d\\d-.*\\.ipynb")).sorted().toList();
     }
   }
 
   @Test
-  void thereAreNotebooks() throws IOException {
-    assertThat(notebooks()).isNotEmpty();
+  void thereAreSevenNotebooks() throws IOException {
+    assertThat(notebooks()).hasSize(7);
   }
 
-  @TestFactory
-  Stream<DynamicTest> everyCellRuns() throws IOException {
-    return notebooks().stream()
-        .map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> runAll(p)));
+  @Test
+  void everyNotebookRunsWithTheKernelAndMatchesItsCommittedOutputs() throws Exception {
+    String log = run(List.of("bash", "regenerate", "--check", "--classpath",
+        System.getProperty("java.class.path")), 900);
+    assertThat(log).contains("07-");
   }
 
-  private static void runAll(Path notebook) throws IOException {
-    JsonNode nb = MAPPER.readTree(notebook.toFile());
-    try (CellShell shell = new CellShell()) {
-      int i = 0;
-      for (JsonNode cell : nb.path("cells")) {
-        if (!"code".equals(cell.path("cell_type").asText())) {
-          continue;
-        }
-        StringBuilder src = new StringBuilder();
-        cell.path("source").forEach(line -> src.append(line.asText()));
-        CellShell.Result r = shell.eval(src.toString());
-        assertThat(r.error()).as("%s, code cell %d:%n%s", notebook.getFileName(), i, src).isNull();
-        i++;
+  @Test
+  void theKernelSurvivesErrorsAndInterruptsAndRestarts(@TempDir Path dir) throws Exception {
+    run(List.of("/usr/bin/python3", "kernel/kernelspec.py", dir.resolve("kernels/lcngeo").toString(),
+        Path.of("kernel").toAbsolutePath().toString(), System.getProperty("java.class.path")), 30);
+    run(List.of("/usr/bin/python3", "kernel/kernel_check.py", dir.toString()), 600);
+  }
+
+  /** A one-cell notebook whose cell printed {@code text} and showed an image. */
+  private static Path notebook(Path dir, String name, String text) throws IOException {
+    String json = "{\"nbformat\": 4, \"nbformat_minor\": 5, \"metadata\": {}, \"cells\": [{"
+        + "\"cell_type\": \"code\", \"id\": \"c1\", \"metadata\": {}, \"execution_count\": 1,"
+        + " \"source\": \"x\", \"outputs\": [{\"output_type\": \"stream\", \"name\": \"stdout\","
+        + " \"text\": \"" + text + "\"}, {\"output_type\": \"display_data\", \"metadata\": {},"
+        + " \"data\": {\"image/png\": \"" + name + "\", \"text/plain\": \"<figure>\"}}]}]}";
+    return Files.writeString(dir.resolve(name + ".ipynb"), json);
+  }
+
+  private static int check(Path committed, Path executed) throws Exception {
+    Process p = new ProcessBuilder("/usr/bin/python3", "kernel/nbcheck.py", committed.toString(),
+        executed.toString()).redirectErrorStream(true).start();
+    p.getInputStream().readAllBytes();
+    return p.waitFor();
+  }
+
+  @Test
+  void theCheckComparesTextExactlyNumbersWithinATolerance(@TempDir Path dir) throws Exception {
+    Path committed = notebook(dir, "a", "rank 4, loss 15.409892510 after 6.3 s");
+    assertThat(check(committed, notebook(dir, "b", "rank 4, loss 15.409892511 after 9.1 s"))).isZero();
+    assertThat(check(committed, notebook(dir, "c", "rank 3, loss 15.409892510 after 6.3 s"))).isOne();
+    assertThat(check(committed, notebook(dir, "d", "rank 4, loss 15.41 after 6.3 s"))).isOne();
+    assertThat(check(committed, notebook(dir, "e", "rank 4, loss 15.409892510 in 6.3 s"))).isOne();
+    assertThat(check(committed, notebook(dir, "f", "rank 4, loss [D@7516e4e5 after 6.3 s"))).isOne();
+  }
+
+  /** Runs a command in the module's directory; its combined output, or a failure with it. */
+  private static String run(List<String> command, int seconds) throws Exception {
+    Path out = Files.createTempFile("notebooks", ".log");
+    try {
+      Process p = new ProcessBuilder(new ArrayList<>(command)).redirectErrorStream(true)
+          .redirectOutput(out.toFile()).start();
+      boolean ended = p.waitFor(seconds, TimeUnit.SECONDS);
+      if (!ended) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
+        p.destroyForcibly();
       }
-      assertThat(i).as("code cells in %s", notebook.getFileName()).isPositive();
-    }
-  }
-
-  @Test
-  void magicsAreIgnoredAndErrorsReported() {
-    try (CellShell shell = new CellShell()) {
-      assertThat(shell.eval("%classpath whatever\nint x = 2;\nx * 21").value()).isEqualTo("42");
-      assertThat(shell.eval("undefinedName + 1").ok()).isFalse();
-      assertThat(shell.eval("throw new IllegalStateException(\"boom\");").error()).contains("boom");
-      assertThat(shell.eval("System.out.println(\"hi\");").stdout()).isEqualTo("hi\n");
-      assertThat(shell.eval("System.out.printf(\"%d%n\", 7);").value()).isNull();
-      assertThat(shell.eval("int y = 3;\ny + 1").value()).isEqualTo("4");
-      assertThat(shell.eval("y + 1;").value()).isNull();
-      assertThat(shell.eval("y + 1\nint z = 5;").value()).isNull();
+      String log = Files.readString(out, StandardCharsets.UTF_8);
+      assertThat(ended).as("%s ended within %d s:%n%s", command.get(1), seconds, log).isTrue();
+      assertThat(p.exitValue()).as("%s:%n%s", command.get(1), log).isZero();
+      return log;
+    } finally {
+      Files.deleteIfExists(out);
     }
   }
 }
