@@ -61,17 +61,17 @@ class Table1Test {
   }
 
   /**
-   * Issue 10, item 3: an undecided fiber is never evidence. The 2-D target (1 - 2x^2)(1 - 2y^2)
-   * over 2x2,2x2 lists no point (its factors may split over R, which 2-D fibers do not resolve):
-   * undecided, not "NTKs equal".
+   * Issue 10, item 3: an undecided fiber is never evidence. The target z^4 + z - 1 over k = (3,3)
+   * needs its two real roots shared between the layers in a number field beyond the fiber's bound,
+   * so the fiber is incomplete: undecided, not "NTKs equal".
    */
   @Test
   void undecidedFibersAreNotEvidence() {
-    Architecture a = Architecture.of(new int[][] {{2, 2}, {2, 2}}, null);
-    List<BigFraction> v = List.of(q(1), q(0), q(-2), q(0), q(0), q(0), q(-2), q(0), q(4));
+    Architecture a = Architecture.of(new int[][] {{3}, {3}}, null);
+    List<BigFraction> v = List.of(q(-1), q(1), q(0), q(0), q(1));
     Fiber f = Fiber.compute(a, v, List.of(q(0)));
     Table1.FiberSample s = new Table1.FiberSample(
-        FilterTuple.of(a, List.of(List.of(q(1), q(0), q(0), q(0)), List.of(q(1), q(0), q(0), q(0)))),
+        FilterTuple.of(a, List.of(List.of(q(1), q(0), q(1)), List.of(q(-1), q(1), q(1)))),
         List.of(q(0)), f);
     assertThat(Boolean.TRUE.equals(f.complete())).isFalse();
     assertThat(s.verdict()).isNull();
