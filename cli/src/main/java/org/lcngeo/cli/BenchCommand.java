@@ -321,7 +321,9 @@ final class BenchCommand implements Runnable {
       name = "flow",
       mixinStandardHelpOptions = true,
       description = "Time the W4 gradient flow (t in [0, 20], rtol 1e-10) per method: wall and"
-          + " CPU time, right-hand-side evaluations, final loss (FILE: W4_W5.json).")
+          + " CPU time, right-hand-side evaluations, final loss (FILE: W4_W5.json); for a 2-D"
+          + " workload (W6a.json, W6b.json, W6c.json) the parameter flow and the function-space"
+          + " flow beside it, with peak memory.")
   static final class Flow implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the workload, e.g. bench/workloads/W4_W5.json")
     Path file;
@@ -333,6 +335,10 @@ final class BenchCommand implements Runnable {
         description = "methods, comma separated (default ${DEFAULT-VALUE})")
     List<String> methods;
 
+    @Option(names = "--no-function-space",
+        description = "a 2-D workload (W6): time only the parameter flow")
+    boolean noFunctionSpace;
+
     @Override
     public Integer call() throws Exception {
       if (!java.nio.file.Files.isRegularFile(file)) {
@@ -343,6 +349,9 @@ final class BenchCommand implements Runnable {
       }
       List<String> args = new java.util.ArrayList<>(List.of(file.toString(), Integer.toString(reps)));
       args.addAll(methods);
+      if (noFunctionSpace) {
+        args.add(org.lcngeo.numeric.bench.FlowBench.NO_FUNCTION_SPACE);
+      }
       org.lcngeo.numeric.bench.FlowBench.main(args.toArray(String[]::new));
       return 0;
     }

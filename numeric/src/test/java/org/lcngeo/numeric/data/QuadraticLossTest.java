@@ -31,6 +31,58 @@ class QuadraticLossTest {
     return Architecture.of(k, s);
   }
 
+  /** The loss run on the data (M v, M^T r, (M J)^T (M J)) equals the loss run on A. */
+  @Property(tries = 60)
+  void theLossOnTheDataEqualsTheLossOnA(
+      @ForAll @IntRange(min = 1, max = 2) int dims, @ForAll @IntRange(min = 0, max = 1000) int seed) {
+    Random r = new Random(seed);
+    Architecture a = random(r, dims);
+    int[] out = new int[dims];
+    for (int m = 0; m < dims; m++) {
+      out[m] = 1 + r.nextInt(4);
+    }
+    TrainingData d = TrainingData.generate(a, 1 + r.nextInt(6), out, seed, 0.3);
+    QuadraticLoss onA = new QuadraticLoss(d, false);
+    QuadraticLoss onData = new QuadraticLoss(d, true);
+    int n = onA.size();
+    double[] v = new double[n];
+    for (int i = 0; i < n; i++) {
+      v[i] = r.nextInt(4) == 0 ? 0 : 2 * r.nextGaussian();
+    }
+    double scale = 1 + Math.abs(onA.value(v));
+    assertThat(onData.value(v)).isCloseTo(onA.value(v), org.assertj.core.data.Offset.offset(1e-10 * scale));
+    double[] g1 = new double[n];
+    double[] g2 = new double[n];
+    onA.gradient(v, g1);
+    onData.gradient(v, g2);
+    double gs = 1;
+    for (double x : g1) {
+      gs = Math.max(gs, Math.abs(x));
+    }
+    for (int i = 0; i < n; i++) {
+      assertThat(g2[i]).isCloseTo(g1[i], org.assertj.core.data.Offset.offset(1e-11 * gs));
+    }
+    assertThat(onData.matrixA()).isDeepEqualTo(onA.matrixA());
+    int p = 1 + r.nextInt(5);
+    double[][] jac = new double[n][p];
+    for (double[] row : jac) {
+      for (int j = 0; j < p; j++) {
+        row[j] = r.nextInt(3) == 0 ? 0 : r.nextGaussian();
+      }
+    }
+    double[][] h1 = new double[p][p];
+    double[][] h2 = new double[p][p];
+    onA.gaussNewton(jac, h1);
+    onData.gaussNewton(jac, h2);
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        assertThat(h2[i][j]).isCloseTo(h1[i][j],
+            org.assertj.core.data.Offset.offset(1e-10 * (1 + Math.abs(h1[i][i]) + Math.abs(h1[j][j]))));
+      }
+      assertThat(h1[i][i]).isGreaterThanOrEqualTo(-1e-10 * (1 + Math.abs(h1[i][i])));
+    }
+  }
+
   @Property(tries = 60)
   void reductionEqualsTheDataLoss(
       @ForAll @IntRange(min = 1, max = 2) int dims, @ForAll @IntRange(min = 0, max = 1000) int seed) {
