@@ -305,13 +305,15 @@ public final class QuadraticLoss {
 
   /**
    * The minimizer u = A^{-1} b of l over all filters, or null when A is singular (fewer
-   * equations than filter entries).
+   * equations than filter entries) or when the loss runs on the data (A too large to factor).
    */
   public double[] minimizer() {
-    double[][] a = this.a != null ? this.a : matrixA();
+    if (a == null) {
+      return null;
+    }
     RealMatrix m = MatrixUtils.createRealMatrix(a);
     try {
-      return new CholeskyDecomposition(m, 1e-14, 1e-14 * maxDiagonal(a))
+      return new CholeskyDecomposition(m, 1e-14, 1e-14 * maxDiagonal())
           .getSolver()
           .solve(MatrixUtils.createRealVector(b))
           .toArray();
@@ -320,7 +322,7 @@ public final class QuadraticLoss {
     }
   }
 
-  private double maxDiagonal(double[][] a) {
+  private double maxDiagonal() {
     double m = 0;
     for (int i = 0; i < n; i++) {
       m = Math.max(m, a[i][i]);
