@@ -120,7 +120,9 @@ final class BenchCommand implements Runnable {
       name = "flow",
       mixinStandardHelpOptions = true,
       description = "Time the W4 gradient flow (t in [0, 20], rtol 1e-10) per method: wall and"
-          + " CPU time, right-hand-side evaluations, final loss (FILE: W4_W5.json).")
+          + " CPU time, right-hand-side evaluations, final loss (FILE: W4_W5.json); for a 2-D"
+          + " workload (W6a.json, W6b.json, W6c.json) the parameter flow and the function-space"
+          + " flow beside it, with peak memory.")
   static final class Flow implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "the workload, e.g. bench/workloads/W4_W5.json")
     Path file;
@@ -132,6 +134,10 @@ final class BenchCommand implements Runnable {
         description = "methods, comma separated (default ${DEFAULT-VALUE})")
     List<String> methods;
 
+    @Option(names = "--no-function-space",
+        description = "a 2-D workload (W6): time only the parameter flow")
+    boolean noFunctionSpace;
+
     @Override
     public Integer call() throws Exception {
       if (!java.nio.file.Files.isRegularFile(file)) {
@@ -140,7 +146,7 @@ final class BenchCommand implements Runnable {
       if (reps < 1) {
         throw new InvalidInputException("--reps must be at least 1");
       }
-      FlowBench.run(file, reps, methods);
+      FlowBench.run(file, reps, methods, !noFunctionSpace);
       return 0;
     }
   }

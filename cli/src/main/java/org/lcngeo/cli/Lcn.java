@@ -51,14 +51,16 @@ public final class Lcn implements Runnable {
   }
 
   public static void main(String[] args) {
-    int code;
+    int code = 1;
     try {
       code = execute(args);
     } finally {
-      edu.jas.kern.ComputerThreads.terminate();
+      // System.exit also ends JAS's worker threads (which would keep the JVM alive for a minute),
+      // on every path; calling JAS's ComputerThreads.terminate() here would load JAS and log4j
+      // into every command, flows and sweeps included
+      System.out.flush();
+      System.exit(code);
     }
-    System.out.flush();
-    System.exit(code);
   }
 
   /**

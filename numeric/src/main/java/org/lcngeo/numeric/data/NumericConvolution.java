@@ -71,6 +71,11 @@ public final class NumericConvolution {
     return out;
   }
 
+  /** The input position of filter entry j in output o (X_{o s + j}). */
+  public int position(int o, int j) {
+    return index[o * filterEntries + j];
+  }
+
   /** Entry (o, j) of the matrix M_x of {@code w -> alpha_w(x)}: X_{o s + j}. */
   public double matrixEntry(double[] x, int o, int j) {
     return x[index[o * filterEntries + j]];

@@ -12,36 +12,107 @@ import org.hipparchus.linear.RealMatrix;
  * with u = A^{-1} b, c = y2 - b^T u. Immutable; evaluation is allocation-free.
  */
 public final class QuadraticLoss {
+  /**
+   * Filter entries from which the loss runs on the data ({@link DataOperator}: M v and M^T r, 2 N
+   * d n multiply-adds per gradient, memory O(N |X|)) instead of on A (n^2 per gradient, memory and
+   * set-up O(n^2) and O(N d n^2)): beyond it A leaves the caches (n = 1449: 16 MB), and the data
+   * path also wins whenever 2 N d < n.
+   */
+  private static final int DIRECT_FROM = 1449;
+  /** Rows of the stacked M (samples x outputs) added to A together: A's rows stay in cache. */
+  private static final int BLOCK = 32;
   private final TrainingData data;
   private final int n;
+  /** A, or null when the loss runs on the data. */
   private final double[][] a;
-  private final double[] aFlat;
+  /** M from the data, or null when the loss runs on A. */
+  private final DataOperator m;
+  /** The outputs in M's row order (o * samples + i), with m. */
+  private final double[] yRows;
+  private final ThreadLocal<double[]> residual;
   private final double[] b;
   private final double y2;
 
   public QuadraticLoss(TrainingData data) {
+    this(data, runsOnData(data));
+  }
+
+  private static boolean runsOnData(TrainingData data) {
+    NumericConvolution c = data.convolution();
+    int n = c.filterEntries();
+    return n >= DIRECT_FROM || 2L * data.samples() * c.outputEntries() < n;
+  }
+
+  /** The loss on A, or (onData) on the data; the public constructor picks the cheaper. */
+  QuadraticLoss(TrainingData data, boolean onData) {
     this.data = data;
     NumericConvolution c = data.convolution();
     this.n = c.filterEntries();
-    this.a = new double[n][n];
-    this.b = new double[n];
+    int outputs = c.outputEntries();
+    int samples = data.samples();
     double yy = 0;
-    double[] col = new double[n];
-    for (int i = 0; i < data.samples(); i++) {
-      double[] xi = data.x()[i];
-      double[] yi = data.y()[i];
-      for (int o = 0; o < c.outputEntries(); o++) {
+    for (int i = 0; i < samples; i++) {
+      for (int o = 0; o < outputs; o++) {
+        yy += data.y()[i][o] * data.y()[i][o];
+      }
+    }
+    this.y2 = yy;
+    this.b = new double[n];
+    if (onData) {
+      this.a = null;
+      this.m = new DataOperator(data);
+      this.yRows = new double[m.rows()];
+      for (int i = 0; i < samples; i++) {
+        for (int o = 0; o < outputs; o++) {
+          yRows[o * samples + i] = data.y()[i][o];
+        }
+      }
+      m.transposeTimes(yRows, b);
+      this.residual = ThreadLocal.withInitial(() -> new double[yRows.length]);
+    } else {
+      this.a = gram(data, b);
+      this.m = null;
+      this.yRows = null;
+      this.residual = null;
+    }
+  }
+
+  /**
+   * A = sum_i M_i^T M_i (and b := sum_i M_i^T Y_i), blocked: the rows of M are added BLOCK at a
+   * time, one row of A at a time.
+   */
+  private static double[][] gram(TrainingData data, double[] b) {
+    NumericConvolution c = data.convolution();
+    int n = c.filterEntries();
+    double[][] a = new double[n][n];
+    int outputs = c.outputEntries();
+    int rows = data.samples() * outputs;
+    double[][] cols = new double[Math.min(BLOCK, rows)][n];
+    for (int r0 = 0; r0 < rows; r0 += BLOCK) {
+      int r1 = Math.min(rows, r0 + BLOCK);
+      for (int r = r0; r < r1; r++) {
+        int i = r / outputs;
+        int o = r % outputs;
+        double[] xi = data.x()[i];
+        double yo = data.y()[i][o];
+        double[] col = cols[r - r0];
         for (int j = 0; j < n; j++) {
           col[j] = c.matrixEntry(xi, o, j);
+          b[j] += col[j] * yo;
         }
-        for (int j = 0; j < n; j++) {
+      }
+      for (int j = 0; j < n; j++) {
+        double[] aj = a[j];
+        for (int r = 0; r < r1 - r0; r++) {
+          double[] col = cols[r];
           double cj = col[j];
-          b[j] += cj * yi[o];
+          if (cj == 0.0) {
+            continue;
+          }
           for (int k = j; k < n; k++) {
-            a[j][k] += cj * col[k];
+            aj[k] += cj * col[k];
           }
         }
-        yy += yi[o] * yi[o];
       }
     }
     for (int j = 0; j < n; j++) {
@@ -49,11 +120,7 @@ public final class QuadraticLoss {
         a[j][k] = a[k][j];
       }
     }
-    this.y2 = yy;
-    this.aFlat = new double[n * n];
-    for (int j = 0; j < n; j++) {
-      System.arraycopy(a[j], 0, aFlat, j * n, n);
-    }
+    return a;
   }
 
   public TrainingData data() {
@@ -65,8 +132,11 @@ public final class QuadraticLoss {
     return n;
   }
 
-  /** A copy of A = sum_i M_i^T M_i. */
+  /** A copy of A = sum_i M_i^T M_i (formed here when the loss runs on the data: O(N d n^2)). */
   public double[][] matrixA() {
+    if (a == null) {
+      return gram(data, new double[n]);
+    }
     double[][] c = new double[n][];
     for (int i = 0; i < n; i++) {
       c[i] = a[i].clone();
@@ -74,30 +144,60 @@ public final class QuadraticLoss {
     return c;
   }
 
+  /** A copy of b = sum_i M_i^T Y_i (the function-space flow's constant term). */
+  public double[] vectorB() {
+    return b.clone();
+  }
+
   /** sum_i ||Y_i||^2. */
   public double outputSquaredNorm() {
     return y2;
   }
 
-  /** l(v) from the reduction. */
+  /** l(v) from the reduction (or from the residual M v - y when the loss runs on the data). */
   public double value(double[] v) {
+    if (m != null) {
+      double[] r = residual(v);
+      double s = 0;
+      for (double x : r) {
+        s += x * x;
+      }
+      return s;
+    }
     double s = y2;
     for (int j = 0; j < n; j++) {
       double av = 0;
-      int row = j * n;
+      double[] aj = a[j];
       for (int k = 0; k < n; k++) {
-        av += aFlat[row + k] * v[k];
+        av += aj[k] * v[k];
       }
       s += v[j] * (av - 2 * b[j]);
     }
     return s;
   }
 
+  /** This thread's M v - y. */
+  private double[] residual(double[] v) {
+    double[] r = residual.get();
+    m.times(v, r);
+    for (int k = 0; k < r.length; k++) {
+      r[k] -= yRows[k];
+    }
+    return r;
+  }
+
   /**
    * out := grad l(v) = 2 (A v - b), as a sum of columns of A (A is symmetric), two at a time:
-   * contiguous loops that vectorize. Allocation-free.
+   * contiguous loops that vectorize; or 2 M^T (M v - y) from the data. Allocation-free.
    */
   public void gradient(double[] v, double[] out) {
+    if (m != null) {
+      m.transposeTimes(residual(v), out);
+      for (int j = 0; j < n; j++) {
+        out[j] *= 2;
+      }
+      return;
+    }
     for (int j = 0; j < n; j++) {
       out[j] = -2 * b[j];
     }
@@ -116,6 +216,63 @@ public final class QuadraticLoss {
       double[] ak = a[k];
       for (int j = 0; j < n; j++) {
         out[j] += ak[j] * c;
+      }
+    }
+  }
+
+  /**
+   * out := J^T (2A) J (p x p) for a J of n rows and p columns: the Gauss-Newton part of the
+   * Hessian of l o mu. On A: (2A J) first, skipping zero entries of A; on the data: 2 (M J)^T (M
+   * J), with M J skipping the zero entries of J (O(nnz(J) N d + p^2 N d), no n x n matrix).
+   */
+  public void gaussNewton(double[][] jac, double[][] out) {
+    int p = jac[0].length;
+    if (m != null) {
+      double[][] mj = new double[p][m.rows()];
+      double[] col = new double[n];
+      for (int q = 0; q < p; q++) {
+        for (int j = 0; j < n; j++) {
+          col[j] = jac[j][q];
+        }
+        m.times(col, mj[q]);
+      }
+      for (int i = 0; i < p; i++) {
+        for (int j = i; j < p; j++) {
+          double[] x = mj[i];
+          double[] y = mj[j];
+          double s = 0;
+          for (int k = 0; k < x.length; k++) {
+            s += x[k] * y[k];
+          }
+          out[i][j] = 2 * s;
+          out[j][i] = 2 * s;
+        }
+      }
+      return;
+    }
+    double[][] twoAJ = new double[n][p];
+    for (int r = 0; r < n; r++) {
+      double[] row = twoAJ[r];
+      double[] ar = a[r];
+      for (int c = 0; c < n; c++) {
+        double w = 2 * ar[c];
+        if (w == 0.0) {
+          continue;
+        }
+        double[] jc = jac[c];
+        for (int j = 0; j < p; j++) {
+          row[j] += w * jc[j];
+        }
+      }
+    }
+    for (int i = 0; i < p; i++) {
+      for (int j = i; j < p; j++) {
+        double s = 0;
+        for (int r = 0; r < n; r++) {
+          s += jac[r][i] * twoAJ[r][j];
+        }
+        out[i][j] = s;
+        out[j][i] = s;
       }
     }
   }
@@ -148,9 +305,12 @@ public final class QuadraticLoss {
 
   /**
    * The minimizer u = A^{-1} b of l over all filters, or null when A is singular (fewer
-   * equations than filter entries).
+   * equations than filter entries) or when the loss runs on the data (A too large to factor).
    */
   public double[] minimizer() {
+    if (a == null) {
+      return null;
+    }
     RealMatrix m = MatrixUtils.createRealMatrix(a);
     try {
       return new CholeskyDecomposition(m, 1e-14, 1e-14 * maxDiagonal())

@@ -138,6 +138,13 @@ public record TrainingData(double[][] x, double[][] y, double[] teacher, Numeric
     JsonNode vs = m.path("v_star");
     if (vs.isArray() && vs.size() == c.filterEntries()) {
       teacher = flatten(vs, 1, new int[1], where + ": v_star");
+    } else if (vs.isArray() && d > 1 && vs.size() == a.endToEndSize()[0]) {
+      // nested like the filters (the W6 workloads)
+      int[] shape = new int[d];
+      double[] t = flatten(vs, d, shape, where + ": v_star");
+      if (Arrays.equals(shape, a.endToEndSize())) {
+        teacher = t;
+      }
     }
     return new TrainingData(x, y, teacher, c);
   }

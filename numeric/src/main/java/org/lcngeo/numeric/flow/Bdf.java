@@ -5,7 +5,9 @@ package org.lcngeo.numeric.flow;
  * differentiation formulas (NDF) of Shampine and Reichelt, "The MATLAB ODE Suite", SIAM J. Sci.
  * Comput. 18 (1997) 1-22, Sec. 2.1-2.3, in their quasi-constant step size form (the scheme of
  * MATLAB's {@code ode15s}; SciPy's {@code BDF} implements the same formulation), with modified
- * Newton iterations on the analytic Jacobian of the system.
+ * Newton iterations on the analytic Jacobian of the system (dense, or in the low-rank form U V^T
+ * of {@link OdeSystem#jacobianRank()}, whose iteration matrix is inverted by the Woodbury formula
+ * with an r x r factorization: memory O(n r), no n x n matrix).
  *
  * <p>The solution history is a table D of modified backward differences for the current step size
  * h (D_0 = y_n, D_1 = h y'_n at the start); the predictor is {@code sum_{j<=k} D_j}, the corrector
@@ -113,8 +115,19 @@ public final class Bdf implements Integrator {
     final double[][] dNew = new double[MAX_ORDER + 1][];
     final double[][] r = new double[MAX_ORDER + 1][MAX_ORDER + 1];
     final double[][] ru = new double[MAX_ORDER + 1][MAX_ORDER + 1];
+    /** The rank of the system's low-rank Jacobian, 0 when it is dense. */
+    final int rank;
+    /** Dense: df/dy. Low rank: null. */
     final double[][] jac;
+    /** Low rank: df/dy ~ U V^T with u[k], v[k] the columns, and G = V^T U; else null. */
+    final double[][] u;
+    final double[][] v;
+    final double[][] gram;
+    final double[] small;
+    /** Dense: I - c J (n x n). Low rank: I - c G (r x r). */
     final DenseLu lu;
+    /** The c of the factored iteration matrix. */
+    double factoredC;
     final double[] predict;
     final double[] scale;
     final double[] psi;
@@ -135,8 +148,22 @@ public final class Bdf implements Integrator {
       for (int i = 0; i < dNew.length; i++) {
         dNew[i] = new double[n];
       }
-      this.jac = new double[n][n];
-      this.lu = new DenseLu(n);
+      this.rank = sys.jacobianRank();
+      if (rank > 0) {
+        this.jac = null;
+        this.u = new double[rank][n];
+        this.v = new double[rank][n];
+        this.gram = new double[rank][rank];
+        this.small = new double[rank];
+        this.lu = new DenseLu(rank);
+      } else {
+        this.jac = new double[n][n];
+        this.u = null;
+        this.v = null;
+        this.gram = null;
+        this.small = null;
+        this.lu = new DenseLu(n);
+      }
       this.predict = new double[n];
       this.scale = new double[n];
       this.psi = new double[n];
@@ -176,18 +203,68 @@ public final class Bdf implements Integrator {
       }
     }
 
-    /** Factors I - c J. */
+    /** Evaluates the Jacobian at y (densely, or U, V and G = V^T U). */
+    void jacobian(double[] y) {
+      if (rank == 0) {
+        sys.jacobian(y, jac);
+        return;
+      }
+      sys.lowRankJacobian(y, u, v);
+      for (int i = 0; i < rank; i++) {
+        for (int j = 0; j < rank; j++) {
+          double s = 0;
+          double[] vi = v[i];
+          double[] uj = u[j];
+          for (int a = 0; a < n; a++) {
+            s += vi[a] * uj[a];
+          }
+          gram[i][j] = s;
+        }
+      }
+    }
+
+    /** Factors I - c J (dense), or I - c G for the Woodbury form of (I - c U V^T)^{-1}. */
     boolean factor(double c) {
+      factoredC = c;
       double[][] g = lu.matrix();
-      for (int i = 0; i < n; i++) {
+      double[][] src = rank == 0 ? jac : gram;
+      int m = rank == 0 ? n : rank;
+      for (int i = 0; i < m; i++) {
         double[] gi = g[i];
-        double[] ji = jac[i];
-        for (int j = 0; j < n; j++) {
+        double[] ji = src[i];
+        for (int j = 0; j < m; j++) {
           gi[j] = -c * ji[j];
         }
         gi[i] += 1;
       }
       return lu.decompose();
+    }
+
+    /**
+     * x := (I - c J)^{-1} x; low rank: {@code (I - c U V^T)^{-1} = I + c U (I - c V^T U)^{-1}
+     * V^T}.
+     */
+    void solve(double[] x) {
+      if (rank == 0) {
+        lu.solve(x);
+        return;
+      }
+      for (int k = 0; k < rank; k++) {
+        double s = 0;
+        double[] vk = v[k];
+        for (int a = 0; a < n; a++) {
+          s += vk[a] * x[a];
+        }
+        small[k] = s;
+      }
+      lu.solve(small);
+      for (int k = 0; k < rank; k++) {
+        double w = factoredC * small[k];
+        double[] uk = u[k];
+        for (int a = 0; a < n; a++) {
+          x[a] += w * uk[a];
+        }
+      }
     }
 
     /** max_i |x_i| / scale_i: the weighted max norm of all error and convergence tests. */
@@ -220,7 +297,7 @@ public final class Bdf implements Integrator {
           }
           dy[a] = c * f[a] - psi[a] - corr[a];
         }
-        lu.solve(dy);
+        solve(dy);
         double dyNorm = norm(dy);
         for (int a = 0; a < n; a++) {
           y[a] += dy[a];
@@ -273,7 +350,7 @@ public final class Bdf implements Integrator {
     for (int a = 0; a < n; a++) {
       st.d[1][a] = h * st.f[a];
     }
-    sys.jacobian(y0, st.jac);
+    st.jacobian(y0);
     jacobians++;
     boolean factored = false;
     int order = 1;
@@ -333,7 +410,7 @@ public final class Bdf implements Integrator {
           if (iterations > 0 || freshJacobian) {
             break;
           }
-          sys.jacobian(predict, st.jac);
+          st.jacobian(predict);
           jacobians++;
           freshJacobian = true;
           factored = false;

@@ -1,22 +1,59 @@
 package org.lcngeo.numeric.flow;
 
-import org.hipparchus.exception.MathIllegalArgumentException;
-import org.hipparchus.exception.MathIllegalStateException;
-import org.hipparchus.ode.ODEState;
-import org.hipparchus.ode.OrdinaryDifferentialEquation;
-import org.hipparchus.ode.nonstiff.DormandPrince853Integrator;
-import org.hipparchus.ode.sampling.ODEStateInterpolator;
-import org.hipparchus.ode.sampling.ODEStepHandler;
-
 /**
- * Dormand-Prince 8(5,3) (Hairer, Norsett, Wanner, Solving ODEs I, Sec. II.10) from Hipparchus, for
- * non-stiff runs; grid states come from its 7th-order dense output. Hipparchus' interface returns
- * a new derivative array per evaluation (it keeps the stage arrays), so that small array is the
- * only allocation per right-hand side; the system itself evaluates in place.
+ * Dormand-Prince 8(5,3) (Hairer, Norsett and Wanner, Solving ODEs I, Sec. II.10; the coefficients
+ * of Hairer's {@code dop853.f}, as in SciPy's {@code DOP853}), for non-stiff runs, written for this
+ * package: stages in place (no allocation per step), the first stage of a step is the last of the
+ * one before (FSAL: 12 evaluations per step), and the 3 extra stages of the 7th-order dense output
+ * are computed only for steps that contain a grid time (W4: about 200 of 114 k steps; a general
+ * library computes them for every step it hands to a step handler, 25% more evaluations).
+ *
+ * <p>Step-size control of {@code dop853.f}: the error is {@code |h| err5^2 / sqrt(n (err5^2 + 0.01
+ * err3^2))} with the 5th- and 3rd-order estimates in the weighted 2-norm with scale {@code atol +
+ * rtol max(|y_n|, |y_n+1|)}; the new step is {@code h / max(1/6, min(3, err^(1/8 - 0.2 beta)
+ * errOld^(-beta) / 0.9))} (the PI controller of Gustafsson with Hairer's stabilization exponent
+ * beta), not larger than h after a rejection, and {@code h / min(3, err^(1/8) / 0.9)} after a
+ * rejection. A stage with a non-finite derivative counts as an infinite error (the step is
+ * rejected and shrunk). The starting step is the heuristic of Sec. II.4 for order 8.
  */
 public final class Dop853 implements Integrator {
-  /** The slope reported for a stage whose state or derivative is not finite. */
-  private static final double OVERFLOW_SLOPE = 1e300;
+  private static final double SAFETY = 0.9;
+  /** Bounds of h_new / h. */
+  private static final double MIN_FACTOR = 1.0 / 3;
+  private static final double MAX_FACTOR = 6;
+  /** The PI controller's beta (Hairer's dop853 default: 0, the plain controller). */
+  private static final double BETA = 0.0;
+  private static final double EXPONENT = 1.0 / 8 - 0.2 * BETA;
+  private static final int STAGES = 12;
+  private static final double[] C = {0.0, 0.05260015195876773, 0.0789002279381516, 0.1183503419072274, 0.2816496580927726, 0.3333333333333333, 0.25, 0.3076923076923077, 0.6512820512820513, 0.6, 0.8571428571428571, 1.0, 1.0, 0.1, 0.2, 0.7777777777777778};
+  /** Stage coefficients a_{s,j} (rows 1..15; row 12 is the solution weights b). */
+  private static final double[][] A = {
+    {},
+    {0.05260015195876773},
+    {0.0197250569845379, 0.0591751709536137},
+    {0.02958758547680685, 0.0, 0.08876275643042054},
+    {0.2413651341592667, 0.0, -0.8845494793282861, 0.924834003261792},
+    {0.037037037037037035, 0.0, 0.0, 0.17082860872947386, 0.12546768756682242},
+    {0.037109375, 0.0, 0.0, 0.17025221101954405, 0.06021653898045596, -0.017578125},
+    {0.03709200011850479, 0.0, 0.0, 0.17038392571223998, 0.10726203044637328, -0.015319437748624402, 0.008273789163814023},
+    {0.6241109587160757, 0.0, 0.0, -3.3608926294469414, -0.868219346841726, 27.59209969944671, 20.154067550477894, -43.48988418106996},
+    {0.47766253643826434, 0.0, 0.0, -2.4881146199716677, -0.590290826836843, 21.230051448181193, 15.279233632882423, -33.28821096898486, -0.020331201708508627},
+    {-0.9371424300859873, 0.0, 0.0, 5.186372428844064, 1.0914373489967295, -8.149787010746927, -18.52006565999696, 22.739487099350505, 2.4936055526796523, -3.0467644718982196},
+    {2.273310147516538, 0.0, 0.0, -10.53449546673725, -2.0008720582248625, -17.9589318631188, 27.94888452941996, -2.8589982771350235, -8.87285693353063, 12.360567175794303, 0.6433927460157636},
+    {0.054293734116568765, 0.0, 0.0, 0.0, 0.0, 4.450312892752409, 1.8915178993145003, -5.801203960010585, 0.3111643669578199, -0.1521609496625161, 0.20136540080403034, 0.04471061572777259},
+    {0.056167502283047954, 0.0, 0.0, 0.0, 0.0, 0.0, 0.25350021021662483, -0.2462390374708025, -0.12419142326381637, 0.15329179827876568, 0.00820105229563469, 0.007567897660545699, -0.008298},
+    {0.03183464816350214, 0.0, 0.0, 0.0, 0.0, 0.028300909672366776, 0.053541988307438566, -0.05492374857139099, 0.0, 0.0, -0.00010834732869724932, 0.0003825710908356584, -0.00034046500868740456, 0.1413124436746325},
+    {-0.42889630158379194, 0.0, 0.0, 0.0, 0.0, -4.697621415361164, 7.683421196062599, 4.06898981839711, 0.3567271874552811, 0.0, 0.0, 0.0, -0.0013990241651590145, 2.9475147891527724, -9.15095847217987},
+  };
+  private static final double[] E5 = {0.01312004499419488, 0.0, 0.0, 0.0, 0.0, -1.2251564463762044, -0.4957589496572502, 1.6643771824549864, -0.35032884874997366, 0.3341791187130175, 0.08192320648511571, -0.022355307863886294, 0.0};
+  private static final double[] E3 = {-0.18980075407240762, 0.0, 0.0, 0.0, 0.0, 4.450312892752409, 1.8915178993145003, -5.801203960010585, -0.4226823213237919, -0.1521609496625161, 0.20136540080403034, 0.02265179219836082, 0.0};
+  private static final double[][] DENSE = {
+    {-8.428938276109013, 0.0, 0.0, 0.0, 0.0, 0.5667149535193777, -3.0689499459498917, 2.38466765651207, 2.117034582445028, -0.871391583777973, 2.2404374302607883, 0.6315787787694688, -0.08899033645133331, 18.148505520854727, -9.194632392478356, -4.436036387594894},
+    {10.427508642579134, 0.0, 0.0, 0.0, 0.0, 242.28349177525817, 165.20045171727028, -374.5467547226902, -22.113666853125306, 7.733432668472264, -30.674084731089398, -9.332130526430229, 15.697238121770845, -31.139403219565178, -9.35292435884448, 35.81684148639408},
+    {19.985053242002433, 0.0, 0.0, 0.0, 0.0, -387.0373087493518, -189.17813819516758, 527.8081592054236, -11.57390253995963, 6.8812326946963, -1.0006050966910838, 0.7777137798053443, -2.778205752353508, -60.19669523126412, 84.32040550667716, 11.99229113618279},
+    {-25.69393346270375, 0.0, 0.0, 0.0, 0.0, -154.18974869023643, -231.5293791760455, 357.6391179106141, 93.40532418362432, -37.45832313645163, 104.0996495089623, 29.8402934266605, -43.53345659001114, 96.32455395918828, -39.17726167561544, -149.72683625798564},
+  };
+
   private final double rtol;
   private final double atol;
 
@@ -27,62 +64,201 @@ public final class Dop853 implements Integrator {
 
   @Override
   public long integrate(OdeSystem sys, double[] y0, double[] grid, TrajectoryObserver observer) {
-    double span = grid[grid.length - 1] - grid[0];
-    DormandPrince853Integrator integrator = new DormandPrince853Integrator(0.0, span, atol, rtol);
     int n = sys.dimension();
-    OrdinaryDifferentialEquation ode =
-        new OrdinaryDifferentialEquation() {
-          @Override
-          public int getDimension() {
-            return n;
-          }
-
-          @Override
-          public double[] computeDerivatives(double t, double[] y) {
-            double[] out = new double[n];
-            sys.derivative(y, out);
-            for (double x : out) {
-              if (!Double.isFinite(x)) {
-                // a trial stage beyond the representable range: a huge finite slope makes the
-                // error estimate infinite, so the step is rejected and shrunk (Hipparchus stops
-                // the integration on a NaN error instead)
-                java.util.Arrays.fill(out, OVERFLOW_SLOPE);
-                break;
-              }
-            }
-            return out;
-          }
-        };
-    long[] steps = new long[1];
-    observer.atGrid(0, grid[0], y0.clone());
-    integrator.addStepHandler(
-        new ODEStepHandler() {
-          int next = 1;
-
-          @Override
-          public void handleStep(ODEStateInterpolator interpolator) {
-            steps[0]++;
-            double t1 = interpolator.getCurrentState().getTime();
-            Integrator.checkBudget(steps[0], t1);
-            double[] y1 = interpolator.getCurrentState().getPrimaryState();
-            Integrator.checkFinite(t1, y1);
-            observer.afterStep(t1, y1);
-            while (next < grid.length && grid[next] <= t1) {
-              double[] yg =
-                  next == grid.length - 1 && grid[next] == t1
-                      ? y1
-                      : interpolator.getInterpolatedState(grid[next]).getPrimaryState();
-              observer.atGrid(next, grid[next], yg);
-              next++;
-            }
-          }
-        });
-    try {
-      integrator.integrate(ode, new ODEState(grid[0], y0.clone()), grid[grid.length - 1]);
-    } catch (MathIllegalStateException | MathIllegalArgumentException e) {
+    double[][] k = new double[16][n];
+    double[] y = y0.clone();
+    double[] yNew = new double[n];
+    double[] stage = new double[n];
+    double t = grid[0];
+    double end = grid[grid.length - 1];
+    observer.atGrid(0, t, y0.clone());
+    sys.derivative(y, k[0]);
+    if (!finite(k[0])) {
       throw new FlowDivergedException(
-          "the Dormand-Prince integrator stopped: " + e.getMessage().replace('\n', ' '));
+          "the flow diverged at t = " + (float) t + " (the right-hand side is not finite)");
     }
-    return steps[0];
+    double h = initialStep(sys, y, k[0], end - t, stage, yNew);
+    double errOld = 1e-4;
+    boolean rejected = false;
+    long steps = 0;
+    int next = 1;
+    while (next < grid.length) {
+      double minStep = 10 * Math.ulp(t);
+      if (h < minStep) {
+        throw new FlowDivergedException(
+            "the Dormand-Prince step size fell below the resolution of t at t = " + (float) t);
+      }
+      boolean last = t + 1.01 * h >= end;
+      if (last) {
+        h = end - t;
+      }
+      boolean ok = true;
+      for (int s = 1; s <= STAGES; s++) {
+        double[] out = s < STAGES ? stage : yNew;
+        combine(y, h, A[s], k, out);
+        sys.derivative(out, k[s]);
+        ok &= finite(k[s]);
+      }
+      double err = ok ? error(y, yNew, k, h) : Double.POSITIVE_INFINITY;
+      double fac11 = Math.pow(err, EXPONENT);
+      if (err <= 1) {
+        double fac = Math.max(1 / MAX_FACTOR,
+            Math.min(1 / MIN_FACTOR, fac11 / Math.pow(errOld, BETA) / SAFETY));
+        double hNew = h / fac;
+        errOld = Math.max(err, 1e-4);
+        if (rejected) {
+          hNew = Math.min(hNew, h);
+          rejected = false;
+        }
+        double tNew = last ? end : t + h;
+        steps++;
+        Integrator.checkBudget(steps, tNew);
+        Integrator.checkFinite(tNew, yNew);
+        if (next < grid.length && grid[next] <= tNew) {
+          boolean dense = false;
+          while (next < grid.length && grid[next] <= tNew) {
+            if (grid[next] == tNew) {
+              observer.atGrid(next, tNew, yNew);
+            } else {
+              if (!dense) {
+                denseStages(sys, y, h, k, stage);
+                dense = true;
+              }
+              interpolate(y, yNew, k, h, (grid[next] - t) / h, stage);
+              observer.atGrid(next, grid[next], stage);
+            }
+            next++;
+          }
+        }
+        observer.afterStep(tNew, yNew);
+        double[] swap = y;
+        y = yNew;
+        yNew = swap;
+        swap = k[0];
+        k[0] = k[STAGES];
+        k[STAGES] = swap;
+        t = tNew;
+        h = hNew;
+      } else {
+        h = h / Math.min(1 / MIN_FACTOR, fac11 / SAFETY);
+        rejected = true;
+      }
+    }
+    return steps;
+  }
+
+  /** out := y + h sum_j a_j k_j. */
+  private static void combine(double[] y, double h, double[] a, double[][] k, double[] out) {
+    int n = y.length;
+    System.arraycopy(y, 0, out, 0, n);
+    for (int j = 0; j < a.length; j++) {
+      double c = h * a[j];
+      if (c == 0.0) {
+        continue;
+      }
+      double[] kj = k[j];
+      for (int i = 0; i < n; i++) {
+        out[i] += c * kj[i];
+      }
+    }
+  }
+
+  private static boolean finite(double[] x) {
+    double s = 0;
+    for (double v : x) {
+      s += v * 0.0;
+    }
+    return s == 0.0;
+  }
+
+  /** The error of {@code dop853.f}: |h| err5^2 / sqrt(n (err5^2 + 0.01 err3^2)). */
+  private double error(double[] y, double[] yNew, double[][] k, double h) {
+    int n = y.length;
+    double e5 = 0;
+    double e3 = 0;
+    for (int i = 0; i < n; i++) {
+      double sk = atol + rtol * Math.max(Math.abs(y[i]), Math.abs(yNew[i]));
+      double a5 = 0;
+      double a3 = 0;
+      for (int j = 0; j <= STAGES; j++) {
+        double kj = k[j][i];
+        a5 += E5[j] * kj;
+        a3 += E3[j] * kj;
+      }
+      a5 /= sk;
+      a3 /= sk;
+      e5 += a5 * a5;
+      e3 += a3 * a3;
+    }
+    double den = e5 + 0.01 * e3;
+    if (den <= 0) {
+      return 0;
+    }
+    return Math.abs(h) * e5 / Math.sqrt(n * den);
+  }
+
+  /** The three extra stages of the dense output (k[13..15]); scratch is overwritten. */
+  private static void denseStages(OdeSystem sys, double[] y, double h, double[][] k,
+      double[] scratch) {
+    for (int s = STAGES + 1; s < 16; s++) {
+      combine(y, h, A[s], k, scratch);
+      sys.derivative(scratch, k[s]);
+    }
+  }
+
+  /**
+   * out := the 7th-order dense output at theta = (t - t_n) / h in [0, 1] (Hairer's contd8, in
+   * the form of SciPy's Dop853DenseOutput): with F_0 = dy, F_1 = h f_n - dy, F_2 = 2 dy - h (f_n +
+   * f_n+1), F_3.. = h D k, {@code y_n + theta (F_0 + (1-theta) (F_1 + theta (F_2 + ...)))}.
+   */
+  private static void interpolate(double[] y, double[] yNew, double[][] k, double h, double x,
+      double[] out) {
+    int n = y.length;
+    double[] f = new double[7];
+    for (int i = 0; i < n; i++) {
+      double dy = yNew[i] - y[i];
+      f[0] = dy;
+      f[1] = h * k[0][i] - dy;
+      f[2] = 2 * dy - h * (k[STAGES][i] + k[0][i]);
+      for (int r = 0; r < 4; r++) {
+        double[] d = DENSE[r];
+        double s = 0;
+        for (int j = 0; j < 16; j++) {
+          s += d[j] * k[j][i];
+        }
+        f[3 + r] = h * s;
+      }
+      double v = 0;
+      for (int r = 6; r >= 0; r--) {
+        v += f[r];
+        v *= (6 - r) % 2 == 0 ? x : 1 - x;
+      }
+      out[i] = y[i] + v;
+    }
+  }
+
+  /**
+   * The starting step of Sec. II.4 for order 8: {@code h0 = 0.01 ||y|| / ||f||}, corrected by an
+   * estimate of the second derivative from one explicit Euler step; at most the span.
+   */
+  private double initialStep(OdeSystem sys, double[] y, double[] f, double span, double[] y1,
+      double[] f1) {
+    int n = y.length;
+    double d0 = Integrator.weightedRms(y, y, rtol, atol);
+    double d1 = Integrator.weightedRms(f, y, rtol, atol);
+    double h0 = (d0 < 1e-5 || d1 < 1e-5) ? 1e-6 : 0.01 * d0 / d1;
+    h0 = Math.min(h0, span);
+    for (int i = 0; i < n; i++) {
+      y1[i] = y[i] + h0 * f[i];
+    }
+    sys.derivative(y1, f1);
+    for (int i = 0; i < n; i++) {
+      f1[i] -= f[i];
+    }
+    double d2 = Integrator.weightedRms(f1, y, rtol, atol) / h0;
+    double h1 = (d1 <= 1e-15 && d2 <= 1e-15)
+        ? Math.max(1e-6, h0 * 1e-3)
+        : Math.pow(0.01 / Math.max(d1, d2), 1.0 / 8);
+    return Math.min(Math.min(100 * h0, h1), span);
   }
 }

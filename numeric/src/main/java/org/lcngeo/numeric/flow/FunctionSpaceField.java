@@ -2,12 +2,16 @@ package org.lcngeo.numeric.flow;
 
 import org.lcngeo.core.plan.NtkOfV;
 import org.lcngeo.numeric.data.QuadraticLoss;
+import org.lcngeo.numeric.ntk.ContinuationNtk;
 
 /**
  * The function-space Riemannian gradient field {@code v' = -K^(delta)(v) grad l(v)} (paper, Thm. 4
  * and Cor. 6), with K^(delta) given as a function of v ({@link NtkOfV}: a closed form, or numeric
- * fiber recovery with continuation). Its Jacobian, needed by the stiff methods, is taken by
- * forward differences (n extra evaluations), since K^(delta)(v) is only available pointwise.
+ * fiber recovery with continuation). The stiff methods' Jacobian: forward differences (n extra
+ * evaluations), since K^(delta)(v) is only available pointwise; for large n with fiber recovery,
+ * the low-rank form {@code -J (J^T 2A)} (U = -J, V = 2A J at the recovered point: O(n p) memory,
+ * K never formed), which leaves out the derivative of K^(delta) along v and so only serves the
+ * simplified Newton iteration less well.
  */
 public final class FunctionSpaceField implements OdeSystem {
   private final NtkOfV ntk;
@@ -18,6 +22,10 @@ public final class FunctionSpaceField implements OdeSystem {
   private final double[] f1;
   private final double[] shifted;
   private final long budget;
+  /** The fiber recovery when K comes from it (low-rank Jacobian), else null. */
+  private final ContinuationNtk recovery;
+  private final double[] twoB;
+  private double[][] jac;
   private long evaluations;
 
   /** Thrown when the evaluation budget is spent (the flow is stuck near a singular point). */
@@ -43,6 +51,48 @@ public final class FunctionSpaceField implements OdeSystem {
     this.f0 = new double[n];
     this.f1 = new double[n];
     this.shifted = new double[n];
+    this.recovery = ntk instanceof ContinuationNtk c ? c : null;
+    this.twoB = loss.vectorB();
+    for (int a = 0; a < n; a++) {
+      twoB[a] *= 2;
+    }
+  }
+
+  /**
+   * With fiber recovery and from this many entries on, the stiff methods get the low-rank
+   * Jacobian: a dense one (n forward differences, an n x n LU) no longer fits the caches beyond
+   * it. Below it the dense one is kept: leaving out the derivative of K^(delta) costs the
+   * simplified Newton iteration many failures (W4: 92 k steps instead of 1.2 k).
+   */
+  static final int LOW_RANK_FROM = 1449;
+
+  @Override
+  public int jacobianRank() {
+    return recovery == null || g.length < LOW_RANK_FROM ? 0 : recovery.parameterCount();
+  }
+
+  /** U = -J, V = 2A J at the fiber point of v (2A x = grad l(x) + 2b). */
+  @Override
+  public void lowRankJacobian(double[] v, double[][] u, double[][] w) {
+    int n = v.length;
+    int p = recovery.parameterCount();
+    derivative(v, f0);
+    if (jac == null) {
+      jac = new double[n][p];
+    }
+    recovery.jacobianAtSolution(jac);
+    for (int k = 0; k < p; k++) {
+      double[] uk = u[k];
+      for (int a = 0; a < n; a++) {
+        uk[a] = jac[a][k];
+      }
+      loss.gradient(uk, w[k]);
+      double[] wk = w[k];
+      for (int a = 0; a < n; a++) {
+        wk[a] += twoB[a];
+        uk[a] = -uk[a];
+      }
+    }
   }
 
   @Override

@@ -8,8 +8,9 @@ import org.lcngeo.numeric.ntk.NumericMu;
  * The parameter-space gradient field {@code theta' = -grad L(theta) = -J^T grad l(mu(theta))} of L =
  * l o mu (paper, Sec. 2.2), evaluated with the structured J^T r of the numeric executor (no dense
  * J); its Jacobian is minus the Hessian of L, formed exactly: {@code J^T (2A) J + sum_a g_a d^2
- * mu_a} with g = grad l(mu(theta)). One instance per trajectory and thread; the right-hand side
- * does not allocate.
+ * mu_a} with g = grad l(mu(theta)) ({@link QuadraticLoss#gaussNewton}: no n x n matrix when the
+ * loss runs on the data). One instance per trajectory and thread; the right-hand side does not
+ * allocate.
  */
 public final class GradientField implements OdeSystem {
   private final NumericMu mu;
@@ -17,8 +18,6 @@ public final class GradientField implements OdeSystem {
   private final MuState state;
   private final double[] g;
   private final double[][] jac;
-  private final double[][] twoA;
-  private final double[][] twoAJ;
   private long evaluations;
 
   public GradientField(NumericMu mu, QuadraticLoss loss) {
@@ -30,8 +29,6 @@ public final class GradientField implements OdeSystem {
     this.state = mu.newState();
     this.g = new double[mu.outputSize()];
     this.jac = new double[mu.outputSize()][mu.parameterCount()];
-    this.twoA = loss.hessian();
-    this.twoAJ = new double[mu.outputSize()][mu.parameterCount()];
   }
 
   @Override
@@ -62,35 +59,10 @@ public final class GradientField implements OdeSystem {
 
   /** out := the Hessian of L at theta (parameters x parameters). */
   public void hessian(double[] theta, double[][] out) {
-    int n = mu.outputSize();
-    int p = mu.parameterCount();
     state.at(theta);
     loss.gradient(state.mu(), g);
     state.jacobian(jac);
-    for (int a = 0; a < n; a++) {
-      double[] row = twoAJ[a];
-      java.util.Arrays.fill(row, 0.0);
-      for (int b = 0; b < n; b++) {
-        double c = twoA[a][b];
-        if (c == 0.0) {
-          continue;
-        }
-        double[] jb = jac[b];
-        for (int j = 0; j < p; j++) {
-          row[j] += c * jb[j];
-        }
-      }
-    }
-    for (int i = 0; i < p; i++) {
-      for (int j = i; j < p; j++) {
-        double s = 0;
-        for (int a = 0; a < n; a++) {
-          s += jac[a][i] * twoAJ[a][j];
-        }
-        out[i][j] = s;
-        out[j][i] = s;
-      }
-    }
+    loss.gaussNewton(jac, out);
     state.addSecondOrderHessian(g, out);
   }
 

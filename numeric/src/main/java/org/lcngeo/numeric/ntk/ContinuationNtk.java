@@ -119,6 +119,16 @@ public final class ContinuationNtk implements NtkOfV {
     return theta;
   }
 
+  /** out := J (n x p) at the current fiber point (the last {@link #solve}'s). */
+  public void jacobianAtSolution(double[][] out) {
+    state.at(theta).jacobian(out);
+  }
+
+  /** Number of parameters p. */
+  public int parameterCount() {
+    return mu.parameterCount();
+  }
+
   private void addDeltaRow(int l, double r) {
     int a0 = mu.layerStart(l);
     int a1 = mu.layerStart(l + 1);

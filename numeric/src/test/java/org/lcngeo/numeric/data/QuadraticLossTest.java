@@ -12,6 +12,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.RandomDistribution;
 import org.junit.jupiter.api.Test;
 import org.lcngeo.core.InvalidInputException;
@@ -50,6 +51,50 @@ class QuadraticLossTest {
               TrainingData d = TrainingData.generate(a, samples, out, seed, 0.3);
               return gaussians(new QuadraticLoss(d).size(), 2).map(v -> new DataCase(d, v));
             })));
+  }
+
+  /** The loss run on the data (M v, M^T r, (M J)^T (M J)) equals the loss run on A. */
+  @Property(tries = 60)
+  void theLossOnTheDataEqualsTheLossOnA(
+      @ForAll("dataCases") DataCase c, @ForAll @IntRange(min = 0, max = 1000) int jacobianSeed) {
+    TrainingData d = c.data();
+    Random r = new Random(jacobianSeed);
+    QuadraticLoss onA = new QuadraticLoss(d, false);
+    QuadraticLoss onData = new QuadraticLoss(d, true);
+    int n = onA.size();
+    double[] v = c.v();
+    double scale = 1 + Math.abs(onA.value(v));
+    assertThat(onData.value(v)).isCloseTo(onA.value(v), org.assertj.core.data.Offset.offset(1e-10 * scale));
+    double[] g1 = new double[n];
+    double[] g2 = new double[n];
+    onA.gradient(v, g1);
+    onData.gradient(v, g2);
+    double gs = 1;
+    for (double x : g1) {
+      gs = Math.max(gs, Math.abs(x));
+    }
+    for (int i = 0; i < n; i++) {
+      assertThat(g2[i]).isCloseTo(g1[i], org.assertj.core.data.Offset.offset(1e-11 * gs));
+    }
+    assertThat(onData.matrixA()).isDeepEqualTo(onA.matrixA());
+    int p = 1 + r.nextInt(5);
+    double[][] jac = new double[n][p];
+    for (double[] row : jac) {
+      for (int j = 0; j < p; j++) {
+        row[j] = r.nextInt(3) == 0 ? 0 : r.nextGaussian();
+      }
+    }
+    double[][] h1 = new double[p][p];
+    double[][] h2 = new double[p][p];
+    onA.gaussNewton(jac, h1);
+    onData.gaussNewton(jac, h2);
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        assertThat(h2[i][j]).isCloseTo(h1[i][j],
+            org.assertj.core.data.Offset.offset(1e-10 * (1 + Math.abs(h1[i][i]) + Math.abs(h1[j][j]))));
+      }
+      assertThat(h1[i][i]).isGreaterThanOrEqualTo(-1e-10 * (1 + Math.abs(h1[i][i])));
+    }
   }
 
   @Property(tries = 60)

@@ -205,4 +205,97 @@ class BdfTest {
         .isInstanceOf(FlowDivergedException.class).hasMessageContaining("steps");
     assertThat(decay.evaluations).isEqualTo(Integrator.MAX_STEPS + 1);
   }
+
+  /**
+   * y' = -c U U^T y - y^3 / 10 (stiff in the range of U): the low-rank (Woodbury) form of the
+   * iteration matrix, with the Jacobian's cubic part left out as in the function-space flow,
+   * follows the same solution as the dense exact Jacobian, to the tolerance.
+   */
+  @Test
+  void aLowRankJacobianFollowsTheSameSolutionAsTheDenseOne() {
+    int n = 7;
+    int r = 2;
+    java.util.Random rnd = new java.util.Random(5);
+    double[][] u = new double[r][n];
+    for (double[] row : u) {
+      for (int a = 0; a < n; a++) {
+        row[a] = rnd.nextGaussian();
+      }
+    }
+    double c = 400;
+    class Stiff implements OdeSystem {
+      final boolean lowRank;
+      long evaluations;
+
+      Stiff(boolean lowRank) {
+        this.lowRank = lowRank;
+      }
+
+      @Override
+      public int dimension() {
+        return n;
+      }
+
+      @Override
+      public void derivative(double[] y, double[] out) {
+        evaluations++;
+        for (int a = 0; a < n; a++) {
+          out[a] = -y[a] * y[a] * y[a] / 10;
+        }
+        for (double[] uk : u) {
+          double s = 0;
+          for (int a = 0; a < n; a++) {
+            s += uk[a] * y[a];
+          }
+          for (int a = 0; a < n; a++) {
+            out[a] -= c * uk[a] * s;
+          }
+        }
+      }
+
+      @Override
+      public void jacobian(double[] y, double[][] out) {
+        for (int a = 0; a < n; a++) {
+          for (int b = 0; b < n; b++) {
+            double s = 0;
+            for (double[] uk : u) {
+              s += uk[a] * uk[b];
+            }
+            out[a][b] = -c * s - (a == b ? 0.3 * y[a] * y[a] : 0);
+          }
+        }
+      }
+
+      @Override
+      public int jacobianRank() {
+        return lowRank ? r : 0;
+      }
+
+      @Override
+      public void lowRankJacobian(double[] y, double[][] uu, double[][] vv) {
+        for (int k = 0; k < r; k++) {
+          for (int a = 0; a < n; a++) {
+            uu[k][a] = -c * u[k][a];
+            vv[k][a] = u[k][a];
+          }
+        }
+      }
+
+      @Override
+      public long evaluations() {
+        return evaluations;
+      }
+    }
+    double[] y0 = {1, -0.5, 0.3, 2, -1, 0.7, 0.1};
+    double[] grid = {0, 0.01, 0.5, 5};
+    Bdf dense = new Bdf(1e-10, 1e-12);
+    Bdf lowRank = new Bdf(1e-10, 1e-12);
+    double[] a = Rodas4Test.endPoint(dense, new Stiff(false), y0, grid);
+    double[] b = Rodas4Test.endPoint(lowRank, new Stiff(true), y0, grid);
+    assertThat(Rodas4Test.maxError(b, a)).isLessThan(1e-7);
+    // and it serves the Newton iteration: a wrong inverse would make it fail and fetch new
+    // Jacobians over and over
+    assertThat(lowRank.jacobians()).isLessThanOrEqualTo(dense.jacobians() + 3);
+    assertThat(lowRank.factorizations()).isLessThan(2 * dense.factorizations() + 10);
+  }
 }
