@@ -70,7 +70,9 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
   @Option(
       names = "--plot",
       paramLabel = "FILE",
-      description = "plot loss, invariant drift and function-space deviation versus t (.png or .svg)")
+      description = "plot loss, invariant drift and function-space deviation versus t (.png or"
+          + " .svg); when the loss falls in the first 5% of the time, t is drawn on a log axis"
+          + " from a second run sampled at log-spaced times")
   Path plot;
 
   @Option(
@@ -130,7 +132,13 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
       writeCsv(csv, r, a);
     }
     if (plot != null) {
-      FlowPlot.write(plot, r.times(), r.losses(), drift(r), r.deviations());
+      FlowResult shown = r;
+      if (plotOnGeometricGrid(settings, r.times(), r.losses())) {
+        shown = new GradientFlow(mu, new QuadraticLoss(d),
+            settings.withSpacing(FlowSettings.Spacing.GEOMETRIC)).run(theta0, ntkOfV,
+            progressWanted() ? progress() : null);
+      }
+      FlowPlot.write(plot, shown.times(), shown.losses(), drift(shown), shown.deviations());
     }
     if (r.status() != FlowResult.Status.COMPLETE) {
       System.err.printf(

@@ -10,6 +10,7 @@ import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.numeric.data.TrainingData;
 import org.lcngeo.numeric.flow.FlowSettings;
+import org.lcngeo.numeric.plot.FlowPlot;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
@@ -210,6 +211,16 @@ abstract class FlowOptions {
       out[i] = TrainingData.flatten(row, 1, new int[1], "inits[" + i + "]");
     }
     return out;
+  }
+
+  /**
+   * Whether --plot draws a second run on the geometric grid: when the loss of the run on the
+   * uniform grid (which the CSV and JSON keep) falls so early that {@link FlowPlot#flow} puts t on a
+   * log axis, where the uniform grid has few samples (not for gradient descent, whose steps the
+   * geometric grid would cut).
+   */
+  static boolean plotOnGeometricGrid(FlowSettings settings, double[] t, double[] loss) {
+    return settings.method() != FlowSettings.Method.GD && FlowPlot.fastStart(t, loss);
   }
 
   /** Fails unless an output file can be written ({@link OutputFiles#requireWritable}). */

@@ -78,7 +78,12 @@ final class FullyConnectedFlowRun {
       writeCsv(c.csv, r, net);
     }
     if (c.plot != null) {
-      FlowPlot.write(c.plot, r.times(), r.losses(), r.drift(), r.deviations());
+      FullyConnectedFlow.Result shown = r;
+      if (FlowOptions.plotOnGeometricGrid(settings, r.times(), r.losses())) {
+        shown = FullyConnectedFlow.run(theta0, loss,
+            settings.withSpacing(FlowSettings.Spacing.GEOMETRIC), reference);
+      }
+      FlowPlot.write(c.plot, shown.times(), shown.losses(), shown.drift(), shown.deviations());
     }
     if (r.status() != org.lcngeo.numeric.flow.FlowResult.Status.COMPLETE) {
       System.err.printf(Locale.ROOT,

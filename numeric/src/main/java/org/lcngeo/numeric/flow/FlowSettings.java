@@ -7,8 +7,8 @@ import org.lcngeo.core.LimitExceededException;
 /**
  * How to run a flow: the method, the time horizon T, tolerances, the number of grid intervals on
  * [0, T] at which the trajectory is recorded and both flows are compared, the step of gradient
- * descent, and whether the function-space flow is integrated too. Immutable; validated on
- * construction.
+ * descent, whether the function-space flow is integrated too, and how the grid is spaced. Immutable;
+ * validated on construction.
  */
 public record FlowSettings(
     Method method,
@@ -17,7 +17,23 @@ public record FlowSettings(
     double atol,
     int gridIntervals,
     double step,
-    boolean functionSpace) {
+    boolean functionSpace,
+    Spacing spacing) {
+
+  /**
+   * How the grid's times are spaced. {@link #UNIFORM} is what tables and files record;
+   * {@link #GEOMETRIC} resolves a flow that does its work early, for a figure with a log time axis
+   * (not for gradient descent, whose steps the grid times would cut).
+   */
+  public enum Spacing {
+    /** t_k = k T / m, k = 0..m. */
+    UNIFORM,
+    /** t_0 = 0, then m times log-spaced from {@link #GEOMETRIC_START} T to T. */
+    GEOMETRIC;
+
+    /** The first positive time of the geometric grid, relative to T (six decades before T). */
+    public static final double GEOMETRIC_START = 1e-6;
+  }
 
   /** The integrators, by their command-line names. */
   public enum Method {
@@ -59,9 +75,15 @@ public record FlowSettings(
     }
   }
 
+  /** Settings on the uniform grid. */
+  public FlowSettings(Method method, double time, double rtol, double atol, int gridIntervals,
+      double step, boolean functionSpace) {
+    this(method, time, rtol, atol, gridIntervals, step, functionSpace, Spacing.UNIFORM);
+  }
+
   public FlowSettings {
-    if (method == null) {
-      throw new InvalidInputException("a flow needs a method");
+    if (method == null || spacing == null) {
+      throw new InvalidInputException("a flow needs a method and a grid spacing");
     }
     if (!(time > 0) || !Double.isFinite(time)) {
       throw new InvalidInputException("--time must be a positive number, not " + time);
@@ -78,31 +100,42 @@ public record FlowSettings(
     if (method == Method.GD && (!(step > 0) || !Double.isFinite(step))) {
       throw new InvalidInputException("--step must be a positive number, not " + step);
     }
+    if (method == Method.GD && spacing != Spacing.UNIFORM) {
+      // gradient descent stops at every grid time: a finer grid would change its steps
+      throw new InvalidInputException("gradient descent is recorded on the uniform grid only");
+    }
     if (method == Method.GD && time / step > 1e9) {
       throw new LimitExceededException(
           "gradient descent with step " + step + " to time " + time + " needs more than 1e9 steps");
     }
   }
 
-  /** Defaults: the given method and horizon, rtol 1e-10, atol 1e-12, 200 grid intervals, step 1e-4. */
+  /**
+   * Defaults: the given method and horizon, rtol 1e-10, atol 1e-12, 200 uniform grid intervals,
+   * step 1e-4.
+   */
   public static FlowSettings of(Method method, double time) {
     return new FlowSettings(method, time, 1e-10, 1e-12, 200, 1e-4, true);
   }
 
   public FlowSettings withTolerances(double r, double a) {
-    return new FlowSettings(method, time, r, a, gridIntervals, step, functionSpace);
+    return new FlowSettings(method, time, r, a, gridIntervals, step, functionSpace, spacing);
   }
 
   public FlowSettings withGridIntervals(int m) {
-    return new FlowSettings(method, time, rtol, atol, m, step, functionSpace);
+    return new FlowSettings(method, time, rtol, atol, m, step, functionSpace, spacing);
   }
 
   public FlowSettings withStep(double h) {
-    return new FlowSettings(method, time, rtol, atol, gridIntervals, h, functionSpace);
+    return new FlowSettings(method, time, rtol, atol, gridIntervals, h, functionSpace, spacing);
   }
 
   public FlowSettings withFunctionSpace(boolean on) {
-    return new FlowSettings(method, time, rtol, atol, gridIntervals, step, on);
+    return new FlowSettings(method, time, rtol, atol, gridIntervals, step, on, spacing);
+  }
+
+  public FlowSettings withSpacing(Spacing s) {
+    return new FlowSettings(method, time, rtol, atol, gridIntervals, step, functionSpace, s);
   }
 
   /** The integrator these settings describe (a new, independent instance). */
@@ -115,13 +148,20 @@ public record FlowSettings(
     };
   }
 
-  /** The grid t_k = k T / m, k = 0..m. */
+  /**
+   * The grid of m + 1 times from 0 to T: t_k = k T / m ({@link Spacing#UNIFORM}), or t_0 = 0 and
+   * t_k = T r^((m - k) / (m - 1)), r = {@link Spacing#GEOMETRIC_START}, k = 1..m
+   * ({@link Spacing#GEOMETRIC}; m = 1 gives 0, T). The last time is T exactly.
+   */
   public double[] grid() {
-    double[] g = new double[gridIntervals + 1];
-    for (int k = 0; k <= gridIntervals; k++) {
-      g[k] = time * k / gridIntervals;
+    int m = gridIntervals;
+    double[] g = new double[m + 1];
+    for (int k = 1; k < m; k++) {
+      g[k] = spacing == Spacing.UNIFORM
+          ? time * k / m
+          : time * Math.pow(Spacing.GEOMETRIC_START, (double) (m - k) / (m - 1));
     }
-    g[gridIntervals] = time;
+    g[m] = time;
     return g;
   }
 }

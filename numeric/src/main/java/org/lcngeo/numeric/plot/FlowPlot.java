@@ -204,8 +204,13 @@ public final class FlowPlot {
     return out;
   }
 
-  /** Whether the loss does 95% of its fall in the first 5% of the time (then t is drawn on log). */
-  static boolean fastStart(double[] t, double[] loss) {
+  /**
+   * Whether the loss does 95% of its fall in the first 5% of the time (then {@link #flow} draws t on
+   * a log axis, and a flow to be drawn is best sampled on a
+   * {@link org.lcngeo.numeric.flow.FlowSettings.Spacing#GEOMETRIC} grid: a uniform one has at most
+   * a few samples where the loss falls).
+   */
+  public static boolean fastStart(double[] t, double[] loss) {
     if (t.length < 3 || loss.length != t.length || !(t[t.length - 1] > 0)) {
       return false;
     }
@@ -268,8 +273,8 @@ public final class FlowPlot {
         .yAxisTitle(yAxis).build();
     style(chart.getStyler(), curves.size() > 1);
     chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
-    // On a log time axis a uniform grid has few samples in the early decades: mark them all, so a
-    // reader sees where the data are.
+    // On a log time axis mark every sample, so a reader sees where the data are (a uniform grid
+    // has few in the early decades).
     chart.getStyler().setMarkerSize(logX ? 4 : 0);
     chart.setCustomXAxisTickLabelsFormatter(sx.labels(WIDTH));
     chart.setCustomYAxisTickLabelsFormatter(sy.labels(PANEL_HEIGHT));
