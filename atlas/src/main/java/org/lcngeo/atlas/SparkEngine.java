@@ -66,6 +66,15 @@ public final class SparkEngine implements TaskEngine {
     conf.setIfMissing("spark.ui.enabled", "false");
     conf.setIfMissing("spark.ui.showConsoleProgress", "false");
     conf.setIfMissing("spark.sql.shuffle.partitions", "4");
+    // symbolic's log4j2.component.properties chooses log4j-api's simple logger (Symja's logging
+    // stays silent); Spark casts its logger to log4j-core's, so executors choose log4j-core's
+    // context factory, as spark-jvm.options does for the driver.
+    String log4jCore =
+        "-Dlog4j2.loggerContextFactory=org.apache.logging.log4j.core.impl.Log4jContextFactory";
+    String executorOptions = conf.get("spark.executor.extraJavaOptions", "");
+    if (!executorOptions.contains("log4j2.loggerContextFactory")) {
+      conf.set("spark.executor.extraJavaOptions", (executorOptions + " " + log4jCore).strip());
+    }
     Path self = codeSource();
     if (!local && self != null && Files.isDirectory(self)) {
       // classes, not a jar (tests, IDE): executors on this machine read the same class path
