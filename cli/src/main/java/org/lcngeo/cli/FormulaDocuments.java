@@ -47,6 +47,17 @@ final class FormulaDocuments {
     return formula.mu().stream().map(JasExprs::of).toList();
   }
 
+  /** {@code ntk = ...;} and {@code K1 = ...;}, ...: the same assignment syntax in Symja and Macaulay2. */
+  private static void assignMatrices(StringBuilder b, Printer p, FormulaCommand.Parts parts) {
+    if (parts.ntk != null) {
+      b.append("ntk = ").append(p.matrix(parts.ntk)).append(";\n");
+    }
+    List<List<List<Expr>>> blocks = parts.blocks == null ? List.of() : parts.blocks;
+    for (int l = 0; l < blocks.size(); l++) {
+      b.append("K").append(l + 1).append(" = ").append(p.matrix(blocks.get(l))).append(";\n");
+    }
+  }
+
   /** Assignments Symja evaluates: parameters, mu, ntk, K1..KH, inverse, the scalar, ntkOfV. */
   static String symja(Architecture a, FormulaCommand.Parts parts) {
     Printer p = Printer.SYMJA;
@@ -57,13 +68,7 @@ final class FormulaDocuments {
       b.append("parameters = {").append(String.join(", ", formula.parameters())).append("};\n");
       b.append("mu = ").append(list(p, mu(formula))).append(";\n");
     }
-    if (parts.ntk != null) {
-      b.append("ntk = ").append(p.matrix(parts.ntk)).append(";\n");
-    }
-    List<List<List<Expr>>> blocks = parts.blocks == null ? List.of() : parts.blocks;
-    for (int l = 0; l < blocks.size(); l++) {
-      b.append("K").append(l + 1).append(" = ").append(p.matrix(blocks.get(l))).append(";\n");
-    }
+    assignMatrices(b, p, parts);
     NtkOfVFormula k = parts.ntkOfV;
     if (k != null) {
       b.append("inverse = ").append(p.matrix(inverseRows(parts.inverse))).append(";\n");
@@ -124,13 +129,7 @@ final class FormulaDocuments {
       b.append("R = QQ[").append(String.join(",", formula.parameters())).append("];\n");
       b.append("mu = map(R, S, ").append(list(p, mu(formula))).append(");\n");
     }
-    if (parts.ntk != null) {
-      b.append("ntk = ").append(p.matrix(parts.ntk)).append(";\n");
-    }
-    List<List<List<Expr>>> blocks = parts.blocks == null ? List.of() : parts.blocks;
-    for (int l = 0; l < blocks.size(); l++) {
-      b.append("K").append(l + 1).append(" = ").append(p.matrix(blocks.get(l))).append(";\n");
-    }
+    assignMatrices(b, p, parts);
     NtkOfVFormula k = parts.ntkOfV;
     if (k != null) {
       b.append("F = frac S;\nuse F;\n");
