@@ -75,8 +75,12 @@ class TimeLimitTest {
     JsonNode j = r.json();
     assertThat(j.get("stopped").asText()).isEqualTo("timeout");
     assertThat(j.get("complete").asBoolean(true)).isFalse();
-    assertThat(j.get("reason").asText()).contains("Table 1");
+    // Where the limit falls depends on the machine (a warm JVM computes Table 1 within 0.3 s and
+    // stops while writing); what was computed before it is printed, and only that.
+    String reason = j.get("reason").asText();
+    assertThat(reason).startsWith("the time limit of 0.3 s was reached while ");
     assertThat(j.has("checks")).isTrue();
+    assertThat(j.has("table1")).as(reason).isEqualTo(!reason.contains("Table 1"));
   }
 
   /** ntk --delta: the rescaling's root and the NTK are bounded too. */
