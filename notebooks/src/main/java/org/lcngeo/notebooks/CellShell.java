@@ -172,6 +172,8 @@ public final class CellShell implements AutoCloseable {
         || format >= 0 && format + 1 < argv.size() && argv.get(format + 1).equals("latex");
     if (!latex || code != 0) {
       System.out.print(text);
+    } else if (text.startsWith("\\documentclass")) {
+      showLatexDocument(text);
     } else {
       for (String block : text.split("\n\\s*\n")) {
         StringBuilder tex = new StringBuilder();
@@ -189,6 +191,37 @@ public final class CellShell implements AutoCloseable {
     }
     if (code != 0) {
       throw new CommandFailedException("lcn " + String.join(" ", args) + ": exit status " + code);
+    }
+  }
+
+  /**
+   * Shows a LaTeX document written by lcn ({@code formula --format latex}): each display
+   * ({@code \\resizebox{...}{!}{$\\displaystyle ...$}}) as LaTeX, section titles, paragraphs and
+   * {@code %} comments as text; the preamble and the centering are left out.
+   */
+  static void showLatexDocument(String text) {
+    StringBuilder math = null;
+    for (String line : text.split("\n")) {
+      if (math != null) {
+        math.append('\n').append(line);
+        if (line.endsWith("$}")) {
+          Display.latex(math.substring(0, math.length() - 2).strip());
+          math = null;
+        }
+      } else if (line.startsWith("\\resizebox")) {
+        int start = line.indexOf("$\\displaystyle ");
+        math = new StringBuilder(line.substring(start + "$\\displaystyle ".length()));
+        if (line.endsWith("$}")) {
+          Display.latex(math.substring(0, math.length() - 2).strip());
+          math = null;
+        }
+      } else if (line.startsWith("%")) {
+        System.out.println(line.substring(1).strip());
+      } else if (line.startsWith("\\section*{") && line.endsWith("}")) {
+        System.out.println(line.substring("\\section*{".length(), line.length() - 1));
+      } else if (!line.isBlank() && !line.startsWith("\\")) {
+        System.out.println(line);
+      }
     }
   }
 
