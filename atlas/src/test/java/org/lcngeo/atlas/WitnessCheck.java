@@ -3,7 +3,6 @@ package org.lcngeo.atlas;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,7 +15,7 @@ final class WitnessCheck {
 
   static void confirm(JsonNode row) {
     String witness = row.get("witness").asText();
-    List<String> args = words(witness);
+    List<String> args = org.lcngeo.cli.CommandLines.split(witness);
     assertThat(args.subList(0, 2)).containsExactly("./lcn", "fiber");
     Run r = Run.of(args.subList(1, args.size()).toArray(new String[0]));
     assertThat(r.code()).as(witness + "\n" + r.err()).isZero();
@@ -36,32 +35,5 @@ final class WitnessCheck {
       }
     }
     return true;
-  }
-
-  /** Splits a command line at spaces, keeping single-quoted words whole. */
-  static List<String> words(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    boolean any = false;
-    for (char c : line.toCharArray()) {
-      if (c == '\'') {
-        quoted = !quoted;
-        any = true;
-      } else if (c == ' ' && !quoted) {
-        if (any) {
-          out.add(cur.toString());
-        }
-        cur.setLength(0);
-        any = false;
-      } else {
-        cur.append(c);
-        any = true;
-      }
-    }
-    if (any) {
-      out.add(cur.toString());
-    }
-    return out;
   }
 }

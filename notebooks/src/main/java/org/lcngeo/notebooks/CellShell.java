@@ -3,7 +3,6 @@ package org.lcngeo.notebooks;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import jdk.jshell.EvalException;
@@ -140,7 +139,7 @@ public final class CellShell implements AutoCloseable {
 
   /** Runs {@code %lcn args} as a JShell snippet, so that an interrupt stops it like any cell. */
   private String evalLcn(String args, String[] value) {
-    String array = splitArgs(args).stream()
+    String array = org.lcngeo.cli.CommandLines.split(args).stream()
         .map(a -> '"' + a.replace("\\", "\\\\").replace("\"", "\\\"") + '"')
         .collect(Collectors.joining(", "));
     String error = evalJava("org.lcngeo.notebooks.CellShell.lcn(new String[] {" + array + "});", value);
@@ -223,39 +222,6 @@ public final class CellShell implements AutoCloseable {
         System.out.println(line);
       }
     }
-  }
-
-  /** Splits a command line at blanks, keeping 'single' and "double" quoted parts together. */
-  static List<String> splitArgs(String line) {
-    List<String> args = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    char quote = 0;
-    boolean any = false;
-    for (char c : line.toCharArray()) {
-      if (quote != 0) {
-        if (c == quote) {
-          quote = 0;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-        any = true;
-      } else if (Character.isWhitespace(c)) {
-        if (any) {
-          args.add(cur.toString());
-          cur.setLength(0);
-          any = false;
-        }
-      } else {
-        cur.append(c);
-        any = true;
-      }
-    }
-    if (any) {
-      args.add(cur.toString());
-    }
-    return args;
   }
 
   /**

@@ -50,7 +50,7 @@ class CellShellTest {
 
   @Test
   void argumentsSplitAtBlanksOutsideQuotes() {
-    assertThat(CellShell.splitArgs("fiber --target '[1, 0, -2]' --delta \"1/2\"  x"))
+    assertThat(org.lcngeo.cli.CommandLines.split("fiber --target '[1, 0, -2]' --delta \"1/2\"  x"))
         .isEqualTo(List.of("fiber", "--target", "[1, 0, -2]", "--delta", "1/2", "x"));
   }
 }
