@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.Deadline;
+import org.lcngeo.symbolic.expr.Enclosure;
 import org.lcngeo.symbolic.expr.Expr;
 import org.lcngeo.symbolic.expr.Exprs;
 import org.lcngeo.symbolic.expr.NumericValue;
@@ -21,8 +23,9 @@ import org.lcngeo.symbolic.expr.NumericValue;
  *       root of the resolvent cubic (itself written in radicals), or the biquadratic formula.
  * </ul>
  *
- * The candidates come ordered by their distance (in double precision) to the number; the caller
- * certifies the one it keeps (see {@link SymjaForm}).
+ * Each candidate is a root of the minimal polynomial by construction, whenever its radicands are
+ * non-negative and its arccos arguments lie in [-1, 1]. The candidates come ordered by their
+ * distance (in double precision) to the number; {@link #identifies} certifies the one kept.
  */
 final class RadicalForms {
   private RadicalForms() {}
@@ -36,6 +39,45 @@ final class RadicalForms {
     sorted.removeIf(e -> !Double.isFinite(NumericValue.of(e)));
     sorted.sort(Comparator.comparingDouble(e -> Math.abs(NumericValue.of(e) - target)));
     return sorted;
+  }
+
+  /** Digits of the enclosures {@link #identifies} tries, in turn. */
+  private static final int[] DIGITS = {30, 60, Enclosure.MAX_DIGITS};
+
+  /**
+   * Whether the candidate form e denotes x, decided without Symja: a certified {@link Enclosure}
+   * of e (which is real: every radicand certified positive) and x's isolating interval span an
+   * interval where the minimal polynomial has exactly one root (Descartes' bound 1); e is a root of
+   * it, so e = x. False when the enclosure is disjoint from x's interval or e is not real; false
+   * also when still undecided at {@link Enclosure#MAX_DIGITS} digits (the caller then prints the
+   * {@link Expr.RealRoot} form, which is certified without evaluation).
+   */
+  static boolean identifies(Expr e, RealAlgebraicNumber x) {
+    BigFraction[] p = x.minimalArray();
+    for (int digits : DIGITS) {
+      Deadline.checkCurrent();
+      Enclosure.Bounds b;
+      try {
+        b = Enclosure.of(e, digits);
+      } catch (Enclosure.NotRealException notReal) {
+        return false;
+      }
+      if (b == null) {
+        continue;
+      }
+      x.refineTo((int) (digits * 3.33));
+      RationalInterval iv = x.isolatingInterval();
+      BigFraction lo = b.lower();
+      BigFraction hi = b.upper();
+      if (hi.compareTo(iv.lo()) < 0 || lo.compareTo(iv.hi()) > 0) {
+        return false;
+      }
+      // rational end points are no roots of the irreducible minimal polynomial (degree > 1)
+      if (Polynomials.descartesBound(p, RationalInterval.min(lo, iv.lo()), RationalInterval.max(hi, iv.hi())) == 1) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** The real roots of x^3 + a x^2 + b x + c (irreducible) in radicals. */

@@ -649,9 +649,10 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
    * This number as an expression tree: a rational; a radical such as (1+Sqrt(5))/2 in degree two;
    * +-Sqrt(x^2) when the minimal polynomial is a polynomial in x^2 (nested radicals such as the
    * rescaling factors lambda_l); in degree three and four the real radical form of {@link
-   * RadicalForms} that Symja evaluates to this number (checked by {@link SymjaCheck}); otherwise
-   * (or when no form passes the check) the k-th real root, by size, of the minimal polynomial
-   * ({@link Expr.RealRoot}), which Symja cannot evaluate: {@link #certificate()} says which.
+   * RadicalForms} that denotes this number (certified by {@link RadicalForms#identifies}, without
+   * Symja); otherwise the k-th real root, by size, of the minimal polynomial ({@link
+   * Expr.RealRoot}) with a certified start of Newton's iteration ({@link NewtonStart}), which is
+   * how Symja evaluates it.
    */
   public Expr toExpr() {
     if (rational != null) {
@@ -667,23 +668,22 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
         Expr root = Exprs.sqrt(square().toExpr());
         e = signum() < 0 ? Exprs.negate(root) : root;
       } else {
-        e = checkedRadicals();
+        e = certifiedForm();
       }
       expr = e;
     }
     return e;
   }
 
-  /** The first radical form Symja evaluates to this number, else the real-root form. */
-  private Expr checkedRadicals() {
+  /** The first radical form that denotes this number, else the real-root form. */
+  private Expr certifiedForm() {
     for (Expr candidate : RadicalForms.candidates(this)) {
       Deadline.checkCurrent();
-      if (SymjaCheck.evaluatesTo(Printer.SYMJA.print(candidate), this)) {
+      if (RadicalForms.identifies(candidate, this)) {
         return candidate;
       }
     }
-    List<BigInteger> coefficients = List.of(integerMinimal);
-    return new Expr.RealRoot(coefficients, increasingIndex());
+    return new Expr.RealRoot(List.of(integerMinimal), increasingIndex(), NewtonStart.of(this));
   }
 
   /** Symja input syntax of {@link #toExpr()}. */
@@ -694,16 +694,17 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
   /**
    * The certificate of this number (FLINT's qqbar): its minimal polynomial with integer
    * coefficients, lowest degree first, and an isolating interval with rational end points; and
-   * whether {@link #toExpr()} is a form that Symja evaluates (false only for {@link Expr.RealRoot}).
+   * whether {@link #toExpr()} is a form that Symja evaluates (every form is, since {@link
+   * Expr.RealRoot} prints as a Newton iteration; the field stays for readers of the JSON).
    */
   public Certificate certificate() {
     if (rational != null) {
       BigInteger[] p = {rational.getNumerator().negate(), rational.getDenominator()};
       return new Certificate(List.of(p), rational, rational, true);
     }
-    boolean evaluable = !Exprs.contains(toExpr(), Expr.RealRoot.class);
+    toExpr();
     RationalInterval iv = shortIsolatingInterval();
-    return new Certificate(List.of(integerMinimal), iv.lo(), iv.hi(), evaluable);
+    return new Certificate(List.of(integerMinimal), iv.lo(), iv.hi(), true);
   }
 
   /**

@@ -56,18 +56,35 @@ public sealed interface Expr {
   record Pi() implements Expr {}
 
   /**
-   * The k-th real root (1-based, increasing order) of the polynomial with the given integer
-   * coefficients (lowest degree first): the form of last resort for an algebraic number without a
-   * radical form.
+   * The k-th real root (1-based, increasing order) of the polynomial P with the given integer
+   * coefficients (lowest degree first): the form of an algebraic number without a radical form.
+   * {@code start} is a rational from which Newton's iteration x -> x - P(x)/P'(x) converges
+   * monotonically to that root: Fourier's condition holds between them (P' and P'' have no zero
+   * there, and P(start) P''(start) > 0), so the root is the limit of the iteration, which is how
+   * Symja evaluates this form (see the Symja printer).
    */
-  record RealRoot(List<BigInteger> coefficients, int k) implements Expr {}
+  record RealRoot(List<BigInteger> coefficients, int k, BigFraction start) implements Expr {
+    /** Whether the iteration decreases from start (start lies above the root). */
+    public boolean fromAbove() {
+      BigFraction p = BigFraction.ZERO;
+      BigFraction dp = BigFraction.ZERO;
+      for (int i = coefficients.size() - 1; i >= 0; i--) {
+        dp = dp.multiply(start).add(p);
+        p = p.multiply(start).add(new BigFraction(coefficients.get(i)));
+      }
+      return p.signum() == dp.signum();
+    }
+  }
 
   /** {@code negative} where {@code test < 0}, else {@code otherwise}. */
   record IfNegative(Expr test, Expr negative, Expr otherwise) implements Expr {}
 
   /**
    * The largest real root in x of a polynomial whose coefficients are expressions in other symbols
-   * (beta_1 of Prop. 2 as a function of v): {@code polynomial} is written in {@code variable}.
+   * (beta_1 of Prop. 2 as a function of v): {@code polynomial} and its {@code derivative} in x are
+   * written in {@code variable}; {@code start} is an expression (in the other symbols) at or above
+   * the root from which Newton's iteration decreases monotonically to it (P is increasing and
+   * convex from the root on), which is how Symja evaluates this form.
    */
-  record LargestRoot(Expr polynomial, Symbol variable) implements Expr {}
+  record LargestRoot(Expr polynomial, Expr derivative, Symbol variable, Expr start) implements Expr {}
 }

@@ -36,17 +36,36 @@ final class SymjaPrinter extends Printer {
     return "Pi";
   }
 
-  /** {@code Root(Function(p(#1)), k)}: Mathematica's convention, k-th real root by size. */
+  /**
+   * The root as the limit of Newton's iteration from its certified start (Symja 3.0.0 evaluates
+   * {@code Root} objects of degree five and more to nothing, and numbers some of its cubic and
+   * quartic ones in its solver's order): {@code FixedPoint(Function(Min(#1, #1 - P(#1)/P'(#1))),
+   * N(x0))}. The iterates decrease (Min; Max when x0 lies below the root) to the root in exact
+   * arithmetic; {@code N(x0)} makes Symja run the iteration at the working precision of the
+   * enclosing {@code N(s, d)} (machine precision without one), where the guard makes the
+   * sequence monotone, hence constant after finitely many steps, so FixedPoint stops.
+   */
   @Override
   protected String realRoot(Expr.RealRoot r) {
-    return "Root(Function(" + print(polynomial(r.coefficients(), Exprs.symbol("#", 1))) + ")," + r.k() + ")";
+    Expr x = Exprs.symbol("#", 1);
+    List<java.math.BigInteger> c = r.coefficients();
+    List<java.math.BigInteger> dc = new java.util.ArrayList<>();
+    for (int i = 1; i < c.size(); i++) {
+      dc.add(c.get(i).multiply(java.math.BigInteger.valueOf(i)));
+    }
+    return newton(x, polynomial(c, x), polynomial(dc, x), Exprs.num(r.start()), r.fromAbove(), "");
   }
 
+  /** The largest root as the limit of Newton's iteration from above (see {@link Expr.LargestRoot}). */
   @Override
   protected String largestRoot(Expr.LargestRoot r) {
-    String p = print(r.polynomial());
-    String x = print(r.variable());
-    return "Root(Function(" + x + ", " + p + "), CountRoots(" + p + ", " + x + "))";
+    return newton(r.variable(), r.polynomial(), r.derivative(), r.start(), true, print(r.variable()) + ", ");
+  }
+
+  private String newton(Expr x, Expr p, Expr dp, Expr start, boolean fromAbove, String parameter) {
+    Expr step = Exprs.sum(x, Exprs.negate(Exprs.quotient(p, dp)));
+    return "FixedPoint(Function(" + parameter + (fromAbove ? "Min(" : "Max(") + print(x) + ", " + print(step)
+        + ")), N(" + print(start) + "))";
   }
 
   @Override

@@ -25,7 +25,8 @@ import org.lcngeo.symbolic.expr.Printer;
  *
  * For H = 2 this is the paper's K_1/lambda^2 + lambda^2 K_2 with lambda^2 = (-delta +
  * sqrt(delta^2 + 4 ||a||^2 ||b||^2)) / (2 ||a||^2) (Ex. 15); for H > 2 beta_1 is written as a
- * {@link Expr.LargestRoot}: the largest real root of P. The matrix is written in terms of the
+ * {@link Expr.LargestRoot}: the largest real root of P (in Symja the limit of Newton's iteration
+ * from a point above it). The matrix is written in terms of the
  * symbol {@code lambda2} (H = 2) or {@code beta1}, whose closed form is printed once beside it. K_l(theta) N_l and C do not depend on the scaling of theta, so the
  * normalization of the inverse map does not matter.
  */
@@ -129,7 +130,36 @@ public final class NtkOfVFormula {
     if (depth() == 3) {
       return largestRootOfTheCubic();
     }
-    return new Expr.LargestRoot(beta1Polynomial(), X);
+    return new Expr.LargestRoot(beta1Polynomial(), beta1Derivative(), X, beta1Start());
+  }
+
+  /** P'(x) = sum_l prod_(m != l) (x + c_m). */
+  private Expr beta1Derivative() {
+    List<Expr> terms = new ArrayList<>();
+    for (int l = 0; l < depth(); l++) {
+      List<Expr> factors = new ArrayList<>();
+      for (int m = 0; m < depth(); m++) {
+        if (m != l) {
+          factors.add(Exprs.sum(X, JasExprs.of(invariants.offset(m))));
+        }
+      }
+      terms.add(Exprs.product(factors));
+    }
+    return Exprs.sum(terms);
+  }
+
+  /**
+   * x0 = 1 + C + sqrt(sum_l c_l^2), at or above beta_1: x0 + c_l >= 1 + C > 0 for every l, so
+   * P(x0) >= (1 + C)^H - C > 0, and P is increasing and convex above max_l(-c_l) (a product of
+   * positive increasing linear factors minus a constant), so Newton's iteration from x0 decreases
+   * monotonically to beta_1 (Fourier's condition).
+   */
+  private Expr beta1Start() {
+    List<Expr> squares = new ArrayList<>();
+    for (int l = 0; l < depth(); l++) {
+      squares.add(Exprs.power(JasExprs.of(invariants.offset(l)), 2));
+    }
+    return Exprs.sum(Exprs.ONE, JasExprs.of(productOfSquaredNorms()), Exprs.sqrt(Exprs.sum(squares)));
   }
 
   /**

@@ -24,7 +24,7 @@ class PrinterTest {
         .isEqualTo("Cos(ArcCos(1/3))");
     assertThat(Printer.SYMJA.print(new Expr.RealRoot(List.of(
         java.math.BigInteger.valueOf(-2), java.math.BigInteger.ZERO, java.math.BigInteger.ZERO,
-        java.math.BigInteger.ONE), 1))).isEqualTo("Root(Function(#1^3 - 2),1)");
+        java.math.BigInteger.ONE), 1, new BigFraction(2)))).isEqualTo("FixedPoint(Function(Min(#1, #1 - (#1^3 - 2)/(3*#1^2))), N(2))");
   }
 
   @Test

@@ -40,11 +40,19 @@ public final class SymjaEvaluation {
    * digits): |re - decimal| within 2 units of the 40th digit (plus 10^-40 near zero), |im| too.
    */
   public static boolean evaluatesTo(String expr, BigDecimal expected) {
-    BigDecimal[] v = numeric(expr, 50);
+    return evaluatesTo(expr, expected, 50, 40);
+  }
+
+  /**
+   * Whether Symja's N(expr, digits) equals the given decimal to {@code agree} significant digits
+   * (within 2 units of the last, plus 10^-agree near zero), with an imaginary part as small.
+   */
+  public static boolean evaluatesTo(String expr, BigDecimal expected, int digits, int agree) {
+    BigDecimal[] v = numeric(expr, digits);
     if (v == null) {
       return false;
     }
-    BigDecimal unit = expected.abs().max(BigDecimal.ONE).multiply(new BigDecimal("2e-39"));
+    BigDecimal unit = expected.abs().max(BigDecimal.ONE).multiply(new BigDecimal("2e-" + (agree - 1)));
     return v[0].subtract(expected).abs().compareTo(unit) <= 0 && v[1].abs().compareTo(unit) <= 0;
   }
 
