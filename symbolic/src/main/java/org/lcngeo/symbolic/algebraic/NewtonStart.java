@@ -22,18 +22,22 @@ final class NewtonStart {
       Deadline.checkCurrent();
       RationalInterval iv = x.isolatingInterval();
       BigFraction width = iv.hi().subtract(iv.lo());
-      int k = 0;
-      while (new BigFraction(BigInteger.ONE, BigInteger.TEN.pow(k)).compareTo(width) > 0) {
-        k++;
-      }
-      BigInteger scale = BigInteger.TEN.pow(k);
-      BigFraction lo = new BigFraction(floor(iv.lo().multiply(scale)), scale);
-      BigFraction hi = new BigFraction(floor(iv.hi().multiply(scale)).add(BigInteger.ONE), scale);
-      for (BigFraction[] ends : new BigFraction[][] {{lo, hi}, {iv.lo(), iv.hi()}}) {
-        BigFraction start = fourierEnd(p, d1, d2, ends[0], ends[1]);
+      // the shortest decimal end points first: the interval rounded outward to 10^-k, k = 0, 1, ...
+      for (int k = 0; ; k++) {
+        BigInteger scale = BigInteger.TEN.pow(k);
+        BigFraction lo = new BigFraction(floor(iv.lo().multiply(scale)), scale);
+        BigFraction hi = new BigFraction(floor(iv.hi().multiply(scale)).add(BigInteger.ONE), scale);
+        BigFraction start = fourierEnd(p, d1, d2, lo, hi);
         if (start != null) {
           return start;
         }
+        if (new BigFraction(BigInteger.ONE, scale).compareTo(width) < 0) {
+          break;
+        }
+      }
+      BigFraction start = fourierEnd(p, d1, d2, iv.lo(), iv.hi());
+      if (start != null) {
+        return start;
       }
       x.refine();
     }

@@ -71,6 +71,26 @@ class SymjaRoundTripTest {
     }
   }
 
+  /**
+   * Degree five: no radicals; every real root of x^5 - 4x + 2 (three of them: the form must pick
+   * the right one, whatever Symja's root order) and the H = 5 beta_1 of 2x^5 + 11x^4 + 19x^3 +
+   * 10x^2 - 10000 print as Newton iterations from certified starts, which Symja evaluates.
+   */
+  @Test
+  void quinticRootsAreNewtonIterationsSymjaEvaluates() {
+    List<RealAlgebraicNumber> roots = new ArrayList<>(RealAlgebraicNumber.realRoots(
+        List.of(q(2), q(-4), q(0), q(0), q(0), q(1))));
+    roots.addAll(RealAlgebraicNumber.realRoots(List.of(q(-10000), q(0), q(10), q(19), q(11), q(2))));
+    assertThat(roots).hasSize(4);
+    for (RealAlgebraicNumber x : roots) {
+      assertThat(x.toSymja()).startsWith("FixedPoint(Function(");
+      assertThat(x.certificate().symjaEvaluates()).isTrue();
+      assertRoundTrip(x);
+    }
+    // the shortest certified start: Fourier's condition holds on [4, 5] (beta_1 = 4.485...)
+    assertThat(roots.get(3).toSymja()).endsWith("N(5))");
+  }
+
   @Test
   void radicalsAndRationals() {
     assertRoundTrip(RealAlgebraicNumber.of(new BigFraction(-7, 3)));

@@ -162,4 +162,54 @@ class FormulaSymjaRoundTripProperties {
     assertThat(SymjaEvaluation.equalsExactly(Printer.SYMJA.print(k.scalarRelation()), BigFraction.ZERO)).isTrue();
     assertMatrix(k.ntkOfV(), plan.ntk(Q, c.theta));
   }
+
+  /** An H = 4 network whose mu is generically one-to-one up to scaling; its inverse map, derived once. */
+  private static final Architecture FOUR = Architecture.oneDimensional(new int[] {2, 2, 2, 2}, new int[] {2, 2, 2, 1});
+  private static InverseMap fourInverse;
+
+  private static synchronized InverseMap fourInverse() {
+    if (fourInverse == null) {
+      fourInverse = InverseMap.derive(FOUR, Elimination.DEFAULT_TIMEOUT).orElseThrow();
+    }
+    return fourInverse;
+  }
+
+  @Provide
+  Arbitrary<Case> fourLayers() {
+    return cases(Arbitraries.just(FOUR));
+  }
+
+  @Provide
+  Arbitrary<List<BigFraction>> threeDeltas() {
+    return Combinators.combine(Arbitraries.integers().between(-6, 6), Arbitraries.integers().between(1, 3))
+        .as(BigFraction::new).list().ofSize(3);
+  }
+
+  /**
+   * H = 4: beta_1's Symja form (Newton's iteration from an upper bound, symbolic in v and delta),
+   * evaluated by Symja at v = mu(theta) and random rational invariants, equals to 40 digits our
+   * exact beta_1 of the rescaling of theta to those invariants (Prop. 2), at 50 and at 80 digits.
+   */
+  @Property(tries = 10)
+  void beta1OfFourLayersEvaluatesToTheExactRoot(@ForAll("fourLayers") Case c,
+      @ForAll("threeDeltas") List<BigFraction> deltas) {
+    InverseMap inv = fourInverse();
+    NtkOfVFormula k = NtkOfVFormula.of(inv, Invariants.symbolic(4));
+    List<BigFraction> v = MuPlan.compile(FOUR).mu(Q, c.theta);
+    List<String> symbols = k.invariants().symbols();
+    List<String> names = new ArrayList<>(inv.variables());
+    names.addAll(symbols);
+    SymjaEvaluation.clear(String.join(",", names));
+    for (int m = 0; m < v.size(); m++) {
+      SymjaEvaluation.assign("v" + m, v.get(m));
+    }
+    for (int l = 0; l < deltas.size(); l++) {
+      SymjaEvaluation.assign(symbols.get(l), deltas.get(l));
+    }
+    String beta1 = Printer.SYMJA.print(k.beta1());
+    org.lcngeo.symbolic.algebraic.RealAlgebraicNumber exact =
+        org.lcngeo.symbolic.rescale.Rescaling.rescale(c.theta, deltas).beta1();
+    assertThat(SymjaEvaluation.evaluatesTo(beta1, exact.toBigDecimal(45))).as("%s at %s", beta1, deltas).isTrue();
+    assertThat(SymjaEvaluation.evaluatesTo(beta1, exact.toBigDecimal(75), 80, 70)).as(beta1).isTrue();
+  }
 }
