@@ -120,6 +120,28 @@ class AlgebraicSymjaRoundTripProperties {
     assertTuple(r, r.ntk(), 6);
   }
 
+  /** Integer polynomials of degree 5 to 8 with a non-zero leading and constant coefficient. */
+  @Provide
+  Arbitrary<List<BigFraction>> highDegree() {
+    return Arbitraries.integers().between(5, 8).flatMap(n -> Arbitraries.integers().between(-30, 30)
+        .list().ofSize(n + 1)
+        .filter(c -> c.get(0) != 0 && c.get(n) != 0)
+        .map(c -> c.stream().map(BigFraction::new).toList()));
+  }
+
+  /**
+   * Every real root of a random polynomial of degree 5 to 8 (its minimal polynomial mostly of
+   * degree >= 5, so the Newton form): Symja evaluates each string to the root, at 50 and at 100
+   * digits, whatever the order of the roots.
+   */
+  @Property(tries = 15)
+  void rootsOfHighDegreePolynomials(@ForAll("highDegree") List<BigFraction> p) {
+    for (RealAlgebraicNumber x : RealAlgebraicNumber.realRoots(p)) {
+      net.jqwik.api.statistics.Statistics.label("degree").collect(x.degree());
+      assertEvaluates(x.toExpr(), x);
+    }
+  }
+
   @Property(tries = 6)
   void irrationalFiberPoints(@ForAll("irrationalFibers") Target t) {
     Architecture a = Architecture.oneDimensional(new int[] {2, 2}, new int[] {1, 1});
