@@ -121,7 +121,7 @@ public final class Output {
    * A real algebraic number's certificate as JSON (FLINT's qqbar): {@code minimalPolynomial}
    * (integer coefficients, lowest degree first), {@code isolatingInterval} [lo, hi] (exact
    * rationals; lo = hi for a rational), and {@code symjaEvaluates} (whether its exact string is a
-   * form Symja evaluates, checked in Symja).
+   * form Symja evaluates; true for every form lcngeo prints, as its round-trip tests show).
    */
   public static Map<String, Object> certificate(RealAlgebraicNumber x) {
     RealAlgebraicNumber.Certificate c = x.certificate();

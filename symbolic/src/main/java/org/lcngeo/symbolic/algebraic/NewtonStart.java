@@ -25,8 +25,8 @@ final class NewtonStart {
       // the shortest decimal end points first: the interval rounded outward to 10^-k, k = 0, 1, ...
       for (int k = 0; ; k++) {
         BigInteger scale = BigInteger.TEN.pow(k);
-        BigFraction lo = new BigFraction(floor(iv.lo().multiply(scale)), scale);
-        BigFraction hi = new BigFraction(floor(iv.hi().multiply(scale)).add(BigInteger.ONE), scale);
+        BigFraction lo = new BigFraction(RealAlgebraicNumber.floor(iv.lo().multiply(scale)), scale);
+        BigFraction hi = new BigFraction(RealAlgebraicNumber.floor(iv.hi().multiply(scale)).add(BigInteger.ONE), scale);
         BigFraction start = fourierEnd(p, d1, d2, lo, hi);
         if (start != null) {
           return start;
@@ -78,10 +78,5 @@ final class NewtonStart {
       v = v.multiply(x).add(p[i]);
     }
     return v;
-  }
-
-  private static BigInteger floor(BigFraction q) {
-    BigInteger[] qr = q.getNumerator().divideAndRemainder(q.getDenominator());
-    return q.signum() < 0 && qr[1].signum() != 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
   }
 }

@@ -726,7 +726,7 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     return iv;
   }
 
-  private static BigInteger floor(BigFraction q) {
+  static BigInteger floor(BigFraction q) {
     BigInteger[] qr = q.getNumerator().divideAndRemainder(q.getDenominator());
     return q.signum() < 0 && qr[1].signum() != 0 ? qr[0].subtract(BigInteger.ONE) : qr[0];
   }
@@ -734,7 +734,7 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
   /**
    * A real algebraic number's certificate: the k-th real root in (lo, hi) of the integer
    * polynomial {@code minimalPolynomial} (lowest degree first); {@code symjaEvaluates} says
-   * whether its exact string is a form Symja evaluates (checked in Symja).
+   * whether its exact string is a form Symja evaluates (every form is; the round-trip tests evaluate them in Symja).
    */
   public record Certificate(
       List<BigInteger> minimalPolynomial, BigFraction lo, BigFraction hi, boolean symjaEvaluates) {}

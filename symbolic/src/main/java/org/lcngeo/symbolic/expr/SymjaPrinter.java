@@ -56,10 +56,17 @@ final class SymjaPrinter extends Printer {
     return newton(x, polynomial(c, x), polynomial(dc, x), Exprs.num(r.start()), r.fromAbove(), "");
   }
 
-  /** The largest root as the limit of Newton's iteration from above (see {@link Expr.LargestRoot}). */
+  /**
+   * The largest root as the limit of Newton's iteration from above (see {@link Expr.LargestRoot}),
+   * inside {@code If(start > 0, ...)}: the start is positive wherever it is a number, and while its
+   * symbols are unassigned the comparison, hence the whole form, stays unevaluated (an iteration
+   * on symbols would never reach a fixed point), so that a document can assign {@code beta1 = ...}
+   * before the values of v and delta.
+   */
   @Override
   protected String largestRoot(Expr.LargestRoot r) {
-    return newton(r.variable(), r.polynomial(), r.derivative(), r.start(), true, print(r.variable()) + ", ");
+    return "If(" + print(r.start()) + " > 0, "
+        + newton(r.variable(), r.polynomial(), r.derivative(), r.start(), true, print(r.variable()) + ", ") + ")";
   }
 
   private String newton(Expr x, Expr p, Expr dp, Expr start, boolean fromAbove, String parameter) {

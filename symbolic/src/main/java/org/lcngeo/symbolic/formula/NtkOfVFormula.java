@@ -149,7 +149,7 @@ public final class NtkOfVFormula {
   }
 
   /**
-   * x0 = 1 + C + sqrt(sum_l c_l^2), at or above beta_1: x0 + c_l >= 1 + C > 0 for every l, so
+   * x0 = 1 + C + sqrt(sum_l c_l^2) (positive), at or above beta_1: x0 + c_l >= 1 + C > 0 for every l, so
    * P(x0) >= (1 + C)^H - C > 0, and P is increasing and convex above max_l(-c_l) (a product of
    * positive increasing linear factors minus a constant), so Newton's iteration from x0 decreases
    * monotonically to beta_1 (Fourier's condition).

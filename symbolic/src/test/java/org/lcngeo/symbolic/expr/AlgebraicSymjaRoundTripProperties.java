@@ -134,7 +134,7 @@ class AlgebraicSymjaRoundTripProperties {
    * degree >= 5, so the Newton form): Symja evaluates each string to the root, at 50 and at 100
    * digits, whatever the order of the roots.
    */
-  @Property(tries = 15)
+  @Property(tries = 10)
   void rootsOfHighDegreePolynomials(@ForAll("highDegree") List<BigFraction> p) {
     for (RealAlgebraicNumber x : RealAlgebraicNumber.realRoots(p)) {
       net.jqwik.api.statistics.Statistics.label("degree").collect(x.degree());

@@ -187,8 +187,10 @@ class FormulaSymjaRoundTripProperties {
 
   /**
    * H = 4: beta_1's Symja form (Newton's iteration from an upper bound, symbolic in v and delta),
-   * evaluated by Symja at v = mu(theta) and random rational invariants, equals to 40 digits our
-   * exact beta_1 of the rescaling of theta to those invariants (Prop. 2), at 50 and at 80 digits.
+   * assigned as in formula's Symja document while v and delta are still symbols (it must stay
+   * unevaluated), then evaluated by Symja at v = mu(theta) and random rational invariants, equals
+   * to 40 digits our exact beta_1 of the rescaling of theta to those invariants (Prop. 2), at 50
+   * and at 80 digits.
    */
   @Property(tries = 10)
   void beta1OfFourLayersEvaluatesToTheExactRoot(@ForAll("fourLayers") Case c,
@@ -199,17 +201,19 @@ class FormulaSymjaRoundTripProperties {
     List<String> symbols = k.invariants().symbols();
     List<String> names = new ArrayList<>(inv.variables());
     names.addAll(symbols);
+    names.add("beta1");
     SymjaEvaluation.clear(String.join(",", names));
+    String form = Printer.SYMJA.print(k.beta1());
+    assertThat(SymjaEvaluation.eval("beta1 = " + form)).as(form).startsWith("If(");
     for (int m = 0; m < v.size(); m++) {
       SymjaEvaluation.assign("v" + m, v.get(m));
     }
     for (int l = 0; l < deltas.size(); l++) {
       SymjaEvaluation.assign(symbols.get(l), deltas.get(l));
     }
-    String beta1 = Printer.SYMJA.print(k.beta1());
     org.lcngeo.symbolic.algebraic.RealAlgebraicNumber exact =
         org.lcngeo.symbolic.rescale.Rescaling.rescale(c.theta, deltas).beta1();
-    assertThat(SymjaEvaluation.evaluatesTo(beta1, exact.toBigDecimal(45))).as("%s at %s", beta1, deltas).isTrue();
-    assertThat(SymjaEvaluation.evaluatesTo(beta1, exact.toBigDecimal(75), 80, 70)).as(beta1).isTrue();
+    assertThat(SymjaEvaluation.evaluatesTo("beta1", exact.toBigDecimal(45))).as("%s at %s", form, deltas).isTrue();
+    assertThat(SymjaEvaluation.evaluatesTo("beta1", exact.toBigDecimal(75), 80, 70)).as(form).isTrue();
   }
 }

@@ -18,6 +18,11 @@ public final class SymjaEvaluation {
     return SYMJA.eval("Together((" + expr + ") - (" + Rationals.format(value) + "))").toString().equals("0");
   }
 
+  /** Evaluates a line of Symja input (such as an assignment) and returns Symja's result. */
+  public static synchronized String eval(String input) {
+    return SYMJA.eval(input).toString();
+  }
+
   public static synchronized void assign(String name, BigFraction value) {
     SYMJA.eval(name + " = " + Rationals.format(value));
   }
