@@ -120,6 +120,30 @@ class AlgebraicSymjaRoundTripProperties {
     assertTuple(r, r.ntk(), 6);
   }
 
+  /** Integer polynomials of degree 3 and 4 with a non-zero leading and constant coefficient. */
+  @Provide
+  Arbitrary<List<BigFraction>> cubicsAndQuartics() {
+    return Arbitraries.integers().between(3, 4).flatMap(n -> Arbitraries.integers().between(-60, 60)
+        .list().ofSize(n + 1)
+        .filter(c -> c.get(0) != 0 && c.get(n) != 0)
+        .map(c -> c.stream().map(BigFraction::new).toList()));
+  }
+
+  /**
+   * Every real root of degree 3 or 4 prints as real radicals, certified by our own enclosure
+   * (never the Newton form), and Symja evaluates the radicals to the root.
+   */
+  @Property(tries = 25)
+  void rootsOfCubicsAndQuarticsAreCertifiedRadicals(@ForAll("cubicsAndQuartics") List<BigFraction> p) {
+    for (RealAlgebraicNumber x : RealAlgebraicNumber.realRoots(p)) {
+      Expr e = x.toExpr();
+      if (x.degree() >= 3) {
+        assertThat(Exprs.contains(e, Expr.RealRoot.class)).as(Printer.SYMJA.print(e)).isFalse();
+      }
+      assertEvaluates(e, x);
+    }
+  }
+
   /** Integer polynomials of degree 5 to 8 with a non-zero leading and constant coefficient. */
   @Provide
   Arbitrary<List<BigFraction>> highDegree() {
