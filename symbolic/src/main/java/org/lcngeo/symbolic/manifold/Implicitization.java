@@ -1,5 +1,6 @@
 package org.lcngeo.symbolic.manifold;
 
+import cc.redberry.rings.poly.multivar.MultivariatePolynomialZp64;
 import edu.jas.arith.ModLong;
 import edu.jas.poly.GenPolynomial;
 import edu.jas.poly.GenPolynomialRing;
@@ -125,8 +126,8 @@ public final class Implicitization {
   }
 
   /** m! / prod_l (|k_l| - 1)!: deg(mu) deg(M), the multidegree of the parametrization. */
-  public BigInteger multidegree() {
-    return multidegree;
+  public static BigInteger multidegree(Architecture a) {
+    return new Implicitization(a).multidegree;
   }
 
   /** Computes the ideal, within the running command's time bound ({@link Deadline}). */
@@ -167,6 +168,7 @@ public final class Implicitization {
     imageHilbert.add(BigInteger.ONE);
     long fiber = -1;
     String reason = null;
+    List<MultivariatePolynomialZp64> kernel = null;
     int checkedUpTo = 0;
     int stopAt = MAX_DEGREE;
     for (int d = 1; d <= stopAt; d++) {
@@ -209,11 +211,20 @@ public final class Implicitization {
         return new Result(k, generators(), e, BigInteger.valueOf(fiber), fiber, true, null,
             imageHilbert, false);
       }
+      // not Cohen-Macaulay: compare with the kernel of mu mod p (ModularKernel)
+      if (kernel == null) {
+        kernel = ModularKernel.kernel(a, p0);
+      }
+      if (ModularKernel.contains(generators(), kernel, n, p0)) {
+        return new Result(k, generators(), e, multidegree.divide(e), fiber, true, null,
+            imageHilbert, false);
+      }
       reason = "the generators have the dimension " + k + " and degree " + e + " of the"
           + " neuromanifold, but their quotient ring is not Cohen-Macaulay (length " + cut.degree()
-          + " after cutting with " + k + " linear forms), so lower-dimensional components are"
-          + " not excluded; no further generators up to degree ";
-      stopAt = Math.min(MAX_DEGREE, d + 1);
+          + " after cutting with " + k + " linear forms) and they do not yet generate the kernel"
+          + " of mu mod " + p0 + "; no further generators up to degree ";
+      int kernelDegree = kernel.stream().mapToInt(g -> g.degree()).max().orElse(0);
+      stopAt = Math.min(MAX_DEGREE, Math.max(d + 1, kernelDegree));
     }
     return incomplete(fiber, reason == null
         ? "no generating set found up to degree " + stopAt
