@@ -54,7 +54,11 @@ import org.lcngeo.symbolic.linalg.PrimeFieldMatrices;
  * S/(J + (l_1..l_k)) mod p has length e for k linear forms l_i with integer coefficients, then over
  * Q the same holds (length over Q <= length mod p, and >= e for a system of parameters, with
  * equality iff S/J is Cohen-Macaulay): S/J is Cohen-Macaulay, hence unmixed, so J = I. When S/J is
- * not Cohen-Macaulay this proof does not apply and the result says so ({@code complete} false).
+ * not Cohen-Macaulay, J = I is proven by the kernel of mu mod p instead ({@link ModularKernel}: if
+ * the kernel P_p of mu mod p, computed by elimination, lies in J mod p, then J = I, since
+ * HF(S/P_p) <= HF(S/I) <= HF(S/J) <= HF(S/J_p)); then deg(mu) = m!/(prod (|k_l|-1)! deg M). When
+ * neither proof applies the result says so ({@code complete} false). The Groebner bases mod p are
+ * Rings' (F4 for the graded reverse lexicographic order).
  */
 public final class Implicitization {
   /** Most end-to-end entries (variables of the ideal). */
