@@ -120,7 +120,7 @@ final class ModularKernel {
     }
     List<MultivariatePolynomialZp64> gb = GroebnerBases.GroebnerBasis(equations, order);
     for (MultivariatePolynomialZp64 g : gb) {
-      if (g.degrees().length == vars && freeOfFirst(g, m)) {
+      if (freeOfFirst(g, m)) {
         out.add(restrict(g, m, n, field));
       }
     }
