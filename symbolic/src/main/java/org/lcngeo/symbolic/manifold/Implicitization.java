@@ -198,7 +198,8 @@ public final class Implicitization {
         continue;
       }
       checkedUpTo = d;
-      HilbertSeries hs = HilbertSeries.of(ModularGroebner.leadingMonomials(modP(gens, p0, 0)), n);
+      List<MultivariatePolynomialZp64> basis = ModularGroebner.basis(modP(gens, p0, 0));
+      HilbertSeries hs = HilbertSeries.of(ModularGroebner.leadingMonomialsOf(basis), n);
       if (hs.dimension() != k) {
         continue;
       }
@@ -219,7 +220,7 @@ public final class Implicitization {
       if (kernel == null) {
         kernel = ModularKernel.kernel(a, p0);
       }
-      if (ModularKernel.contains(generators(), kernel, n, p0)) {
+      if (ModularKernel.contains(basis, kernel)) {
         return new Result(k, generators(), e, multidegree.divide(e), fiber, true, null,
             imageHilbert, false);
       }
@@ -442,14 +443,32 @@ public final class Implicitization {
       coordinates[1][i] = i;
     }
     for (int[] zero : coordinates) {
-      List<GenPolynomial<ModLong>> f = modP(gens, p, 0);
+      // J + (v_i : i in zero) = J|(v_i = 0) + (v_i : i in zero): the basis of the first part
+      // lives in the other variables
       GenPolynomialRing<ModLong> ring = ModularGroebner.ring(p, n);
+      List<GenPolynomial<ModLong>> f = new ArrayList<>();
+      for (GenPolynomial<ModLong> g : modP(gens, p, 0)) {
+        GenPolynomial<ModLong> r = ring.getZERO();
+        for (edu.jas.poly.Monomial<ModLong> t : g) {
+          boolean vanishes = false;
+          for (int i : zero) {
+            vanishes |= t.exponent().getVal(n - 1 - i) > 0;
+          }
+          if (!vanishes) {
+            r = r.sum(t.coefficient(), t.exponent());
+          }
+        }
+        if (!r.isZERO()) {
+          f.add(r);
+        }
+      }
+      List<int[]> lead = new ArrayList<>(ModularGroebner.leadingMonomials(f));
       for (int i : zero) {
         int[] e = new int[n];
         e[i] = 1;
-        f.add(ring.getONE().multiply(ring.coFac.getONE(), ModularGroebner.exponent(ring, e)));
+        lead.add(e);
       }
-      HilbertSeries hs = HilbertSeries.of(ModularGroebner.leadingMonomials(f), n);
+      HilbertSeries hs = HilbertSeries.of(lead, n);
       if (hs.dimension() == 0) {
         return hs;
       }

@@ -1,12 +1,12 @@
 package org.lcngeo.symbolic.manifold;
 
-import edu.jas.arith.ModLong;
-import edu.jas.arith.ModLongRing;
 import cc.redberry.rings.IntegersZp64;
 import cc.redberry.rings.poly.multivar.GroebnerBases;
 import cc.redberry.rings.poly.multivar.MonomialOrder;
 import cc.redberry.rings.poly.multivar.MonomialZp64;
 import cc.redberry.rings.poly.multivar.MultivariatePolynomialZp64;
+import edu.jas.arith.ModLong;
+import edu.jas.arith.ModLongRing;
 import edu.jas.poly.ExpVector;
 import edu.jas.poly.GenPolynomial;
 import edu.jas.poly.GenPolynomialRing;
@@ -52,10 +52,25 @@ final class ModularGroebner {
    * deadline ({@link Deadline}); the conversion checks the deadline before it starts.
    */
   static List<int[]> leadingMonomials(List<GenPolynomial<ModLong>> f) {
-    Deadline.checkCurrent();
+    return leadingMonomialsOf(basis(f));
+  }
+
+  /** The leading exponent vectors (variable i at index i) of a Groebner basis. */
+  static List<int[]> leadingMonomialsOf(List<MultivariatePolynomialZp64> gb) {
     List<int[]> out = new ArrayList<>();
+    for (MultivariatePolynomialZp64 g : gb) {
+      if (!g.isZero()) {
+        out.add(g.lt().exponents.clone());
+      }
+    }
+    return out;
+  }
+
+  /** A Groebner basis (graded reverse lexicographic, Rings' F4) of {@code f}, in Rings' form. */
+  static List<MultivariatePolynomialZp64> basis(List<GenPolynomial<ModLong>> f) {
+    Deadline.checkCurrent();
     if (f.isEmpty()) {
-      return out;
+      return List.of();
     }
     GenPolynomialRing<ModLong> jas = f.get(0).ring;
     int n = jas.nvar;
@@ -75,14 +90,6 @@ final class ModularGroebner {
         rings.add(r);
       }
     }
-    if (rings.isEmpty()) {
-      return out;
-    }
-    for (MultivariatePolynomialZp64 g : GroebnerBases.GroebnerBasis(rings, MonomialOrder.GREVLEX)) {
-      if (!g.isZero()) {
-        out.add(g.lt().exponents.clone());
-      }
-    }
-    return out;
+    return rings.isEmpty() ? List.of() : GroebnerBases.GroebnerBasis(rings, MonomialOrder.GREVLEX);
   }
 }

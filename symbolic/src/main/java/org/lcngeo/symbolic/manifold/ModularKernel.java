@@ -159,10 +159,18 @@ final class ModularKernel {
     if (j.isEmpty()) {
       return false;
     }
-    List<MultivariatePolynomialZp64> gb = GroebnerBases.GroebnerBasis(j, MonomialOrder.GREVLEX);
+    return contains(GroebnerBases.GroebnerBasis(j, MonomialOrder.GREVLEX), kernel);
+  }
+
+  /**
+   * Whether every element of {@code kernel} reduces to zero modulo {@code basis}, a Groebner basis
+   * (graded reverse lexicographic) of the generators mod p.
+   */
+  static boolean contains(
+      List<MultivariatePolynomialZp64> basis, List<MultivariatePolynomialZp64> kernel) {
     for (MultivariatePolynomialZp64 f : kernel) {
       Deadline.checkCurrent();
-      if (!MultivariateDivision.remainder(f.copy(), gb).isZero()) {
+      if (basis.isEmpty() || !MultivariateDivision.remainder(f.copy(), basis).isZero()) {
         return false;
       }
     }
