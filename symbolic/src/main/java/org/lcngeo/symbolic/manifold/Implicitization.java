@@ -1,5 +1,6 @@
 package org.lcngeo.symbolic.manifold;
 
+import cc.redberry.rings.poly.multivar.MultivariatePolynomialZp64;
 import edu.jas.arith.ModLong;
 import edu.jas.poly.GenPolynomial;
 import edu.jas.poly.GenPolynomialRing;
@@ -53,7 +54,11 @@ import org.lcngeo.symbolic.linalg.PrimeFieldMatrices;
  * S/(J + (l_1..l_k)) mod p has length e for k linear forms l_i with integer coefficients, then over
  * Q the same holds (length over Q <= length mod p, and >= e for a system of parameters, with
  * equality iff S/J is Cohen-Macaulay): S/J is Cohen-Macaulay, hence unmixed, so J = I. When S/J is
- * not Cohen-Macaulay this proof does not apply and the result says so ({@code complete} false).
+ * not Cohen-Macaulay, J = I is proven by the kernel of mu mod p instead ({@link ModularKernel}: if
+ * the kernel P_p of mu mod p, computed by elimination, lies in J mod p, then J = I, since
+ * HF(S/P_p) <= HF(S/I) <= HF(S/J) <= HF(S/J_p)); then deg(mu) = m!/(prod (|k_l|-1)! deg M). When
+ * neither proof applies the result says so ({@code complete} false). The Groebner bases mod p are
+ * Rings' (F4 for the graded reverse lexicographic order).
  */
 public final class Implicitization {
   /** Most end-to-end entries (variables of the ideal). */
@@ -125,8 +130,8 @@ public final class Implicitization {
   }
 
   /** m! / prod_l (|k_l| - 1)!: deg(mu) deg(M), the multidegree of the parametrization. */
-  public BigInteger multidegree() {
-    return multidegree;
+  public static BigInteger multidegree(Architecture a) {
+    return new Implicitization(a).multidegree;
   }
 
   /** Computes the ideal, within the running command's time bound ({@link Deadline}). */
@@ -167,6 +172,7 @@ public final class Implicitization {
     imageHilbert.add(BigInteger.ONE);
     long fiber = -1;
     String reason = null;
+    List<MultivariatePolynomialZp64> kernel = null;
     int checkedUpTo = 0;
     int stopAt = MAX_DEGREE;
     for (int d = 1; d <= stopAt; d++) {
@@ -192,7 +198,8 @@ public final class Implicitization {
         continue;
       }
       checkedUpTo = d;
-      HilbertSeries hs = HilbertSeries.of(ModularGroebner.leadingMonomials(modP(gens, p0, 0)), n);
+      List<MultivariatePolynomialZp64> basis = ModularGroebner.basis(modP(gens, p0, 0));
+      HilbertSeries hs = HilbertSeries.of(ModularGroebner.leadingMonomialsOf(basis), n);
       if (hs.dimension() != k) {
         continue;
       }
@@ -209,11 +216,20 @@ public final class Implicitization {
         return new Result(k, generators(), e, BigInteger.valueOf(fiber), fiber, true, null,
             imageHilbert, false);
       }
+      // not Cohen-Macaulay: compare with the kernel of mu mod p (ModularKernel)
+      if (kernel == null) {
+        kernel = ModularKernel.kernel(a, p0);
+      }
+      if (ModularKernel.contains(basis, kernel)) {
+        return new Result(k, generators(), e, multidegree.divide(e), fiber, true, null,
+            imageHilbert, false);
+      }
       reason = "the generators have the dimension " + k + " and degree " + e + " of the"
           + " neuromanifold, but their quotient ring is not Cohen-Macaulay (length " + cut.degree()
-          + " after cutting with " + k + " linear forms), so lower-dimensional components are"
-          + " not excluded; no further generators up to degree ";
-      stopAt = Math.min(MAX_DEGREE, d + 1);
+          + " after cutting with " + k + " linear forms) and they do not yet generate the kernel"
+          + " of mu mod " + p0 + "; no further generators up to degree ";
+      int kernelDegree = kernel.stream().mapToInt(g -> g.degree()).max().orElse(0);
+      stopAt = Math.min(MAX_DEGREE, Math.max(d + 1, kernelDegree));
     }
     return incomplete(fiber, reason == null
         ? "no generating set found up to degree " + stopAt
@@ -427,14 +443,32 @@ public final class Implicitization {
       coordinates[1][i] = i;
     }
     for (int[] zero : coordinates) {
-      List<GenPolynomial<ModLong>> f = modP(gens, p, 0);
+      // J + (v_i : i in zero) = J|(v_i = 0) + (v_i : i in zero): the basis of the first part
+      // lives in the other variables
       GenPolynomialRing<ModLong> ring = ModularGroebner.ring(p, n);
+      List<GenPolynomial<ModLong>> f = new ArrayList<>();
+      for (GenPolynomial<ModLong> g : modP(gens, p, 0)) {
+        GenPolynomial<ModLong> r = ring.getZERO();
+        for (edu.jas.poly.Monomial<ModLong> t : g) {
+          boolean vanishes = false;
+          for (int i : zero) {
+            vanishes |= t.exponent().getVal(n - 1 - i) > 0;
+          }
+          if (!vanishes) {
+            r = r.sum(t.coefficient(), t.exponent());
+          }
+        }
+        if (!r.isZERO()) {
+          f.add(r);
+        }
+      }
+      List<int[]> lead = new ArrayList<>(ModularGroebner.leadingMonomials(f));
       for (int i : zero) {
         int[] e = new int[n];
         e[i] = 1;
-        f.add(ring.getONE().multiply(ring.coFac.getONE(), ModularGroebner.exponent(ring, e)));
+        lead.add(e);
       }
-      HilbertSeries hs = HilbertSeries.of(ModularGroebner.leadingMonomials(f), n);
+      HilbertSeries hs = HilbertSeries.of(lead, n);
       if (hs.dimension() == 0) {
         return hs;
       }

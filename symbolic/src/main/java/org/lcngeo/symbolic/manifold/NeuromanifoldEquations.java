@@ -18,7 +18,8 @@ import org.lcngeo.symbolic.formula.PolynomialRing;
  * The neuromanifold M = im(mu) as an algebraic set: its dimension (core {@link Neuromanifold}),
  * its degree, and generators of the ideal of its Zariski closure in Q[v0, ..., v<n-1>] over the
  * row-major flattening, by {@link Implicitization} (interpolation mod primes, exact verification,
- * completeness proven by dimension, degree and the Cohen-Macaulay property). For Ex. 15 this is the
+ * completeness proven by dimension, degree and the Cohen-Macaulay property, or by the kernel of mu
+ * mod p). For Ex. 15 this is the
  * cubic v0 v3^2 + v1^2 v4 - v1 v2 v3 (Kohn et al. 2022, Ex. 4.12). When dim M = n the ideal is
  * zero.
  *

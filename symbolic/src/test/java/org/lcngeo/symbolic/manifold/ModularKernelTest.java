@@ -1,0 +1,70 @@
+package org.lcngeo.symbolic.manifold;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import cc.redberry.rings.poly.multivar.MultivariatePolynomialZp64;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.symbolic.formula.FormulaFixtures;
+
+/**
+ * The proof of completeness by the kernel of mu mod p: the ideal found is proven complete where the
+ * Cohen-Macaulay test cannot apply, and a candidate that misses a generator, or has only a power
+ * of one, is never proven complete.
+ */
+class ModularKernelTest {
+  private static final long P = 2147483629L;
+
+  /** The rows of bench/manifold whose quotient ring is not Cohen-Macaulay. */
+  @ParameterizedTest
+  @CsvSource({"4;2;2, 2;2;1", "2x2;2x2, 1x1;1x1", "2x2;2x2, 2x1;1x1", "2x2;2x2, 1x2;1x1"})
+  void notCohenMacaulayRowsAreProvenComplete(String sizes, String strides) {
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
+    Implicitization.Result r = Implicitization.compute(a);
+    assertThat(r.complete()).as(r.reason()).isTrue();
+    assertThat(r.degree().multiply(r.parametrizationDegree()))
+        .isEqualTo(Implicitization.multidegree(a));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"3;2, 2;1", "4;2;2, 2;2;1", "2x2;2x2, 2x1;1x1"})
+  void anIncompleteCandidateIsNotProven(String sizes, String strides) {
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
+    Implicitization.Result r = Implicitization.compute(a);
+    int n = a.endToEndEntries();
+    List<MultivariatePolynomialZp64> kernel = ModularKernel.kernel(a, P);
+    List<Map<List<Integer>, BigInteger>> all = r.generators();
+    assertThat(ModularKernel.contains(all, kernel, n, P)).isTrue();
+    for (int drop : new int[] {0, all.size() / 2, all.size() - 1}) {
+      List<Map<List<Integer>, BigInteger>> fewer = new ArrayList<>(all);
+      fewer.remove(drop);
+      assertThat(ModularKernel.contains(fewer, kernel, n, P)).as("without generator " + drop).isFalse();
+    }
+    // the square of the first generator instead of it: the same zero set, a smaller ideal
+    List<Map<List<Integer>, BigInteger>> squared = new ArrayList<>(all);
+    squared.set(0, square(all.get(0)));
+    assertThat(ModularKernel.contains(squared, kernel, n, P)).isFalse();
+    assertThat(ModularKernel.contains(List.of(), kernel, n, P)).isFalse();
+  }
+
+  private static Map<List<Integer>, BigInteger> square(Map<List<Integer>, BigInteger> f) {
+    Map<List<Integer>, BigInteger> out = new LinkedHashMap<>();
+    for (Map.Entry<List<Integer>, BigInteger> x : f.entrySet()) {
+      for (Map.Entry<List<Integer>, BigInteger> y : f.entrySet()) {
+        List<Integer> e = new ArrayList<>();
+        for (int i = 0; i < x.getKey().size(); i++) {
+          e.add(x.getKey().get(i) + y.getKey().get(i));
+        }
+        out.merge(e, x.getValue().multiply(y.getValue()), BigInteger::add);
+      }
+    }
+    out.values().removeIf(c -> c.signum() == 0);
+    return out;
+  }
+}
