@@ -44,8 +44,8 @@ import picocli.CommandLine.Option;
           + " for every disagreement.",
       "Runs on Apache Spark: the embedded local[*] by default, a cluster with --master URL (or"
           + " spark-submit of atlas/target/lcn-atlas.jar). With --out DIR every row is written as"
-          + " its architecture finishes (Parquet, DIR/atlas.parquet); --resume continues a killed"
-          + " run."
+          + " its architecture finishes (Parquet, DIR/atlas.parquet); the same command continues a"
+          + " killed run."
     })
 final class AtlasCommand implements Callable<Integer> {
   @Option(names = "--dims", paramLabel = "D", defaultValue = "1", description = "signal dimension, 1 or 2 (default ${DEFAULT-VALUE})")
@@ -72,7 +72,7 @@ final class AtlasCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "census directory: settings, the Parquet dataset atlas.parquet (one row per architecture, as it finishes), summary.json, summary.txt, atlas.png")
   Path out;
 
-  @Option(names = "--resume", description = "continue the census in --out DIR (same settings), skipping the architectures done")
+  @Option(names = "--resume", description = "continue the census in --out DIR, which must hold one with the same settings (the same command continues a stopped census anyway, skipping the architectures done)")
   boolean resume;
 
   @Option(names = "--csv", paramLabel = "FILE", description = "also write the rows as CSV, one line per architecture as it finishes")
