@@ -2,9 +2,9 @@
 """The README's census, regenerated in one command (issue 14).
 
   atlas/census.py run [DIR]        runs the two censuses of the README with ./lcn atlas into
-                                   DIR/1d and DIR/2d (default census/), or continues them (the
-                                   same command continues a census that was stopped), then prints
-                                   the table and checks every disagreement's witness
+                                   DIR/1d and DIR/2d (default atlas/target/census), or continues
+                                   them (the same command continues a census that was stopped),
+                                   then prints the table and checks every disagreement's witness
   atlas/census.py table DIR...     the README's Markdown table from census directories
   atlas/census.py witnesses DIR... runs every disagreement's witness with ./lcn fiber and says
                                    whether lcn fiber decides what the census states
@@ -102,7 +102,7 @@ def main(argv):
         print(__doc__.strip(), file=sys.stderr)
         return 2
     if argv[0] == "run":
-        base = argv[1] if len(argv) > 1 else os.path.join(ROOT, "census")
+        base = argv[1] if len(argv) > 1 else os.path.join(ROOT, "atlas", "target", "census")
         dirs = []
         for name, options in CENSUSES.items():
             out = os.path.join(base, name)
