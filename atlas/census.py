@@ -47,8 +47,9 @@ def triple(c):
 
 def table(dirs):
     lines = ["| class (Table 1: balanced/generic) | architectures | balanced t/f/? | generic t/f/?"
-             " | agree | disagree | undecided | timeouts | seconds |",
-             "|---|---|---|---|---|---|---|---|---|"]
+             " | agree | disagree | undecided | timeouts |",
+             "|---|---|---|---|---|---|---|---|"]
+    times = []
     for d in dirs:
         s = summary(d)
         for cls, c in s["countsByClass"].items():
@@ -57,11 +58,12 @@ def table(dirs):
             p = c["paperPrediction"]
             paper = ("t" if p["balancedIndependent"] else "f") + "/" + (
                 "t" if p["genericIndependent"] else "f")
-            lines.append("| %s (%s) | %d | %s | %s | %d | %d | %d | %d | %.0f |" % (
+            lines.append("| %s (%s) | %d | %s | %s | %d | %d | %d | %d |" % (
                 TITLES.get(cls, cls), paper, c["architectures"], triple(c["balanced"]),
-                triple(c["generic"]), c["agree"], c["disagree"], c["undecided"], c["timeouts"],
-                s["seconds"]))
-    return "\n".join(lines)
+                triple(c["generic"]), c["agree"], c["disagree"], c["undecided"], c["timeouts"]))
+        times.append("%s: %d architectures in %.0f s on %s" % (
+            os.path.basename(os.path.normpath(d)), s["count"], s["seconds"], s["engine"]))
+    return "\n".join(lines + [""] + times)
 
 
 def witnesses(dirs, timeout):
