@@ -14,6 +14,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.lcngeo.cli.Output;
+import org.lcngeo.cli.OutputFiles;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.numeric.sweep.RunSpec;
@@ -43,8 +44,8 @@ import picocli.CommandLine.Option;
           + " for every disagreement.",
       "Runs on Apache Spark: the embedded local[*] by default, a cluster with --master URL (or"
           + " spark-submit of atlas/target/lcn-atlas.jar). With --out DIR every row is written as"
-          + " its architecture finishes (Parquet, DIR/atlas.parquet); --resume continues a killed"
-          + " run."
+          + " its architecture finishes (Parquet, DIR/atlas.parquet); the same command continues a"
+          + " killed run."
     })
 final class AtlasCommand implements Callable<Integer> {
   @Option(names = "--dims", paramLabel = "D", defaultValue = "1", description = "signal dimension, 1 or 2 (default ${DEFAULT-VALUE})")
@@ -71,7 +72,7 @@ final class AtlasCommand implements Callable<Integer> {
   @Option(names = "--out", paramLabel = "DIR", description = "census directory: settings, the Parquet dataset atlas.parquet (one row per architecture, as it finishes), summary.json, summary.txt, atlas.png")
   Path out;
 
-  @Option(names = "--resume", description = "continue the census in --out DIR (same settings), skipping the architectures done")
+  @Option(names = "--resume", description = "continue the census in --out DIR, which must hold one with the same settings (the same command continues a stopped census anyway, skipping the architectures done)")
   boolean resume;
 
   @Option(names = "--csv", paramLabel = "FILE", description = "also write the rows as CSV, one line per architecture as it finishes")
@@ -118,33 +119,51 @@ final class AtlasCommand implements Callable<Integer> {
       throw new InvalidInputException("--resume needs the --out DIR of the census to continue");
     }
     if (csv != null) {
-      requireWritableFile(csv);
+      OutputFiles.requireWritable(csv, "--csv");
     }
     List<Architecture> architectures = settings.architectures();
-    Path dir = out != null ? out : Files.createTempDirectory("lcn-atlas-");
+    // every check before any work; nothing is written before the engine has started
+    CensusDirectory census = out != null ? CensusDirectory.check(out, settings, resume) : null;
+    Path dir = out;
+    long start;
+    String engineName;
+    Map<String, AtlasEntry> rows;
+    TaskEngine e;
     try {
-      CensusDirectory census = CensusDirectory.open(dir, settings, resume);
-      Map<String, AtlasEntry> rows = census.rows();
+      e = engine(spark);
+    } catch (IllegalStateException x) {
+      return stopped(x.getMessage(), 0); // Spark did not start (SparkEngine.open)
+    }
+    try (e) {
+      if (census == null) {
+        dir = Files.createTempDirectory("lcn-atlas-");
+        census = CensusDirectory.check(dir, settings, false);
+      }
+      census.create();
+      rows = census.rows();
+      if (census.existing()) {
+        progress("atlas: continuing the census in " + out + " (" + rows.size() + " rows done)");
+      }
       List<RunSpec> todo = new ArrayList<>();
       for (int i = 0; i < architectures.size(); i++) {
         Architecture a = architectures.get(i);
         AtlasEntry done = rows.get(Architectures.id(a));
-        if (done == null || (done.status().equals(AtlasEntry.TIMEOUT) && done.timeoutSeconds() < timeout)) {
+        if (done == null || (done.status().equals(AtlasEntry.TIMEOUT)
+            && done.timeoutSeconds() < timeout && census.replaceable(done))) {
           todo.add(AtlasTask.spec(a, i));
         }
       }
-      long start = System.nanoTime();
-      String engineName;
-      try (AtlasCsv table = csv == null ? null : new AtlasCsv(csv, rows.values());
-          TaskEngine e = engine(spark)) {
-        engineName = e instanceof SparkEngine s ? "spark " + s.master() : "threads " + e.parallelism();
-        progress(String.format(Locale.ROOT, "atlas: %d architectures, %d to do, on %s",
-            architectures.size(), todo.size(), engineName));
+      start = System.nanoTime();
+      engineName = e instanceof SparkEngine s ? "spark " + s.master() : "threads " + e.parallelism();
+      progress(String.format(Locale.ROOT, "atlas: %d architectures, %d to do, on %s",
+          architectures.size(), todo.size(), engineName));
+      CensusDirectory target = census;
+      try (AtlasCsv table = csv == null ? null : new AtlasCsv(csv, rows.values())) {
         int[] count = {0};
         long[] last = {start};
         e.run(todo, new AtlasTask(settings, timeout), (spec, row) -> {
           try {
-            census.write(row);
+            target.write(row);
             if (table != null) {
               table.append(row);
             }
@@ -162,49 +181,62 @@ final class AtlasCommand implements Callable<Integer> {
         });
       } catch (InterruptedException x) {
         Thread.currentThread().interrupt();
-        throw new IllegalStateException("interrupted", x);
+        return stopped("interrupted", rows.size());
       } catch (ExecutionException x) {
-        throw new IllegalStateException("an architecture failed: " + x.getCause()
-            + (out != null ? "; the finished rows are in " + out + " (--resume continues)" : ""),
-            x.getCause());
+        Throwable why = x.getCause() != null ? x.getCause() : x;
+        return stopped(why.getMessage() != null ? why.getMessage() : why.toString(), rows.size());
       }
-      double seconds = (System.nanoTime() - start) * 1e-9;
-      List<AtlasEntry> inCensus = new ArrayList<>();
-      for (Architecture a : architectures) {
-        AtlasEntry r = rows.get(Architectures.id(a));
-        if (r != null) {
-          inCensus.add(r);
-        }
-      }
-      AtlasSummary summary = new AtlasSummary(inCensus);
-      Map<String, Object> report = new LinkedHashMap<>(summary.toJson());
-      report.put("settings", settings.toMap());
-      report.put("engine", engineName);
-      report.put("seconds", seconds);
-      if (out != null) {
-        report.put("out", out.toString());
-        census.writeAtomically(CensusDirectory.SUMMARY_JSON,
-            new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
-        census.writeAtomically(CensusDirectory.SUMMARY_TEXT,
-            summary.text().getBytes(StandardCharsets.UTF_8));
-        byte[] png = summary.plot();
-        if (png.length > 0) {
-          census.writeAtomically(CensusDirectory.PLOT, png);
-        }
-      }
-      if (json) {
-        Output.json(System.out, report);
-      } else {
-        System.out.print(summary.text());
-        System.out.printf(Locale.ROOT, "%.1f s on %s%s%n", seconds, engineName,
-            out != null ? "; rows in " + out.resolve(CensusDirectory.DATASET) : "");
-      }
-      return 0;
     } finally {
-      if (out == null) {
+      if (out == null && dir != null) {
         deleteTree(dir);
       }
     }
+    double seconds = (System.nanoTime() - start) * 1e-9;
+    List<AtlasEntry> inCensus = new ArrayList<>();
+    for (Architecture a : architectures) {
+      AtlasEntry r = rows.get(Architectures.id(a));
+      if (r != null) {
+        inCensus.add(r);
+      }
+    }
+    AtlasSummary summary = new AtlasSummary(inCensus);
+    Map<String, Object> report = new LinkedHashMap<>(summary.toJson());
+    report.put("settings", settings.toMap());
+    report.put("engine", engineName);
+    report.put("seconds", seconds);
+    if (out != null) {
+      report.put("out", out.toString());
+      census.writeAtomically(CensusDirectory.SUMMARY_JSON,
+          new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsBytes(report));
+      census.writeAtomically(CensusDirectory.SUMMARY_TEXT,
+          summary.text().getBytes(StandardCharsets.UTF_8));
+      byte[] png = summary.plot();
+      if (png.length > 0) {
+        census.writeAtomically(CensusDirectory.PLOT, png);
+      }
+    }
+    if (json) {
+      Output.json(System.out, report);
+    } else {
+      System.out.print(summary.text());
+      System.out.printf(Locale.ROOT, "%.1f s on %s%s%n", seconds, engineName,
+          out != null ? "; rows in " + out.resolve(CensusDirectory.DATASET) : "");
+    }
+    return 0;
+  }
+
+  /**
+   * The census stopped before its end (the engine failed or was interrupted): one error line,
+   * exit 1; the rows finished so far stay in --out, and the same command continues the census.
+   */
+  private int stopped(String why, int rowsDone) {
+    String where = out != null && rowsDone > 0
+        ? "; " + rowsDone + " rows are in " + out + " (the same command continues the census)"
+        : "";
+    System.err.println(("error: the census stopped: " + why + where)
+        .replaceAll("[\\p{Cntrl}\\p{Zl}\\p{Zp}\\u0085]", " ").strip());
+    System.err.flush();
+    return 1;
   }
 
   private TaskEngine engine(boolean spark) {
@@ -219,19 +251,6 @@ final class AtlasCommand implements Callable<Integer> {
   private static void progress(String line) {
     System.err.println(line);
     System.err.flush();
-  }
-
-  private static void requireWritableFile(Path file) {
-    Path dir = file.toAbsolutePath().getParent();
-    if (Files.isDirectory(file)) {
-      throw new InvalidInputException("--csv " + file + " is a directory");
-    }
-    if (Files.exists(file) && !Files.isWritable(file)) {
-      throw new InvalidInputException("--csv " + file + " is read-only");
-    }
-    if (dir == null || !Files.isDirectory(dir) || !Files.isWritable(dir)) {
-      throw new InvalidInputException("cannot write --csv " + file + ": " + dir + " is not a writable directory");
-    }
   }
 
   private static void deleteTree(Path dir) throws IOException {

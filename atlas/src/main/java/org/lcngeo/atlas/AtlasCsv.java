@@ -5,11 +5,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.lcngeo.cli.OutputFiles;
 import org.lcngeo.numeric.sweep.CsvRows;
 
 /**
@@ -29,9 +29,7 @@ final class AtlasCsv implements AutoCloseable {
   AtlasCsv(Path file, Collection<AtlasEntry> rows) throws IOException {
     StringBuilder b = new StringBuilder(CsvRows.line(HEADER));
     rows.forEach(r -> b.append(line(r)));
-    Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-    Files.writeString(tmp, b, StandardCharsets.UTF_8);
-    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    OutputFiles.write(file, "--csv", tmp -> Files.writeString(tmp, b, StandardCharsets.UTF_8));
     this.out = new FileOutputStream(file.toFile(), true);
   }
 

@@ -49,11 +49,15 @@ public final class SparkEngine implements TaskEngine {
    * Starts (or joins, under spark-submit) a Spark context.
    *
    * @param master a master URL, or null for spark-submit's or the embedded {@code local[*]}
+   * @throws org.lcngeo.core.InvalidInputException when Spark cannot use {@code master} or it
+   *     cannot be reached ({@link SparkMasters#check})
+   * @throws IllegalStateException when Spark does not start
    */
   public static SparkEngine open(String master, String appName) {
     SparkConf conf = new SparkConf().setAppName(appName);
     if (master != null) {
-      conf.setMaster(master);
+      SparkMasters.check(master);
+      conf.setMaster(master.strip());
     } else if (!conf.contains("spark.master")) {
       conf.setMaster("local[*]");
     }
@@ -80,7 +84,12 @@ public final class SparkEngine implements TaskEngine {
       // classes, not a jar (tests, IDE): executors on this machine read the same class path
       conf.setIfMissing("spark.executor.extraClassPath", System.getProperty("java.class.path"));
     }
-    JavaSparkContext context = new JavaSparkContext(conf);
+    JavaSparkContext context;
+    try {
+      context = new JavaSparkContext(conf);
+    } catch (RuntimeException e) {
+      throw new IllegalStateException("Spark did not start on " + m + ": " + e.getMessage(), e);
+    }
     context.setLogLevel("ERROR");
     if (!local && self != null && Files.isRegularFile(self)) {
       for (Path jar : shippedJars(self)) {
@@ -132,14 +141,24 @@ public final class SparkEngine implements TaskEngine {
       throw new IllegalArgumentException("a task for Spark must be serializable: " + task.getClass());
     }
     int tasks = (specs.size() + Math.max(1, specsPerTask) - 1) / Math.max(1, specsPerTask);
-    RDD<RunSpec> rdd = context.parallelize(specs, tasks).rdd();
     BlockingQueue<Object> results = new LinkedBlockingQueue<>();
     Object end = new Object();
     @SuppressWarnings("unchecked")
     scala.collection.immutable.Seq<Object> partitions = (scala.collection.immutable.Seq<Object>)
         (Object) CollectionConverters.asScala(IntStream.range(0, tasks).boxed().toList()).toList();
-    SimpleFutureAction<Object> job = context.sc().submitJob(rdd, new PartitionTask<>(task),
-        partitions, new Handler(results), new Nothing());
+    SimpleFutureAction<Object> job;
+    try {
+      RDD<RunSpec> rdd = context.parallelize(specs, tasks).rdd();
+      job = context.sc().submitJob(rdd, new PartitionTask<>(task), partitions,
+          new Handler(results), new Nothing());
+    } catch (IllegalStateException e) {
+      if (!context.sc().isStopped()) {
+        throw e;
+      }
+      // the standalone scheduler stops the context when no master accepts the application
+      throw new ExecutionException("Spark stopped before the job started: the master "
+          + context.master() + " did not accept the application", null);
+    }
     Thread watcher = new Thread(() -> {
       try {
         job.get();
@@ -243,6 +262,11 @@ public final class SparkEngine implements TaskEngine {
     @Override
     public TaskEngine open(String master, String appName) {
       return SparkEngine.open(master, appName);
+    }
+
+    @Override
+    public void check(String master) {
+      SparkMasters.check(master);
     }
   }
 }

@@ -94,29 +94,45 @@ class AtlasCommandTest {
   }
 
   @Test
-  void resumeSkipsTheRowsDoneAndRefusesOtherSettings(@TempDir Path tmp) throws Exception {
+  void theSameCommandOrResumeContinuesACensusAndOtherSettingsAreRefused(@TempDir Path tmp)
+      throws Exception {
     Path out = tmp.resolve("census");
     String[] small = {"atlas", "--max-size", "2", "--max-stride", "2", "--engine", "threads",
         "--json", "--out", out.toString()};
     Run first = Run.of(small);
     assertThat(first.code()).as(first.err()).isZero();
     assertThat(first.json().get("count").asInt()).isEqualTo(2);
-    // a killed run: one row lost, a torn temporary file left behind
+    // a killed run: one row lost, a torn temporary row left behind; a hidden file of the user's
     Path dataset = out.resolve("atlas.parquet");
     Files.delete(dataset.resolve("part-k2-2_s2-1.parquet"));
     Files.writeString(dataset.resolve(".part-k2-2_s2-1-1.parquet"), "torn");
-
-    Run again = Run.of(small);
-    assertThat(again.code()).isEqualTo(2);
-    assertThat(again.err()).startsWith("error:").contains("--resume");
+    Files.writeString(dataset.resolve(".notes"), "the user's");
 
     List<String> other = new ArrayList<>(List.of(small));
-    other.addAll(List.of("--resume", "--seed", "1"));
+    other.addAll(List.of("--seed", "1"));
     Run mismatch = Run.of(other.toArray(new String[0]));
     assertThat(mismatch.code()).isEqualTo(2);
     assertThat(mismatch.err()).startsWith("error:").contains("settings");
+    assertThat(mismatch.err().strip().lines().count()).isEqualTo(1);
     assertThat(mismatch.out()).isEmpty();
+    other.add("--resume");
+    Run resumeMismatch = Run.of(other.toArray(new String[0]));
+    assertThat(resumeMismatch.code()).isEqualTo(2);
+    assertThat(resumeMismatch.err()).startsWith("error:").contains("settings");
+    assertThat(resumeMismatch.out()).isEmpty();
 
+    Run again = Run.of(small);
+    assertThat(again.code()).as(again.err()).isZero();
+    assertThat(again.err()).contains("continuing the census").contains("2 architectures, 1 to do");
+    assertThat(withoutTimes(again.json().get("architectures")))
+        .isEqualTo(withoutTimes(first.json().get("architectures")));
+    assertThat(dataset.resolve(".notes")).hasContent("the user's");
+    try (Stream<Path> files = Files.list(dataset)) {
+      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
+          .containsExactly(".notes", "part-k2-2_s1-1.parquet", "part-k2-2_s2-1.parquet");
+    }
+
+    Files.delete(dataset.resolve("part-k2-2_s1-1.parquet"));
     List<String> resume = new ArrayList<>(List.of(small));
     resume.add("--resume");
     Run resumed = Run.of(resume.toArray(new String[0]));
@@ -124,10 +140,51 @@ class AtlasCommandTest {
     assertThat(resumed.err()).contains("2 architectures, 1 to do");
     assertThat(withoutTimes(resumed.json().get("architectures")))
         .isEqualTo(withoutTimes(first.json().get("architectures")));
-    try (Stream<Path> files = Files.list(dataset)) {
-      assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
-          .containsExactly("part-k2-2_s1-1.parquet", "part-k2-2_s2-1.parquet");
+
+    // a read-only file of the census is never replaced: refused before any work
+    Path summary = out.resolve("summary.json");
+    byte[] before = Files.readAllBytes(summary);
+    assertThat(summary.toFile().setWritable(false)).isTrue();
+    try {
+      Run readOnly = Run.of(small);
+      assertThat(readOnly.code()).isEqualTo(2);
+      assertThat(readOnly.err()).startsWith("error:").contains("read-only");
+      assertThat(readOnly.out()).isEmpty();
+      assertThat(summary).hasBinaryContent(before);
+    } finally {
+      summary.toFile().setWritable(true);
     }
+    // --resume needs a census
+    Run none = Run.of("atlas", "--max-size", "2", "--engine", "threads", "--resume", "--out",
+        tmp.resolve("empty").toString());
+    assertThat(none.code()).isEqualTo(2);
+    assertThat(none.err()).startsWith("error:").contains("no census");
+    assertThat(tmp.resolve("empty")).doesNotExist();
+  }
+
+  @Test
+  void aMasterSparkCannotUseOrReachIsBadInputAndNothingIsWritten(@TempDir Path tmp)
+      throws Exception {
+    int closed;
+    try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+      closed = s.getLocalPort();
+    }
+    for (String master : List.of("foo", "yarn", "local[0]", "local[x]", "local-cluster[1,2]",
+        "spark://127.0.0.1", "spark://127.0.0.1:70000", "spark://nohost.invalid:7077",
+        "spark://127.0.0.1:" + closed)) {
+      Path out = tmp.resolve("out");
+      Path csv = tmp.resolve("rows.csv");
+      Run r = Run.of("atlas", "--max-size", "2", "--max-stride", "1", "--master", master,
+          "--out", out.toString(), "--csv", csv.toString());
+      assertThat(r.code()).as(master + ": " + r.err()).isEqualTo(2);
+      assertThat(r.err()).as(master).startsWith("error:").contains(master);
+      assertThat(r.err().strip().lines().count()).as(r.err()).isEqualTo(1);
+      assertThat(r.out()).isEmpty();
+      assertThat(out).doesNotExist();
+      assertThat(csv).doesNotExist();
+    }
+    Run unreachable = Run.of("atlas", "--master", "spark://127.0.0.1:" + closed);
+    assertThat(unreachable.err()).contains("cannot reach the Spark master");
   }
 
   @Test

@@ -32,6 +32,8 @@ class StandaloneClusterTest {
           "--host", "127.0.0.1", "--port", Integer.toString(port),
           "--webui-port", Integer.toString(freePort())), home.getParent()));
       String url = "spark://127.0.0.1:" + port;
+      // lcn checks that the master answers before it starts: wait until it listens
+      awaitListening(port, started.get(0), tmp);
       started.add(start(tmp, "worker", List.of("org.apache.spark.deploy.worker.Worker", url,
           "--host", "127.0.0.1", "--cores", "1", "--memory", "1g",
           "--work-dir", tmp.resolve("work").toString(),
@@ -95,6 +97,18 @@ class StandaloneClusterTest {
       }
     }
     return b.toString();
+  }
+
+  private static void awaitListening(int port, Process master, Path tmp) throws Exception {
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+    while (System.nanoTime() < until && master.isAlive()) {
+      try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+        return;
+      } catch (IOException notYet) {
+        Thread.sleep(100);
+      }
+    }
+    throw new AssertionError("the master does not listen on " + port + logs(tmp));
   }
 
   private static int freePort() throws IOException {

@@ -26,6 +26,21 @@ class SweepOnSparkTest {
     assertThat(r.err()).startsWith("error:");
   }
 
+  @Test
+  void aMasterSparkCannotUseIsBadInputAndNothingIsWritten(@TempDir Path tmp) throws IOException {
+    for (String master : List.of("foo", "spark://nohost.invalid:7077")) {
+      Run r = Run.of("sweep", "--sizes", "2,2", "--samples", "4", "--runs", "2", "--time", "1",
+          "--master", master, "--csv", tmp.resolve("runs.csv").toString());
+      assertThat(r.code()).as(r.err()).isEqualTo(2);
+      assertThat(r.err()).startsWith("error:").contains(master);
+      assertThat(r.err().strip().lines().count()).isEqualTo(1);
+      assertThat(r.out()).isEmpty();
+      try (var files = Files.list(tmp)) {
+        assertThat(files.toList()).as("nothing written").isEmpty();
+      }
+    }
+  }
+
   /** Runs a sweep locally and with the given options, and compares the CSV rows. */
   static void assertSameRows(Path tmp, String... master) throws IOException {
     Path data = tmp.resolve("W4_W5.json");

@@ -61,7 +61,7 @@ public final class OutputFiles {
    * Whether a file or directory may not be written by us: the file system says so, or (for the
    * super-user, whom the file system lets write anything) its owner has no write permission.
    */
-  static boolean readOnly(Path p) {
+  public static boolean readOnly(Path p) {
     if (!Files.isWritable(p)) {
       return true;
     }

@@ -105,6 +105,9 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
     if (master != null && threads != null) {
       throw new InvalidInputException("give --threads or --master, not both (local[N] is N threads)");
     }
+    if (master != null) {
+      SweepTask.checkMaster(master);
+    }
     List<RunSpec> specs = new ArrayList<>();
     List<double[]> starts = new ArrayList<>();
     double[][] inits = runs == null ? inits(a, false) : null;

@@ -50,6 +50,16 @@ final class SweepTask implements Function<RunSpec, Map<String, Object>>, Seriali
     this.dataName = dataName;
   }
 
+  private static final String NO_SPARK = "--master runs the sweep on Apache Spark, which is in the"
+      + " atlas module: run it through ./lcn, which starts that module for --master";
+
+  /** Checks {@code master} before any work (the distributed engine's check). */
+  static void checkMaster(String master) {
+    if (!TaskEngine.checkDistributed(master)) {
+      throw new InvalidInputException(NO_SPARK);
+    }
+  }
+
   /** Runs the sweep's specs on the distributed engine at {@code master}. */
   static SweepSummary runDistributed(List<String> originalArgs, Path dataFile, String master,
       List<RunSpec> specs, Path csv, boolean resume, BiConsumer<Integer, Integer> progress)
@@ -60,9 +70,8 @@ final class SweepTask implements Function<RunSpec, Map<String, Object>>, Seriali
     }
     SweepTask task = new SweepTask(args, dataFile == null ? null : Files.readAllBytes(dataFile),
         dataFile == null ? null : dataFile.getFileName().toString());
-    try (TaskEngine engine = TaskEngine.distributed(master, "lcn sweep").orElseThrow(() ->
-        new InvalidInputException("--master runs the sweep on Apache Spark, which is in the atlas"
-            + " module: run it through ./lcn, which starts that module for --master"))) {
+    try (TaskEngine engine = TaskEngine.distributed(master, "lcn sweep")
+        .orElseThrow(() -> new InvalidInputException(NO_SPARK))) {
       return new SweepRunner(engine, progress).run(specs, task, csv, resume);
     }
   }

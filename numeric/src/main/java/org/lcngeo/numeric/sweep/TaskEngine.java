@@ -44,6 +44,24 @@ public interface TaskEngine extends AutoCloseable {
      * spark://host:port}, ...).
      */
     TaskEngine open(String master, String appName);
+
+    /**
+     * Checks {@code master} before any work: a URL the engine cannot use, or a master that does
+     * not answer, throws {@link org.lcngeo.core.InvalidInputException}.
+     */
+    void check(String master);
+  }
+
+  /**
+   * Checks {@code master} with the distributed engine's {@link Provider#check}; false when no
+   * provider is on the class path.
+   */
+  static boolean checkDistributed(String master) {
+    for (Provider p : ServiceLoader.load(Provider.class)) {
+      p.check(master);
+      return true;
+    }
+    return false;
   }
 
   /**
