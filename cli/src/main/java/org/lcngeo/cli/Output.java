@@ -27,6 +27,17 @@ public final class Output {
     out.println(jsonText(object));
   }
 
+  /**
+   * A record's components as JSON fields, in declaration order (nested records become objects):
+   * for front ends that add fields of their own around a typed result.
+   */
+  public static Map<String, Object> fields(Record result) {
+    return MAPPER.convertValue(result, FIELDS);
+  }
+
+  private static final com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>
+      FIELDS = new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
   /** One JSON object as text, without the final newline. */
   public static String jsonText(Map<String, ?> object) {
     try {

@@ -9,10 +9,19 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntSupplier;
 
 /** Runs {@code lcn} in-process and captures its exit status, stdout and stderr. */
 public record CommandRun(int code, String out, String err) {
   public static CommandRun of(String... args) {
+    return capture(() -> Lcn.execute(args));
+  }
+
+  /**
+   * Runs a command line's entry point (such as {@code Lcn.execute} or the atlas module's) with
+   * stdout and stderr captured.
+   */
+  public static CommandRun capture(IntSupplier command) {
     PrintStream savedOut = System.out;
     PrintStream savedErr = System.err;
     ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -21,7 +30,7 @@ public record CommandRun(int code, String out, String err) {
     try {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      code = Lcn.execute(args);
+      code = command.getAsInt();
     } finally {
       System.setOut(savedOut);
       System.setErr(savedErr);

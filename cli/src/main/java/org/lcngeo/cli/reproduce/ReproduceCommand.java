@@ -54,8 +54,8 @@ public final class ReproduceCommand implements Callable<Integer> {
   private static final class Parts {
     volatile List<Table1.Row> rows;
     volatile List<PaperExample> examples;
-    volatile Map<String, Object> lemma5;
-    volatile Map<String, Object> section5;
+    volatile PaperExample.Lemma5Check lemma5;
+    volatile Section5 section5;
   }
 
   @Override
@@ -125,7 +125,7 @@ public final class ReproduceCommand implements Callable<Integer> {
         m.put("ok", e.ok());
         m.put("title", e.title());
         m.put("account", e.account());
-        m.putAll(e.objects());
+        m.putAll(objects(e.objects()));
         ex.add(m);
       }
       out.put("examples", ex);
@@ -141,6 +141,16 @@ public final class ReproduceCommand implements Callable<Integer> {
     out.put("seed", seed);
     out.put("seconds", seconds);
     return out;
+  }
+
+  /** An example's objects as JSON fields (Ex. 19's fiber fields, then its own). */
+  private static Map<String, Object> objects(PaperExample.Objects o) {
+    if (o instanceof PaperExample.Example19 e) {
+      Map<String, Object> m = Output.fields(e.fiber());
+      m.put("paperNtksMatch", e.paperNtksMatch());
+      return m;
+    }
+    return Output.fields((Record) o);
   }
 
   private static Map<String, Object> row(Table1.Row r) {
@@ -264,21 +274,18 @@ public final class ReproduceCommand implements Callable<Integer> {
     }
   }
 
-  private static void checks(
-      StringBuilder b, Map<String, Object> lemma5, Map<String, Object> section5) {
+  private static void checks(StringBuilder b, PaperExample.Lemma5Check lemma5, Section5 section5) {
     b.append("\nChecks\n");
     b.append("  Lemma 5: d mu restricted to T Theta_delta is bijective onto T M: ")
-        .append(lemma5.get("lemma5Bijective")).append("; Cor. 6: the pushforward metric is K^-1: ")
-        .append(lemma5.get("corollary6PushforwardIsKInverse")).append('\n');
-    @SuppressWarnings("unchecked")
-    Map<String, Object> mlp = (Map<String, Object>) section5.get("reluMlp");
-    @SuppressWarnings("unchecked")
-    Map<String, Object> cnn = (Map<String, Object>) section5.get("reluCnn");
+        .append(lemma5.lemma5Bijective()).append("; Cor. 6: the pushforward metric is K^-1: ")
+        .append(lemma5.corollary6PushforwardIsKInverse()).append('\n');
+    Section5.ReluMlp mlp = section5.reluMlp();
     b.append("  Sec. 5, shallow ReLU MLP (Ex. 20 on positive inputs): same function, NTKs differ by ")
-        .append(String.format("%.3g", (Double) mlp.get("maxNtkDifference"))).append(": parameter dependent = ")
-        .append(mlp.get("ntkParameterDependent")).append('\n');
+        .append(String.format("%.3g", mlp.maxNtkDifference())).append(": parameter dependent = ")
+        .append(mlp.ntkParameterDependent()).append('\n');
     b.append("  Sec. 5, shallow ReLU CNN: rescaling keeps the function and moves delta, a sign flip changes it:"
-        + " NTK determined by function and delta = ").append(cnn.get("ntkDeterminedByFunctionAndDelta")).append('\n');
+        + " NTK determined by function and delta = ")
+        .append(section5.reluCnn().ntkDeterminedByFunctionAndDelta()).append('\n');
   }
 
   /** A computed verdict beside the paper's; an undecided one says so and claims nothing. */

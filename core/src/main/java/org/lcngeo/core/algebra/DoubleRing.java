@@ -5,7 +5,7 @@ package org.lcngeo.core.algebra;
  * tests and one-off preprocessing); hot numeric paths use the primitive kernels of the numeric
  * executor instead.
  */
-public enum DoubleRing implements Ring<Double> {
+public enum DoubleRing implements OrderedRing<Double> {
   INSTANCE;
 
   @Override
@@ -36,5 +36,16 @@ public enum DoubleRing implements Ring<Double> {
   @Override
   public boolean isZero(Double a) {
     return a == 0.0;
+  }
+
+  @Override
+  public int signum(Double a) {
+    return a > 0 ? 1 : a < 0 ? -1 : 0;
+  }
+
+  /** The IEEE comparison, without the rounding of a - b. */
+  @Override
+  public int compare(Double a, Double b) {
+    return a > b ? 1 : a < b ? -1 : 0;
   }
 }

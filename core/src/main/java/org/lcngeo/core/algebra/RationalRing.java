@@ -3,7 +3,7 @@ package org.lcngeo.core.algebra;
 import org.hipparchus.fraction.BigFraction;
 
 /** The field Q on Hipparchus' {@link BigFraction}: the generic exact arithmetic of the plan. */
-public enum RationalRing implements Ring<BigFraction> {
+public enum RationalRing implements OrderedRing<BigFraction> {
   INSTANCE;
 
   @Override
@@ -34,5 +34,15 @@ public enum RationalRing implements Ring<BigFraction> {
   @Override
   public boolean isZero(BigFraction a) {
     return a.getNumerator().signum() == 0;
+  }
+
+  @Override
+  public int signum(BigFraction a) {
+    return a.getNumerator().signum();
+  }
+
+  @Override
+  public int compare(BigFraction a, BigFraction b) {
+    return a.compareTo(b);
   }
 }

@@ -8,6 +8,7 @@ import java.util.stream.IntStream;
 import org.hipparchus.complex.Complex;
 import org.hipparchus.util.FastMath;
 import org.lcngeo.core.LimitExceededException;
+import org.lcngeo.core.distribution.Distribution;
 
 /**
  * Every way to distribute the roots of pi_1(v)(1, z) among the layers (eq. 8, Lemma 9 for D = 1;
@@ -21,7 +22,8 @@ import org.lcngeo.core.LimitExceededException;
  * <p>Search: layers in order of decreasing t_l (ties by index), since large dilations admit the
  * fewest orbits. At each layer the remaining roots are grouped into orbit clusters (u-values equal
  * up to the relative tolerance, every t_l-th root of unity class present), conjugate clusters are
- * paired, and the layer takes a count vector over these units of total degree k_l - 1. Only
+ * paired, and the layer takes a count vector over these units of total degree k_l - 1 (a {@link
+ * Distribution} choice, an orbit of degree 1, a pair of degree 2). Only
  * complete, conjugation-closed orbits are ever considered, which is the pruning: a branch dies as
  * soon as a layer cannot be filled.
  *
@@ -86,24 +88,8 @@ final class LayerRootDistribution {
     }
     int l = order[pos];
     List<Unit> units = units(finite, zeros, infinities, t[l]);
-    choose(units, 0, k[l] - 1, new int[units.size()], pos, finite, zeros, infinities, w);
-  }
-
-  private void choose(List<Unit> units, int i, int need, int[] counts, int pos,
-      List<Complex> finite, int zeros, int infinities, double[][] w) {
-    if (need == 0) {
-      take(units, counts, pos, finite, zeros, infinities, w);
-      return;
-    }
-    if (i == units.size()) {
-      return;
-    }
-    Unit u = units.get(i);
-    for (int c = Math.min(u.available(), need / u.cost()); c >= 0; c--) {
-      counts[i] = c;
-      choose(units, i + 1, need - c * u.cost(), counts, pos, finite, zeros, infinities, w);
-    }
-    counts[i] = 0;
+    Distribution.of(units, u -> new long[] {u.cost()}, Unit::available).forEachChoice(
+        new long[] {k[l] - 1}, counts -> take(units, counts, pos, finite, zeros, infinities, w));
   }
 
   /** Gives layer order[pos] the chosen orbits and recurses on the remaining roots. */

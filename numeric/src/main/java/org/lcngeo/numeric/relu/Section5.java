@@ -1,7 +1,6 @@
 package org.lcngeo.numeric.relu;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -11,11 +10,33 @@ import java.util.SplittableRandom;
  * delta, and the invariant fixes lambda, so the tuple with the same function and delta is the
  * original one and so is its NTK; flipping both signs changes the function.
  */
-public final class Section5 {
-  private Section5() {}
+public record Section5(ReluMlp reluMlp, ReluCnn reluCnn) {
+  /**
+   * The shallow ReLU MLP: Ex. 20's V and U on random positive inputs, the largest differences of
+   * their outputs and NTKs, their shared conserved diagonal, and the verdict.
+   */
+  public record ReluMlp(
+      String inputs,
+      double maxOutputDifference,
+      List<Double> conservedDiagonal,
+      double maxNtkDifference,
+      boolean ntkParameterDependent) {}
 
-  /** The computed statements, JSON-ready. */
-  public static Map<String, Object> compute(long seed) {
+  /**
+   * The shallow ReLU CNN: a rescaling's effect on the function, delta and the NTK, whether a sign
+   * flip changes the function, and the verdict.
+   */
+  public record ReluCnn(
+      String architecture,
+      double rescaledSameFunction,
+      double deltaOriginal,
+      double deltaRescaled,
+      double ntkDifferenceAcrossDelta,
+      boolean signFlipChangesFunction,
+      boolean ntkDeterminedByFunctionAndDelta) {}
+
+  /** The computed statements for the seed of the random inputs. */
+  public static Section5 compute(long seed) {
     SplittableRandom random = new SplittableRandom(seed);
     double[][] x = new double[6][2];
     for (double[] row : x) {
@@ -28,12 +49,8 @@ public final class Section5 {
     double[][] u2 = {{0, 2}, {1, 0}};
     double outputGap = maxAbsDiff(ShallowRelu.mlpOutputs(v1, v2, x), ShallowRelu.mlpOutputs(u1, u2, x));
     double ntkGap = maxAbsDiff(ShallowRelu.mlpNtk(v1, v2, x), ShallowRelu.mlpNtk(u1, u2, x));
-    Map<String, Object> mlp = new LinkedHashMap<>();
-    mlp.put("inputs", "6 random positive samples in R^2");
-    mlp.put("maxOutputDifference", outputGap);
-    mlp.put("conservedDiagonal", new double[] {0, 15.0 / 4});
-    mlp.put("maxNtkDifference", ntkGap);
-    mlp.put("ntkParameterDependent", outputGap < 1e-12 && ntkGap > 1e-3);
+    ReluMlp mlp = new ReluMlp("6 random positive samples in R^2", outputGap, List.of(0.0, 15.0 / 4),
+        ntkGap, outputGap < 1e-12 && ntkGap > 1e-3);
 
     double[] w1 = {random.nextDouble(0.5, 2), random.nextDouble(-1, 1), random.nextDouble(0.5, 2)};
     double[] w2 = {random.nextDouble(0.5, 2), random.nextDouble(-1, 1)};
@@ -53,19 +70,10 @@ public final class Section5 {
     double flipped = maxAbsDiff(f, ShallowRelu.cnnOutputs(scale(w1, -1), 2, scale(w2, -1), 1, signals));
     double ntkGap2 = maxAbsDiff(ShallowRelu.cnnNtk(w1, 2, w2, 1, signals),
         ShallowRelu.cnnNtk(scaledW1, 2, scaledW2, 1, signals));
-    Map<String, Object> cnn = new LinkedHashMap<>();
-    cnn.put("architecture", "1-D, k=(3,2), s=(2,1), ReLU between the layers");
-    cnn.put("rescaledSameFunction", sameFunction);
-    cnn.put("deltaOriginal", deltaOriginal);
-    cnn.put("deltaRescaled", deltaScaled);
-    cnn.put("ntkDifferenceAcrossDelta", ntkGap2);
-    cnn.put("signFlipChangesFunction", flipped > 1e-6);
-    cnn.put("ntkDeterminedByFunctionAndDelta",
+    ReluCnn cnn = new ReluCnn("1-D, k=(3,2), s=(2,1), ReLU between the layers", sameFunction,
+        deltaOriginal, deltaScaled, ntkGap2, flipped > 1e-6,
         sameFunction < 1e-12 && Math.abs(deltaOriginal - deltaScaled) > 1e-6 && flipped > 1e-6);
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("reluMlp", mlp);
-    out.put("reluCnn", cnn);
-    return out;
+    return new Section5(mlp, cnn);
   }
 
   private static double[] scale(double[] w, double c) {

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.lcngeo.core.algebra.DoubleRing;
 import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.rescale.RescalingProblem;
 import org.lcngeo.core.plan.MuPlan;
 
 /**
@@ -22,23 +23,19 @@ public final class NumericRescaledTuple {
   private final double[] lambdas;
   private final FilterTuple<Double> filters;
 
-  NumericRescaledTuple(
-      FilterTuple<Double> original,
-      List<Double> delta,
-      double[] squaredNorms,
-      double[] offsets,
-      double product,
-      double lowerBound,
-      double[] betas,
-      double[] lambdas) {
-    this.original = original;
-    this.delta = List.copyOf(delta);
-    this.squaredNorms = squaredNorms;
-    this.offsets = offsets;
-    this.product = product;
-    this.lowerBound = lowerBound;
+  /** The solution betas of the problem: lambda_l = sqrt(beta_l / ||w_l||^2). */
+  NumericRescaledTuple(RescalingProblem<Double> problem, double[] betas) {
+    this.original = problem.theta();
+    this.delta = problem.delta();
+    this.squaredNorms = problem.squaredNorms().stream().mapToDouble(Double::doubleValue).toArray();
+    this.offsets = problem.offsets().stream().mapToDouble(Double::doubleValue).toArray();
+    this.product = problem.productOfSquaredNorms();
+    this.lowerBound = problem.lowerBound();
     this.betas = betas;
-    this.lambdas = lambdas;
+    this.lambdas = new double[betas.length];
+    for (int l = 0; l < betas.length; l++) {
+      lambdas[l] = Math.sqrt(betas[l] / squaredNorms[l]);
+    }
     List<List<Double>> layers = new ArrayList<>();
     for (int l = 0; l < original.depth(); l++) {
       List<Double> w = new ArrayList<>();

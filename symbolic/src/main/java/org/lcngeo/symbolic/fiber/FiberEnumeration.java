@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.distribution.Distribution;
 import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
@@ -43,7 +44,7 @@ import org.lcngeo.symbolic.poly.StructuredFactorization;
  * would exceed the bounds of {@link RealDivisorChain} are the rational points kept and the result
  * marked incomplete ({@link #complete()} false, {@link #reason()}). Cost: one Q-factorisation of
  * pi_1(v); per group, one minimal polynomial per Q-factor (linear algebra of size deg f); the
- * enumeration of {@link Distributions}, polynomial when the fiber is (strides > 1: one choice per
+ * enumeration of {@link Distribution}, polynomial when the fiber is (strides > 1: one choice per
  * group) and exponential in the number of factors only where the fiber itself is (stride 1, many
  * real roots); for split factors, the construction of K and arithmetic in K (degree at most 16).
  *
@@ -537,7 +538,7 @@ public final class FiberEnumeration {
       }
       return q;
     };
-    Distributions.enumerate(degree, available, need,
+    Distribution.ofIndices(degree, available).forEachAssignment(need,
         (i, counts) -> product.apply(counts).fits(a.size(order[i]), a.dilation(order[i])),
         counts -> {
           org.lcngeo.core.Deadline.checkCurrent();
@@ -611,7 +612,7 @@ public final class FiberEnumeration {
     // layers with the largest dilations (the most constrained) first
     Integer[] order = layerOrder();
     long[][] need = need(order);
-    Distributions.enumerate(degree, available, need,
+    Distribution.ofIndices(degree, available).forEachAssignment(need,
         (i, counts) -> LayerPolynomials.fits(a.size(order[i]), a.dilation(order[i]),
             productOf(atoms, counts)),
         counts -> {

@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.distribution.Distribution;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.algebraic.FieldElement;
 import org.lcngeo.symbolic.algebraic.FieldExtensions;
@@ -34,7 +35,7 @@ import org.lcngeo.symbolic.poly.RootOrbits;
  * at level T together with all factors whose roots have T-th powers among the same roots (its
  * block: the factors with the same key, whose degrees must add up to T times the key's degree;
  * the block's count is the least multiplicity in it). The blocks are handed out by {@link
- * Distributions} (identical layers receiving identical factors count once).
+ * Distribution} (identical layers receiving identical factors count once).
  *
  * <p>The factors are the Q-irreducible factors of pi_1(v), kept whole, except those in the split
  * set, which are split over R into z - a for every real root a and z^2 - s z + p for every pair c,
@@ -57,7 +58,7 @@ import org.lcngeo.symbolic.poly.RootOrbits;
  * takes one exact complex root isolation and two resultants of degree n^2 factored over Q per split
  * Q-factor of degree n, and one primitive element per root; the keys of whole factors one linear
  * algebra problem of size deg f per dilation; the enumeration visits at most the distributions
- * {@link Distributions} bounds (exponential in the number of factors only where the fiber itself
+ * {@link Distribution} bounds (exponential in the number of factors only where the fiber itself
  * is: stride 1, many real roots), each layer product costing O(deg^2) operations in K.
  */
 final class RealDivisorChain {
@@ -420,7 +421,7 @@ final class RealDivisorChain {
     }
     int zeroIdx = zeroAtom;
     int infIdx = infAtom;
-    Distributions.enumerate(degree, available, need, (l, c) -> true, counts -> {
+    Distribution.ofIndices(degree, available).forEachAssignment(need, (l, c) -> true, counts -> {
       long[] nextExps = exps.clone();
       long nextZero = zero;
       long nextInf = inf;

@@ -8,18 +8,18 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
-import org.lcngeo.core.algebra.Ring;
 
 /**
  * The polynomial ring Q[x_1, ..., x_n] with named variables (JAS {@link GenPolynomialRing} over
- * {@link BigRational}) as a core {@link Ring}, so that the generic executor of {@link
+ * {@link BigRational}) as a core {@link org.lcngeo.core.algebra.Ring} ({@link JasRing}), so that the generic executor of {@link
  * org.lcngeo.core.plan.MuPlan} computes mu, its Jacobian and the NTK blocks K_l = J_l J_l^T
  * (Observation 3) as polynomials in filter symbols.
  */
-public final class PolynomialRing implements Ring<GenPolynomial<BigRational>> {
+public final class PolynomialRing extends JasRing<GenPolynomial<BigRational>> {
   private final GenPolynomialRing<BigRational> jas;
 
   public PolynomialRing(GenPolynomialRing<BigRational> jas) {
+    super(jas);
     this.jas = jas;
   }
 
@@ -59,43 +59,6 @@ public final class PolynomialRing implements Ring<GenPolynomial<BigRational>> {
 
   public GenPolynomial<BigRational> constantOf(BigRational q) {
     return jas.getONE().multiply(q);
-  }
-
-  @Override
-  public GenPolynomial<BigRational> zero() {
-    return jas.getZERO();
-  }
-
-  @Override
-  public GenPolynomial<BigRational> one() {
-    return jas.getONE();
-  }
-
-  @Override
-  public GenPolynomial<BigRational> add(GenPolynomial<BigRational> a, GenPolynomial<BigRational> b) {
-    return a.sum(b);
-  }
-
-  @Override
-  public GenPolynomial<BigRational> multiply(
-      GenPolynomial<BigRational> a, GenPolynomial<BigRational> b) {
-    return a.multiply(b);
-  }
-
-  @Override
-  public GenPolynomial<BigRational> negate(GenPolynomial<BigRational> a) {
-    return a.negate();
-  }
-
-  @Override
-  public boolean isZero(GenPolynomial<BigRational> a) {
-    return a.isZERO();
-  }
-
-  @Override
-  public GenPolynomial<BigRational> subtract(
-      GenPolynomial<BigRational> a, GenPolynomial<BigRational> b) {
-    return a.subtract(b);
   }
 
   /** Hipparchus' exact rational as a JAS rational. */

@@ -12,6 +12,7 @@ import org.lcngeo.core.Deadline;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.formula.JasRing;
 
 /**
  * Exact substitution v = mu(theta) into polynomials with integer coefficients, in Z[theta] with

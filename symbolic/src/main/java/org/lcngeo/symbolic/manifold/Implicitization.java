@@ -24,6 +24,7 @@ import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.symbolic.formula.WeightedMonomials;
 import org.lcngeo.symbolic.linalg.ModularReconstruction;
 import org.lcngeo.symbolic.linalg.PrimeFieldMatrices;
+import org.lcngeo.symbolic.formula.JasRing;
 
 /**
  * The ideal I of the Zariski closure of the neuromanifold M = im(mu) in Q[v0..v<n-1>], by

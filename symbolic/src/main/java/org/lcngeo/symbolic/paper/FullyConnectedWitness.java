@@ -80,8 +80,17 @@ public record FullyConnectedWitness(
       }
       o2.add(replacement);
     }
-    int[] widths = new int[depth + 1];
-    java.util.Arrays.fill(widths, width);
+    return balanced(sigma, o, o2);
+  }
+
+  /**
+   * The balanced pair W_l = O_l S O_{l-1}^T and W'_l = O'_l S O'_{l-1}^T (Thm. 14) for a diagonal S
+   * and orthogonal O_0..O_H, O'_0..O'_H of one width with O'_0 = O_0 and O'_H = O_H.
+   */
+  static FullyConnectedWitness balanced(List<List<BigFraction>> sigma,
+      List<List<List<BigFraction>>> o, List<List<List<BigFraction>>> o2) {
+    int[] widths = new int[o.size()];
+    java.util.Arrays.fill(widths, sigma.size());
     return new FullyConnectedWitness(
         "balanced, W_l = O_l S O_{l-1}^T, inner O_l replaced (Thm. 14)",
         FullyConnectedNetwork.of(widths),

@@ -112,20 +112,20 @@ public final class PaperExamples {
     List<List<BigFraction>> closed = kv.evaluate(v, delta, theta.squaredNorm(Q, 0));
     boolean closedFormMatches = closed.equals(ExactNtk.of(theta).ntk().toFractions());
 
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("architecture", EX15.summary());
-    o.put("mu", f.mu().stream().map(p -> Printer.SYMJA.print(JasExprs.of(p))).toList());
-    o.put("equations", equations);
-    o.put("inequality", "v2^2 - 4*v0*v4 >= 0");
-    o.put("inequalityHoldsOnSamples", inequalityOnImage);
-    o.put("pointViolatingInequality", strings(outside));
-    o.put("itsFiberIsEmpty", outsideEmpty);
-    o.put("K1", block1);
-    o.put("K2", block2);
-    o.put("inverse", Printer.SYMJA.entries(JasExprs.quotients(inverse.theta().layers())));
-    o.put("lambdaSquared", Printer.SYMJA.print(kv.lambdaSquared()));
-    o.put("ntkOfV", Printer.SYMJA.entries(kv.ntkOfV()));
-    o.put("closedFormCheckedAt", strings(v));
+    var o = new PaperExample.Example15(
+        EX15.summary(),
+        f.mu().stream().map(p -> Printer.SYMJA.print(JasExprs.of(p))).toList(),
+        equations,
+        "v2^2 - 4*v0*v4 >= 0",
+        inequalityOnImage,
+        strings(outside),
+        outsideEmpty,
+        block1,
+        block2,
+        Printer.SYMJA.entries(JasExprs.quotients(inverse.theta().layers())),
+        Printer.SYMJA.print(kv.lambdaSquared()),
+        Printer.SYMJA.entries(kv.ntkOfV()),
+        strings(v));
     boolean ok = blocksMatch && equationMatches && inequalityOnImage && outsideEmpty && closedFormMatches;
     Map<String, List<List<Expr>>> tex = new LinkedHashMap<>();
     tex.put("\\mu(a, b)", f.mu().stream().map(p -> List.of(JasExprs.of(p))).toList());
@@ -160,7 +160,7 @@ public final class PaperExamples {
     boolean ok = fiber.complete() && fiber.points().size() == 2 && !fiber.ntkEqual()
         && ntks.contains(paperA) && ntks.contains(paperB) && fiber.isSingular()
         && fiber.points().stream().allMatch(p -> p.rank() == 4);
-    Map<String, Object> o = fiberObjects(fiber);
+    PaperExample.FiberObjects o = fiberObjects(fiber);
     return new PaperExample(16, "singular point v = (2,0,5,0,2): two factorizations, different NTKs", ok,
         "The fiber of v = (2,0,5,0,2) at delta = 0 has " + fiber.points().size() + " points (a = (1,0,2), "
             + "b = (2,1) and the swap (2,0,1), (1,2)), both of rank 4; their NTKs "
@@ -189,13 +189,13 @@ public final class PaperExamples {
     for (int i = 1; i < entries.size(); i++) {
       decreasing &= entries.get(i).compareTo(entries.get(i - 1)) < 0;
     }
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("filters", List.of(strings(theta.layer(0)), strings(theta.layer(1))));
-    o.put("v", strings(MuPlan.compile(EX15).mu(Q, theta)));
-    o.put("delta", strings(deltas));
-    o.put("entry21", shownExpr.stream().map(Printer.SYMJA::print).toList());
-    o.put("entry21Decimal", entries.stream().map(e -> e.toDecimalString(20)).toList());
-    o.put("strictlyDecreasing", decreasing);
+    var o = new PaperExample.Example17(
+        List.of(strings(theta.layer(0)), strings(theta.layer(1))),
+        strings(MuPlan.compile(EX15).mu(Q, theta)),
+        strings(deltas),
+        shownExpr.stream().map(Printer.SYMJA::print).toList(),
+        entries.stream().map(e -> e.toDecimalString(20)).toList(),
+        decreasing);
     return new PaperExample(17, "K^(delta)(v) changes with delta", decreasing && matchesLambda,
         "At v = mu((1,2,1), (1,3)) the (2,1) entry of K^(delta)(v) equals lambda^2 a0 a1 "
             + (matchesLambda ? "" : "NOT ") + "and is " + (decreasing ? "strictly decreasing" : "NOT strictly decreasing")
@@ -223,8 +223,7 @@ public final class PaperExamples {
     }
     boolean matches = paper.stream().allMatch(p -> ntks.stream().anyMatch(n -> sameMatrix(n, p)));
     boolean ok = fiber.complete() && fiber.points().size() == 3 && distinct && matches;
-    Map<String, Object> o = fiberObjects(fiber);
-    o.put("paperNtksMatch", matches);
+    var o = new PaperExample.Example19(fiberObjects(fiber), matches);
     return new PaperExample(19, "stride 1: v = (0,1,1,0) has three factorizations with three NTKs", ok,
         "x^2 y + x y^2 = x y (x + y): the fiber at delta = 0 has " + fiber.points().size()
             + " points, their NTKs are pairwise " + (distinct ? "different" : "NOT all different")
@@ -236,16 +235,16 @@ public final class PaperExamples {
   public static PaperExample example20() {
     FullyConnectedWitness w = FullyConnectedWitness.example20();
     boolean ok = w.productsEqual() && w.deltasEqual() && !w.ntkEqual() && !w.balanced();
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("V", w.first().stream().map(PaperExamples::matrix).toList());
-    o.put("U", w.second().stream().map(PaperExamples::matrix).toList());
-    o.put("product", matrix(w.product(w.first())));
-    o.put("Delta1", matrix(w.deltas(w.first()).get(0)));
-    o.put("ntkV", matrix(w.ntk(w.first())));
-    o.put("ntkU", matrix(w.ntk(w.second())));
-    o.put("productsEqual", w.productsEqual());
-    o.put("deltasEqual", w.deltasEqual());
-    o.put("ntkEqual", w.ntkEqual());
+    var o = new PaperExample.Example20(
+        w.first().stream().map(PaperExamples::matrix).toList(),
+        w.second().stream().map(PaperExamples::matrix).toList(),
+        matrix(w.product(w.first())),
+        matrix(w.deltas(w.first()).get(0)),
+        matrix(w.ntk(w.first())),
+        matrix(w.ntk(w.second())),
+        w.productsEqual(),
+        w.deltasEqual(),
+        w.ntkEqual());
     return new PaperExample(20, "fully connected: same product and Delta, different NTKs", ok,
         "V = (diag(1,1/2), diag(1,2)) and U = ([[0,1],[1/2,0]], [[0,2],[1,0]]) both multiply to I with "
             + "Delta_1 = diag(0,15/4); their NTKs (eq. 7) " + (w.ntkEqual() ? "are equal" : "differ")
@@ -254,22 +253,21 @@ public final class PaperExamples {
   }
 
   /** Lemma 5 and Cor. 6 at a point of Theta_delta (the tuple's own invariants). */
-  public static Map<String, Object> lemma5AndCorollary6(FilterTuple<BigFraction> theta) {
+  public static PaperExample.Lemma5Check lemma5AndCorollary6(FilterTuple<BigFraction> theta) {
     TangentCheck.Lemma5 lemma = TangentCheck.lemma5(theta);
     Random random = new Random(5);
     boolean metric = true;
     for (int i = 0; i < 5; i++) {
       metric &= TangentCheck.corollary6(theta, TangentCheck.randomTangentVector(theta, random)).holds();
     }
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("architecture", theta.architecture().summary());
-    o.put("filters", theta.layers().stream().map(PaperExamples::strings).toList());
-    o.put("tangentDimension", lemma.tangentDimension());
-    o.put("jacobianRank", lemma.jacobianRank());
-    o.put("restrictedRank", lemma.restrictedRank());
-    o.put("lemma5Bijective", lemma.bijective());
-    o.put("corollary6PushforwardIsKInverse", metric);
-    return o;
+    return new PaperExample.Lemma5Check(
+        theta.architecture().summary(),
+        theta.layers().stream().map(PaperExamples::strings).toList(),
+        lemma.tangentDimension(),
+        lemma.jacobianRank(),
+        lemma.restrictedRank(),
+        lemma.bijective(),
+        metric);
   }
 
   /** The NTK of each fiber point, as trees. */
@@ -300,25 +298,20 @@ public final class PaperExamples {
     return m.stream().map(r -> r.stream().map(Exprs::num).toList()).toList();
   }
 
-  static Map<String, Object> fiberObjects(Fiber fiber) {
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("architecture", fiber.architecture().summary());
-    o.put("target", strings(fiber.target()));
-    o.put("delta", strings(fiber.delta()));
-    o.put("count", fiber.points().size());
-    List<Object> points = new ArrayList<>();
+  static PaperExample.FiberObjects fiberObjects(Fiber fiber) {
+    List<PaperExample.FiberPoint> points = new ArrayList<>();
     for (Fiber.Point p : fiber.points()) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("filters", p.rescaled().filtersSymja());
-      m.put("layers", p.layerFactorizations());
-      m.put("ntk", p.ntk().ntkSymja());
-      m.put("rank", p.rank());
-      points.add(m);
+      points.add(new PaperExample.FiberPoint(
+          p.rescaled().filtersSymja(), p.layerFactorizations(), p.ntk().ntkSymja(), p.rank()));
     }
-    o.put("points", points);
-    o.put("ntkEqual", fiber.ntkEqual());
-    o.put("isSingular", fiber.isSingular());
-    return o;
+    return new PaperExample.FiberObjects(
+        fiber.architecture().summary(),
+        strings(fiber.target()),
+        strings(fiber.delta()),
+        fiber.points().size(),
+        points,
+        fiber.ntkEqual(),
+        fiber.isSingular());
   }
 
   private static boolean sameMatrix(List<List<String>> computed, List<List<String>> paper) {

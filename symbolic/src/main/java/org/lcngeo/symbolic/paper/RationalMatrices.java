@@ -1,5 +1,6 @@
 package org.lcngeo.symbolic.paper;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.hipparchus.fraction.BigFraction;
@@ -34,14 +35,28 @@ final class RationalMatrices {
   }
 
   /**
-   * A random rational orthogonal d x d matrix: a product of Givens rotations in every plane (i, j)
-   * with cos = (1 - s^2)/(1 + s^2), sin = 2s/(1 + s^2) for random rational s.
+   * A random rational orthogonal d x d matrix ({@link #orthogonal}), its parameters s = a/b with a,
+   * b in 1..5.
    */
   static List<List<BigFraction>> randomOrthogonal(int d, SplittableRandom random) {
+    List<BigFraction> s = new ArrayList<>();
+    for (int i = 0; i < d * (d - 1) / 2; i++) {
+      s.add(new BigFraction(random.nextInt(1, 6), random.nextInt(1, 6)));
+    }
+    return orthogonal(d, s);
+  }
+
+  /**
+   * The rational orthogonal d x d matrix that is the product of Givens rotations in the planes (i,
+   * j), i < j in lexicographic order, with cos = (1 - s^2)/(1 + s^2), sin = 2s/(1 + s^2) for the
+   * plane's parameter s (d (d - 1) / 2 of them).
+   */
+  static List<List<BigFraction>> orthogonal(int d, List<BigFraction> parameters) {
     List<List<BigFraction>> g = Matrices.identity(Q, d);
+    int next = 0;
     for (int i = 0; i < d; i++) {
       for (int j = i + 1; j < d; j++) {
-        BigFraction s = new BigFraction(random.nextInt(1, 6), random.nextInt(1, 6));
+        BigFraction s = parameters.get(next++);
         BigFraction den = BigFraction.ONE.add(s.multiply(s));
         BigFraction c = BigFraction.ONE.subtract(s.multiply(s)).divide(den);
         BigFraction sn = s.multiply(2).divide(den);

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.rescale.RescalingProblem;
 import org.lcngeo.symbolic.algebraic.FieldElement;
 import org.lcngeo.symbolic.algebraic.FieldExtensions;
 import org.lcngeo.symbolic.algebraic.NumberField;
@@ -12,10 +13,11 @@ import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 
 /**
  * The rescaling of Prop. 2 / 12 ({@link Rescaling}) for filters with entries in a real number
- * field K = Q(gamma), e.g. fiber points whose layer polynomials have irrational real coefficients.
+ * field K = Q(gamma), e.g. fiber points whose layer polynomials have irrational real coefficients:
+ * the {@link RescalingProblem} over K.
  *
- * <p>As in the proof (eqs. 12-13): beta_1 is the unique root of Q(x) = prod_l (x + c_l) = C in
- * (max_l(-c_l), infinity), now with C = prod ||w_l||^2 in K. Q is rational and increasing there, so
+ * <p>Its root: beta_1 is the unique root of Q(x) = prod_l (x + c_l) = C in the problem's bracket,
+ * now with C = prod ||w_l||^2 in K. Q is rational and increasing there, so
  * beta_1 is a root of m_C(Q(x)) (m_C the minimal polynomial of C over Q), singled out by exact
  * bisection (Q(x) compared with C as real algebraic numbers). Then L = K(beta_1) by a primitive
  * element ({@link FieldExtensions#adjoinRoot}, linear algebra over Q); its degree is at most
@@ -33,30 +35,16 @@ public final class AlgebraicRescaling {
    */
   public static AlgebraicRescaledTuple rescale(
       FilterTuple<FieldElement> theta, NumberField k, List<BigFraction> delta, int maxDegree) {
-    theta.requireRescalable(k, delta.size());
-    int h = theta.depth();
-    List<FieldElement> norms = new ArrayList<>(h);
-    List<BigFraction> offsets = new ArrayList<>(h);
-    BigFraction c = BigFraction.ZERO;
-    FieldElement product = k.one();
-    BigFraction lowerBound = BigFraction.ZERO;
-    for (int l = 0; l < h; l++) {
-      if (l > 0) {
-        c = c.add(delta.get(l - 1));
-      }
-      offsets.add(c);
-      FieldElement n = theta.squaredNorm(k, l);
-      norms.add(n);
-      product = product.multiply(n);
-      if (c.negate().compareTo(lowerBound) > 0) {
-        lowerBound = c.negate();
-      }
+    List<FieldElement> deltaK = new ArrayList<>(delta.size());
+    for (BigFraction d : delta) {
+      deltaK.add(k.element(d));
     }
+    RescalingProblem<FieldElement> problem = RescalingProblem.of(k, theta, deltaK);
+    FieldElement product = problem.productOfSquaredNorms();
+    List<BigFraction> offsets = rationals(problem.offsets());
+    BigFraction lowerBound = problem.lowerBound().toRational();
     // Q(x) = prod_l (x + c_l), lowest degree first
-    List<BigFraction> q = new ArrayList<>(List.of(BigFraction.ONE));
-    for (BigFraction cl : offsets) {
-      q = times(q, List.of(cl, BigFraction.ONE));
-    }
+    List<BigFraction> q = rationals(problem.leftSide());
     RealAlgebraicNumber cValue = product.toRealAlgebraic();
     // m_C(Q(x)) by Horner
     List<BigFraction> mc = cValue.minimalPolynomial();
@@ -66,7 +54,7 @@ public final class AlgebraicRescaling {
     }
     BigFraction upperC = cValue.upperBound();
     BigFraction[] box = {lowerBound,
-        lowerBound.add(upperC.compareTo(BigFraction.ONE) > 0 ? upperC : BigFraction.ONE)};
+        lowerBound.add(problem.bracketWidth(k.element(upperC)).toRational())};
     List<BigFraction> qq = q;
     RealAlgebraicNumber beta1 = RealAlgebraicNumber.identify(candidate, round -> {
       for (int step = 0; round > 0 && step < 4 && box[0].compareTo(box[1]) < 0; step++) {
@@ -84,13 +72,14 @@ public final class AlgebraicRescaling {
       }
       return new RationalInterval(box[0], box[1]);
     });
-    List<FieldElement> pk = new ArrayList<>();
-    for (BigFraction x : q) {
-      pk.add(k.element(x));
-    }
-    pk.set(0, pk.get(0).subtract(product));
-    FieldExtensions.Extension ext = FieldExtensions.adjoinRoot(k, pk, beta1, maxDegree);
-    return new AlgebraicRescaledTuple(theta, delta, norms, offsets, beta1, ext);
+    FieldExtensions.Extension ext =
+        FieldExtensions.adjoinRoot(k, problem.polynomial(), beta1, maxDegree);
+    return new AlgebraicRescaledTuple(theta, delta, problem.squaredNorms(), offsets, beta1, ext);
+  }
+
+  /** The problem's offsets and left side of eq. 13 are rational (delta is). */
+  private static List<BigFraction> rationals(List<FieldElement> xs) {
+    return xs.stream().map(FieldElement::toRational).toList();
   }
 
   private static BigFraction value(List<BigFraction> p, BigFraction x) {

@@ -7,6 +7,7 @@ import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.symbolic.expr.Expr;
 import org.lcngeo.symbolic.expr.Exprs;
 import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.rescale.RescalingProblem;
 import org.lcngeo.symbolic.algebraic.FieldElement;
 import org.lcngeo.symbolic.algebraic.NumberField;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
@@ -20,13 +21,7 @@ import org.lcngeo.symbolic.ntk.ScaledIntegerMatrix;
  * {@link Rescaling#rescale}. The square roots are computed on first use.
  */
 public final class RescaledTuple extends RescaledLayers<BigFraction> {
-  private final FilterTuple<BigFraction> original;
-  private final List<BigFraction> delta;
-  private final List<BigFraction> squaredNorms;
-  private final List<BigFraction> offsets;
-  private final BigFraction productOfSquaredNorms;
-  private final List<BigFraction> polynomial;
-  private final BigFraction lowerBound;
+  private final RescalingProblem<BigFraction> problem;
   private final RealAlgebraicNumber beta1;
   private final NumberField field;
   private final List<FieldElement> betas;
@@ -34,25 +29,12 @@ public final class RescaledTuple extends RescaledLayers<BigFraction> {
   /** ||w_l||^2 / beta_l = 1 / lambda_l^2: the weight of K_l in K^(delta). */
   private final List<FieldElement> kernelWeights;
 
-  RescaledTuple(
-      FilterTuple<BigFraction> original,
-      List<BigFraction> delta,
-      List<BigFraction> squaredNorms,
-      List<BigFraction> offsets,
-      BigFraction productOfSquaredNorms,
-      List<BigFraction> polynomial,
-      BigFraction lowerBound,
-      RealAlgebraicNumber beta1,
-      NumberField field) {
-    this.original = original;
-    this.delta = delta;
-    this.squaredNorms = List.copyOf(squaredNorms);
-    this.offsets = List.copyOf(offsets);
-    this.productOfSquaredNorms = productOfSquaredNorms;
-    this.polynomial = List.copyOf(polynomial);
-    this.lowerBound = lowerBound;
+  RescaledTuple(RescalingProblem<BigFraction> problem, RealAlgebraicNumber beta1, NumberField field) {
+    this.problem = problem;
     this.beta1 = beta1;
     this.field = field;
+    List<BigFraction> offsets = problem.offsets();
+    List<BigFraction> squaredNorms = problem.squaredNorms();
     List<FieldElement> b = new ArrayList<>();
     List<FieldElement> ls = new ArrayList<>();
     List<FieldElement> kw = new ArrayList<>();
@@ -71,37 +53,37 @@ public final class RescaledTuple extends RescaledLayers<BigFraction> {
   /** The tuple before rescaling. */
   @Override
   public FilterTuple<BigFraction> original() {
-    return original;
+    return problem.theta();
   }
 
   /** The target invariants delta_1..delta_{H-1}. */
   public List<BigFraction> delta() {
-    return delta;
+    return problem.delta();
   }
 
   /** ||w_l||^2 of the original filters. */
   public List<BigFraction> squaredNorms() {
-    return squaredNorms;
+    return problem.squaredNorms();
   }
 
   /** c_1 = 0, c_l = delta_1 + ... + delta_{l-1}. */
   public List<BigFraction> offsets() {
-    return offsets;
+    return problem.offsets();
   }
 
   /** C = prod_l ||w_l||^2. */
   public BigFraction productOfSquaredNorms() {
-    return productOfSquaredNorms;
+    return problem.productOfSquaredNorms();
   }
 
   /** P(x) = prod_l (x + c_l) - C (eq. 13), coefficients lowest degree first. */
   public List<BigFraction> polynomial() {
-    return polynomial;
+    return problem.polynomial();
   }
 
   /** max_l(-c_l): beta_1 is the only root of P above it. */
   public BigFraction lowerBound() {
-    return lowerBound;
+    return problem.lowerBound();
   }
 
   /** beta_1 = ||lambda_1 w_1||^2; its minimal polynomial is a factor of P. */
@@ -137,10 +119,10 @@ public final class RescaledTuple extends RescaledLayers<BigFraction> {
   @Override
   public List<List<Expr>> filtersExpr() {
     List<List<Expr>> out = new ArrayList<>();
-    for (int l = 0; l < original.depth(); l++) {
+    for (int l = 0; l < problem.theta().depth(); l++) {
       Expr ls = lambdaExpr(l);
       List<Expr> w = new ArrayList<>();
-      for (BigFraction x : original.layer(l)) {
+      for (BigFraction x : problem.theta().layer(l)) {
         w.add(Exprs.product(Exprs.num(x), ls));
       }
       out.add(w);
@@ -164,11 +146,11 @@ public final class RescaledTuple extends RescaledLayers<BigFraction> {
    * the original tuple as exact rational matrices.
    */
   public RescaledNtk ntk(List<List<List<BigFraction>>> layerKernels) {
-    if (layerKernels.size() != original.depth()) {
+    if (layerKernels.size() != problem.theta().depth()) {
       throw new IllegalArgumentException(
-          "got " + layerKernels.size() + " layer kernels for " + original.depth() + " layers");
+          "got " + layerKernels.size() + " layer kernels for " + problem.theta().depth() + " layers");
     }
-    int n = original.architecture().endToEndEntries();
+    int n = problem.theta().architecture().endToEndEntries();
     for (List<List<BigFraction>> k : layerKernels) {
       if (k.size() != n || k.stream().anyMatch(r -> r.size() != n)) {
         throw new IllegalArgumentException("every layer kernel must be " + n + " x " + n);
@@ -192,7 +174,7 @@ public final class RescaledTuple extends RescaledLayers<BigFraction> {
 
   /** {@link #ntk(List)} with the layer kernels of the fast exact executor. */
   public RescaledNtk ntk() {
-    return ntk(ExactNtk.of(original).layerKernels().stream()
+    return ntk(ExactNtk.of(problem.theta()).layerKernels().stream()
         .map(ScaledIntegerMatrix::toFractions).toList());
   }
 }

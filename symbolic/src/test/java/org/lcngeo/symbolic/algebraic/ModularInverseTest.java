@@ -8,23 +8,23 @@ import edu.jas.poly.AlgebraicNumberRing;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
-import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.Provide;
 import org.hipparchus.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 
 /** The modular inverse in a number field agrees with JAS's inverse over Q. */
 class ModularInverseTest {
   @Property(tries = 30)
-  void inverseAgreesWithJas(@ForAll long seed, @ForAll @IntRange(min = 2, max = 14) int degree) {
-    Random r = new Random(seed);
-    // x^d + (small integers) + a root in (0, 2) forced by a sign change: odd degree or shifted
-    List<BigFraction> m = new ArrayList<>();
-    for (int i = 0; i < degree; i++) {
-      m.add(new BigFraction(r.nextInt(21) - 10, 1 + r.nextInt(3)));
-    }
+  void inverseAgreesWithJas(
+      @ForAll("modulusCoefficients") List<BigFraction> lower,
+      @ForAll("elementCoefficients") List<BigFraction> coefficients) {
+    // x^d + (small coefficients) of degree d = 2..14; its first real root generates the field
+    List<BigFraction> m = new ArrayList<>(lower);
     m.add(BigFraction.ONE);
     List<RealAlgebraicNumber> roots;
     try {
@@ -36,11 +36,7 @@ class ModularInverseTest {
       return;
     }
     NumberField field = NumberField.of(roots.get(0));
-    List<BigFraction> a = new ArrayList<>();
-    for (int i = 0; i < field.degree(); i++) {
-      a.add(new BigFraction(r.nextInt(2001) - 1000, 1 + r.nextInt(50)));
-    }
-    FieldElement x = field.element(a);
+    FieldElement x = field.element(coefficients.subList(0, field.degree()));
     if (x.isZero()) {
       return;
     }
@@ -54,6 +50,21 @@ class ModularInverseTest {
         .containsExactly(inv.coefficientArray().length == 0 ? new BigFraction[0]
             : java.util.Arrays.copyOf(inv.coefficientArray(),
                 Polynomials.fromJas(jas.getVal()).length));
+  }
+
+  @Provide
+  Arbitrary<List<BigFraction>> modulusCoefficients() {
+    return fractions(10, 3).list().ofMinSize(2).ofMaxSize(14);
+  }
+
+  @Provide
+  Arbitrary<List<BigFraction>> elementCoefficients() {
+    return fractions(1000, 50).list().ofSize(14);
+  }
+
+  private static Arbitrary<BigFraction> fractions(int numerator, int denominator) {
+    return Combinators.combine(Arbitraries.integers().between(-numerator, numerator),
+        Arbitraries.integers().between(1, denominator)).as(BigFraction::new);
   }
 
   @Test

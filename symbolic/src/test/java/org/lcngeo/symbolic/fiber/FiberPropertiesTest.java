@@ -45,41 +45,50 @@ class FiberPropertiesTest {
     }
   }
 
-  static Case randomCase(Random r, int dims, int maxSize, int maxStride, int bound, boolean sizeTwoEach) {
-    int h = 2 + r.nextInt(2);
-    int[][] k = new int[h][dims];
-    int[][] s = new int[h][dims];
-    for (int l = 0; l < h; l++) {
-      boolean big = false;
-      for (int m = 0; m < dims; m++) {
-        k[l][m] = (sizeTwoEach ? 2 : 1) + r.nextInt(maxSize - (sizeTwoEach ? 1 : 0));
-        s[l][m] = 1 + r.nextInt(maxStride);
-        big |= k[l][m] > 1;
-      }
-      if (!big) {
-        k[l][r.nextInt(dims)] = 2;
-      }
-    }
-    Architecture a = Architecture.of(k, s);
-    return new Case(a, randomTuple(r, a, bound));
+  /**
+   * H = 2..3 layers of D = dims axes, sizes 1..maxSize (2..maxSize if sizeTwoEach) with at least
+   * one size above one per layer (else one random axis gets 2), strides 1..maxStride, integer
+   * entries in -bound..bound ({@link #tuples}).
+   */
+  static Arbitrary<Case> cases(int dims, int maxSize, int maxStride, int bound, boolean sizeTwoEach) {
+    Arbitrary<int[]> sizes = Combinators.combine(
+            Arbitraries.integers().between(sizeTwoEach ? 2 : 1, maxSize).array(int[].class).ofSize(dims),
+            Arbitraries.integers().between(0, dims - 1))
+        .as((k, axis) -> {
+          if (java.util.Arrays.stream(k).allMatch(x -> x <= 1)) {
+            k = k.clone();
+            k[axis] = 2;
+          }
+          return k;
+        });
+    Arbitrary<int[]> strides =
+        Arbitraries.integers().between(1, maxStride).array(int[].class).ofSize(dims);
+    return Arbitraries.integers().between(2, 3)
+        .flatMap(h -> Combinators.combine(sizes.array(int[][].class).ofSize(h),
+            strides.array(int[][].class).ofSize(h)).as(Architecture::of))
+        .flatMap(a -> tuples(a, bound).map(t -> new Case(a, t)));
   }
 
-  static FilterTuple<BigFraction> randomTuple(Random r, Architecture a, int bound) {
-    List<List<BigFraction>> layers = new ArrayList<>();
+  /**
+   * Integer filters with entries uniform in -bound..bound; a zero filter gets the entry 1 first.
+   * Properties about generic points draw them {@code withoutEdgeCases()} (jqwik's edge cases, zeros
+   * and extremes, are not generic).
+   */
+  static Arbitrary<FilterTuple<BigFraction>> tuples(Architecture a, int bound) {
+    List<Arbitrary<List<BigFraction>>> layers = new ArrayList<>();
     for (int l = 0; l < a.depth(); l++) {
-      List<BigFraction> w = new ArrayList<>();
-      boolean nonZero = false;
-      for (int j = 0; j < a.layerParameters(l); j++) {
-        int x = r.nextInt(2 * bound + 1) - bound;
-        nonZero |= x != 0;
-        w.add(new BigFraction(x));
-      }
-      if (!nonZero) {
-        w.set(0, BigFraction.ONE);
-      }
-      layers.add(w);
+      layers.add(Arbitraries.integers().between(-bound, bound)
+          .withDistribution(net.jqwik.api.RandomDistribution.uniform())
+          .list().ofSize(a.layerParameters(l))
+          .map(xs -> {
+            List<BigFraction> w = new ArrayList<>(xs.stream().map(BigFraction::new).toList());
+            if (xs.stream().allMatch(x -> x == 0)) {
+              w.set(0, BigFraction.ONE);
+            }
+            return w;
+          }));
     }
-    return FilterTuple.of(a, layers);
+    return Combinators.combine(layers).as(w -> FilterTuple.of(a, w));
   }
 
   /** theta's projective class in the representative's normal form. */
@@ -119,8 +128,7 @@ class FiberPropertiesTest {
 
   @Provide
   Arbitrary<Case> small() {
-    return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(1, 2))
-        .as((seed, d) -> randomCase(new Random(seed), d, d == 1 ? 4 : 3, 3, 2, false));
+    return Arbitraries.integers().between(1, 2).flatMap(d -> cases(d, d == 1 ? 4 : 3, 3, 2, false));
   }
 
   @Property(tries = 60)
@@ -147,22 +155,9 @@ class FiberPropertiesTest {
    * degree bound), contains theta's class, and every point maps exactly to v.
    */
   @Property(tries = 25)
-  void irrationalSplittingTargetsGiveCompleteFibersContainingTheta(@ForAll long seed) {
-    Random r = new Random(seed);
-    int h = 2 + r.nextInt(2);
-    int[] k = new int[h];
-    int[] s = new int[h];
-    for (int l = 0; l < h; l++) {
-      k[l] = 2 + r.nextInt(2);
-      s[l] = r.nextInt(3) == 0 ? 2 : 1;
-    }
-    k[0] = 3;
-    Architecture a = Architecture.oneDimensional(k, s);
-    FilterTuple<BigFraction> random = randomTuple(r, a, 3);
-    List<List<BigFraction>> layers = new ArrayList<>(random.layers());
-    int[] nonSquares = {2, 3, 5, 6, 7};
-    layers.set(0, List.of(new BigFraction(-nonSquares[r.nextInt(5)]), BigFraction.ZERO, BigFraction.ONE));
-    Case c = new Case(a, FilterTuple.of(a, layers));
+  void irrationalSplittingTargetsGiveCompleteFibersContainingTheta(@ForAll("splitting") Case c) {
+    Architecture a = c.architecture();
+    int h = a.depth();
     List<BigFraction> v = c.target();
     Fiber fiber = Fiber.compute(a, v, Collections.nCopies(h - 1, BigFraction.ZERO));
     net.jqwik.api.statistics.Statistics.collect(fiber.complete() ? "complete" : "field bound",
@@ -184,20 +179,47 @@ class FiberPropertiesTest {
     assertThat(rational).as(c.toString()).contains(normalForm(c.theta(), v));
   }
 
+  /**
+   * 1-D, H = 2..3, k_1 = 3 and k_l = 2..3, strides 2 (one in three) or 1, entries in -3..3, the
+   * first layer replaced by z^2 - a for a non-square a in {2, 3, 5, 6, 7}.
+   */
+  @Provide
+  Arbitrary<Case> splitting() {
+    Arbitrary<Integer> size = Arbitraries.integers().between(2, 3);
+    Arbitrary<Integer> stride = Arbitraries.frequencyOf(
+        net.jqwik.api.Tuple.of(1, Arbitraries.just(2)), net.jqwik.api.Tuple.of(2, Arbitraries.just(1)));
+    Arbitrary<int[]> layer = Combinators.combine(size, stride).as((k, s) -> new int[] {k, s});
+    return Arbitraries.integers().between(2, 3)
+        .flatMap(h -> layer.list().ofSize(h))
+        .map(ls -> {
+          int[] k = ls.stream().mapToInt(x -> x[0]).toArray();
+          k[0] = 3;
+          return Architecture.oneDimensional(k, ls.stream().mapToInt(x -> x[1]).toArray());
+        })
+        .flatMap(a -> Combinators.combine(tuples(a, 3), Arbitraries.of(2, 3, 5, 6, 7))
+            .as((random, nonSquare) -> {
+              List<List<BigFraction>> layers = new ArrayList<>(random.layers());
+              layers.set(0, List.of(new BigFraction(-nonSquare), BigFraction.ZERO, BigFraction.ONE));
+              return new Case(a, FilterTuple.of(a, layers));
+            }));
+  }
+
   // ------------------------------------------------------------------ independent count
 
+  /**
+   * H = 2: 1-D with sizes 2..3 and a first stride 1..3, or 2-D with sizes (2, 1..2), (1..2, 2)
+   * and a first stride in 1..2 per axis; entries in -2..2.
+   */
   @Provide
   Arbitrary<Case> tiny() {
-    return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(1, 2))
-        .as((seed, d) -> {
-          Random r = new Random(seed);
-          int[][] k = d == 1 ? new int[][] {{2 + r.nextInt(2)}, {2 + r.nextInt(2)}}
-              : new int[][] {{2, 1 + r.nextInt(2)}, {1 + r.nextInt(2), 2}};
-          int[][] s = d == 1 ? new int[][] {{1 + r.nextInt(3)}, {1}}
-              : new int[][] {{1 + r.nextInt(2), 1 + r.nextInt(2)}, {1, 1}};
-          Architecture a = Architecture.of(k, s);
-          return new Case(a, randomTuple(r, a, 2));
-        });
+    Arbitrary<Integer> one2 = Arbitraries.integers().between(1, 2);
+    Arbitrary<Architecture> oneD = Combinators.combine(Arbitraries.integers().between(2, 3),
+            Arbitraries.integers().between(2, 3), Arbitraries.integers().between(1, 3))
+        .as((k1, k2, s1) -> Architecture.of(new int[][] {{k1}, {k2}}, new int[][] {{s1}, {1}}));
+    Arbitrary<Architecture> twoD = Combinators.combine(one2, one2, one2, one2)
+        .as((k1, k2, s1, s2) -> Architecture.of(
+            new int[][] {{2, k1}, {k2, 2}}, new int[][] {{s1, s2}, {1, 1}}));
+    return Arbitraries.oneOf(oneD, twoD).flatMap(a -> tuples(a, 2).map(t -> new Case(a, t)));
   }
 
   /**
@@ -452,17 +474,10 @@ class FiberPropertiesTest {
 
   /** Thm. 4: 1-D, strides s_1..s_{H-1} > 1, generic v: exactly one point, so one NTK. */
   @Property(tries = 30)
-  void oneDimensionalStridesAboveOneGiveOnePoint(@ForAll long seed) {
-    Random r = new Random(seed);
-    int h = 2 + r.nextInt(2);
-    int[] k = new int[h];
-    int[] s = new int[h];
-    for (int l = 0; l < h; l++) {
-      k[l] = 2 + r.nextInt(3);
-      s[l] = l == h - 1 ? 1 : 2 + r.nextInt(2);
-    }
-    Architecture a = Architecture.oneDimensional(k, s);
-    FilterTuple<BigFraction> theta = randomTuple(r, a, 1000);
+  void oneDimensionalStridesAboveOneGiveOnePoint(@ForAll("stridesAboveOne") Case c) {
+    Architecture a = c.architecture();
+    int h = a.depth();
+    FilterTuple<BigFraction> theta = c.theta();
     Fiber fiber = Fiber.compute(a, MuPlan.compile(a).mu(Q, theta),
         Collections.nCopies(h - 1, BigFraction.ZERO));
     assertThat(fiber.complete()).as(a.summary()).isTrue();
@@ -470,27 +485,48 @@ class FiberPropertiesTest {
     assertThat(fiber.isSingular()).isFalse();
   }
 
+  /** 1-D, H = 2..3, sizes 2..4, strides 2..3 but the last 1, entries in -1000..1000. */
+  @Provide
+  Arbitrary<Case> stridesAboveOne() {
+    Arbitrary<int[]> layer = Combinators.combine(Arbitraries.integers().between(2, 4),
+        Arbitraries.integers().between(2, 3)).as((k, s) -> new int[] {k, s});
+    return Arbitraries.integers().between(2, 3).flatMap(h -> layer.list().ofSize(h))
+        .map(ls -> {
+          int[] s = ls.stream().mapToInt(x -> x[1]).toArray();
+          s[s.length - 1] = 1;
+          return Architecture.oneDimensional(ls.stream().mapToInt(x -> x[0]).toArray(), s);
+        })
+        .flatMap(a -> tuples(a, 1000).map(t -> new Case(a, t)))
+        .withoutEdgeCases();
+  }
+
+  /** Sizes 2..3 of H = 2..3 layers with distinct integer roots in -20..20, as many as they need. */
+  record StrideOne(int[] k, List<Integer> roots) {
+    @Override
+    public String toString() {
+      return java.util.Arrays.toString(k) + " roots " + roots;
+    }
+  }
+
+  @Provide
+  Arbitrary<StrideOne> strideOne() {
+    return Arbitraries.integers().between(2, 3).array(int[].class).ofMinSize(2).ofMaxSize(3)
+        .flatMap(k -> Arbitraries.integers().between(-20, 20).list().uniqueElements()
+            .ofSize(java.util.Arrays.stream(k).map(x -> x - 1).sum())
+            .map(roots -> new StrideOne(k, roots)));
+  }
+
   /**
    * Sec. 2.3 / Example 19: 1-D, stride 1, v with N distinct real linear factors: the fiber has
    * N! / prod (k_l - 1)! points and their NTKs are not all equal.
    */
   @Property(tries = 15)
-  void oneDimensionalStrideOneGivesSeveralPointsWithDifferentNtks(@ForAll long seed) {
-    Random r = new Random(seed);
-    int h = 2 + r.nextInt(2);
-    int[] k = new int[h];
-    for (int l = 0; l < h; l++) {
-      k[l] = 2 + r.nextInt(2);
-    }
+  void oneDimensionalStrideOneGivesSeveralPointsWithDifferentNtks(@ForAll("strideOne") StrideOne c) {
+    int[] k = c.k();
+    int h = k.length;
     Architecture a = Architecture.oneDimensional(k, null);
     // layers with distinct integer roots
-    List<Integer> roots = new ArrayList<>();
-    while (roots.size() < a.parameterCount() - h) {
-      int x = r.nextInt(41) - 20;
-      if (!roots.contains(x)) {
-        roots.add(x);
-      }
-    }
+    List<Integer> roots = c.roots();
     List<List<BigFraction>> layers = new ArrayList<>();
     int next = 0;
     for (int l = 0; l < h; l++) {
@@ -569,15 +605,18 @@ class FiberPropertiesTest {
     return f;
   }
 
+  @Provide
+  Arbitrary<Case> twoDimensional() {
+    return cases(2, 3, 2, 30, true).withoutEdgeCases();
+  }
+
   /**
    * Cor. 10 / Obs. 11 / Thm. 13: D = 2, every layer with two sizes above one, generic v: the points
    * differ only by swaps of layers with the same space, there are prod (class size)! of them, and
    * their NTKs are equal.
    */
   @Property(tries = 12)
-  void twoDimensionalGenericPointsDifferBySwapsOnly(@ForAll long seed) {
-    Random r = new Random(seed);
-    Case c = randomCase(r, 2, 3, 2, 30, true);
+  void twoDimensionalGenericPointsDifferBySwapsOnly(@ForAll("twoDimensional") Case c) {
     Architecture a = c.architecture();
     Fiber fiber = withinBounds(
         () -> Fiber.compute(a, c.target(), Collections.nCopies(a.depth() - 1, BigFraction.ZERO)));

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -40,22 +39,17 @@ class GenericFiberTest {
    */
   @Property(tries = 20)
   void agreesWithFiberCountAtRandomImages(
-      @ForAll("architectures") Architecture a, @ForAll("seeds") long seed) {
+      @ForAll("architectures") Architecture a, @ForAll("images") Image image) {
     GenericFiber g = GenericFiber.of(a);
     assertThat(g.oneToOne()).as(g.reason()).isNotNull();
-    Random random = new Random(seed);
     // Roots of distinct absolute values: r and -r in one layer would make (z^d - r)(z^d + r) a
     // polynomial in z^(2d), which a layer of twice the dilation can take over, so the image would
     // not be generic (seen: layers (y-18)(y-3)(y+3) and y^2 - 1296 with y = z^2 have a second
     // factorization (y-18)(y-36)(y+36) and y^2 - 9).
-    List<Integer> pool = new ArrayList<>();
-    for (int r = 1; r <= 40; r++) {
-      pool.add(r);
-    }
-    Collections.shuffle(pool, random);
-    pool.replaceAll(r -> random.nextBoolean() ? r : -r);
+    List<Integer> pool = image.roots();
     List<List<BigFraction>> layers = new ArrayList<>();
     int next = 0;
+    int nextEntry = 0;
     for (int l = 0; l < a.depth(); l++) {
       int axes = 0;
       for (int k : a.size(l)) {
@@ -63,7 +57,7 @@ class GenericFiberTest {
       }
       List<BigFraction> w = new ArrayList<>();
       if (axes <= 1) { // prod (x - r_i) with distinct integer roots, in the one variable
-        List<BigFraction> p = new ArrayList<>(List.of(new BigFraction(1 + random.nextInt(3))));
+        List<BigFraction> p = new ArrayList<>(List.of(new BigFraction(image.leading().get(l))));
         for (int i = 1; i < a.layerParameters(l); i++) {
           BigFraction r = new BigFraction(pool.get(next++));
           List<BigFraction> q = new ArrayList<>(Collections.nCopies(p.size() + 1, BigFraction.ZERO));
@@ -76,7 +70,7 @@ class GenericFiberTest {
         w.addAll(p);
       } else {
         for (int i = 0; i < a.layerParameters(l); i++) {
-          int x = random.nextInt(19) - 9;
+          int x = image.entries().get(nextEntry++);
           w.add(new BigFraction(x == 0 ? 5 : x));
         }
       }
@@ -92,9 +86,33 @@ class GenericFiberTest {
     }
   }
 
+  /**
+   * What a random image is made of: the roots +-1..+-40 in random order with random signs, the
+   * leading coefficient 1..3 of each one-variable layer, and the entries -9..9 (0 read as 5) of the
+   * other layers, in the order the layers use them.
+   */
+  record Image(List<Integer> roots, List<Integer> leading, List<Integer> entries) {}
+
   @Provide
-  Arbitrary<Long> seeds() {
-    return Arbitraries.longs();
+  Arbitrary<Image> images() {
+    List<Integer> magnitudes = new ArrayList<>();
+    for (int r = 1; r <= 40; r++) {
+      magnitudes.add(r);
+    }
+    Arbitrary<List<Integer>> roots = Combinators.combine(
+            Arbitraries.shuffle(magnitudes), Arbitraries.of(1, -1).list().ofSize(40))
+        .as((order, signs) -> {
+          List<Integer> out = new ArrayList<>();
+          for (int i = 0; i < order.size(); i++) {
+            out.add(order.get(i) * signs.get(i));
+          }
+          return out;
+        });
+    // generic images: uniform entries, no edge cases (all entries extreme is not generic)
+    return Combinators.combine(roots, Arbitraries.integers().between(1, 3).list().ofSize(3),
+            Arbitraries.integers().between(-9, 9)
+                .withDistribution(net.jqwik.api.RandomDistribution.uniform()).list().ofSize(18))
+        .as(Image::new).withoutEdgeCases();
   }
 
   @Provide

@@ -11,9 +11,14 @@ import edu.jas.ufd.FactorFactory;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 
 /** Bivariate factoring by Hensel lifting: product, multiplicities, irreducibility against JAS. */
@@ -63,14 +68,13 @@ class BivariateFactorizationTest {
   }
 
   @Property(tries = 80)
-  void productOfIrreduciblesRefiningJas(@ForAll long seed) {
-    Random r = new Random(seed);
-    GenPolynomial<BigRational> p = two.getONE().multiply(new BigRational(1 + r.nextInt(9), -4));
-    int parts = 1 + r.nextInt(3);
-    for (int i = 0; i < parts; i++) {
-      GenPolynomial<BigRational> q = randomPolynomial(r, 1 + r.nextInt(3), r.nextInt(3));
+  void productOfIrreduciblesRefiningJas(
+      @ForAll @IntRange(min = 1, max = 9) int unit, @ForAll("parts") List<Part> parts) {
+    GenPolynomial<BigRational> p = two.getONE().multiply(new BigRational(unit, -4));
+    for (Part part : parts) {
+      GenPolynomial<BigRational> q = part.polynomial(two);
       if (!q.isZERO()) {
-        p = p.multiply(q.power(1 + (r.nextInt(4) == 0 ? 1 : 0)));
+        p = p.multiply(q.power(part.squared() ? 2 : 1));
       }
     }
     if (p.isConstant()) {
@@ -104,17 +108,40 @@ class BivariateFactorizationTest {
     assertThat(mine).isEmpty();
   }
 
-  private GenPolynomial<BigRational> randomPolynomial(Random r, int dx, int dy) {
-    GenPolynomial<BigRational> q = two.getZERO();
-    for (int i = 0; i <= dx; i++) {
-      for (int k = 0; k <= dy; k++) {
-        if (r.nextInt(3) > 0) {
+  /**
+   * sum_{i,k} c[i][k] z0^i z1^k with degrees 1..3 in z0 and 0..2 in z1, a third of the c zero and
+   * the others in -5..5, squared one time in four.
+   */
+  record Part(int[][] c, boolean squared) {
+    GenPolynomial<BigRational> polynomial(GenPolynomialRing<BigRational> two) {
+      GenPolynomial<BigRational> q = two.getZERO();
+      for (int i = 0; i < c.length; i++) {
+        for (int k = 0; k < c[i].length; k++) {
           q = q.sum(two.univariate(0, i).multiply(two.univariate(1, k))
-              .multiply(new BigRational(r.nextInt(11) - 5)));
+              .multiply(new BigRational(c[i][k])));
         }
       }
+      return q;
     }
-    return q;
+
+    @Override
+    public String toString() {
+      return java.util.Arrays.deepToString(c) + (squared ? "^2" : "");
+    }
+  }
+
+  @Provide
+  Arbitrary<List<Part>> parts() {
+    Arbitrary<Integer> coefficient = Arbitraries.frequencyOf(
+        Tuple.of(1, Arbitraries.just(0)), Tuple.of(2, Arbitraries.integers().between(-5, 5)));
+    Arbitrary<int[][]> grid = Combinators.combine(
+            Arbitraries.integers().between(1, 3), Arbitraries.integers().between(0, 2))
+        .flatAs((dx, dy) -> coefficient.array(Integer[].class).ofSize(dy + 1)
+            .map(row -> java.util.Arrays.stream(row).mapToInt(Integer::intValue).toArray())
+            .array(int[][].class).ofSize(dx + 1));
+    Arbitrary<Boolean> squared = Arbitraries.frequencyOf(
+        Tuple.of(3, Arbitraries.just(false)), Tuple.of(1, Arbitraries.just(true)));
+    return Combinators.combine(grid, squared).as(Part::new).list().ofMinSize(1).ofMaxSize(3);
   }
 
   private Map<GenPolynomial<BigRational>, Long> jasFactors(GenPolynomial<BigRational> p) {

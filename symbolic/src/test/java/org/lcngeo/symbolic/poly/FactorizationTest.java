@@ -6,9 +6,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import edu.jas.arith.BigRational;
 import edu.jas.poly.GenPolynomial;
 import edu.jas.poly.GenPolynomialRing;
-import java.util.Random;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import org.junit.jupiter.api.Test;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.LimitExceededException;
@@ -30,16 +35,16 @@ class FactorizationTest {
   }
 
   @Property(tries = 60)
-  void structuredFactoringAgreesWithPlainFactoring(@ForAll long seed) {
-    Random r = new Random(seed);
+  void structuredFactoringAgreesWithPlainFactoring(
+      @ForAll @IntRange(min = 1, max = 3) int t2, @ForAll @IntRange(min = 2, max = 5) int t3,
+      @ForAll("factors") List<Factor> factors) {
     GenPolynomial<BigRational> p = one.getONE();
-    long[] ts = {1, 1 + r.nextInt(3), 2 + r.nextInt(4)};
-    for (int i = 0; i < 3; i++) {
+    long[] ts = {1, t2, t3};
+    for (Factor f : factors) {
       GenPolynomial<BigRational> q = one.getZERO();
-      long t = ts[r.nextInt(3)];
-      int k = 1 + r.nextInt(3);
-      for (int j = 0; j <= k; j++) {
-        q = q.sum(one.univariate(0, j * t).multiply(new BigRational(r.nextInt(7) - 3)));
+      long t = ts[f.dilation()];
+      for (int j = 0; j < f.coefficients().size(); j++) {
+        q = q.sum(one.univariate(0, j * t).multiply(new BigRational(f.coefficients().get(j))));
       }
       if (!q.isZERO()) {
         p = p.multiply(q);
@@ -49,6 +54,16 @@ class FactorizationTest {
     RationalFactorization plain = RationalFactorization.of(p);
     assertThat(s.factors()).containsExactlyInAnyOrderElementsOf(plain.factors());
     assertThat((Object) s.product()).isEqualTo(p);
+  }
+
+  /** A factor sum_j c_j z^(j t) with t = ts[dilation], 2..4 coefficients c_j in -3..3. */
+  record Factor(int dilation, List<Integer> coefficients) {}
+
+  @Provide
+  Arbitrary<List<Factor>> factors() {
+    return Combinators.combine(Arbitraries.integers().between(0, 2),
+            Arbitraries.integers().between(-3, 3).list().ofMinSize(2).ofMaxSize(4))
+        .as(Factor::new).list().ofSize(3);
   }
 
   @Test

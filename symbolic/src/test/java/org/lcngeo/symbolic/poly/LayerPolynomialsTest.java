@@ -7,9 +7,12 @@ import edu.jas.poly.GenPolynomial;
 import edu.jas.poly.GenPolynomialRing;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
 import org.hipparchus.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import org.lcngeo.core.algebra.RationalRing;
@@ -20,33 +23,25 @@ import org.lcngeo.symbolic.formula.Notation;
 
 /** Eq. (8) / Lemma 9: the layer polynomials, their product against the compiled plan of mu. */
 class LayerPolynomialsTest {
-  static Architecture randomArchitecture(Random r) {
-    int d = 1 + r.nextInt(3);
-    int h = 1 + r.nextInt(3);
-    int[][] k = new int[h][d];
-    int[][] s = new int[h][d];
-    for (int l = 0; l < h; l++) {
-      for (int m = 0; m < d; m++) {
-        k[l][m] = 1 + r.nextInt(3);
-        s[l][m] = 1 + r.nextInt(3);
-      }
-    }
-    return Architecture.of(k, s);
-  }
-
-  static FilterTuple<BigFraction> randomTuple(Random r, Architecture a) {
-    List<BigFraction> flat = new ArrayList<>();
-    for (int i = 0; i < a.parameterCount(); i++) {
-      flat.add(new BigFraction(r.nextInt(11) - 5, 1 + r.nextInt(3)));
-    }
-    return FilterTuple.fromFlat(a, flat);
+  /** Architectures with D, H, sizes and strides 1..3, and rational filters a/b, |a| <= 5, b <= 3. */
+  @Provide
+  Arbitrary<FilterTuple<BigFraction>> tuples() {
+    Arbitrary<BigFraction> entry = Combinators.combine(
+        Arbitraries.integers().between(-5, 5), Arbitraries.integers().between(1, 3))
+        .as(BigFraction::new);
+    return Combinators.combine(Arbitraries.integers().between(1, 3), Arbitraries.integers().between(1, 3))
+        .flatAs((d, h) -> {
+          Arbitrary<int[][]> shape = Arbitraries.integers().between(1, 3).array(int[].class).ofSize(d)
+              .array(int[][].class).ofSize(h);
+          return Combinators.combine(shape, shape).as(Architecture::of)
+              .flatMap(a -> entry.list().ofSize(a.parameterCount())
+                  .map(flat -> FilterTuple.fromFlat(a, flat)));
+        });
   }
 
   @Property(tries = 200)
-  void productOfLayerPolynomialsIsMu(@ForAll long seed) {
-    Random r = new Random(seed);
-    Architecture a = randomArchitecture(r);
-    FilterTuple<BigFraction> theta = randomTuple(r, a);
+  void productOfLayerPolynomialsIsMu(@ForAll("tuples") FilterTuple<BigFraction> theta) {
+    Architecture a = theta.architecture();
     GenPolynomialRing<BigRational> ring = LayerPolynomials.ring(a.dims());
     List<BigFraction> v = MuPlan.compile(a).mu(RationalRing.INSTANCE, theta);
     GenPolynomial<BigRational> product = LayerPolynomials.mu(ring, theta);
@@ -55,10 +50,8 @@ class LayerPolynomialsTest {
   }
 
   @Property(tries = 200)
-  void filtersRoundTripThroughBothForms(@ForAll long seed) {
-    Random r = new Random(seed);
-    Architecture a = randomArchitecture(r);
-    FilterTuple<BigFraction> theta = randomTuple(r, a);
+  void filtersRoundTripThroughBothForms(@ForAll("tuples") FilterTuple<BigFraction> theta) {
+    Architecture a = theta.architecture();
     GenPolynomialRing<BigRational> ring = LayerPolynomials.ring(a.dims());
     GenPolynomialRing<BigRational> hring = LayerPolynomials.homogeneousRing(a.dims());
     for (int l = 0; l < a.depth(); l++) {
