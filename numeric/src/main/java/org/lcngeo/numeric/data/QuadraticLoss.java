@@ -222,7 +222,7 @@ public final class QuadraticLoss {
 
   /**
    * out := J^T (2A) J (p x p) for a J of n rows and p columns: the Gauss-Newton part of the
-   * Hessian of l o mu. On A: (2A J) first, skipping zero entries of A; on the data: 2 (M J)^T (M
+   * Hessian of l o mu. On A: (2A J) first, from the non-zero entries of J; on the data: 2 (M J)^T (M
    * J), with M J skipping the zero entries of J (O(nnz(J) N d + p^2 N d), no n x n matrix).
    */
   public void gaussNewton(double[][] jac, double[][] out) {
@@ -250,29 +250,42 @@ public final class QuadraticLoss {
       }
       return;
     }
-    double[][] twoAJ = new double[n][p];
-    for (int r = 0; r < n; r++) {
-      double[] row = twoAJ[r];
-      double[] ar = a[r];
-      for (int c = 0; c < n; c++) {
-        double w = 2 * ar[c];
+    // (2A J)^T and J^T by rows: column k of 2A J is the sum of the rows of 2A (A symmetric) at
+    // the non-zero entries of column k of J, so the work is O(nnz(J) n), not O(n^2 p)
+    double[][] twoAJt = new double[p][n];
+    double[][] jt = new double[p][n];
+    for (int c = 0; c < n; c++) {
+      double[] jc = jac[c];
+      double[] ac = a[c];
+      for (int k = 0; k < p; k++) {
+        double w = jc[k];
         if (w == 0.0) {
           continue;
         }
-        double[] jc = jac[c];
-        for (int j = 0; j < p; j++) {
-          row[j] += w * jc[j];
+        jt[k][c] = w;
+        double[] row = twoAJt[k];
+        double w2 = 2 * w;
+        for (int r = 0; r < n; r++) {
+          row[r] += w2 * ac[r];
         }
       }
     }
     for (int i = 0; i < p; i++) {
+      double[] ji = jt[i];
       for (int j = i; j < p; j++) {
-        double s = 0;
-        for (int r = 0; r < n; r++) {
-          s += jac[r][i] * twoAJ[r][j];
+        double[] aj = twoAJt[j];
+        double s0 = 0;
+        double s1 = 0;
+        int r = 0;
+        for (; r + 1 < n; r += 2) {
+          s0 += ji[r] * aj[r];
+          s1 += ji[r + 1] * aj[r + 1];
         }
-        out[i][j] = s;
-        out[j][i] = s;
+        if (r < n) {
+          s0 += ji[r] * aj[r];
+        }
+        out[i][j] = s0 + s1;
+        out[j][i] = s0 + s1;
       }
     }
   }
