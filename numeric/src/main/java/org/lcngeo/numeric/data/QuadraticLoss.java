@@ -274,18 +274,12 @@ public final class QuadraticLoss {
       double[] ji = jt[i];
       for (int j = i; j < p; j++) {
         double[] aj = twoAJt[j];
-        double s0 = 0;
-        double s1 = 0;
-        int r = 0;
-        for (; r + 1 < n; r += 2) {
-          s0 += ji[r] * aj[r];
-          s1 += ji[r + 1] * aj[r + 1];
+        double sum = 0;
+        for (int r = 0; r < n; r++) {
+          sum += ji[r] * aj[r];
         }
-        if (r < n) {
-          s0 += ji[r] * aj[r];
-        }
-        out[i][j] = s0 + s1;
-        out[j][i] = s0 + s1;
+        out[i][j] = sum;
+        out[j][i] = sum;
       }
     }
   }
