@@ -52,7 +52,6 @@ public final class ContinuationNtk implements NtkOfV {
   private final SmallLinearSolver solver;
   /** Whether the solver holds a factor of G (at some recent point). */
   private boolean factored;
-  private long factorizations;
 
   public ContinuationNtk(NumericMu mu, double[] theta0) {
     this.mu = mu;
@@ -72,7 +71,13 @@ public final class ContinuationNtk implements NtkOfV {
   @Override
   public double[][] ntk(double[] v, double[] delta) {
     solve(v, delta);
-    return state.at(theta).ntk();
+    double[][] k = state.at(theta).ntk();
+    if (lost) {
+      for (double[] row : k) {
+        java.util.Arrays.fill(row, Double.NaN);
+      }
+    }
+    return k;
   }
 
   /** out := K x = J (J^T x) at the recovered fiber point, without forming K. */
@@ -135,7 +140,6 @@ public final class ContinuationNtk implements NtkOfV {
       boolean freshG = !factored || !simplified;
       if (freshG) {
         formNormalMatrix();
-        factorizations++;
         if (!solver.factor(normal)) {
           break;
         }
@@ -213,7 +217,6 @@ public final class ContinuationNtk implements NtkOfV {
     int p = mu.parameterCount();
     state.at(theta);
     formNormalMatrix();
-    factorizations++;
     factored = solver.factor(normal);
     double[][] hx = normal;
     for (double[] row : hx) {
@@ -232,18 +235,8 @@ public final class ContinuationNtk implements NtkOfV {
     }
   }
 
-  /** out := J (n x p) at the current fiber point (the last {@link #solve}'s). */
-  public void jacobianAtSolution(double[][] out) {
-    state.at(theta).jacobian(out);
-  }
-
   /** Number of parameters p. */
   public int parameterCount() {
     return mu.parameterCount();
-  }
-
-  /** Factorizations of G so far. */
-  public long factorizations() {
-    return factorizations;
   }
 }
