@@ -30,6 +30,8 @@ public final class QuadraticLoss {
   /** The outputs in M's row order (o * samples + i), with m. */
   private final double[] yRows;
   private final ThreadLocal<double[]> residual;
+  /** This thread's gradient, for the value on A. */
+  private final ThreadLocal<double[]> scratch;
   private final double[] b;
   private final double y2;
 
@@ -58,6 +60,8 @@ public final class QuadraticLoss {
     }
     this.y2 = yy;
     this.b = new double[n];
+    int size = n;
+    this.scratch = ThreadLocal.withInitial(() -> new double[size]);
     if (onData) {
       this.a = null;
       this.m = new DataOperator(data);
@@ -164,16 +168,15 @@ public final class QuadraticLoss {
       }
       return s;
     }
-    double s = y2;
+    // v^T A v - 2 b^T v + y2 = (g . v) / 2 - b . v + y2 with g = 2 (A v - b): the n^2 part is the
+    // gradient's vectorized sweep over the columns of A
+    double[] g = scratch.get();
+    gradient(v, g);
+    double s = 0;
     for (int j = 0; j < n; j++) {
-      double av = 0;
-      double[] aj = a[j];
-      for (int k = 0; k < n; k++) {
-        av += aj[k] * v[k];
-      }
-      s += v[j] * (av - 2 * b[j]);
+      s += v[j] * (0.5 * g[j] - b[j]);
     }
-    return s;
+    return s + y2;
   }
 
   /** This thread's M v - y. */
