@@ -107,6 +107,8 @@ def w6(a):
             if wl is None and os.path.isfile(os.path.join(d, name + ".json")):
                 wl = os.path.join(d, name + ".json")
         print(f"# {name}: {wl}, load average {load():.1f}")
+        print("| workload | flow | wall s (CPU s) | RHS | final loss | agreement | peak MiB | ratio |")
+        print("|---|---|---|---|---|---|---|---|")
         env = dict(os.environ, LCN_JAVA_OPTS=os.environ.get("LCN_JAVA_OPTS", "") + " -Xmx20g")
         cmd = [LCN, "bench", "flow", wl, "--reps", str(a.reps), "--method", "bdf"]
         if a.no_function_space:
@@ -118,10 +120,10 @@ def w6(a):
         fs = [r for r in ours if r["flow"] == "function-space"]
         peer = os.path.join(SHARED, "peers", "scipy_flow2d.py")
         if a.peer and os.path.isfile(peer) and os.path.basename(wl) in ("W6a.json", "W6b.json"):
-            res, _, _, _ = results([PY, peer, "--workload", os.path.basename(wl)[:-5]])
+            res, _, _, scpu = results([PY, peer, "--workload", os.path.basename(wl)[:-5]])
             s = res[0]
-            print(f"| {name} | SciPy LSODA | {s['wall']:.3f} | {s['nfev']:,} | {s['loss_final']:.10f} | | {s['peak_rss_mib']:.0f} | |")
-            ratio = f"{s['wall'] / pf['wall']:.1f}x wall"
+            print(f"| {name} | SciPy LSODA | {s['wall']:.3f} (process CPU {scpu:.3f}) | {s['nfev']:,} | {s['loss_final']:.10f} | | {s['peak_rss_mib']:.0f} | |")
+            ratio = f"{s['wall'] / pf['wall']:.1f}x wall, {scpu / pf['cpu']:.1f}x CPU"
             agree = f"{abs(s['loss_final'] - pf['loss_final']):.1e}"
         else:
             ratio, agree = "-", "-"
@@ -130,7 +132,8 @@ def w6(a):
         for f in fs:
             print(f"| {name} | lcngeo function-space flow ({f['method']}) | {f['wall']:.3f} (CPU {f['cpu']:.3f}) |"
                   f" {f['rhs']:,} | | deviation {f['deviation']:.1e}, reached t = {f['reached']} |"
-                  f" {f['peak_rss_mib']:.0f} | {f['wall'] / pf['wall']:.1f}x the parameter flow |")
+                  f" {f['peak_rss_mib']:.0f} | {f['wall'] / pf['wall']:.1f}x wall, {f['cpu'] / pf['cpu']:.1f}x CPU"
+                  " the parameter flow |")
         print(f"# load average after: {load():.1f}")
 
 

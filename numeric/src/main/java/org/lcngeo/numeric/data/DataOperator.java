@@ -3,10 +3,10 @@ package org.lcngeo.numeric.data;
 /**
  * The stacked matrix M (rows: the outputs of all samples, columns: the filter entries) of the
  * convolutions {@code v -> alpha_v(X_i)} (paper, eq. 10), applied from the data without forming M
- * or A = M^T M: memory O(N |X|) instead of O(n^2), and no O(N d n^2) set-up. {@code M v} runs as one
- * contiguous axpy over the samples per (output, filter entry) on the inputs stored pixel-major;
- * {@code M^T r} as one contiguous axpy per (sample, output, run of consecutive input positions) on
- * the inputs as given. Immutable and thread-safe.
+ * or A = M^T M: memory O(N |X|) instead of O(n^2), and no O(N d n^2) set-up. {@code M v} runs as
+ * contiguous passes over the samples per output and four filter entries, on the inputs stored
+ * pixel-major; {@code M^T r} as contiguous passes per sample, four outputs and run of consecutive
+ * input positions, on the inputs as given. Immutable and thread-safe.
  */
 final class DataOperator {
   private final int samples;
@@ -19,6 +19,12 @@ final class DataOperator {
   /** runs[o]: triples (first filter entry, first input position, length) of contiguous runs. */
   private final int[][] runs;
   private final double[][] x;
+  /**
+   * translate[o] (o a multiple of 4 up to the last full group, and only while every group so far
+   * qualifies): the input shifts (d1, d2, d3) of outputs o+1..o+3 against output o when their
+   * windows are translates of o's; null from the first group that is not.
+   */
+  private final int[][] translate;
 
   DataOperator(TrainingData data) {
     NumericConvolution c = data.convolution();
@@ -53,6 +59,26 @@ final class DataOperator {
       }
       runs[o] = java.util.Arrays.copyOf(r, count);
     }
+    this.translate = new int[outputs][];
+    for (int o = 0; o + 3 < outputs; o += 4) {
+      int[] d = new int[3];
+      for (int k = 1; k <= 3 && d != null; k++) {
+        int shift = positions[o + k][0] - positions[o][0];
+        for (int j = 0; j < n; j++) {
+          if (positions[o + k][j] - positions[o][j] != shift) {
+            d = null;
+            break;
+          }
+        }
+        if (d != null) {
+          d[k - 1] = shift;
+        }
+      }
+      if (d == null) {
+        break;
+      }
+      translate[o] = d;
+    }
   }
 
   /** Rows of M: samples times outputs; row (i, o) is at o * samples + i. */
@@ -60,30 +86,81 @@ final class DataOperator {
     return samples * outputs;
   }
 
-  /** out := M v (length rows()), skipping the zero entries of v. */
+  /**
+   * out := M v (length rows()): per output, one contiguous pass over the samples for each run of
+   * four consecutive filter entries at consecutive input positions (four axpys fused: the output's
+   * row of samples is read and written once per four entries).
+   */
   void times(double[] v, double[] out) {
     java.util.Arrays.fill(out, 0, rows(), 0.0);
-    for (int j = 0; j < n; j++) {
-      double c = v[j];
-      if (c == 0.0) {
-        continue;
-      }
-      for (int o = 0; o < outputs; o++) {
-        int base = positions[o][j] * samples;
-        int at = o * samples;
-        for (int i = 0; i < samples; i++) {
-          out[at + i] += c * xt[base + i];
+    for (int o = 0; o < outputs; o++) {
+      int[] po = positions[o];
+      int at = o * samples;
+      int j = 0;
+      for (; j + 3 < n; j += 4) {
+        int p0 = po[j];
+        double c0 = v[j];
+        double c1 = v[j + 1];
+        double c2 = v[j + 2];
+        double c3 = v[j + 3];
+        if (po[j + 3] == p0 + 3 && po[j + 1] == p0 + 1 && po[j + 2] == p0 + 2) {
+          int b0 = p0 * samples;
+          int b1 = b0 + samples;
+          int b2 = b1 + samples;
+          int b3 = b2 + samples;
+          for (int i = 0; i < samples; i++) {
+            out[at + i] += c0 * xt[b0 + i] + c1 * xt[b1 + i] + c2 * xt[b2 + i] + c3 * xt[b3 + i];
+          }
+        } else {
+          for (int t = j; t < j + 4; t++) {
+            axpy(v[t], po[t] * samples, out, at);
+          }
         }
+      }
+      for (; j < n; j++) {
+        axpy(v[j], po[j] * samples, out, at);
       }
     }
   }
 
-  /** out := M^T r (length n). */
+  /** out[at + i] += c xt[base + i] over the samples. */
+  private void axpy(double c, int base, double[] out, int at) {
+    for (int i = 0; i < samples; i++) {
+      out[at + i] += c * xt[base + i];
+    }
+  }
+
+  /**
+   * out := M^T r (length n). Outputs whose windows are translates of each other (the usual case:
+   * every output of a convolution) go four at a time: one pass over each run of the filter adds
+   * four scaled runs of the input.
+   */
   void transposeTimes(double[] r, double[] out) {
     java.util.Arrays.fill(out, 0, n, 0.0);
     for (int i = 0; i < samples; i++) {
       double[] xi = x[i];
-      for (int o = 0; o < outputs; o++) {
+      int o = 0;
+      for (; o + 3 < outputs && translate[o] != null; o += 4) {
+        double c0 = r[o * samples + i];
+        double c1 = r[(o + 1) * samples + i];
+        double c2 = r[(o + 2) * samples + i];
+        double c3 = r[(o + 3) * samples + i];
+        int[] d = translate[o];
+        int d1 = d[0];
+        int d2 = d[1];
+        int d3 = d[2];
+        int[] ro = runs[o];
+        for (int k = 0; k < ro.length; k += 3) {
+          int j0 = ro[k];
+          int p0 = ro[k + 1] - j0;
+          int end = j0 + ro[k + 2];
+          for (int j = j0; j < end; j++) {
+            int q = p0 + j;
+            out[j] += c0 * xi[q] + c1 * xi[q + d1] + c2 * xi[q + d2] + c3 * xi[q + d3];
+          }
+        }
+      }
+      for (; o < outputs; o++) {
         double c = r[o * samples + i];
         if (c == 0.0) {
           continue;

@@ -30,6 +30,8 @@ public final class QuadraticLoss {
   /** The outputs in M's row order (o * samples + i), with m. */
   private final double[] yRows;
   private final ThreadLocal<double[]> residual;
+  /** This thread's gradient, for the value on A. */
+  private final ThreadLocal<double[]> scratch;
   private final double[] b;
   private final double y2;
 
@@ -58,6 +60,8 @@ public final class QuadraticLoss {
     }
     this.y2 = yy;
     this.b = new double[n];
+    int size = n;
+    this.scratch = ThreadLocal.withInitial(() -> new double[size]);
     if (onData) {
       this.a = null;
       this.m = new DataOperator(data);
@@ -164,16 +168,15 @@ public final class QuadraticLoss {
       }
       return s;
     }
-    double s = y2;
+    // v^T A v - 2 b^T v + y2 = (g . v) / 2 - b . v + y2 with g = 2 (A v - b): the n^2 part is the
+    // gradient's vectorized sweep over the columns of A
+    double[] g = scratch.get();
+    gradient(v, g);
+    double s = 0;
     for (int j = 0; j < n; j++) {
-      double av = 0;
-      double[] aj = a[j];
-      for (int k = 0; k < n; k++) {
-        av += aj[k] * v[k];
-      }
-      s += v[j] * (av - 2 * b[j]);
+      s += v[j] * (0.5 * g[j] - b[j]);
     }
-    return s;
+    return s + y2;
   }
 
   /** This thread's M v - y. */
@@ -222,7 +225,7 @@ public final class QuadraticLoss {
 
   /**
    * out := J^T (2A) J (p x p) for a J of n rows and p columns: the Gauss-Newton part of the
-   * Hessian of l o mu. On A: (2A J) first, skipping zero entries of A; on the data: 2 (M J)^T (M
+   * Hessian of l o mu. On A: (2A J) first, from the non-zero entries of J; on the data: 2 (M J)^T (M
    * J), with M J skipping the zero entries of J (O(nnz(J) N d + p^2 N d), no n x n matrix).
    */
   public void gaussNewton(double[][] jac, double[][] out) {
@@ -250,29 +253,36 @@ public final class QuadraticLoss {
       }
       return;
     }
-    double[][] twoAJ = new double[n][p];
-    for (int r = 0; r < n; r++) {
-      double[] row = twoAJ[r];
-      double[] ar = a[r];
-      for (int c = 0; c < n; c++) {
-        double w = 2 * ar[c];
+    // (2A J)^T and J^T by rows: column k of 2A J is the sum of the rows of 2A (A symmetric) at
+    // the non-zero entries of column k of J, so the work is O(nnz(J) n), not O(n^2 p)
+    double[][] twoAJt = new double[p][n];
+    double[][] jt = new double[p][n];
+    for (int c = 0; c < n; c++) {
+      double[] jc = jac[c];
+      double[] ac = a[c];
+      for (int k = 0; k < p; k++) {
+        double w = jc[k];
         if (w == 0.0) {
           continue;
         }
-        double[] jc = jac[c];
-        for (int j = 0; j < p; j++) {
-          row[j] += w * jc[j];
+        jt[k][c] = w;
+        double[] row = twoAJt[k];
+        double w2 = 2 * w;
+        for (int r = 0; r < n; r++) {
+          row[r] += w2 * ac[r];
         }
       }
     }
     for (int i = 0; i < p; i++) {
+      double[] ji = jt[i];
       for (int j = i; j < p; j++) {
-        double s = 0;
+        double[] aj = twoAJt[j];
+        double sum = 0;
         for (int r = 0; r < n; r++) {
-          s += jac[r][i] * twoAJ[r][j];
+          sum += ji[r] * aj[r];
         }
-        out[i][j] = s;
-        out[j][i] = s;
+        out[i][j] = sum;
+        out[j][i] = sum;
       }
     }
   }

@@ -212,13 +212,7 @@ public final class Bdf implements Integrator {
       sys.lowRankJacobian(y, u, v);
       for (int i = 0; i < rank; i++) {
         for (int j = 0; j < rank; j++) {
-          double s = 0;
-          double[] vi = v[i];
-          double[] uj = u[j];
-          for (int a = 0; a < n; a++) {
-            s += vi[a] * uj[a];
-          }
-          gram[i][j] = s;
+          gram[i][j] = dot(v[i], u[j], n);
         }
       }
     }
@@ -250,12 +244,7 @@ public final class Bdf implements Integrator {
         return;
       }
       for (int k = 0; k < rank; k++) {
-        double s = 0;
-        double[] vk = v[k];
-        for (int a = 0; a < n; a++) {
-          s += vk[a] * x[a];
-        }
-        small[k] = s;
+        small[k] = dot(v[k], x, n);
       }
       lu.solve(small);
       for (int k = 0; k < rank; k++) {
@@ -265,6 +254,25 @@ public final class Bdf implements Integrator {
           x[a] += w * uk[a];
         }
       }
+    }
+
+    /** x . y over the first n entries, with four partial sums (independent chains). */
+    static double dot(double[] x, double[] y, int n) {
+      double s0 = 0;
+      double s1 = 0;
+      double s2 = 0;
+      double s3 = 0;
+      int a = 0;
+      for (; a + 3 < n; a += 4) {
+        s0 += x[a] * y[a];
+        s1 += x[a + 1] * y[a + 1];
+        s2 += x[a + 2] * y[a + 2];
+        s3 += x[a + 3] * y[a + 3];
+      }
+      for (; a < n; a++) {
+        s0 += x[a] * y[a];
+      }
+      return (s0 + s1) + (s2 + s3);
     }
 
     /** max_i |x_i| / scale_i: the weighted max norm of all error and convergence tests. */

@@ -2,6 +2,8 @@ package org.lcngeo.numeric.flow;
 
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
+import org.hipparchus.linear.QRDecomposition;
+import org.hipparchus.linear.RealMatrix;
 import org.hipparchus.linear.SingularValueDecomposition;
 import org.lcngeo.numeric.data.QuadraticLoss;
 import org.lcngeo.numeric.ntk.MuState;
@@ -50,7 +52,7 @@ public record ConvergenceDiagnostics(
     double[] kg = new double[n];
     s.jacobianTimes(grad, kg);
     double[][] j = s.jacobian();
-    double[] sv = new SingularValueDecomposition(MatrixUtils.createRealMatrix(j)).getSingularValues();
+    double[] sv = singularValues(j);
     int rank = 0;
     for (double x : sv) {
       if (x > 1e-8 * sv[0]) {
@@ -73,6 +75,20 @@ public record ConvergenceDiagnostics(
         norm(kg),
         eig,
         eig[0] < -1e-8 * maxAbs);
+  }
+
+  /**
+   * The singular values of an n x p matrix, descending; for n > p those of the triangular factor
+   * R of its QR decomposition (the same values, backward stable, and an SVD of p x p instead of n
+   * x p: at W6b's 4225 x 283, 0.4 s instead of 7 s).
+   */
+  static double[] singularValues(double[][] a) {
+    RealMatrix m = MatrixUtils.createRealMatrix(a);
+    int p = a[0].length;
+    if (a.length > p) {
+      m = new QRDecomposition(m).getR().getSubMatrix(0, p - 1, 0, p - 1);
+    }
+    return new SingularValueDecomposition(m).getSingularValues();
   }
 
   static double norm(double[] x) {

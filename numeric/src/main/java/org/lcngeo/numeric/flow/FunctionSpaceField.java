@@ -8,10 +8,9 @@ import org.lcngeo.numeric.ntk.ContinuationNtk;
  * The function-space Riemannian gradient field {@code v' = -K^(delta)(v) grad l(v)} (paper, Thm. 4
  * and Cor. 6), with K^(delta) given as a function of v ({@link NtkOfV}: a closed form, or numeric
  * fiber recovery with continuation). The stiff methods' Jacobian: forward differences (n extra
- * evaluations), since K^(delta)(v) is only available pointwise; for large n with fiber recovery,
- * the low-rank form {@code -J (J^T 2A)} (U = -J, V = 2A J at the recovered point: O(n p) memory,
- * K never formed), which leaves out the derivative of K^(delta) along v and so only serves the
- * simplified Newton iteration less well.
+ * evaluations), since K^(delta)(v) is only available pointwise; beyond small n with fiber
+ * recovery, the low-rank form of {@link ContinuationNtk#linearization} (rank p, memory O(n p), K
+ * never formed).
  */
 public final class FunctionSpaceField implements OdeSystem {
   private final NtkOfV ntk;
@@ -25,7 +24,6 @@ public final class FunctionSpaceField implements OdeSystem {
   /** The fiber recovery when K comes from it (low-rank Jacobian), else null. */
   private final ContinuationNtk recovery;
   private final double[] twoB;
-  private double[][] jac;
   private long evaluations;
 
   /** Thrown when the evaluation budget is spent (the flow is stuck near a singular point). */
@@ -52,6 +50,10 @@ public final class FunctionSpaceField implements OdeSystem {
     this.f1 = new double[n];
     this.shifted = new double[n];
     this.recovery = ntk instanceof ContinuationNtk c ? c : null;
+    if (recovery != null && n >= LOW_RANK_FROM) {
+      // the low-rank Jacobian does not difference K(v) x: the cheaper iteration serves
+      recovery.simplify();
+    }
     this.twoB = loss.vectorB();
     for (int a = 0; a < n; a++) {
       twoB[a] *= 2;
@@ -60,36 +62,32 @@ public final class FunctionSpaceField implements OdeSystem {
 
   /**
    * With fiber recovery and from this many entries on, the stiff methods get the low-rank
-   * Jacobian: a dense one (n forward differences, an n x n LU) no longer fits the caches beyond
-   * it. Below it the dense one is kept: leaving out the derivative of K^(delta) costs the
-   * simplified Newton iteration many failures (W4: 92 k steps instead of 1.2 k).
+   * Jacobian of {@link ContinuationNtk#linearization}: below it the dense one (n forward
+   * differences, an n x n LU) is cheap and exact.
    */
-  static final int LOW_RANK_FROM = 1449;
+  static final int LOW_RANK_FROM = 64;
 
   @Override
   public int jacobianRank() {
     return recovery == null || g.length < LOW_RANK_FROM ? 0 : recovery.parameterCount();
   }
 
-  /** U = -J, V = 2A J at the fiber point of v (2A x = grad l(x) + 2b). */
+  /**
+   * U = -J, V = 2A J + J G^{-1} H(grad l(v)) at the fiber point of v (2A x = grad l(x) + 2b; see
+   * {@link ContinuationNtk#linearization}).
+   */
   @Override
   public void lowRankJacobian(double[] v, double[][] u, double[][] w) {
     int n = v.length;
     int p = recovery.parameterCount();
     derivative(v, f0);
-    if (jac == null) {
-      jac = new double[n][p];
-    }
-    recovery.jacobianAtSolution(jac);
+    recovery.linearization(g, u, w);
     for (int k = 0; k < p; k++) {
       double[] uk = u[k];
-      for (int a = 0; a < n; a++) {
-        uk[a] = jac[a][k];
-      }
-      loss.gradient(uk, w[k]);
       double[] wk = w[k];
+      loss.gradient(uk, f1);
       for (int a = 0; a < n; a++) {
-        wk[a] += twoB[a];
+        wk[a] += f1[a] + twoB[a];
         uk[a] = -uk[a];
       }
     }

@@ -11,32 +11,59 @@ import org.lcngeo.core.plan.NtkOfV;
  * points (1-D with a stride one, Sec. 2.3 and Ex. 19), the continuation follows whichever branch
  * Newton's method reaches, which is exactly where the metric stops being a function of v.
  *
+ * <p>Matrix-free apart from the p x p normal matrix {@code G = J^T J + D^T D} (D: the rows of
+ * d delta), which is formed by correlations of the partial products ({@link
+ * MuState#jacobianGram}); the residual gradient {@code J^T r + D^T r_delta} comes from the plan's
+ * correlations. Gauss-Newton proper forms G at every iterate; after {@link #simplify()} G and its
+ * Cholesky factor are kept from call to call and formed again only where the iteration contracts
+ * by less than {@link #REFRESH_RATE} or takes a large step (consecutive calls of an integrator ask
+ * for nearby v, so most calls take a few cheap iterations and no factorization). K x is applied
+ * as J (J^T x), never formed: memory O(n p).
+ *
  * <p>Stateful: one instance per trajectory and thread.
  */
 public final class ContinuationNtk implements NtkOfV {
   private static final int MAX_ITERATIONS = 20;
+  /** A contraction factor of the simplified iteration above which G is formed again. */
+  static final double REFRESH_RATE = 0.2;
+  /** A step (relative to 1 + |theta|) after which G is formed again at the new point. */
+  private static final double LARGE_STEP = 1e-2;
+  /**
+   * The last step (relative) up to which a stalled iteration counts as having reached the
+   * least-squares point; beyond it the continuation returns to where the call began.
+   */
+  private static final double STALLED_STEP = 1e-6;
+  /** The solution's accuracy, relative to 1 + |theta|. */
+  private static final double ACCURACY = 1e-13;
   private final NumericMu mu;
   private final MuState state;
   private final double[] theta;
+  /** Whether G is kept from call to call (see {@link #simplify()}). */
+  private boolean simplified;
+  /** Whether the last call failed to converge (simplified iteration only). */
+  private boolean lost;
+  /** theta when the current call began. */
+  private final double[] start;
   private final double[] step;
   private final double[] rhs;
   private final double[] residual;
   private final double[] deltaNow;
-  private final double[][] jac;
   private final double[][] normal;
   private final SmallLinearSolver solver;
+  /** Whether the solver holds a factor of G (at some recent point). */
+  private boolean factored;
 
   public ContinuationNtk(NumericMu mu, double[] theta0) {
     this.mu = mu;
     this.state = mu.newState();
     this.theta = theta0.clone();
+    this.start = theta0.clone();
     int p = mu.parameterCount();
     int n = mu.outputSize();
     this.step = new double[p];
     this.rhs = new double[p];
     this.residual = new double[n];
     this.deltaNow = new double[mu.depth() - 1];
-    this.jac = new double[n][p];
     this.normal = new double[p][p];
     this.solver = new SmallLinearSolver(p);
   }
@@ -44,15 +71,38 @@ public final class ContinuationNtk implements NtkOfV {
   @Override
   public double[][] ntk(double[] v, double[] delta) {
     solve(v, delta);
-    return state.at(theta).ntk();
+    double[][] k = state.at(theta).ntk();
+    if (lost) {
+      for (double[] row : k) {
+        java.util.Arrays.fill(row, Double.NaN);
+      }
+    }
+    return k;
   }
 
   /** out := K x = J (J^T x) at the recovered fiber point, without forming K. */
   @Override
   public void multiply(double[] v, double[] delta, double[] x, double[] out) {
     solve(v, delta);
+    if (lost) {
+      // no fiber point found: K(v) is unknown here (an integrator rejects the step)
+      java.util.Arrays.fill(out, Double.NaN);
+      return;
+    }
     state.at(theta).jacobianTransposeTimes(x, step);
     state.jacobianTimes(step, out);
+  }
+
+  /**
+   * From now on keeps G and its factor from call to call (a simplified Gauss-Newton iteration,
+   * which converges linearly to the accuracy {@code 1e-13 (1 + |theta|)} and forms G again where
+   * it contracts slowly or a step is large), and answers a call that does not converge with NaN
+   * instead of the point where it stopped. Without it every iteration forms G (Gauss-Newton
+   * proper, converging quadratically to rounding level), which a Jacobian by differences of K(v)
+   * x needs.
+   */
+  public void simplify() {
+    simplified = true;
   }
 
   /**
@@ -63,7 +113,11 @@ public final class ContinuationNtk implements NtkOfV {
     int p = mu.parameterCount();
     int n = mu.outputSize();
     int h = mu.depth();
-    double previousStep = Double.POSITIVE_INFINITY;
+    System.arraycopy(theta, 0, start, 0, p);
+    double previousStep = Double.NaN;
+    double sn = Double.NaN;
+    double size = 1;
+    boolean converged = false;
     for (int it = 0; it < MAX_ITERATIONS; it++) {
       state.at(theta);
       double[] m = state.mu();
@@ -71,76 +125,118 @@ public final class ContinuationNtk implements NtkOfV {
         residual[a] = m[a] - v[a];
       }
       mu.invariants(theta, deltaNow);
-      for (int l = 0; l + 1 < h; l++) {
-        deltaNow[l] -= delta[l];
-      }
-      // normal equations of the Gauss-Newton step: (J^T J + D^T D) s = -(J^T r + D^T r_delta)
+      // the gradient of (|r|^2 + |r_delta|^2) / 2: J^T r + D^T r_delta
       state.jacobianTransposeTimes(residual, rhs);
-      state.jacobian(jac);
-      for (int i = 0; i < p; i++) {
-        for (int j = i; j < p; j++) {
-          double s = 0;
-          for (int a = 0; a < n; a++) {
-            s += jac[a][i] * jac[a][j];
-          }
-          normal[i][j] = s;
-          normal[j][i] = s;
-        }
-      }
       for (int l = 0; l + 1 < h; l++) {
         // d delta_l = 2 w_{l+1} . dw_{l+1} - 2 w_l . dw_l
-        addDeltaRow(l, deltaNow[l]);
+        double r = deltaNow[l] - delta[l];
+        for (int i = mu.layerStart(l); i < mu.layerStart(l + 1); i++) {
+          rhs[i] -= 2 * theta[i] * r;
+        }
+        for (int i = mu.layerStart(l + 1); i < mu.layerStart(l + 2); i++) {
+          rhs[i] += 2 * theta[i] * r;
+        }
       }
-      for (int i = 0; i < p; i++) {
-        rhs[i] = -rhs[i];
+      boolean freshG = !factored || !simplified;
+      if (freshG) {
+        formNormalMatrix();
+        if (!solver.factor(normal)) {
+          break;
+        }
+        factored = true;
       }
-      if (!solver.solve(normal, rhs, step)) {
-        break;
-      }
-      double sn = 0;
+      solver.solve(rhs, step);
+      double ss = 0;
       double tn = 0;
       for (int i = 0; i < p; i++) {
-        theta[i] += step[i];
-        sn += step[i] * step[i];
+        theta[i] -= step[i];
+        ss += step[i] * step[i];
         tn += theta[i] * theta[i];
       }
-      sn = Math.sqrt(sn);
-      double size = 1 + Math.sqrt(tn);
-      // converged: to rounding level; or so fast (next step ~ sn^2 / previous) that the next
-      // step would be below it; or no longer contracting (v off the neuromanifold: the
-      // least-squares point is reached; or a singular point, where Newton stalls)
-      if (sn <= 1e-13 * size
-          || (sn <= 1e-9 * size && sn <= 1e-6 * previousStep)
-          || (it >= 2 && sn > 0.5 * previousStep)) {
+      sn = Math.sqrt(ss);
+      size = 1 + Math.sqrt(tn);
+      // the contraction factor (NaN on the first step: unknown)
+      double previous = previousStep;
+      double rate = sn / previous;
+      previousStep = sn;
+      // converged: to rounding level, or the iteration's remaining error (a geometric series of
+      // ratio `rate`) is below it
+      converged = sn <= ACCURACY * size || (simplified
+          ? rate < 0.5 && sn * rate / (1 - rate) <= ACCURACY * size
+          : sn <= 1e-9 * size && sn <= 1e-6 * previous);
+      if (converged) {
         break;
       }
-      previousStep = sn;
+      if (freshG && it >= 2 && rate > 0.5) {
+        // not contracting with G at the point: v off the neuromanifold (the least-squares point
+        // is reached) or a singular point, where Gauss-Newton stalls
+        break;
+      }
+      if (rate > REFRESH_RATE || sn > LARGE_STEP * size) {
+        // a large step, or G from an earlier point contracts too slowly: Gauss-Newton proper
+        factored = false;
+      }
+    }
+    lost = simplified && !converged && !(sn <= STALLED_STEP * size);
+    if (lost) {
+      // a jump too far for the iteration, or a singular point: keep the last good point
+      System.arraycopy(start, 0, theta, 0, p);
+      factored = false;
     }
     return theta;
   }
 
-  /** out := J (n x p) at the current fiber point (the last {@link #solve}'s). */
-  public void jacobianAtSolution(double[][] out) {
-    state.at(theta).jacobian(out);
+  /** G := J^T J + D^T D at theta (the state at theta). */
+  private void formNormalMatrix() {
+    state.jacobianGram(normal);
+    for (int l = 0; l + 1 < mu.depth(); l++) {
+      int a0 = mu.layerStart(l);
+      int a1 = mu.layerStart(l + 1);
+      int a2 = mu.layerStart(l + 2);
+      // row D_l: -2 w_l on block l, +2 w_{l+1} on block l+1
+      for (int i = a0; i < a2; i++) {
+        double di = i < a1 ? -2 * theta[i] : 2 * theta[i];
+        for (int j = a0; j < a2; j++) {
+          double dj = j < a1 ? -2 * theta[j] : 2 * theta[j];
+          normal[i][j] += di * dj;
+        }
+      }
+    }
+  }
+
+  /**
+   * The parts of the Jacobian of {@code v -> -K(v) x} (x = grad l(v), held fixed) at the current
+   * fiber point theta(v) (the last {@link #solve}'s), without the derivative of the tangent space
+   * (the term {@code dJ[dtheta] J^T x}, which vanishes where J^T x = 0, at a critical point of the
+   * parameter flow): jt := J^T (p x n), and cj[k] := (J G^{-1} H(x))_k (column k, length n), with
+   * H(x) = sum_a x_a d^2 mu_a (Prop. 8's blocks) and G = J^T J + D^T D, formed here. Then {@code
+   * d(-K x) = -J (J^T dx + H(x) G^{-1} J^T dv)} for dv along the neuromanifold (dtheta = G^{-1} J^T
+   * dv keeps delta), so with dx = 2A dv the field's Jacobian is {@code -J (2A J + J G^{-1} H)^T}.
+   */
+  public void linearization(double[] x, double[][] jt, double[][] cj) {
+    int p = mu.parameterCount();
+    state.at(theta);
+    formNormalMatrix();
+    factored = solver.factor(normal);
+    double[][] hx = normal;
+    for (double[] row : hx) {
+      java.util.Arrays.fill(row, 0.0);
+    }
+    state.addSecondOrderHessian(x, hx);
+    state.jacobianTransposed(jt);
+    for (int k = 0; k < p; k++) {
+      // H symmetric: column k of G^{-1} H is G^{-1} (row k of H)
+      if (factored) {
+        solver.solve(hx[k], step);
+      } else {
+        java.util.Arrays.fill(step, 0.0);
+      }
+      state.jacobianTimes(step, cj[k]);
+    }
   }
 
   /** Number of parameters p. */
   public int parameterCount() {
     return mu.parameterCount();
-  }
-
-  private void addDeltaRow(int l, double r) {
-    int a0 = mu.layerStart(l);
-    int a1 = mu.layerStart(l + 1);
-    int a2 = mu.layerStart(l + 2);
-    // row D_l: -2 w_l on block l, +2 w_{l+1} on block l+1
-    for (int i = a0; i < a2; i++) {
-      double di = i < a1 ? -2 * theta[i] : 2 * theta[i];
-      rhs[i] += di * r;
-      for (int j = a0; j < a2; j++) {
-        double dj = j < a1 ? -2 * theta[j] : 2 * theta[j];
-        normal[i][j] += di * dj;
-      }
-    }
   }
 }

@@ -176,6 +176,77 @@ public final class MuState {
     }
   }
 
+  /** J^T (parameters x n) into out: row (l, j) is P_{-l} shifted by offsets(l)[j]. */
+  public void jacobianTransposed(double[][] out) {
+    ensurePartials();
+    for (int l = 0; l < m.depth; l++) {
+      double[] p = partial[l];
+      int[] off = m.offsets[l];
+      int s = m.starts[l];
+      for (int j = 0; j < off.length; j++) {
+        double[] row = out[s + j];
+        Arrays.fill(row, 0.0);
+        for (int q : m.supports[l]) {
+          row[q + off[j]] = p[q];
+        }
+      }
+    }
+  }
+
+  /**
+   * out := J^T J (parameters x parameters) by correlations of the partial products: entry ((l, j),
+   * (m, k)) is {@code C_lm(offsets(l)[j] - offsets(m)[k])} with {@code C_lm(s) = sum_r P_{-l}[r]
+   * P_{-m}[r + s]}, one correlation per distinct shift (the flattened shifts stay inside the
+   * end-to-end box, so they are the 2-D ones). O(shifts x n) instead of the O(n p^2) of a dense J.
+   */
+  public void jacobianGram(double[][] out) {
+    ensurePartials();
+    int h = m.depth;
+    for (int l = 0; l < h; l++) {
+      int[] offL = m.offsets[l];
+      int[] supL = m.supports[l];
+      int firstL = supL[0];
+      int endL = supL[supL.length - 1] + 1;
+      double[] pl = partial[l];
+      for (int k = l; k < h; k++) {
+        int[] offK = m.offsets[k];
+        int[] supK = m.supports[k];
+        int firstK = supK[0];
+        int endK = supK[supK.length - 1] + 1;
+        double[] pk = partial[k];
+        int low = -offK[offK.length - 1];
+        double[] cache = new double[offL[offL.length - 1] - low + 1];
+        Arrays.fill(cache, Double.NaN);
+        int sl = m.starts[l];
+        int sk = m.starts[k];
+        for (int j = 0; j < offL.length; j++) {
+          for (int i = 0; i < offK.length; i++) {
+            int shift = offL[j] - offK[i];
+            double c = cache[shift - low];
+            if (Double.isNaN(c)) {
+              int r0 = Math.max(firstL, firstK - shift);
+              int r1 = Math.min(endL, endK - shift);
+              double a0 = 0;
+              double a1 = 0;
+              int r = r0;
+              for (; r + 1 < r1; r += 2) {
+                a0 += pl[r] * pk[r + shift];
+                a1 += pl[r + 1] * pk[r + 1 + shift];
+              }
+              if (r < r1) {
+                a0 += pl[r] * pk[r + shift];
+              }
+              c = a0 + a1;
+              cache[shift - low] = c;
+            }
+            out[sl + j][sk + i] = c;
+            out[sk + i][sl + j] = c;
+          }
+        }
+      }
+    }
+  }
+
   /** A new dense Jacobian. */
   public double[][] jacobian() {
     double[][] j = new double[m.n][m.parameters];

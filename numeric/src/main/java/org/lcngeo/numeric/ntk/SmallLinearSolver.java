@@ -15,6 +15,18 @@ final class SmallLinearSolver {
 
   /** x := N^{-1} b (N and b untouched); false if no shift makes N positive definite. */
   boolean solve(double[][] a, double[] b, double[] x) {
+    if (!factor(a)) {
+      return false;
+    }
+    solve(b, x);
+    return true;
+  }
+
+  /**
+   * Factors N (untouched) for {@link #solve(double[], double[])}; false if no shift makes N
+   * positive definite.
+   */
+  boolean factor(double[][] a) {
     double maxDiag = 0;
     for (int i = 0; i < n; i++) {
       maxDiag = Math.max(maxDiag, a[i][i]);
@@ -24,24 +36,29 @@ final class SmallLinearSolver {
     }
     for (double shift = 0; shift <= maxDiag; shift = shift == 0 ? 1e-14 * maxDiag : shift * 100) {
       if (cholesky(a, shift, maxDiag)) {
-        for (int i = 0; i < n; i++) {
-          double s = b[i];
-          for (int k = 0; k < i; k++) {
-            s -= l[i][k] * x[k];
-          }
-          x[i] = s / l[i][i];
-        }
-        for (int i = n - 1; i >= 0; i--) {
-          double s = x[i];
-          for (int k = i + 1; k < n; k++) {
-            s -= l[k][i] * x[k];
-          }
-          x[i] = s / l[i][i];
-        }
         return true;
       }
     }
     return false;
+  }
+
+  /** x := N^{-1} b with the last {@link #factor}'s N (x may be b). */
+  void solve(double[] b, double[] x) {
+    for (int i = 0; i < n; i++) {
+      double s = b[i];
+      double[] li = l[i];
+      for (int k = 0; k < i; k++) {
+        s -= li[k] * x[k];
+      }
+      x[i] = s / li[i];
+    }
+    for (int i = n - 1; i >= 0; i--) {
+      double s = x[i];
+      for (int k = i + 1; k < n; k++) {
+        s -= l[k][i] * x[k];
+      }
+      x[i] = s / l[i][i];
+    }
   }
 
   private boolean cholesky(double[][] a, double shift, double maxDiag) {
