@@ -156,8 +156,8 @@ public final class FieldExtensions {
   private static Extension byTraces(NumberField f, List<FieldElement> p, NumberField g, int k) {
     int d = f.degree();
     int n = g.degree();
-    BigFraction[] thetaTraces = powerSums(g.minimalPolynomial(), 2 * n);
-    BigFraction[] gammaTraces = powerSums(f.minimalPolynomial(), 2 * d);
+    BigFraction[] thetaTraces = Polynomials.powerSums(g.minimalPolynomial().toArray(new BigFraction[0]), 2 * n);
+    BigFraction[] gammaTraces = Polynomials.powerSums(f.minimalPolynomial().toArray(new BigFraction[0]), 2 * d);
     // power sums of the roots of p over K (monic), s_0 .. s_{n-1}
     FieldElement lead = p.get(p.size() - 1).inverse();
     List<FieldElement> a = p.stream().map(x -> x.multiply(lead)).toList();
@@ -227,21 +227,6 @@ public final class FieldExtensions {
       t = t.add(c.get(i).multiply(generatorTraces[i]));
     }
     return t;
-  }
-
-  /** The power sums p_0 .. p_{count-1} of the roots of a monic polynomial (Newton's identities). */
-  private static BigFraction[] powerSums(List<BigFraction> monic, int count) {
-    int n = monic.size() - 1;
-    BigFraction[] ps = new BigFraction[count];
-    ps[0] = new BigFraction(n);
-    for (int r = 1; r < count; r++) {
-      BigFraction v = r <= n ? monic.get(n - r).multiply(-r) : BigFraction.ZERO;
-      for (int i = 1; i <= Math.min(r - 1, n); i++) {
-        v = v.subtract(monic.get(n - i).multiply(ps[r - i]));
-      }
-      ps[r] = v;
-    }
-    return ps;
   }
 
   private static void check(int degree, int maxDegree) {
