@@ -160,6 +160,15 @@ public final class NumberField implements Ring<FieldElement> {
     return c;
   }
 
+  /** The norm N_{K/Q}(a), the product of the conjugates of a: (-1)^d times the constant term of its characteristic polynomial. */
+  BigFraction norm(FieldElement a) {
+    if (a.isZero()) {
+      return BigFraction.ZERO;
+    }
+    BigFraction c0 = characteristicPolynomial(a)[0];
+    return degree % 2 == 0 ? c0 : c0.negate();
+  }
+
   // ------------------------------------------------------------------ elements
 
   /** The element sum_r c_r theta^r; any number of coefficients (reduced modulo m). */

@@ -257,13 +257,7 @@ final class Polynomials {
     if (p.length == 2) {
       return Collections.singletonList(monic(p));
     }
-    BigInteger[] a = primitive(p);
-    cc.redberry.rings.bigint.BigInteger[] z = new cc.redberry.rings.bigint.BigInteger[a.length];
-    for (int i = 0; i < a.length; i++) {
-      z[i] = new cc.redberry.rings.bigint.BigInteger(a[i]);
-    }
-    UnivariatePolynomial<cc.redberry.rings.bigint.BigInteger> ip =
-        UnivariatePolynomial.create(cc.redberry.rings.Rings.Z, z);
+    UnivariatePolynomial<cc.redberry.rings.bigint.BigInteger> ip = integer(p);
     for (int attempt = 0; attempt < FACTOR_ATTEMPTS; attempt++) {
       org.lcngeo.core.Deadline.checkCurrent();
       PolynomialFactorDecomposition<UnivariatePolynomial<cc.redberry.rings.bigint.BigInteger>> f =
@@ -285,6 +279,21 @@ final class Polynomials {
     throw new IllegalStateException("the factorization of " + Arrays.toString(p) + " failed its check");
   }
 
+  /** Whether the non-constant p has no repeated factor: gcd(p, p') = 1 over Q (Rings, over Z). */
+  static boolean isSquarefree(BigFraction[] p) {
+    return cc.redberry.rings.poly.univar.UnivariateSquareFreeFactorization.isSquareFree(integer(p));
+  }
+
+  /** The primitive integer multiple of p as a Rings polynomial over Z. */
+  private static UnivariatePolynomial<cc.redberry.rings.bigint.BigInteger> integer(BigFraction[] p) {
+    BigInteger[] a = primitive(p);
+    cc.redberry.rings.bigint.BigInteger[] z = new cc.redberry.rings.bigint.BigInteger[a.length];
+    for (int i = 0; i < a.length; i++) {
+      z[i] = new cc.redberry.rings.bigint.BigInteger(a[i]);
+    }
+    return UnivariatePolynomial.create(cc.redberry.rings.Rings.Z, z);
+  }
+
   /** The Sturm sequence of an irreducible (hence squarefree) p, for root counting. */
   static List<GenPolynomial<BigRational>> sturmSequence(BigFraction[] p) {
     return new RealRootsSturm<BigRational>().sturmSequence(toJas(p));
@@ -303,6 +312,27 @@ final class Polynomials {
     return new BigRational(
         new edu.jas.arith.BigInteger(q.getNumerator()),
         new edu.jas.arith.BigInteger(q.getDenominator()));
+  }
+
+  /** The polynomial of degree below xs.length through the points (xs[j], ys[j]) (Newton's form). */
+  static BigFraction[] interpolate(BigFraction[] xs, BigFraction[] ys) {
+    int n = xs.length;
+    BigFraction[] d = ys.clone();
+    for (int level = 1; level < n; level++) {
+      for (int j = n - 1; j >= level; j--) {
+        d[j] = d[j].subtract(d[j - 1]).divide(xs[j].subtract(xs[j - level]));
+      }
+    }
+    BigFraction[] c = new BigFraction[n];
+    Arrays.fill(c, BigFraction.ZERO);
+    for (int j = n - 1; j >= 0; j--) {
+      // c = c * (x - xs[j]) + d[j]
+      for (int i = n - 1; i >= 1; i--) {
+        c[i] = c[i - 1].subtract(c[i].multiply(xs[j]));
+      }
+      c[0] = d[j].subtract(c[0].multiply(xs[j]));
+    }
+    return trim(c);
   }
 
   /** The power sums p_0 .. p_{count-1} of the roots of a monic polynomial (Newton's identities). */
@@ -345,22 +375,6 @@ final class Polynomials {
       }
     }
     return resultantY(inY(p), qs);
-  }
-
-  /**
-   * Res_y(m(y), sum_i a_i(y) (x - k y)^i): the norm from Q(gamma) to Q of the polynomial
-   * sum_i a_i(gamma) (x - k gamma)^i, whose roots are b + k gamma' for the roots b of the
-   * polynomial sum_i a_i(gamma') X^i over each conjugate gamma' (m the minimal polynomial of
-   * gamma, a_i given by their coefficients over the power basis).
-   */
-  static BigFraction[] shiftedNorm(BigFraction[] m, List<BigFraction[]> a, long k) {
-    GenPolynomial<GenPolynomial<BigRational>> lin = QX_Y.getONE().multiply(QX.univariate(0))
-        .subtract(QX_Y.univariate(0).multiply(QX.getONE().multiply(new BigRational(k))));
-    GenPolynomial<GenPolynomial<BigRational>> s = QX_Y.getZERO();
-    for (int i = a.size() - 1; i >= 0; i--) {
-      s = s.multiply(lin).sum(inY(a.get(i)));
-    }
-    return resultantY(inY(m), s);
   }
 
   private static GenPolynomial<GenPolynomial<BigRational>> inY(BigFraction[] p) {
