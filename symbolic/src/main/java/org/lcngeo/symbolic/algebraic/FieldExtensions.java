@@ -73,6 +73,14 @@ public final class FieldExtensions {
       throw new DegreeBoundExceeded("Q(" + f.generator() + ", " + b + ") may have degree up to "
           + (long) f.degree() * b.degree() + ", above the bound " + maxDegree);
     }
+    List<FieldElement> inK = new ArrayList<>();
+    for (BigFraction c : b.minimalPolynomial()) {
+      inK.add(f.element(c));
+    }
+    Extension byNorm = byNorm(f, inK, b, maxDegree);
+    if (byNorm != null) {
+      return byNorm;
+    }
     RealAlgebraicNumber gamma = f.generator();
     List<BigFraction> mb = b.minimalPolynomial();
     List<BigFraction> mg = gamma.minimalPolynomial();
@@ -125,6 +133,14 @@ public final class FieldExtensions {
     if (b.isRational() || d == 1 || p.size() < 3) {
       return adjoin(f, b, maxDegree);
     }
+    Extension e = byNorm(f, p, b, maxDegree);
+    return e != null ? e : adjoin(f, b, maxDegree);
+  }
+
+  /** {@link #adjoinRoot}'s norm method; null when no shift k = 1..3 gives a squarefree norm. */
+  private static Extension byNorm(
+      NumberField f, List<FieldElement> p, RealAlgebraicNumber b, int maxDegree) {
+    int d = f.degree();
     RealAlgebraicNumber gamma = f.generator();
     for (int k = 1; k <= 3; k++) {
       BigFraction[] norm = shiftedNorm(f, p, k);
@@ -155,7 +171,7 @@ public final class FieldExtensions {
         return e;
       }
     }
-    return adjoin(f, b, maxDegree);
+    return null;
   }
 
   /**
