@@ -69,10 +69,6 @@ public final class FieldExtensions {
       NumberField g = NumberField.of(b);
       return new Extension(g, g.element(f.generator().toRational()), g.theta());
     }
-    if ((long) f.degree() * b.degree() > 4L * maxDegree) {
-      throw new DegreeBoundExceeded("Q(" + f.generator() + ", " + b + ") may have degree up to "
-          + (long) f.degree() * b.degree() + ", above the bound " + maxDegree);
-    }
     List<FieldElement> inK = new ArrayList<>();
     for (BigFraction c : b.minimalPolynomial()) {
       inK.add(f.element(c));
@@ -80,6 +76,10 @@ public final class FieldExtensions {
     Extension byNorm = byNorm(f, inK, b, maxDegree);
     if (byNorm != null) {
       return byNorm;
+    }
+    if ((long) f.degree() * b.degree() > 4L * maxDegree) {
+      throw new DegreeBoundExceeded("Q(" + f.generator() + ", " + b + ") may have degree up to "
+          + (long) f.degree() * b.degree() + ", above the bound " + maxDegree);
     }
     RealAlgebraicNumber gamma = f.generator();
     List<BigFraction> mb = b.minimalPolynomial();
