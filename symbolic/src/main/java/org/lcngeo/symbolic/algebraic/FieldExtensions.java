@@ -328,6 +328,7 @@ public final class FieldExtensions {
     List<FieldElement> x = trim(a);
     List<FieldElement> y = trim(b);
     while (!(y.size() == 1 && y.get(0).isZero())) {
+      org.lcngeo.core.Deadline.checkCurrent();
       List<FieldElement> r = remainder(x, y);
       x = y;
       y = r;
