@@ -30,6 +30,7 @@ public final class FieldElement {
   private final NumberField field;
   private final BigInteger[] num;
   private final BigInteger den;
+  private volatile RealAlgebraicNumber realAlgebraic;
 
   private FieldElement(NumberField field, BigInteger[] num, BigInteger den) {
     this.field = field;
@@ -242,14 +243,23 @@ public final class FieldElement {
 
   /**
    * The value as a real algebraic number: its minimal polynomial is the square-free part of the
-   * characteristic polynomial Res_y(m(y), x - a(y)), its root picked by interval evaluation.
+   * characteristic polynomial of multiplication by this element, its root picked by interval
+   * evaluation. Computed once.
    */
   public RealAlgebraicNumber toRealAlgebraic() {
+    RealAlgebraicNumber r = realAlgebraic;
+    if (r == null) {
+      r = computeRealAlgebraic();
+      realAlgebraic = r;
+    }
+    return r;
+  }
+
+  private RealAlgebraicNumber computeRealAlgebraic() {
     if (isRational()) {
       return RealAlgebraicNumber.of(toRational());
     }
-    BigFraction[] charPoly =
-        Polynomials.characteristicPolynomial(field.generator().minimalArray(), coefficientArray());
+    BigFraction[] charPoly = field.characteristicPolynomial(this);
     return RealAlgebraicNumber.select(
         charPoly,
         round -> {

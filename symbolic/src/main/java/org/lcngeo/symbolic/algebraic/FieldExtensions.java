@@ -69,6 +69,14 @@ public final class FieldExtensions {
       NumberField g = NumberField.of(b);
       return new Extension(g, g.element(f.generator().toRational()), g.theta());
     }
+    List<FieldElement> inK = new ArrayList<>();
+    for (BigFraction c : b.minimalPolynomial()) {
+      inK.add(f.element(c));
+    }
+    Extension byNorm = byNorm(f, inK, b, maxDegree);
+    if (byNorm != null) {
+      return byNorm;
+    }
     if ((long) f.degree() * b.degree() > 4L * maxDegree) {
       throw new DegreeBoundExceeded("Q(" + f.generator() + ", " + b + ") may have degree up to "
           + (long) f.degree() * b.degree() + ", above the bound " + maxDegree);
@@ -103,35 +111,45 @@ public final class FieldExtensions {
   }
 
   /**
-   * K(b) for the real root b of p in K[x] (K = f = Q(gamma), p given by its coefficients in K,
-   * lowest degree first), e.g. the rescaling root beta_1 of Prop. 2 / 12 for a tuple over K. The
-   * primitive element theta = b + k gamma has as minimal polynomial a factor of the norm
-   * Res_y(m_gamma(y), p(x - k y)) of degree [K : Q] deg p, identified by enclosures. When its
-   * degree is the full [K : Q] deg p (p irreducible over K and k separating), gamma = sum c_i
-   * theta^i is found by linear algebra over Q from the trace form, Tr(gamma theta^j) = sum_i c_i
-   * Tr(theta^(i+j)), with Tr_{L/Q}(gamma theta^j) = Tr_{K/Q}(gamma Tr_{L/K}((b + k gamma)^j)) from
-   * the power sums of the roots of p over K (Newton's identities): no polynomial arithmetic over
-   * L, whose coefficients swell. The result is checked exactly (m_gamma(gamma) = 0 and p(b) = 0
-   * in L); otherwise {@link #adjoin} is used.
+   * K(b) for a simple real root b of p in K[x] (K = f = Q(gamma), p given by its coefficients in
+   * K, lowest degree first), e.g. the rescaling root beta_1 of Prop. 2 / 12 for a tuple over K, by
+   * Trager's norm method restricted to the one factor needed. theta = b + k gamma is a root of the
+   * norm N(x) = Res_y(m_gamma(y), p(x - k y)) of degree [K : Q] deg p; when N is squarefree, the
+   * factor g of N over Q through theta (Rings, identified by enclosures) is theta's minimal
+   * polynomial and q = gcd_K(p(x), g(x + k gamma)) is the irreducible factor of p over K through
+   * b, found by Euclid over K on polynomials of degree below deg p (g(x + k gamma) is reduced
+   * modulo p by Horner). When q is linear, b lies in K and K itself is returned. Otherwise L =
+   * Q(theta) and gamma = sum c_i theta^i is found by linear algebra over Q from the trace form,
+   * Tr(gamma theta^j) = sum_i c_i Tr(theta^(i+j)), with Tr_{L/Q}(gamma theta^j) = Tr_{K/Q}(gamma
+   * Tr_{L/K}((b + k gamma)^j)) from the power sums of the roots of q over K (Newton's identities):
+   * no polynomial arithmetic over L, whose coefficients swell. The result is checked exactly
+   * (m_gamma(gamma) = 0 and q(b) = 0 in L); otherwise {@link #adjoin} is used.
    *
    * @throws DegreeBoundExceeded if K(b) exceeds maxDegree
    */
   public static Extension adjoinRoot(
       NumberField f, List<FieldElement> p, RealAlgebraicNumber b, int maxDegree) {
     int d = f.degree();
-    int h = p.size() - 1;
-    if (b.isRational() || d == 1 || h < 2) {
+    if (b.isRational() || d == 1 || p.size() < 3) {
       return adjoin(f, b, maxDegree);
     }
+    Extension e = byNorm(f, p, b, maxDegree);
+    return e != null ? e : adjoin(f, b, maxDegree);
+  }
+
+  /** {@link #adjoinRoot}'s norm method; null when no shift k = 1..3 gives a squarefree norm. */
+  private static Extension byNorm(
+      NumberField f, List<FieldElement> p, RealAlgebraicNumber b, int maxDegree) {
+    int d = f.degree();
     RealAlgebraicNumber gamma = f.generator();
-    List<BigFraction[]> coefficients = new ArrayList<>();
-    for (FieldElement c : p) {
-      coefficients.add(c.coefficientArray());
-    }
     for (int k = 1; k <= 3; k++) {
+      BigFraction[] norm = shiftedNorm(f, p, k);
+      if (!Polynomials.isSquarefree(norm)) {
+        continue;
+      }
       int kk = k;
       RealAlgebraicNumber theta = RealAlgebraicNumber.select(
-          Polynomials.shiftedNorm(gamma.minimalArray(), coefficients, k),
+          norm,
           round -> {
             if (round > 0) {
               b.refineTo(8 * round + 8);
@@ -139,25 +157,64 @@ public final class FieldExtensions {
             }
             return b.isolatingInterval().add(gamma.isolatingInterval().multiply(new BigFraction(kk)));
           });
-      if (theta.degree() != d * h) {
-        continue;
+      List<FieldElement> q = gcd(p, shiftedModulo(theta.minimalArray(), f, k, p));
+      if (q.size() == 2) {
+        return new Extension(f, f.theta(), q.get(0).negate());
+      }
+      if (theta.degree() != d * (q.size() - 1)) {
+        throw new IllegalStateException("the factor through " + b + " has degree " + (q.size() - 1)
+            + " over a field of degree " + d + " but its norm has degree " + theta.degree());
       }
       check(theta.degree(), maxDegree);
-      NumberField g = NumberField.of(theta);
-      Extension e = byTraces(f, p, g, k);
+      Extension e = byTraces(f, q, NumberField.of(theta), k);
       if (e != null) {
         return e;
       }
     }
-    return adjoin(f, b, maxDegree);
+    return null;
+  }
+
+  /**
+   * N(x) = Norm_{K/Q}(p(x - k gamma)) (p in K[x], lowest degree first), of degree [K : Q] deg p,
+   * by interpolation at x = 0 .. [K : Q] deg p of the norms of elements of K (each the constant
+   * term of a characteristic polynomial from traces).
+   */
+  static BigFraction[] shiftedNorm(NumberField f, List<FieldElement> p, int k) {
+    int n = f.degree() * (p.size() - 1);
+    FieldElement shift = f.theta().multiply(new BigFraction(k));
+    BigFraction[] xs = new BigFraction[n + 1];
+    BigFraction[] ys = new BigFraction[n + 1];
+    for (int j = 0; j <= n; j++) {
+      org.lcngeo.core.Deadline.checkCurrent();
+      FieldElement at = f.element(new BigFraction(j)).subtract(shift);
+      FieldElement v = f.zero();
+      for (int i = p.size() - 1; i >= 0; i--) {
+        v = v.multiply(at).add(p.get(i));
+      }
+      xs[j] = new BigFraction(j);
+      ys[j] = f.norm(v);
+    }
+    return Polynomials.interpolate(xs, ys);
+  }
+
+  /** g(x + k gamma) modulo p in K[x] (g rational, lowest degree first), by Horner. */
+  private static List<FieldElement> shiftedModulo(
+      BigFraction[] g, NumberField f, int k, List<FieldElement> p) {
+    List<FieldElement> lin = List.of(f.theta().multiply(new BigFraction(k)), f.one());
+    List<FieldElement> h = List.of(f.zero());
+    for (int i = g.length - 1; i >= 0; i--) {
+      org.lcngeo.core.Deadline.checkCurrent();
+      h = remainder(add(multiply(h, lin), List.of(f.element(g[i]))), p);
+    }
+    return h;
   }
 
   /** gamma in L = Q(theta), theta = b + k gamma, from the trace form; null if the check fails. */
   private static Extension byTraces(NumberField f, List<FieldElement> p, NumberField g, int k) {
     int d = f.degree();
     int n = g.degree();
-    BigFraction[] thetaTraces = powerSums(g.minimalPolynomial(), 2 * n);
-    BigFraction[] gammaTraces = powerSums(f.minimalPolynomial(), 2 * d);
+    BigFraction[] thetaTraces = Polynomials.powerSums(g.minimalPolynomial().toArray(new BigFraction[0]), 2 * n);
+    BigFraction[] gammaTraces = Polynomials.powerSums(f.minimalPolynomial().toArray(new BigFraction[0]), 2 * d);
     // power sums of the roots of p over K (monic), s_0 .. s_{n-1}
     FieldElement lead = p.get(p.size() - 1).inverse();
     List<FieldElement> a = p.stream().map(x -> x.multiply(lead)).toList();
@@ -229,21 +286,6 @@ public final class FieldExtensions {
     return t;
   }
 
-  /** The power sums p_0 .. p_{count-1} of the roots of a monic polynomial (Newton's identities). */
-  private static BigFraction[] powerSums(List<BigFraction> monic, int count) {
-    int n = monic.size() - 1;
-    BigFraction[] ps = new BigFraction[count];
-    ps[0] = new BigFraction(n);
-    for (int r = 1; r < count; r++) {
-      BigFraction v = r <= n ? monic.get(n - r).multiply(-r) : BigFraction.ZERO;
-      for (int i = 1; i <= Math.min(r - 1, n); i++) {
-        v = v.subtract(monic.get(n - i).multiply(ps[r - i]));
-      }
-      ps[r] = v;
-    }
-    return ps;
-  }
-
   private static void check(int degree, int maxDegree) {
     if (degree > maxDegree) {
       throw new DegreeBoundExceeded(
@@ -286,6 +328,7 @@ public final class FieldExtensions {
     List<FieldElement> x = trim(a);
     List<FieldElement> y = trim(b);
     while (!(y.size() == 1 && y.get(0).isZero())) {
+      org.lcngeo.core.Deadline.checkCurrent();
       List<FieldElement> r = remainder(x, y);
       x = y;
       y = r;

@@ -110,6 +110,65 @@ public final class NumberField implements OrderedRing<FieldElement> {
     return generator.minimalPolynomial();
   }
 
+  /** Tr(theta^r) for r = 0..d-1 (Newton's identities on m), computed once. */
+  private volatile BigFraction[] generatorTraces;
+
+  /** The trace Tr_{K/Q}(x) = sum_r c_r Tr(theta^r). */
+  BigFraction trace(FieldElement x) {
+    BigFraction[] t = generatorTraces;
+    if (t == null) {
+      t = Polynomials.powerSums(modulus, degree);
+      generatorTraces = t;
+    }
+    BigFraction s = BigFraction.ZERO;
+    BigFraction[] c = x.coefficientArray();
+    for (int r = 0; r < c.length; r++) {
+      if (c[r].signum() != 0) {
+        s = s.add(c[r].multiply(t[r]));
+      }
+    }
+    return s;
+  }
+
+  /**
+   * The characteristic polynomial det(X - M_a) of multiplication by a (monic, lowest degree
+   * first, degree d): from the traces Tr(a^k), k = 1..d, by Newton's identities, so d products in
+   * the field instead of the resultant Res_y(m(y), X - a(y)).
+   */
+  BigFraction[] characteristicPolynomial(FieldElement a) {
+    BigFraction[] p = new BigFraction[degree + 1];
+    FieldElement power = one;
+    for (int k = 1; k <= degree; k++) {
+      org.lcngeo.core.Deadline.checkCurrent();
+      power = power.multiply(a);
+      p[k] = trace(power);
+    }
+    BigFraction[] e = new BigFraction[degree + 1];
+    e[0] = BigFraction.ONE;
+    for (int k = 1; k <= degree; k++) {
+      BigFraction s = BigFraction.ZERO;
+      for (int i = 1; i <= k; i++) {
+        BigFraction term = e[k - i].multiply(p[i]);
+        s = i % 2 == 1 ? s.add(term) : s.subtract(term);
+      }
+      e[k] = s.divide(k);
+    }
+    BigFraction[] c = new BigFraction[degree + 1];
+    for (int k = 0; k <= degree; k++) {
+      c[degree - k] = k % 2 == 0 ? e[k] : e[k].negate();
+    }
+    return c;
+  }
+
+  /** The norm N_{K/Q}(a), the product of the conjugates of a: (-1)^d times the constant term of its characteristic polynomial. */
+  BigFraction norm(FieldElement a) {
+    if (a.isZero()) {
+      return BigFraction.ZERO;
+    }
+    BigFraction c0 = characteristicPolynomial(a)[0];
+    return degree % 2 == 0 ? c0 : c0.negate();
+  }
+
   // ------------------------------------------------------------------ elements
 
   /** The element sum_r c_r theta^r; any number of coefficients (reduced modulo m). */

@@ -8,8 +8,9 @@ import edu.jas.poly.Monomial;
 import edu.jas.poly.TermOrder;
 import edu.jas.root.Interval;
 import edu.jas.root.RealRootsSturm;
-import edu.jas.ufd.FactorAbstract;
-import edu.jas.ufd.FactorFactory;
+import cc.redberry.rings.poly.PolynomialFactorDecomposition;
+import cc.redberry.rings.poly.univar.UnivariateFactorization;
+import cc.redberry.rings.poly.univar.UnivariatePolynomial;
 import edu.jas.ufd.GreatestCommonDivisorSubres;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -17,8 +18,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
-import java.util.SortedMap;
 import org.hipparchus.fraction.BigFraction;
 
 /**
@@ -35,9 +34,6 @@ final class Polynomials {
 
   private static final GenPolynomialRing<GenPolynomial<BigRational>> QX_Y =
       new GenPolynomialRing<>(QX, 1, new TermOrder(TermOrder.INVLEX), new String[] {"y"});
-
-  private static final FactorAbstract<edu.jas.arith.BigInteger> INTEGER_FACTOR =
-      FactorFactory.getImplementation(edu.jas.arith.BigInteger.ONE);
 
   private static final int FACTOR_ATTEMPTS = 3;
 
@@ -248,8 +244,11 @@ final class Polynomials {
   }
 
   /**
-   * The distinct monic irreducible factors over Q of a non-constant p. JAS factoring is checked by
-   * multiplying the factors back; a failed check is retried and then reported as an internal error.
+   * The distinct monic irreducible factors over Q of a non-constant p, by Rings' univariate
+   * factoring over Z (Zassenhaus with Hensel lifting), which on the degree-16 to 128 norms and
+   * composed sums of the rescaling is one to two orders of magnitude faster than JAS's (see the
+   * README's design notes). The factors are checked by multiplying them back; a failed check is
+   * retried and then reported as an internal error.
    */
   static List<BigFraction[]> irreducibleFactors(BigFraction[] p) {
     if (p.length < 2) {
@@ -258,25 +257,41 @@ final class Polynomials {
     if (p.length == 2) {
       return Collections.singletonList(monic(p));
     }
-    GenPolynomial<BigRational> jp = toJas(p);
-    // over Z: JAS's gcds over Q (subresultants of rational polynomials) are orders of magnitude
-    // slower on the large resultants of algebraic arithmetic than its gcds over Z
-    GenPolynomialRing<edu.jas.arith.BigInteger> zx =
-        new GenPolynomialRing<>(edu.jas.arith.BigInteger.ONE, jp.ring);
-    GenPolynomial<edu.jas.arith.BigInteger> ip = edu.jas.poly.PolyUtil.integerFromRationalCoefficients(zx, jp);
+    UnivariatePolynomial<cc.redberry.rings.bigint.BigInteger> ip = integer(p);
     for (int attempt = 0; attempt < FACTOR_ATTEMPTS; attempt++) {
-      SortedMap<GenPolynomial<edu.jas.arith.BigInteger>, Long> f = INTEGER_FACTOR.baseFactors(ip);
-      if (INTEGER_FACTOR.isFactorization(ip, f)) {
+      org.lcngeo.core.Deadline.checkCurrent();
+      PolynomialFactorDecomposition<UnivariatePolynomial<cc.redberry.rings.bigint.BigInteger>> f =
+          UnivariateFactorization.FactorInZ(ip);
+      if (f.multiply().equals(ip)) {
         List<BigFraction[]> out = new ArrayList<>();
-        for (Map.Entry<GenPolynomial<edu.jas.arith.BigInteger>, Long> e : f.entrySet()) {
-          if (!e.getKey().isConstant()) {
-            out.add(monic(fromJas(edu.jas.poly.PolyUtil.fromIntegerCoefficients(jp.ring, e.getKey()))));
+        for (UnivariatePolynomial<cc.redberry.rings.bigint.BigInteger> g : f.factors) {
+          if (!g.isConstant()) {
+            BigFraction[] c = new BigFraction[g.degree() + 1];
+            for (int i = 0; i <= g.degree(); i++) {
+              c[i] = new BigFraction(new BigInteger(g.get(i).toByteArray()));
+            }
+            out.add(monic(c));
           }
         }
         return out;
       }
     }
-    throw new IllegalStateException("JAS factorization of " + jp + " failed its check");
+    throw new IllegalStateException("the factorization of " + Arrays.toString(p) + " failed its check");
+  }
+
+  /** Whether the non-constant p has no repeated factor: gcd(p, p') = 1 over Q (Rings, over Z). */
+  static boolean isSquarefree(BigFraction[] p) {
+    return cc.redberry.rings.poly.univar.UnivariateSquareFreeFactorization.isSquareFree(integer(p));
+  }
+
+  /** The primitive integer multiple of p as a Rings polynomial over Z. */
+  private static UnivariatePolynomial<cc.redberry.rings.bigint.BigInteger> integer(BigFraction[] p) {
+    BigInteger[] a = primitive(p);
+    cc.redberry.rings.bigint.BigInteger[] z = new cc.redberry.rings.bigint.BigInteger[a.length];
+    for (int i = 0; i < a.length; i++) {
+      z[i] = new cc.redberry.rings.bigint.BigInteger(a[i]);
+    }
+    return UnivariatePolynomial.create(cc.redberry.rings.Rings.Z, z);
   }
 
   /** The Sturm sequence of an irreducible (hence squarefree) p, for root counting. */
@@ -297,6 +312,42 @@ final class Polynomials {
     return new BigRational(
         new edu.jas.arith.BigInteger(q.getNumerator()),
         new edu.jas.arith.BigInteger(q.getDenominator()));
+  }
+
+  /** The polynomial of degree below xs.length through the points (xs[j], ys[j]) (Newton's form). */
+  static BigFraction[] interpolate(BigFraction[] xs, BigFraction[] ys) {
+    int n = xs.length;
+    BigFraction[] d = ys.clone();
+    for (int level = 1; level < n; level++) {
+      for (int j = n - 1; j >= level; j--) {
+        d[j] = d[j].subtract(d[j - 1]).divide(xs[j].subtract(xs[j - level]));
+      }
+    }
+    BigFraction[] c = new BigFraction[n];
+    Arrays.fill(c, BigFraction.ZERO);
+    for (int j = n - 1; j >= 0; j--) {
+      // c = c * (x - xs[j]) + d[j]
+      for (int i = n - 1; i >= 1; i--) {
+        c[i] = c[i - 1].subtract(c[i].multiply(xs[j]));
+      }
+      c[0] = d[j].subtract(c[0].multiply(xs[j]));
+    }
+    return trim(c);
+  }
+
+  /** The power sums p_0 .. p_{count-1} of the roots of a monic polynomial (Newton's identities). */
+  static BigFraction[] powerSums(BigFraction[] monic, int count) {
+    int n = monic.length - 1;
+    BigFraction[] ps = new BigFraction[count];
+    ps[0] = new BigFraction(n);
+    for (int r = 1; r < count; r++) {
+      BigFraction v = r <= n ? monic[n - r].multiply(-r) : BigFraction.ZERO;
+      for (int i = 1; i <= Math.min(r - 1, n); i++) {
+        v = v.subtract(monic[n - i].multiply(ps[r - i]));
+      }
+      ps[r] = v;
+    }
+    return ps;
   }
 
   /** Res_y(p(y), q(x - y)): its roots are the sums of a root of p and a root of q. */
@@ -324,33 +375,6 @@ final class Polynomials {
       }
     }
     return resultantY(inY(p), qs);
-  }
-
-  /** Res_y(m(y), x - a(y)): the characteristic polynomial of multiplication by a(theta) in Q(theta). */
-  static BigFraction[] characteristicPolynomial(BigFraction[] modulus, BigFraction[] a) {
-    GenPolynomial<GenPolynomial<BigRational>> s = QX_Y.getONE().multiply(QX.univariate(0));
-    for (int i = 0; i < a.length; i++) {
-      if (a[i].getNumerator().signum() != 0) {
-        s = s.subtract(QX.getONE().multiply(rational(a[i])), ExpVector.create(1, 0, i));
-      }
-    }
-    return resultantY(inY(modulus), s);
-  }
-
-  /**
-   * Res_y(m(y), sum_i a_i(y) (x - k y)^i): the norm from Q(gamma) to Q of the polynomial
-   * sum_i a_i(gamma) (x - k gamma)^i, whose roots are b + k gamma' for the roots b of the
-   * polynomial sum_i a_i(gamma') X^i over each conjugate gamma' (m the minimal polynomial of
-   * gamma, a_i given by their coefficients over the power basis).
-   */
-  static BigFraction[] shiftedNorm(BigFraction[] m, List<BigFraction[]> a, long k) {
-    GenPolynomial<GenPolynomial<BigRational>> lin = QX_Y.getONE().multiply(QX.univariate(0))
-        .subtract(QX_Y.univariate(0).multiply(QX.getONE().multiply(new BigRational(k))));
-    GenPolynomial<GenPolynomial<BigRational>> s = QX_Y.getZERO();
-    for (int i = a.size() - 1; i >= 0; i--) {
-      s = s.multiply(lin).sum(inY(a.get(i)));
-    }
-    return resultantY(inY(m), s);
   }
 
   private static GenPolynomial<GenPolynomial<BigRational>> inY(BigFraction[] p) {

@@ -35,8 +35,8 @@ import org.lcngeo.symbolic.poly.LayerPolynomials;
 final class RealSplitting {
   /** Bound on [K : Q]. */
   static final int MAX_FIELD_DEGREE = 16;
-  /** Bound on the degree of a factor in one variable that is split (its real quadratic factors cost resultants of degree n^2). */
-  static final int MAX_SPLIT_DEGREE = 4;
+  /** Bound on the degree of a factor in one variable that is split (its real quadratic factors cost resultants of degree n^2; 6 covers the sextics c z^6 + a z^3 + b of the 2-D census, about 1 s). */
+  static final int MAX_SPLIT_DEGREE = 6;
   /** Bound on the total degree of a factor in several variables that is split. */
   static final int MAX_COMPONENTS_DEGREE = 8;
 

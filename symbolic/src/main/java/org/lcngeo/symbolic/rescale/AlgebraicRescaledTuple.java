@@ -92,9 +92,20 @@ public final class AlgebraicRescaledTuple extends RescaledLayers<FieldElement> {
     return lambdaSquared;
   }
 
+  /**
+   * lambda_l w = sign(w) sqrt(lambda_l^2 w^2) with lambda_l^2 w^2 in L: one square root of a
+   * number of degree at most [L : Q] (its minimal polynomial from traces), not the composed product
+   * of lambda_l (degree up to 2 [L : Q]) and w (degree up to [K : Q]), which is factored at degree
+   * 2 [L : Q] [K : Q].
+   */
   @Override
-  RealAlgebraicNumber scale(RealAlgebraicNumber lambda, FieldElement w) {
-    return w.isRational() ? lambda.multiply(w.toRational()) : lambda.multiply(w.toRealAlgebraic());
+  RealAlgebraicNumber scale(int l, RealAlgebraicNumber lambda, FieldElement w) {
+    if (w.isRational()) {
+      return lambda.multiply(w.toRational());
+    }
+    FieldElement x = extension.map(w);
+    RealAlgebraicNumber r = lambdaSquared.get(l).multiply(x.multiply(x)).toRealAlgebraic().sqrt();
+    return w.signum() < 0 ? r.negate() : r;
   }
 
   /**

@@ -25,8 +25,8 @@ abstract class RescaledLayers<T> implements RescaledFilters {
   /** lambda_l^2 = beta_l / ||w_l||^2. */
   public abstract List<FieldElement> lambdaSquared();
 
-  /** lambda w for an original entry w. */
-  abstract RealAlgebraicNumber scale(RealAlgebraicNumber lambda, T w);
+  /** lambda_l w for an original entry w of layer l (lambda = lambda_l). */
+  abstract RealAlgebraicNumber scale(int l, RealAlgebraicNumber lambda, T w);
 
   /** lambda_l = sqrt(lambda_l^2) > 0, with prod lambda_l = 1. */
   @Override
@@ -51,7 +51,7 @@ abstract class RescaledLayers<T> implements RescaledFilters {
       for (int l = 0; l < original.depth(); l++) {
         List<RealAlgebraicNumber> w = new ArrayList<>();
         for (T x : original.layer(l)) {
-          w.add(scale(lam.get(l), x));
+          w.add(scale(l, lam.get(l), x));
         }
         layers.add(w);
       }

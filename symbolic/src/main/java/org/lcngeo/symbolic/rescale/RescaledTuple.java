@@ -108,7 +108,7 @@ public final class RescaledTuple extends RescaledLayers<BigFraction> {
   }
 
   @Override
-  RealAlgebraicNumber scale(RealAlgebraicNumber lambda, BigFraction w) {
+  RealAlgebraicNumber scale(int l, RealAlgebraicNumber lambda, BigFraction w) {
     return lambda.multiply(w);
   }
 

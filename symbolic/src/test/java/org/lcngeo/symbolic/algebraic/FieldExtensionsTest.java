@@ -52,6 +52,42 @@ class FieldExtensionsTest {
     assertThat(e.generatorImage().toRealAlgebraic()).isEqualTo(sqrt(2));
   }
 
+  /**
+   * A root of p over K that lies in K (the balanced rescaling of a point over K whose product of
+   * norms is a square there): K itself, with the root as an element of it.
+   */
+  @Test
+  void aRootInTheFieldKeepsTheField() {
+    NumberField f = NumberField.of(sqrt(2).add(sqrt(3)));
+    FieldElement t = f.theta();
+    // b = (sqrt 2 + sqrt 3)^2 / 2 + 1 is a root of x^2 - (b^2) over K
+    FieldElement b = t.multiply(t).multiply(new BigFraction(1, 2)).add(f.one());
+    List<FieldElement> p = List.of(b.multiply(b).negate(), f.zero(), f.one());
+    FieldExtensions.Extension e = FieldExtensions.adjoinRoot(f, p, b.toRealAlgebraic(), 8);
+    assertThat(e.field()).isSameAs(f);
+    assertThat(e.adjoined()).isEqualTo(b);
+  }
+
+  /** The norm of p(x - k gamma) by interpolation: monic of degree [K : Q] deg p, and its values are norms. */
+  @Test
+  void shiftedNormHasTheFullDegreeAndTheShiftedRoot() {
+    NumberField f = NumberField.of(sqrt(2).add(sqrt(3)));
+    FieldElement c = f.theta().add(f.element(new BigFraction(7)));
+    List<FieldElement> p = List.of(c.negate(), f.zero(), f.zero(), f.one()); // x^3 - c
+    BigFraction[] n = FieldExtensions.shiftedNorm(f, p, 2);
+    assertThat(n).hasSize(13);
+    for (long x : new long[] {100, -37}) {
+      FieldElement at = f.element(new BigFraction(x)).subtract(f.theta().multiply(new BigFraction(2)));
+      FieldElement v = at.multiply(at).multiply(at).subtract(c);
+      BigFraction value = BigFraction.ZERO;
+      for (int i = n.length - 1; i >= 0; i--) {
+        value = value.multiply(x).add(n[i]);
+      }
+      assertThat(value).isEqualTo(f.norm(v));
+    }
+    assertThat(n[12]).isEqualTo(BigFraction.ONE);
+  }
+
   @Test
   void realRootsAreIsolatedOneByOne() {
     // JAS' isolation returned the interval of the negative root twice for this polynomial

@@ -55,6 +55,35 @@ class NumberFieldTest {
     }
   }
 
+  /**
+   * The characteristic polynomial from traces (Newton's identities) is monic of degree [K : Q]
+   * and annihilates its element (Cayley-Hamilton), in a field of degree 6.
+   */
+  @Property(tries = 30)
+  void characteristicPolynomialAnnihilatesTheElement(
+      @ForAll("sexticElements") FieldElement a) {
+    NumberField k = a.field();
+    BigFraction[] c = k.characteristicPolynomial(a);
+    assertThat(c).hasSize(k.degree() + 1);
+    assertThat(c[k.degree()]).isEqualTo(BigFraction.ONE);
+    FieldElement value = k.zero();
+    for (int i = c.length - 1; i >= 0; i--) {
+      value = value.multiply(a).add(k.element(c[i]));
+    }
+    assertThat(value.isZero()).isTrue();
+  }
+
+  /** Q(sqrt 2 + cbrt 3), degree 6. */
+  static final NumberField SEXTIC = NumberField.of(
+      RealAlgebraicNumber.of(2).sqrt().add(RealAlgebraicNumber.root(
+          List.of(q(-3), q(0), q(0), q(1)), q(1), q(2))));
+
+  @Provide
+  Arbitrary<FieldElement> sexticElements() {
+    return Arbitraries.integers().between(-9, 9).list().ofSize(6)
+        .map(c -> SEXTIC.element(c.stream().map(x -> new BigFraction(x, 2)).toList()));
+  }
+
   @Test
   void valuesAreComparedAcrossFields() {
     RealAlgebraicNumber sqrt2 = RealAlgebraicNumber.of(2).sqrt();

@@ -37,6 +37,22 @@ class RealFiberTest {
     return x.toRealAlgebraic();
   }
 
+  /**
+   * The census's undecided 2-D class (second layer of size 3 along an axis where the first has
+   * stride 3): pi_1(v) = (z1 + 1)(z1^6 - 2), a sextic in z1^3 that splits over R into two linear
+   * and two quadratic factors over Q(2^(1/6)); no layer can take only some of them, so the one
+   * point is the whole real fiber, decided.
+   */
+  @Test
+  void sexticInZCubedIsSplitAndTheFiberIsComplete() {
+    Architecture a = Architecture.of(new int[][] {{1, 2}, {1, 3}}, new int[][] {{1, 3}, {1, 1}});
+    Fiber f = balanced(a, q(-2, -2, 0, 0, 0, 0, 1, 1));
+    assertThat(f.complete()).as("%s", f.reason()).isTrue();
+    assertThat(f.points()).hasSize(1);
+    assertThat(f.inManifold()).contains(true);
+    assertMapsToV(f);
+  }
+
   @Test
   void oneMinusTwoZSquaredSplitsIntoTwoPointsWithSqrtTwo() {
     Architecture a = Architecture.oneDimensional(new int[] {2, 2}, null);
