@@ -1,6 +1,7 @@
 package org.lcngeo.cli;
 
 import java.util.ArrayList;
+import org.lcngeo.symbolic.expr.Printer;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.algebraic.FieldElement;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
+import org.lcngeo.symbolic.fiber.FactorSyntax;
 import org.lcngeo.symbolic.fiber.Fiber;
 import org.lcngeo.symbolic.fiber.FiberFactor;
 import picocli.CommandLine.Command;
@@ -90,17 +92,17 @@ final class FiberCommand implements Callable<Integer> {
     for (Fiber.Point p : fiber.points()) {
       Map<String, Object> q = new LinkedHashMap<>();
       q.put("filters", p.isRational()
-          ? Output.layers(a, p.rescaled().filters().layers(), RealAlgebraicNumber::toSymja)
-          : Output.layers(a, p.rescaled().filtersSymja(), x -> x));
+          ? Output.layers(a, p.rescaled().filters().layers(), x -> Printer.SYMJA.print(x.toExpr()))
+          : Output.layers(a, Printer.SYMJA.entries(p.rescaled().filtersExpr()), x -> x));
       q.put("filtersDecimal", Output.layers(a, p.rescaled().filtersDecimal(digits), x -> x));
-      q.put("ntk", p.ntk().ntkSymja());
+      q.put("ntk", Printer.SYMJA.entries(p.ntk().ntkExpr()));
       q.put("ntkDecimal", p.ntk().ntkDecimal(digits));
       q.put("rank", p.rank());
       q.put("filtersExact", Output.layers(a, p.filters().layers(), FiberCommand::exact));
-      q.put("layerPolynomials", p.layerFactorizations());
+      q.put("layerPolynomials", FactorSyntax.symja(p.layerFactorizations()));
       List<String> lambdas = new ArrayList<>();
       for (int l = 0; l < a.depth(); l++) {
-        lambdas.add(p.rescaled().lambdaSymja(l));
+        lambdas.add(Printer.SYMJA.print(p.rescaled().lambdaExpr(l)));
       }
       q.put("lambdas", lambdas);
       q.put("filtersCertificate", Output.layers(a, p.rescaled().filters().layers(), Output::certificate));
@@ -115,7 +117,7 @@ final class FiberCommand implements Callable<Integer> {
     List<Object> factors = new ArrayList<>();
     for (FiberFactor f : fiber.enumeration().factors()) {
       Map<String, Object> x = new LinkedHashMap<>();
-      x.put("factor", f.display());
+      x.put("factor", FactorSyntax.symja(f.toLayerFactor()));
       x.put("multiplicity", f.multiplicity());
       x.put("realIrreducibilityCertificate", f.realCertificate().orElse(null));
       factors.add(x);
@@ -132,7 +134,7 @@ final class FiberCommand implements Callable<Integer> {
 
   /** An entry of a representative: "p/q", or a radical / Root form for an irrational one. */
   private static String exact(FieldElement x) {
-    return x.isRational() ? Rationals.format(x.toRational()) : x.toRealAlgebraic().toSymja();
+    return x.isRational() ? Rationals.format(x.toRational()) : Printer.SYMJA.print(x.toRealAlgebraic().toExpr());
   }
 
   private static String text(Fiber fiber, int digits) {
@@ -161,10 +163,11 @@ final class FiberCommand implements Callable<Integer> {
       b.append("\npoint ").append(++i).append(": rank of J ").append(p.rank()).append(" (generic ")
           .append(fiber.genericRank()).append(")\n");
       for (int l = 0; l < a.depth(); l++) {
-        b.append("  layer ").append(l + 1).append(": ").append(p.layerFactorizations().get(l))
+        b.append("  layer ").append(l + 1).append(": ")
+            .append(FactorSyntax.symja(p.layerFactorizations().get(l)))
             .append("   w = ").append(TextFormat.nested(Output.nest(
                 p.filters().layer(l), a.size(l), FiberCommand::exact)))
-            .append("   scaled by ").append(p.rescaled().lambdaSymja(l)).append('\n');
+            .append("   scaled by ").append(Printer.SYMJA.print(p.rescaled().lambdaExpr(l))).append('\n');
       }
       b.append("  NTK K^(delta):\n").append(Output.table(p.ntk().ntkDecimal(digits), "    "));
     }

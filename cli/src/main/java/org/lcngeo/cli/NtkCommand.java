@@ -1,6 +1,7 @@
 package org.lcngeo.cli;
 
 import java.math.BigInteger;
+import org.lcngeo.symbolic.expr.Printer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -132,12 +133,12 @@ final class NtkCommand implements Callable<Integer> {
     partial.put("endToEnd", endToEnd);
     partial.stage("rescaling to delta (Prop. 2): the root beta_1");
     RescaledTuple r = Rescaling.rescale(theta, d);
-    partial.put("beta1", r.beta1().toSymja());
+    partial.put("beta1", Printer.SYMJA.print(r.beta1().toExpr()));
     partial.stage("assembling K^(delta) exactly");
     RescaledNtk k =
         r.ntk(e.layerKernels().stream().map(ScaledIntegerMatrix::toFractions).toList());
     partial.stage("writing the rescaled filters and K^(delta)");
-    List<List<String>> filtersExact = r.filtersSymja();
+    List<List<String>> filtersExact = Printer.SYMJA.entries(r.filtersExpr());
     List<List<String>> filtersDecimal = r.filtersDecimal(digits);
     partial.stage("computing the rank of J");
     int rank = e.rank();
@@ -145,24 +146,24 @@ final class NtkCommand implements Callable<Integer> {
     if (common.json) {
       Map<String, Object> m = json(a,
           Output.layers(a, filtersExact, x -> x), Output.layers(a, filtersDecimal, x -> x),
-          endToEnd, invariants, k.ntkSymja(), k.ntkDecimal(digits), rank);
-      m.put("beta1", r.beta1().toSymja());
+          endToEnd, invariants, Printer.SYMJA.entries(k.ntkExpr()), k.ntkDecimal(digits), rank);
+      m.put("beta1", Printer.SYMJA.print(r.beta1().toExpr()));
       m.put("beta1Decimal", r.beta1().toDecimalString(digits));
       m.put("beta1Certificate", Output.certificate(r.beta1()));
-      m.put("lambdaSquared", r.lambdaSquared().stream().map(x -> x.toSymja()).toList());
+      m.put("lambdaSquared", r.lambdaSquared().stream().map(x -> Printer.SYMJA.print(x.toExpr())).toList());
       m.put("filtersCertificate", Output.layers(a, r.filters().layers(), Output::certificate));
       m.put("ntkCertificate", Output.certificates(k.toRealAlgebraic()));
       return Output.jsonText(m) + "\n";
     } else {
       StringBuilder b = header(a, endToEnd);
       b.append("rescaled to delta = ").append(String.join(", ", invariants))
-          .append(" (Prop. 2): beta_1 = ").append(r.beta1().toSymja()).append(" = ")
+          .append(" (Prop. 2): beta_1 = ").append(Printer.SYMJA.print(r.beta1().toExpr())).append(" = ")
           .append(r.beta1().toDecimalString(digits)).append('\n');
       for (int l = 0; l < a.depth(); l++) {
         b.append("  w_").append(l + 1).append(" = ").append(filtersExact.get(l)).append('\n');
       }
       b.append(rankLine(rank, Neuromanifold.dimension(a)));
-      b.append("NTK K^(delta), exact:\n").append(Output.table(k.ntkSymja(), "  "));
+      b.append("NTK K^(delta), exact:\n").append(Output.table(Printer.SYMJA.entries(k.ntkExpr()), "  "));
       b.append("NTK K^(delta), decimal:\n").append(Output.table(k.ntkDecimal(digits), "  "));
       return b.toString();
     }

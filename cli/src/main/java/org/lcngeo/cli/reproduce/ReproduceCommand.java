@@ -1,6 +1,7 @@
 package org.lcngeo.cli.reproduce;
 
 import java.io.IOException;
+import org.lcngeo.symbolic.expr.Printer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +20,7 @@ import org.lcngeo.core.Deadline;
 import org.lcngeo.core.TimeLimitException;
 import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.numeric.relu.Section5;
+import org.lcngeo.symbolic.fiber.FactorSyntax;
 import org.lcngeo.symbolic.fiber.Fiber;
 import org.lcngeo.symbolic.paper.FullyConnectedWitness;
 import org.lcngeo.symbolic.expr.Expr;
@@ -191,9 +193,9 @@ public final class ReproduceCommand implements Callable<Integer> {
     List<Object> points = new ArrayList<>();
     for (Fiber.Point p : f.points()) {
       Map<String, Object> pm = new LinkedHashMap<>();
-      pm.put("filters", p.rescaled().filtersSymja());
+      pm.put("filters", Printer.SYMJA.entries(p.rescaled().filtersExpr()));
       pm.put("filtersDecimal", p.rescaled().filtersDecimal(20));
-      pm.put("ntk", p.ntk().ntkSymja());
+      pm.put("ntk", Printer.SYMJA.entries(p.ntk().ntkExpr()));
       pm.put("ntkDecimal", p.ntk().ntkDecimal(20));
       pm.put("rank", p.rank());
       points.add(pm);
@@ -252,7 +254,7 @@ public final class ReproduceCommand implements Callable<Integer> {
                 .append("), NTKs differ:\n");
             for (Fiber.Point p : s.fiber().points()) {
               b.append("      w = ").append(p.isRational() ? p.representative()
-                  : String.join(" | ", p.layerFactorizations())).append("  K[0][0] = ")
+                  : String.join(" | ", FactorSyntax.symja(p.layerFactorizations()))).append("  K[0][0] = ")
                   .append(p.ntk().ntkDecimal(12).get(0).get(0)).append('\n');
             }
             if (s.sample().architecture().hasSwappableLayers()) {

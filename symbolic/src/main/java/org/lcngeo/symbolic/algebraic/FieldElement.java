@@ -12,7 +12,6 @@ import java.util.Map;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.symbolic.expr.Expr;
 import org.lcngeo.symbolic.expr.Exprs;
-import org.lcngeo.symbolic.expr.Printer;
 import org.lcngeo.core.algebra.Rationals;
 
 /**
@@ -434,11 +433,6 @@ public final class FieldElement {
       terms.add(Exprs.product(Exprs.num(c[i]), Exprs.power(g, i)));
     }
     return Exprs.sum(terms);
-  }
-
-  /** Symja input syntax of {@link #toExpr()}. */
-  public String toSymja() {
-    return Printer.SYMJA.print(toExpr());
   }
 
   /** Equality of the coefficient vectors in the same field. */

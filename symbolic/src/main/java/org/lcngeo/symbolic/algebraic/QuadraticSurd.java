@@ -4,7 +4,6 @@ import java.math.BigInteger;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.symbolic.expr.Expr;
 import org.lcngeo.symbolic.expr.Exprs;
-import org.lcngeo.symbolic.expr.Printer;
 
 /**
  * A quadratic irrationality a + b*sqrt(r) with rationals a, b != 0 and an integer r > 1 that is
@@ -52,11 +51,6 @@ record QuadraticSurd(BigFraction a, BigFraction b, BigInteger r) {
     }
     Expr sum = Exprs.sum(Exprs.num(na), nb.signum() < 0 ? Exprs.negate(root) : root);
     return Exprs.quotient(sum, Exprs.num(l));
-  }
-
-  /** Symja input such as "(1+Sqrt(5))/2", "Sqrt(2)/2", "-3+2*Sqrt(7)". */
-  String toSymja() {
-    return Printer.SYMJA.print(toExpr());
   }
 
   /** sqrt(q) for a rational q >= 0, square factors pulled out: 3*Sqrt(5)/2, or a rational. */

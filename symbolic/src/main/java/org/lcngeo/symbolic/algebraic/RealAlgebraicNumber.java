@@ -14,7 +14,6 @@ import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.Deadline;
 import org.lcngeo.symbolic.expr.Expr;
 import org.lcngeo.symbolic.expr.Exprs;
-import org.lcngeo.symbolic.expr.Printer;
 import org.lcngeo.core.algebra.Rationals;
 
 /**
@@ -684,11 +683,6 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
       }
     }
     return new Expr.RealRoot(List.of(integerMinimal), increasingIndex(), NewtonStart.of(this));
-  }
-
-  /** Symja input syntax of {@link #toExpr()}. */
-  public String toSymja() {
-    return Printer.SYMJA.print(toExpr());
   }
 
   /**

@@ -48,14 +48,14 @@ public final class Fiber {
    *
    * @param filters the representative before rescaling (layers 1..H-1 with first non-zero entry
    *     positive), entries in one real number field: Q for rational points
-   * @param layerFactorizations each layer's polynomial in factored form
+   * @param layerFactorizations each layer's polynomial in factored form ({@link FactorSyntax} writes it)
    * @param rescaled the representative rescaled to delta
    * @param ntk K^(delta) there
    * @param rank the rank of d mu there
    */
   public record Point(
       FilterTuple<FieldElement> filters,
-      List<String> layerFactorizations,
+      List<LayerFactorization> layerFactorizations,
       RescaledFilters rescaled,
       RescaledNtk ntk,
       int rank) {

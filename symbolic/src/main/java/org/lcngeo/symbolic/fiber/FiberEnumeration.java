@@ -68,7 +68,8 @@ public final class FiberEnumeration {
   public static final int MAX_POINTS = 10_000;
 
   /** One point: its rational representative and each layer's polynomial in factored form. */
-  public record RationalPoint(FilterTuple<BigFraction> filters, List<String> layerFactorizations) {}
+  public record RationalPoint(
+      FilterTuple<BigFraction> filters, List<LayerFactorization> layerFactorizations) {}
 
   /**
    * A point some of whose layer polynomials have irrational real coefficients: its representative
@@ -77,7 +78,8 @@ public final class FiberEnumeration {
    * factored form over R.
    */
   public record AlgebraicPoint(
-      FilterTuple<FieldElement> filters, NumberField field, List<String> layerFactorizations) {}
+      FilterTuple<FieldElement> filters, NumberField field,
+      List<LayerFactorization> layerFactorizations) {}
 
   private final Architecture architecture;
   private final List<BigFraction> target;
@@ -291,7 +293,7 @@ public final class FiberEnumeration {
   // ---------------------------------------------------------------- emitting points
 
   /** Normalises the layer polynomials (z-level) into the rational representative and records it. */
-  private void emit(List<GenPolynomial<BigRational>> layers, List<String> display) {
+  private void emit(List<GenPolynomial<BigRational>> layers, List<LayerFactorization> display) {
     if (points.size() + algebraicPoints.size() >= MAX_POINTS) {
       throw new TooManyPoints();
     }
@@ -325,7 +327,8 @@ public final class FiberEnumeration {
    * (layers 1..H-1 with first non-zero entry 1, the last scaled so that mu is v, checked exactly
    * with the compiled plan of mu over k).
    */
-  private void emit(NumberField k, List<List<FieldElement>> layers, List<String> display) {
+  private void emit(NumberField k, List<List<FieldElement>> layers,
+      List<LayerFactorization> display) {
     int h = architecture.depth();
     List<List<FieldElement>> filters = new ArrayList<>();
     for (int l = 0; l < h; l++) {
@@ -357,7 +360,7 @@ public final class FiberEnumeration {
    * checked exactly with the compiled plan of mu over k).
    */
   private void emitFilters(NumberField k, List<List<FieldElement>> layerFilters,
-      List<String> display) {
+      List<LayerFactorization> display) {
     if (points.size() + algebraicPoints.size() >= MAX_POINTS) {
       throw new TooManyPoints();
     }
@@ -416,15 +419,6 @@ public final class FiberEnumeration {
     }
     BigFraction f = new BigFraction(lcm.multiply(BigInteger.valueOf(sign)), gcd);
     return w.stream().map(x -> x.multiply(f)).toList();
-  }
-
-  private String product(List<String> parts) {
-    return parts.isEmpty() ? "1" : String.join(" * ", parts);
-  }
-
-  static String power(String factor, long e) {
-    String base = factor.matches("[A-Za-z0-9]+") ? factor : "(" + factor + ")";
-    return e == 1 ? base : base + "^" + e;
   }
 
   // ---------------------------------------------------------------- D = 1
@@ -499,20 +493,20 @@ public final class FiberEnumeration {
     }
     overR.putAll(split.certificates());
     List<SparsePolynomial> polys = new ArrayList<>();
-    List<String> names = new ArrayList<>();
+    List<LayerFactor> names = new ArrayList<>();
     List<Long> multiplicity = new ArrayList<>();
     List<Integer> infinity = new ArrayList<>();
     List<FiberFactor> finite = factors.stream().filter(f -> !f.isAtInfinity()).toList();
     for (RealSplitting.Atom atom : split.atoms()) {
       polys.add(atom.polynomial());
-      names.add(atom.display() != null ? atom.display() : finite.get(atom.source()).display());
+      names.add(atom.factor() != null ? atom.factor() : finite.get(atom.source()).toLayerFactor());
       multiplicity.add(atom.multiplicity());
       infinity.add(-1);
     }
     for (FiberFactor f : factors) {
       if (f.isAtInfinity()) {
         polys.add(null);
-        names.add(f.display());
+        names.add(f.toLayerFactor());
         multiplicity.add(f.multiplicity());
         infinity.add(f.infinityVariable());
       }
@@ -543,7 +537,7 @@ public final class FiberEnumeration {
         counts -> {
           org.lcngeo.core.Deadline.checkCurrent();
           List<List<FieldElement>> filters = new ArrayList<>();
-          List<String> display = new ArrayList<>();
+          List<LayerFactorization> display = new ArrayList<>();
           for (int l = 0; l < h; l++) {
             filters.add(null);
             display.add(null);
@@ -551,13 +545,13 @@ public final class FiberEnumeration {
           for (int i = 0; i < h; i++) {
             int l = order[i];
             filters.set(l, product.apply(counts[i]).filter(a.size(l), a.dilation(l)));
-            List<String> parts = new ArrayList<>();
+            List<LayerFactorization.Power> parts = new ArrayList<>();
             for (int j = 0; j < n; j++) {
               if (counts[i][j] > 0) {
-                parts.add(power(names.get(j), counts[i][j]));
+                parts.add(new LayerFactorization.Power(names.get(j), counts[i][j]));
               }
             }
-            display.set(l, product(parts));
+            display.set(l, new LayerFactorization(parts));
           }
           emitFilters(k, filters, display);
         });
@@ -617,7 +611,7 @@ public final class FiberEnumeration {
             productOf(atoms, counts)),
         counts -> {
           List<GenPolynomial<BigRational>> layers = new ArrayList<>();
-          List<String> display = new ArrayList<>();
+          List<LayerFactorization> display = new ArrayList<>();
           for (int l = 0; l < h; l++) {
             layers.add(null);
             display.add(null);
@@ -625,13 +619,13 @@ public final class FiberEnumeration {
           for (int i = 0; i < h; i++) {
             int l = order[i];
             layers.set(l, productOf(atoms, counts[i]));
-            List<String> parts = new ArrayList<>();
+            List<LayerFactorization.Power> parts = new ArrayList<>();
             for (int j = 0; j < n; j++) {
               if (counts[i][j] > 0) {
-                parts.add(power(atoms.get(j).display(), counts[i][j]));
+                parts.add(new LayerFactorization.Power(atoms.get(j).toLayerFactor(), counts[i][j]));
               }
             }
-            display.set(l, product(parts));
+            display.set(l, new LayerFactorization(parts));
           }
           emit(layers, display);
         });

@@ -3,7 +3,7 @@ package org.lcngeo.symbolic.fiber;
 import edu.jas.arith.BigRational;
 import edu.jas.poly.GenPolynomial;
 import java.util.Optional;
-import org.lcngeo.symbolic.formula.Notation;
+import org.lcngeo.symbolic.expr.Exprs;
 
 /**
  * A Q-irreducible factor of the multi-homogeneous pi_1(v) (Lemma 9), with its multiplicity: either
@@ -30,9 +30,16 @@ public record FiberFactor(
     return infinityVariable >= 0;
   }
 
-  /** {@code z0^2 + 2} or {@code x0}. */
-  public String display() {
-    return isAtInfinity() ? "x" + infinityVariable : Notation.SYMJA.polynomial(polynomial);
+  /** This factor as data: the polynomial, or the variable x_m. */
+  public LayerFactor toLayerFactor() {
+    return isAtInfinity()
+        ? new LayerFactor.Variable(Exprs.symbol("x", infinityVariable))
+        : new LayerFactor.Rational(polynomial);
+  }
+
+  /** {@code z0^2 + 2} or {@code x0} ({@link FactorSyntax}), for messages and output. */
+  String display() {
+    return FactorSyntax.symja(toLayerFactor());
   }
 
   @Override

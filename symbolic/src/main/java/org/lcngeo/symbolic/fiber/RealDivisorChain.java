@@ -1,6 +1,7 @@
 package org.lcngeo.symbolic.fiber;
 
 import edu.jas.arith.BigRational;
+import org.lcngeo.symbolic.expr.Exprs;
 import edu.jas.poly.GenPolynomial;
 import edu.jas.poly.Monomial;
 import java.util.ArrayList;
@@ -20,7 +21,6 @@ import org.lcngeo.symbolic.algebraic.FieldExtensions;
 import org.lcngeo.symbolic.algebraic.NumberField;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 import org.lcngeo.symbolic.algebraic.RealQuadraticFactors;
-import org.lcngeo.symbolic.formula.Notation;
 import org.lcngeo.symbolic.poly.LayerPolynomials;
 import org.lcngeo.symbolic.poly.RealIrreducibility;
 import org.lcngeo.symbolic.poly.RootOrbits;
@@ -85,14 +85,14 @@ final class RealDivisorChain {
 
   /** Receives each distribution: layer polynomials in z (coefficients in K) and their factored forms. */
   interface Sink {
-    void accept(List<List<FieldElement>> layers, List<String> display);
+    void accept(List<List<FieldElement>> layers, List<LayerFactorization> display);
   }
 
   /**
    * A factor of pi_1(v): a whole Q-factor (source index, numberA = -1), z - a (numberB = -1), or
    * z^2 - s z + p, numbers indexing {@link #numbers}.
    */
-  private record Factor(int source, int degree, int numberA, int numberB, String display) {
+  private record Factor(int source, int degree, int numberA, int numberB, LayerFactor factor) {
     boolean whole() {
       return numberA < 0;
     }
@@ -110,7 +110,7 @@ final class RealDivisorChain {
   private final Map<Long, List<List<FieldElement>>> keys = new HashMap<>();
   private final Map<Long, List<GenPolynomial<BigRational>>> rationalKeys = new HashMap<>();
   private final List<List<FieldElement>> layerPolynomials;
-  private final List<String> layerDisplay;
+  private final List<LayerFactorization> layerDisplay;
   private Sink sink;
   private boolean strict;
   private String unsplit;
@@ -146,22 +146,22 @@ final class RealDivisorChain {
     for (int j = 0; j < finite.size(); j++) {
       if (!split.contains(j)) {
         factors.add(new Factor(j, (int) finite.get(j).degree(0), -1, -1,
-            Notation.SYMJA.polynomial(finite.get(j))));
+            new LayerFactor.Rational(finite.get(j))));
         continue;
       }
       if (finite.get(j).degree(0) > MAX_SPLIT_DEGREE) {
         throw new FieldExtensions.DegreeBoundExceeded("the factor "
-            + Notation.SYMJA.polynomial(finite.get(j)) + " has degree above "
+            + FactorSyntax.symja(new LayerFactor.Rational(finite.get(j))) + " has degree above "
             + MAX_SPLIT_DEGREE + ", the bound for splitting over R");
       }
       List<BigFraction> f = coefficients(finite.get(j));
       for (RealAlgebraicNumber r : RealAlgebraicNumber.realRoots(f)) {
-        factors.add(new Factor(j, 1, values.size(), -1, display(List.of(r.negate(), one()))));
+        factors.add(new Factor(j, 1, values.size(), -1, new LayerFactor.Univariate(List.of(r.negate(), one()))));
         values.add(r);
       }
       for (RealQuadraticFactors.Quadratic q : RealQuadraticFactors.of(f)) {
         factors.add(new Factor(j, 2, values.size(), values.size() + 1,
-            display(List.of(q.product(), q.sum().negate(), one()))));
+            new LayerFactor.Univariate(List.of(q.product(), q.sum().negate(), one()))));
         values.add(q.sum());
         values.add(q.product());
       }
@@ -409,7 +409,8 @@ final class RealDivisorChain {
           for (int j : block) {
             sources.add(factors.get(j).source());
           }
-          String why = "the factor " + Notation.SYMJA.polynomial(RootOrbits.substitutePower(g, t))
+          String why = "the factor "
+              + FactorSyntax.symja(new LayerFactor.Rational(RootOrbits.substitutePower(g, t)))
               + " splits over R into factors with irrational coefficients, and the layers"
               + " receiving only some of them are not listed";
           if (strict) {
@@ -427,7 +428,7 @@ final class RealDivisorChain {
       long nextInf = inf;
       for (int li = 0; li < members.length; li++) {
         List<FieldElement> q = List.of(field.one());
-        List<String> parts = new ArrayList<>();
+        List<LayerFactorization.Power> parts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
           int c = counts[li][i];
           if (c == 0) {
@@ -435,7 +436,7 @@ final class RealDivisorChain {
           }
           if (i == infIdx) {
             nextInf -= t * c;
-            parts.add(FiberEnumeration.power("x0", t * c));
+            parts.add(new LayerFactorization.Power(variable("x"), t * c));
             continue;
           }
           for (int r = 0; r < c; r++) {
@@ -443,16 +444,16 @@ final class RealDivisorChain {
           }
           if (i == zeroIdx) {
             nextZero -= t * c;
-            parts.add(FiberEnumeration.power("z0", t * c));
+            parts.add(new LayerFactorization.Power(variable("z"), t * c));
           } else {
             for (int j : atomMembers.get(i)) {
               nextExps[j] -= c;
-              parts.add(FiberEnumeration.power(factors.get(j).display(), c));
+              parts.add(new LayerFactorization.Power(factors.get(j).factor(), c));
             }
           }
         }
         layerPolynomials.set(members[li], substitutePower(q, t));
-        layerDisplay.set(members[li], parts.isEmpty() ? "1" : String.join(" * ", parts));
+        layerDisplay.set(members[li], new LayerFactorization(parts));
       }
       group(gi - 1, nextExps, nextZero, nextInf);
     });
@@ -481,30 +482,8 @@ final class RealDivisorChain {
     return List.of(c);
   }
 
-  /** A monic real polynomial in z0 in Symja syntax, coefficients as radicals or Root forms. */
-  private static String display(List<RealAlgebraicNumber> c) {
-    StringBuilder b = new StringBuilder();
-    for (int i = c.size() - 1; i >= 0; i--) {
-      RealAlgebraicNumber x = c.get(i);
-      String mono = i == 0 ? "" : i == 1 ? "z0" : "z0^" + i;
-      if (i == c.size() - 1) {
-        b.append(mono);
-        continue;
-      }
-      if (x.isRational()) {
-        BigFraction q = x.toRational();
-        if (q.signum() == 0) {
-          continue;
-        }
-        String abs = org.lcngeo.symbolic.algebraic.Symja.rational(q.abs());
-        b.append(q.signum() < 0 ? "-" : "+");
-        b.append(mono.isEmpty() ? abs : q.abs().equals(BigFraction.ONE) ? mono : abs + "*" + mono);
-      } else {
-        boolean negative = x.signum() < 0;
-        b.append(negative ? "-(" : "+(").append((negative ? x.negate() : x).toSymja()).append(')')
-            .append(mono.isEmpty() ? "" : "*" + mono);
-      }
-    }
-    return b.toString();
+  /** The variable x0 or z0 as a layer factor. */
+  private static LayerFactor variable(String base) {
+    return new LayerFactor.Variable(Exprs.symbol(base, 0));
   }
 }

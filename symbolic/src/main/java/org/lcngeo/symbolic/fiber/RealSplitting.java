@@ -40,8 +40,11 @@ final class RealSplitting {
   /** Bound on the total degree of a factor in several variables that is split. */
   static final int MAX_COMPONENTS_DEGREE = 8;
 
-  /** One real factor: its polynomial over K, the Q-factor it comes from and its multiplicity. */
-  record Atom(SparsePolynomial polynomial, int source, long multiplicity, String display) {}
+  /**
+   * One real factor: its polynomial over K, the Q-factor it comes from, its multiplicity, and its
+   * form as a layer factor when it is a proper real factor (null for a whole Q-factor).
+   */
+  record Atom(SparsePolynomial polynomial, int source, long multiplicity, LayerFactor factor) {}
 
   private final NumberField field;
   private final List<Atom> atoms = new ArrayList<>();
@@ -187,8 +190,8 @@ final class RealSplitting {
       }
       List<String> shown = new ArrayList<>();
       for (SparsePolynomial g : parts) {
-        atoms.add(new Atom(g, p.source(), p.multiplicity(), g.display()));
-        shown.add("(" + g.display() + ")");
+        atoms.add(new Atom(g, p.source(), p.multiplicity(), g.toFactor()));
+        shown.add("(" + FactorSyntax.symja(g.toFactor()) + ")");
       }
       certificates.put(factors.get(p.source()).display(), "splits over R into "
           + String.join(" * ", shown) + " (checked by multiplying back)");

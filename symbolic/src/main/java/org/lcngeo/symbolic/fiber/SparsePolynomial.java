@@ -189,30 +189,14 @@ final class SparsePolynomial {
     return w;
   }
 
-  /** Symja syntax, coefficients as radicals or Root forms. */
-  String display() {
-    StringBuilder b = new StringBuilder();
+  /** This polynomial as a layer factor: its terms, highest exponent vector first. */
+  LayerFactor.Real toFactor() {
+    List<LayerFactor.Real.Term> out = new ArrayList<>();
     for (Map.Entry<Exponents, FieldElement> x : terms.descendingMap().entrySet()) {
-      FieldElement c = x.getValue();
-      boolean negative = c.signum() < 0;
-      FieldElement abs = negative ? c.negate() : c;
-      List<String> factors = new ArrayList<>();
-      boolean monomial = Arrays.stream(x.getKey().e()).anyMatch(v -> v > 0);
-      if (!abs.isRational()) {
-        factors.add("(" + abs.toSymja() + ")");
-      } else if (!monomial || !abs.toRational().equals(org.hipparchus.fraction.BigFraction.ONE)) {
-        factors.add(org.lcngeo.symbolic.algebraic.Symja.rational(abs.toRational()));
-      }
-      for (int m = 0; m < variables; m++) {
-        int e = x.getKey().e()[m];
-        if (e > 0) {
-          factors.add("z" + m + (e > 1 ? "^" + e : ""));
-        }
-      }
-      b.append(b.length() == 0 ? (negative ? "-" : "") : (negative ? " - " : " + "))
-          .append(String.join("*", factors));
+      out.add(new LayerFactor.Real.Term(
+          Arrays.stream(x.getKey().e()).boxed().toList(), x.getValue()));
     }
-    return b.length() == 0 ? "0" : b.toString();
+    return new LayerFactor.Real(variables, List.copyOf(out));
   }
 
   @Override

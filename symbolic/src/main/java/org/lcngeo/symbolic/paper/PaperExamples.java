@@ -17,6 +17,7 @@ import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
+import org.lcngeo.symbolic.fiber.FactorSyntax;
 import org.lcngeo.symbolic.fiber.Fiber;
 import org.lcngeo.symbolic.formula.Invariants;
 import org.lcngeo.symbolic.formula.InverseMap;
@@ -150,7 +151,7 @@ public final class PaperExamples {
   public static PaperExample example16() {
     List<BigFraction> v = q(2, 0, 5, 0, 2);
     Fiber fiber = Fiber.compute(EX15, v, q(0));
-    List<List<List<String>>> ntks = fiber.points().stream().map(p -> p.ntk().ntkSymja()).toList();
+    List<List<List<String>>> ntks = fiber.points().stream().map(p -> Printer.SYMJA.entries(p.ntk().ntkExpr())).toList();
     List<List<String>> paperA = rows(new String[][] {
       {"5", "0", "4", "0", "0"}, {"0", "4", "0", "2", "0"}, {"4", "0", "10", "0", "4"},
       {"0", "2", "0", "1", "0"}, {"0", "0", "4", "0", "5"}});
@@ -207,7 +208,7 @@ public final class PaperExamples {
   /** Ex. 19: v = (0,1,1,0) with strides 1: three balanced factorizations, three NTKs. */
   public static PaperExample example19() {
     Fiber fiber = Fiber.compute(EX19, q(0, 1, 1, 0), q(0));
-    List<List<List<String>>> ntks = fiber.points().stream().map(p -> p.ntk().ntkSymja()).toList();
+    List<List<List<String>>> ntks = fiber.points().stream().map(p -> Printer.SYMJA.entries(p.ntk().ntkExpr())).toList();
     String h = "Sqrt(2)/2";
     String t = "2*Sqrt(2)";
     String o3 = "(3*Sqrt(2))/2";
@@ -302,7 +303,8 @@ public final class PaperExamples {
     List<PaperExample.FiberPoint> points = new ArrayList<>();
     for (Fiber.Point p : fiber.points()) {
       points.add(new PaperExample.FiberPoint(
-          p.rescaled().filtersSymja(), p.layerFactorizations(), p.ntk().ntkSymja(), p.rank()));
+          Printer.SYMJA.entries(p.rescaled().filtersExpr()), FactorSyntax.symja(p.layerFactorizations()),
+          Printer.SYMJA.entries(p.ntk().ntkExpr()), p.rank()));
     }
     return new PaperExample.FiberObjects(
         fiber.architecture().summary(),

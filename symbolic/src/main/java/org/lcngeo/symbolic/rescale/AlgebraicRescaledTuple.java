@@ -21,8 +21,8 @@ import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
  * prod ||w_l||^2 in K, and beta_l, lambda_l^2 and the rescaled NTK live in L = Q(gamma, beta_1)
  * (one primitive element, {@link FieldExtensions}). Built by {@link AlgebraicRescaling#rescale}.
  * The square roots lambda_l are computed on first use ({@link #lambdas()}, {@link #filters()}:
- * algebraic numbers of degree up to 2 [L : Q], costly); the printed forms ({@link
- * #lambdaSymja}, {@link #filtersSymja()}, {@link #filtersDecimal}) avoid them.
+ * algebraic numbers of degree up to 2 [L : Q], costly); the expression trees ({@link
+ * #lambdaExpr}, {@link #filtersExpr()}, {@link #filtersDecimal}) avoid them.
  */
 public final class AlgebraicRescaledTuple extends RescaledLayers<FieldElement> {
   private final FilterTuple<FieldElement> original;
@@ -109,7 +109,7 @@ public final class AlgebraicRescaledTuple extends RescaledLayers<FieldElement> {
   }
 
   /**
-   * lambda_l in Symja syntax: a radical when lambda_l^2 is rational, else Sqrt((beta_1 + c_l) /
+   * lambda_l as an expression tree: a radical when lambda_l^2 is rational, else Sqrt((beta_1 + c_l) /
    * ||w_l||^2) with beta_1 as a radical or Root form and ||w_l||^2 in K (no square root of an
    * irrational number is computed, unlike {@link #lambdas()}).
    */

@@ -5,7 +5,6 @@ import java.util.List;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 import org.lcngeo.symbolic.expr.Expr;
-import org.lcngeo.symbolic.expr.Printer;
 
 /**
  * The rescaled filters lambda_l w_l of Prop. 2 / 12, whatever field the original filters live in:
@@ -24,16 +23,6 @@ public interface RescaledFilters {
 
   /** The rescaled filters as expression trees, per layer row-major. */
   List<List<Expr>> filtersExpr();
-
-  /** lambda_l in Symja syntax. */
-  default String lambdaSymja(int l) {
-    return Printer.SYMJA.print(lambdaExpr(l));
-  }
-
-  /** The rescaled filters in Symja syntax, per layer row-major. */
-  default List<List<String>> filtersSymja() {
-    return Printer.SYMJA.entries(filtersExpr());
-  }
 
   /** The rescaled filters as decimals correct to the given significant digits, per layer. */
   default List<List<String>> filtersDecimal(int digits) {

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.symbolic.algebraic.FieldElement;
 import org.lcngeo.symbolic.expr.Expr;
-import org.lcngeo.symbolic.expr.Printer;
 import org.lcngeo.symbolic.algebraic.NumberField;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 
@@ -79,11 +78,6 @@ public final class RescaledNtk {
     return map(FieldElement::toExpr);
   }
 
-  /** Each entry in Symja syntax ({@link #ntkExpr}). */
-  public List<List<String>> ntkSymja() {
-    return Printer.SYMJA.entries(ntkExpr());
-  }
-
   /** Each entry as a real algebraic number (for comparisons with other fields). */
   public List<List<RealAlgebraicNumber>> toRealAlgebraic() {
     return map(FieldElement::toRealAlgebraic);
@@ -129,6 +123,6 @@ public final class RescaledNtk {
 
   @Override
   public String toString() {
-    return "K^(delta) over " + field + ": " + ntkSymja();
+    return "K^(delta) over " + field + ": " + entries;
   }
 }

@@ -113,7 +113,7 @@ public final class RescaledTuple extends RescaledLayers<BigFraction> {
   }
 
   /**
-   * The rescaled filters in Symja syntax, per layer row-major: w_j * lambda_l with lambda_l as a
+   * The rescaled filters as expression trees, per layer row-major: w_j * lambda_l with lambda_l as a
    * radical when it has degree at most two, else as Sqrt(lambda_l^2) with lambda_l^2 in Q(beta_1).
    */
   @Override
@@ -131,7 +131,7 @@ public final class RescaledTuple extends RescaledLayers<BigFraction> {
   }
 
   /**
-   * lambda_l in Symja syntax: a radical when it has degree at most two, else Sqrt(lambda_l^2) with
+   * lambda_l as an expression tree: a radical when it has degree at most two, else Sqrt(lambda_l^2) with
    * lambda_l^2 in Q(beta_1) (never a Root form, whose index needs Symja's numerics).
    */
   @Override

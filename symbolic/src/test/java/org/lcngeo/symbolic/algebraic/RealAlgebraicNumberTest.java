@@ -1,6 +1,7 @@
 package org.lcngeo.symbolic.algebraic;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.lcngeo.symbolic.expr.Printer;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
@@ -28,11 +29,11 @@ class RealAlgebraicNumberTest {
     assertThat(s.isRational()).isFalse();
     assertThat(s.toDecimalString(50))
         .isEqualTo("1.4142135623730950488016887242096980785696718753769");
-    assertThat(s.toSymja()).isEqualTo("Sqrt(2)");
+    assertThat(Printer.SYMJA.print(s.toExpr())).isEqualTo("Sqrt(2)");
     assertThat(s).isEqualTo(sqrt(2));
     assertThat(s.multiply(s)).isEqualTo(RealAlgebraicNumber.of(2));
     assertThat(s.multiply(s).isRational()).isTrue();
-    assertThat(s.negate().toSymja()).isEqualTo("-Sqrt(2)");
+    assertThat(Printer.SYMJA.print(s.negate().toExpr())).isEqualTo("-Sqrt(2)");
     assertThat(s.signum()).isEqualTo(1);
     assertThat(s.negate().signum()).isEqualTo(-1);
   }
@@ -80,22 +81,22 @@ class RealAlgebraicNumberTest {
     assertThat(r.minimalPolynomial()).containsExactly(q(-2), q(0), q(0), q(0), q(1));
     assertThat(r).isEqualTo(RealAlgebraicNumber.root(List.of(q(-2), q(0), q(0), q(0), q(1)), q(1), q(2)));
     assertThat(r.toDecimalString(30)).isEqualTo("1.18920711500272106671749997056");
-    assertThat(r.toSymja()).isEqualTo("Sqrt(Sqrt(2))");
-    assertThat(r.inverse().negate().toSymja()).isEqualTo("-Sqrt(Sqrt(2)/2)");
+    assertThat(Printer.SYMJA.print(r.toExpr())).isEqualTo("Sqrt(Sqrt(2))");
+    assertThat(Printer.SYMJA.print(r.inverse().negate().toExpr())).isEqualTo("-Sqrt(Sqrt(2)/2)");
     assertThat(r.multiply(r).multiply(r).multiply(r)).isEqualTo(RealAlgebraicNumber.of(2));
   }
 
   @Test
   void quadraticRadicalForms() {
     RealAlgebraicNumber golden = RealAlgebraicNumber.root(List.of(q(-1), q(-1), q(1)), q(1), q(2));
-    assertThat(golden.toSymja()).isEqualTo("(1+Sqrt(5))/2");
-    assertThat(golden.negate().add(RealAlgebraicNumber.of(1)).toSymja()).isEqualTo("(1-Sqrt(5))/2");
-    assertThat(RealAlgebraicNumber.root(List.of(q(-1), q(0), q(2)), q(0), q(1)).toSymja())
+    assertThat(Printer.SYMJA.print(golden.toExpr())).isEqualTo("(1+Sqrt(5))/2");
+    assertThat(Printer.SYMJA.print(golden.negate().add(RealAlgebraicNumber.of(1)).toExpr())).isEqualTo("(1-Sqrt(5))/2");
+    assertThat(Printer.SYMJA.print(RealAlgebraicNumber.root(List.of(q(-1), q(0), q(2)), q(0), q(1)).toExpr()))
         .isEqualTo("Sqrt(2)/2");
-    assertThat(sqrt(12).toSymja()).isEqualTo("2*Sqrt(3)");
-    assertThat(sqrt(12).multiply(q(-3, 7)).add(RealAlgebraicNumber.of(q(1, 2))).toSymja())
+    assertThat(Printer.SYMJA.print(sqrt(12).toExpr())).isEqualTo("2*Sqrt(3)");
+    assertThat(Printer.SYMJA.print(sqrt(12).multiply(q(-3, 7)).add(RealAlgebraicNumber.of(q(1, 2))).toExpr()))
         .isEqualTo("(7-12*Sqrt(3))/14");
-    assertThat(RealAlgebraicNumber.of(q(-3, 4)).toSymja()).isEqualTo("-3/4");
+    assertThat(Printer.SYMJA.print(RealAlgebraicNumber.of(q(-3, 4)).toExpr())).isEqualTo("-3/4");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package org.lcngeo.symbolic.rescale;
 
 import java.util.ArrayList;
+import org.lcngeo.symbolic.expr.Printer;
 import java.util.List;
 import java.util.Random;
 import org.hipparchus.fraction.BigFraction;
@@ -59,7 +60,7 @@ public final class RescaledNtkBenchmark {
         long t3 = System.nanoTime();
         List<List<String>> dec = ntk.ntkDecimal(20);
         long t4 = System.nanoTime();
-        List<List<String>> sym = ntk.ntkSymja();
+        List<List<String>> sym = Printer.SYMJA.entries(ntk.ntkExpr());
         long t5 = System.nanoTime();
         r.filters();
         long t6 = System.nanoTime();

@@ -1,6 +1,7 @@
 package org.lcngeo.symbolic.rescale;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import org.lcngeo.symbolic.expr.Printer;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
@@ -112,9 +113,9 @@ class RescalingTest {
     assertThat(ntks.get(1).exactlyEquals(ntks.get(2))).isFalse();
     assertThat(ntks.get(0).exactlyEquals(ntks.get(0))).isTrue();
     // entries print as radicals Symja parses: 4/sqrt(2) = 2*Sqrt(2)
-    assertThat(ntks.get(0).ntkSymja().get(1).get(1)).isEqualTo("2*Sqrt(2)");
-    assertThat(ntks.get(0).ntkSymja().get(0).get(0)).isEqualTo("Sqrt(2)/2");
-    assertThat(ntks.get(0).ntkSymja().get(0).get(3)).isEqualTo("0");
+    assertThat(Printer.SYMJA.entries(ntks.get(0).ntkExpr()).get(1).get(1)).isEqualTo("2*Sqrt(2)");
+    assertThat(Printer.SYMJA.entries(ntks.get(0).ntkExpr()).get(0).get(0)).isEqualTo("Sqrt(2)/2");
+    assertThat(Printer.SYMJA.entries(ntks.get(0).ntkExpr()).get(0).get(3)).isEqualTo("0");
     assertThat(ntks.get(0).ntkDecimal(20).get(0).get(0)).isEqualTo("0.70710678118654752440");
   }
 
@@ -149,7 +150,7 @@ class RescalingTest {
     assertThat(prod.toRational()).isEqualTo(BigFraction.ONE);
     RescaledNtk k = r.ntk();
     assertThat(k.ntkCoefficients().get(0).get(0)).hasSize(3);
-    assertThat(k.entry(0, 0).toSymja()).doesNotContain("Root(Function");
+    assertThat(Printer.SYMJA.print(k.entry(0, 0).toExpr())).doesNotContain("Root(Function");
     assertThat(k.entry(0, 0).toRealAlgebraic().certificate().symjaEvaluates()).isTrue();
   }
 
@@ -160,7 +161,7 @@ class RescalingTest {
     RescaledTuple r = Rescaling.rescale(theta, List.of());
     assertThat(r.beta1()).isEqualTo(alg(new BigFraction(9)));
     assertThat(r.lambdas()).containsExactly(alg(BigFraction.ONE));
-    assertThat(r.filtersSymja()).containsExactly(List.of("1", "-2", "2"));
+    assertThat(Printer.SYMJA.entries(r.filtersExpr())).containsExactly(List.of("1", "-2", "2"));
     MuPlan plan = MuPlan.compile(arch);
     List<List<BigFraction>> k = plan.ntk(RationalRing.INSTANCE, theta);
     assertThat(r.ntk().ntkCoefficients().get(1).get(1)).containsExactly(k.get(1).get(1));
