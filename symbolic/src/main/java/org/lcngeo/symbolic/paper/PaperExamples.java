@@ -151,7 +151,8 @@ public final class PaperExamples {
   public static PaperExample example16() {
     List<BigFraction> v = q(2, 0, 5, 0, 2);
     Fiber fiber = Fiber.compute(EX15, v, q(0));
-    List<List<List<String>>> ntks = fiber.points().stream().map(p -> Printer.SYMJA.entries(p.ntk().ntkExpr())).toList();
+    List<List<List<String>>> ntks =
+        fiber.points().stream().map(p -> Printer.SYMJA.entries(p.ntk().ntkExpr())).toList();
     List<List<String>> paperA = rows(new String[][] {
       {"5", "0", "4", "0", "0"}, {"0", "4", "0", "2", "0"}, {"4", "0", "10", "0", "4"},
       {"0", "2", "0", "1", "0"}, {"0", "0", "4", "0", "5"}});
@@ -208,7 +209,8 @@ public final class PaperExamples {
   /** Ex. 19: v = (0,1,1,0) with strides 1: three balanced factorizations, three NTKs. */
   public static PaperExample example19() {
     Fiber fiber = Fiber.compute(EX19, q(0, 1, 1, 0), q(0));
-    List<List<List<String>>> ntks = fiber.points().stream().map(p -> Printer.SYMJA.entries(p.ntk().ntkExpr())).toList();
+    List<List<List<String>>> ntks =
+        fiber.points().stream().map(p -> Printer.SYMJA.entries(p.ntk().ntkExpr())).toList();
     String h = "Sqrt(2)/2";
     String t = "2*Sqrt(2)";
     String o3 = "(3*Sqrt(2))/2";
