@@ -99,6 +99,9 @@ final class RadicalForms {
         Expr t = Exprs.product(amplitude, new Expr.Cos(Exprs.quotient(shifted, Exprs.num(3))));
         out.add(Exprs.sum(t, Exprs.num(shift)));
       }
+    } else if (p.signum() == 0) {
+      // t^3 = -q: Cardano's second cube root would be CubeRoot(0)
+      out.add(Exprs.sum(new Expr.CubeRoot(Exprs.num(q.negate())), Exprs.num(shift)));
     } else {
       Expr root = QuadraticSurd.sqrt(d);
       Expr half = Exprs.num(q.divide(-2));

@@ -100,6 +100,17 @@ class RealAlgebraicNumberTest {
   }
 
   @Test
+  void pureCubesPrintOneCubeRoot() {
+    // x^3 - 2 and x^3 + 3x^2 + 3x - 1 = (x + 1)^3 - 2: Cardano with p = 0 is one cube root
+    assertThat(Printer.SYMJA.print(
+            RealAlgebraicNumber.root(List.of(q(-2), q(0), q(0), q(1)), q(1), q(2)).toExpr()))
+        .isEqualTo("CubeRoot(2)");
+    assertThat(Printer.SYMJA.print(
+            RealAlgebraicNumber.root(List.of(q(-1), q(3), q(3), q(1)), q(0), q(1)).toExpr()))
+        .isEqualTo("CubeRoot(2)-1");
+  }
+
+  @Test
   void agreeingToFiftyDigitsIsNotEquality() {
     // sqrt(2) and sqrt(2) + 10^-51 agree to 50 significant digits.
     BigFraction tiny = new BigFraction(BigInteger.ONE, BigInteger.TEN.pow(51));
