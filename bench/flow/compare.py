@@ -5,7 +5,8 @@
                                             W5 (200 flows, whole process: lcn sweep vs SciPy LSODA)
   bench/flow/compare.py w6 W6a [W6b ...]    the parameter flow and the function-space flow of a 2-D
                                             workload (../shared/bench/workloads or bench/workloads)
-                                            vs the researcher's scipy_flow2d.py (LSODA)
+                                            vs the researcher's scipy_flow2d.py (LSODA; W6c through
+                                            scipy_flow2d_at.py, as the peer reads only the shared folder)
 
 Both sides run in this one process tree, one after the other, so they see the same machine load
 (printed with each block: the 2 cores are shared). Times: lcngeo's are in-process medians after
@@ -119,8 +120,12 @@ def w6(a):
         pf = [r for r in ours if r["flow"] == "parameter"][0]
         fs = [r for r in ours if r["flow"] == "function-space"]
         peer = os.path.join(SHARED, "peers", "scipy_flow2d.py")
-        if a.peer and os.path.isfile(peer) and os.path.basename(wl) in ("W6a.json", "W6b.json"):
-            res, _, _, scpu = results([PY, peer, "--workload", os.path.basename(wl)[:-5]])
+        if a.peer and os.path.isfile(peer):
+            # the peer reads the shared workloads folder; W6c (bench/workloads) goes through a
+            # wrapper that points it elsewhere and leaves the peer unchanged
+            at = [] if os.path.dirname(os.path.abspath(wl)) == os.path.join(SHARED, "workloads") else [
+                os.path.join(HERE, "scipy_flow2d_at.py"), os.path.dirname(os.path.abspath(wl))]
+            res, _, _, scpu = results([PY] + (at or [peer]) + ["--workload", os.path.basename(wl)[:-5]])
             s = res[0]
             print(f"| {name} | SciPy LSODA | {s['wall']:.3f} (process CPU {scpu:.3f}) | {s['nfev']:,} | {s['loss_final']:.10f} | | {s['peak_rss_mib']:.0f} | |")
             ratio = f"{s['wall'] / pf['wall']:.1f}x wall, {scpu / pf['cpu']:.1f}x CPU"

@@ -3,17 +3,14 @@ package org.lcngeo.numeric.data;
 /**
  * The stacked matrix M (rows: the outputs of all samples, columns: the filter entries) of the
  * convolutions {@code v -> alpha_v(X_i)} (paper, eq. 10), applied from the data without forming M
- * or A = M^T M: memory O(N |X|) instead of O(n^2), and no O(N d n^2) set-up. {@code M v} runs as
- * contiguous passes over the samples per output and four filter entries, on the inputs stored
- * pixel-major; {@code M^T r} as contiguous passes per sample, four outputs and run of consecutive
- * input positions, on the inputs as given. Immutable and thread-safe.
+ * or A = M^T M: memory O(N |X|) instead of O(n^2), and no O(N d n^2) set-up. Both {@code M v}
+ * and {@code M^T r} run per sample (its input stays in the cache), four outputs and a run of
+ * consecutive input positions at a time, on the inputs as given. Immutable and thread-safe.
  */
 final class DataOperator {
   private final int samples;
   private final int outputs;
   private final int n;
-  /** xt[p * samples + i] = X_i[p]. */
-  private final double[] xt;
   /** positions[o][j]: the input position of filter entry j in output o. */
   private final int[][] positions;
   /** runs[o]: triples (first filter entry, first input position, length) of contiguous runs. */
@@ -32,13 +29,6 @@ final class DataOperator {
     this.outputs = c.outputEntries();
     this.n = c.filterEntries();
     this.x = data.x();
-    int inputs = c.inputEntries();
-    this.xt = new double[inputs * samples];
-    for (int i = 0; i < samples; i++) {
-      for (int p = 0; p < inputs; p++) {
-        xt[p * samples + i] = x[i][p];
-      }
-    }
     this.positions = new int[outputs][n];
     this.runs = new int[outputs][];
     for (int o = 0; o < outputs; o++) {
@@ -87,46 +77,56 @@ final class DataOperator {
   }
 
   /**
-   * out := M v (length rows()): per output, one contiguous pass over the samples for each run of
-   * four consecutive filter entries at consecutive input positions (four axpys fused: the output's
-   * row of samples is read and written once per four entries).
+   * out := M v (length rows()), per sample: the sample's input is read from the cache once per
+   * four outputs, not from memory once per output (W6c: 14 ms instead of 50 ms). Outputs whose
+   * windows are translates of each other go four at a time, as four dot products over the runs
+   * of the filter.
    */
   void times(double[] v, double[] out) {
-    java.util.Arrays.fill(out, 0, rows(), 0.0);
-    for (int o = 0; o < outputs; o++) {
-      int[] po = positions[o];
-      int at = o * samples;
-      int j = 0;
-      for (; j + 3 < n; j += 4) {
-        int p0 = po[j];
-        double c0 = v[j];
-        double c1 = v[j + 1];
-        double c2 = v[j + 2];
-        double c3 = v[j + 3];
-        if (po[j + 3] == p0 + 3 && po[j + 1] == p0 + 1 && po[j + 2] == p0 + 2) {
-          int b0 = p0 * samples;
-          int b1 = b0 + samples;
-          int b2 = b1 + samples;
-          int b3 = b2 + samples;
-          for (int i = 0; i < samples; i++) {
-            out[at + i] += c0 * xt[b0 + i] + c1 * xt[b1 + i] + c2 * xt[b2 + i] + c3 * xt[b3 + i];
-          }
-        } else {
-          for (int t = j; t < j + 4; t++) {
-            axpy(v[t], po[t] * samples, out, at);
+    for (int i = 0; i < samples; i++) {
+      double[] xi = x[i];
+      int o = 0;
+      for (; o + 3 < outputs && translate[o] != null; o += 4) {
+        int[] d = translate[o];
+        int d1 = d[0];
+        int d2 = d[1];
+        int d3 = d[2];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int[] ro = runs[o];
+        for (int k = 0; k < ro.length; k += 3) {
+          int j0 = ro[k];
+          int p0 = ro[k + 1] - j0;
+          int end = j0 + ro[k + 2];
+          for (int j = j0; j < end; j++) {
+            int q = p0 + j;
+            double vj = v[j];
+            s0 += vj * xi[q];
+            s1 += vj * xi[q + d1];
+            s2 += vj * xi[q + d2];
+            s3 += vj * xi[q + d3];
           }
         }
+        out[o * samples + i] = s0;
+        out[(o + 1) * samples + i] = s1;
+        out[(o + 2) * samples + i] = s2;
+        out[(o + 3) * samples + i] = s3;
       }
-      for (; j < n; j++) {
-        axpy(v[j], po[j] * samples, out, at);
+      for (; o < outputs; o++) {
+        double s0 = 0;
+        int[] ro = runs[o];
+        for (int k = 0; k < ro.length; k += 3) {
+          int j0 = ro[k];
+          int p0 = ro[k + 1] - j0;
+          int end = j0 + ro[k + 2];
+          for (int j = j0; j < end; j++) {
+            s0 += v[j] * xi[p0 + j];
+          }
+        }
+        out[o * samples + i] = s0;
       }
-    }
-  }
-
-  /** out[at + i] += c xt[base + i] over the samples. */
-  private void axpy(double c, int base, double[] out, int at) {
-    for (int i = 0; i < samples; i++) {
-      out[at + i] += c * xt[base + i];
     }
   }
 
