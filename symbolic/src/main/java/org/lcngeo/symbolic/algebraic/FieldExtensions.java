@@ -137,11 +137,28 @@ public final class FieldExtensions {
     return e != null ? e : adjoin(f, b, maxDegree);
   }
 
-  /** {@link #adjoinRoot}'s norm method; null when no shift k = 1..3 gives a squarefree norm. */
+  /**
+   * The largest norm degree [K : Q] deg p that {@link #byNorm} factors over Q. Norms split into
+   * many small factors modulo every prime, and Zassenhaus' recombination is exponential in their
+   * number: z^4 + z - 1 over k = (3,3) needs a norm of degree 72 (36 factors modulo p), factored in
+   * seconds; without a bound, a random target of FiberPropertiesTest (fields of degree up to 16,
+   * roots of degree up to 8, so norms up to degree 128) ran for 20 minutes in the recombination.
+   * Above the bound, {@link #adjoin}'s composed sums or its degree bound decide, as before the
+   * norm method.
+   */
+  static final int NORM_MAX_DEGREE = 72;
+
+  /**
+   * {@link #adjoinRoot}'s norm method; null when the norm's degree exceeds {@link
+   * #NORM_MAX_DEGREE} or no shift k = 1..3 gives a squarefree norm.
+   */
   private static Extension byNorm(
       NumberField f, List<FieldElement> p, RealAlgebraicNumber b, int maxDegree) {
     int d = f.degree();
     RealAlgebraicNumber gamma = f.generator();
+    if ((long) d * (p.size() - 1) > NORM_MAX_DEGREE) {
+      return null; // Zassenhaus' recombination may take minutes: the other methods or the bound decide
+    }
     for (int k = 1; k <= 3; k++) {
       BigFraction[] norm = shiftedNorm(f, p, k);
       if (!Polynomials.isSquarefree(norm)) {
