@@ -63,23 +63,15 @@ public final class FlowBench {
               .withTolerances(rtol, atol)
               .withFunctionSpace(false);
       GradientFlow flow = new GradientFlow(mu, loss, s);
-      double[] times = new double[reps];
-      double[] cpu = new double[reps];
-      FlowResult r = null;
       // warm-up: C2 compiles the hot loops within about a second of running them
       long warm = System.nanoTime();
       for (int i = 0; i < 2 || System.nanoTime() - warm < WARM_UP_NANOS; i++) {
         flow.run(theta0);
       }
-      ThreadMXBean bean = ManagementFactory.getThreadMXBean();
-      for (int i = 0; i < reps; i++) {
-        long c0 = bean.getCurrentThreadCpuTime();
-        r = flow.run(theta0);
-        cpu[i] = (bean.getCurrentThreadCpuTime() - c0) * 1e-9;
-        times[i] = r.seconds();
-      }
-      java.util.Arrays.sort(times);
-      java.util.Arrays.sort(cpu);
+      Timed timed = Timed.of(reps, () -> flow.run(theta0), FlowResult::seconds);
+      FlowResult r = timed.last();
+      double[] times = timed.wall();
+      double[] cpu = timed.cpu();
       System.out.printf(
           Locale.ROOT,
           "%-7s median %.4f s wall (min %.4f, max %.4f), %.4f s CPU (min %.4f) over %d runs;"
@@ -138,19 +130,11 @@ public final class FlowBench {
       FlowSettings s = FlowSettings.of(FlowSettings.Method.parse(name), t1)
           .withTolerances(rtol, atol).withGridIntervals(100);
       GradientFlow flow = new GradientFlow(mu, loss, s.withFunctionSpace(false));
-      ThreadMXBean bean = ManagementFactory.getThreadMXBean();
       flow.run(theta0);
-      double[] times = new double[reps];
-      double[] cpu = new double[reps];
-      FlowResult r = null;
-      for (int i = 0; i < reps; i++) {
-        long c0 = bean.getCurrentThreadCpuTime();
-        r = flow.run(theta0);
-        cpu[i] = (bean.getCurrentThreadCpuTime() - c0) * 1e-9;
-        times[i] = r.seconds();
-      }
-      java.util.Arrays.sort(times);
-      java.util.Arrays.sort(cpu);
+      Timed timed = Timed.of(reps, () -> flow.run(theta0), FlowResult::seconds);
+      FlowResult r = timed.last();
+      double[] times = timed.wall();
+      double[] cpu = timed.cpu();
       System.out.printf(Locale.ROOT,
           "RESULT {\"flow\": \"parameter\", \"method\": \"%s\", \"wall\": %.4f, \"cpu\": %.4f,"
               + " \"rhs\": %d, \"steps\": %d, \"jacobians\": %d, \"loss_final\": %.10f,"
@@ -166,18 +150,10 @@ public final class FlowBench {
       if (reps > 1) {
         both.run(theta0);
       }
-      double[] fsTimes = new double[reps];
-      double[] fsCpus = new double[reps];
-      FlowResult f = null;
-      for (int i = 0; i < reps; i++) {
-        long c0 = bean.getCurrentThreadCpuTime();
-        f = both.run(theta0);
-        fsCpus[i] = (bean.getCurrentThreadCpuTime() - c0) * 1e-9 - cpu[reps / 2];
-        fsTimes[i] = f.functionSpaceSeconds();
-      }
-      java.util.Arrays.sort(fsTimes);
-      java.util.Arrays.sort(fsCpus);
-      double fsCpu = fsCpus[reps / 2];
+      Timed fs = Timed.of(reps, () -> both.run(theta0), FlowResult::functionSpaceSeconds);
+      FlowResult f = fs.last();
+      double[] fsTimes = fs.wall();
+      double fsCpu = fs.cpu()[reps / 2] - cpu[reps / 2];
       System.out.printf(Locale.ROOT,
           "RESULT {\"flow\": \"function-space\", \"method\": \"%s\", \"wall\": %.4f,"
               + " \"cpu\": %.4f, \"rhs\": %d, \"reached\": %s, \"deviation\": %.3e,"
@@ -185,6 +161,29 @@ public final class FlowBench {
           f.functionSpaceMethod() == null ? name : f.functionSpaceMethod().label(),
           fsTimes[reps / 2], fsCpu, f.functionSpaceEvaluations(), f.functionSpaceReached(),
           f.functionSpaceDeviation(), peakRssMib());
+    }
+  }
+
+  /**
+   * Repeated runs of a flow: the last result, and each run's wall figure (read off its result)
+   * and this thread's CPU seconds, both sorted ascending (medians at reps / 2).
+   */
+  private record Timed(FlowResult last, double[] wall, double[] cpu) {
+    static Timed of(int reps, java.util.function.Supplier<FlowResult> run,
+        java.util.function.ToDoubleFunction<FlowResult> wallOf) {
+      ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+      double[] wall = new double[reps];
+      double[] cpu = new double[reps];
+      FlowResult last = null;
+      for (int i = 0; i < reps; i++) {
+        long c0 = bean.getCurrentThreadCpuTime();
+        last = run.get();
+        cpu[i] = (bean.getCurrentThreadCpuTime() - c0) * 1e-9;
+        wall[i] = wallOf.applyAsDouble(last);
+      }
+      java.util.Arrays.sort(wall);
+      java.util.Arrays.sort(cpu);
+      return new Timed(last, wall, cpu);
     }
   }
 
