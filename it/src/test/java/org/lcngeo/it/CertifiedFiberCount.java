@@ -356,15 +356,11 @@ final class CertifiedFiberCount {
       boolean converged = false;
       for (int it = 0; it < 4 && !converged; it++) {
         homotopy(pRe, pIm, t1, fRe, fIm, jRe, jIm, hRe, hIm, aRe, aIm, false);
-        double[][] c = solve(aRe, aIm, hRe, hIm);
-        if (c == null) {
+        double size = newtonStep(pRe, pIm, aRe, aIm, hRe, hIm);
+        if (Double.isNaN(size)) {
           break;
         }
-        for (int i = 0; i < m; i++) {
-          pRe[i] -= c[0][i];
-          pIm[i] -= c[1][i];
-        }
-        converged = norm(c[0], c[1]) <= 1e-10 * (1 + norm(pRe, pIm));
+        converged = size <= 1e-10 * (1 + norm(pRe, pIm));
       }
       if (converged) {
         t = t1;
@@ -389,15 +385,8 @@ final class CertifiedFiberCount {
     // Newton on S at t = 1
     for (int it = 0; it < 30; it++) {
       system(xRe, xIm, fRe, fIm, jRe, jIm);
-      double[][] c = solve(jRe, jIm, fRe, fIm);
-      if (c == null) {
-        break;
-      }
-      for (int i = 0; i < m; i++) {
-        xRe[i] -= c[0][i];
-        xIm[i] -= c[1][i];
-      }
-      if (norm(c[0], c[1]) <= 1e-14 * (1 + norm(xRe, xIm))) {
+      double size = newtonStep(xRe, xIm, jRe, jIm, fRe, fIm);
+      if (!(size > 1e-14 * (1 + norm(xRe, xIm)))) {
         break;
       }
     }
@@ -450,14 +439,10 @@ final class CertifiedFiberCount {
     double[][] jIm = new double[m][m];
     for (int it = 0; it < 20; it++) {
       system(x, zero, fRe, fIm, jRe, jIm);
-      double[][] c = solve(jRe, new double[m][m], fRe, new double[m]);
-      if (c == null) {
+      double size = newtonStep(x, new double[m], jRe, new double[m][m], fRe, new double[m]);
+      if (Double.isNaN(size)) {
         return null;
-      }
-      for (int i = 0; i < m; i++) {
-        x[i] -= c[0][i];
-      }
-      if (norm(c[0], zero) <= 1e-15 * (1 + norm(x, zero))) {
+      } else if (size <= 1e-15 * (1 + norm(x, zero))) {
         break;
       }
     }
@@ -520,6 +505,20 @@ final class CertifiedFiberCount {
   }
 
   // ---------------------------------------------------------------- linear algebra
+
+  /** One Newton step x -= A^-1 h in place (complex); the step's norm, NaN for a singular A. */
+  private static double newtonStep(double[] re, double[] im, double[][] aRe, double[][] aIm,
+      double[] hRe, double[] hIm) {
+    double[][] c = solve(aRe, aIm, hRe, hIm);
+    if (c == null) {
+      return Double.NaN;
+    }
+    for (int i = 0; i < re.length; i++) {
+      re[i] -= c[0][i];
+      im[i] -= c[1][i];
+    }
+    return norm(c[0], c[1]);
+  }
 
   /** The solution z of A z = h (complex, Gaussian elimination with partial pivoting), or null. */
   private static double[][] solve(double[][] aRe0, double[][] aIm0, double[] hRe0, double[] hIm0) {

@@ -85,9 +85,15 @@ public abstract class Printer {
     }
   }
 
-  protected abstract Text number(BigFraction q);
+  /** A rational constant: "p" or "p/q" unless a format spells numbers otherwise. */
+  protected Text number(BigFraction q) {
+    return rational(q);
+  }
 
-  protected abstract String symbol(Expr.Symbol s);
+  /** A symbol by its name (a0, v3, beta1, lambda2) unless a format spells symbols otherwise. */
+  protected String symbol(Expr.Symbol s) {
+    return s.name();
+  }
 
   /** A function of one argument; {@code name} is one of sqrt, cbrt, cos, arccos. */
   protected abstract Text function(String name, Expr argument);

@@ -1,7 +1,6 @@
 package org.lcngeo.symbolic.expr;
 
 import java.util.List;
-import org.hipparchus.fraction.BigFraction;
 
 /**
  * Plain text for people, not for a system to read back: diagnostics ({@code toString} of exact
@@ -9,16 +8,6 @@ import org.hipparchus.fraction.BigFraction;
  * real root without radicals reads {@code root 2 of x^5-4*x+2 (Newton from 3/2)}.
  */
 final class TextPrinter extends Printer {
-  @Override
-  protected Text number(BigFraction q) {
-    return rational(q);
-  }
-
-  @Override
-  protected String symbol(Expr.Symbol s) {
-    return s.name();
-  }
-
   @Override
   protected Text function(String name, Expr argument) {
     return new Text(name + "(" + print(argument) + ")", ATOM);
