@@ -29,20 +29,25 @@ import org.lcngeo.symbolic.fiber.Fiber;
  * no certified box that is not proven to miss the fiber is left over.
  */
 class CertifiedFiberCountTest {
-  /** Two-layer 2-D architectures with at most 8 parameters (at most 2^8 homotopy paths). */
-  static final List<Architecture> ARCHITECTURES = List.of(
-      Architecture.of(new int[][] {{2, 1}, {1, 3}}, null),
-      Architecture.of(new int[][] {{1, 3}, {2, 1}}, new int[][] {{1, 2}, {1, 1}}),
-      Architecture.of(new int[][] {{1, 2}, {2, 2}}, null),
-      Architecture.of(new int[][] {{2, 2}, {1, 2}}, null),
-      Architecture.of(new int[][] {{2, 2}, {2, 2}}, new int[][] {{2, 2}, {1, 1}}),
-      Architecture.of(new int[][] {{2, 2}, {2, 2}}, null));
+  /**
+   * Random two-layer 2-D architectures with at most 8 parameters (at most 2^8 homotopy paths):
+   * filter sizes up to 2x3 (at least two entries each), strides 1 or 2 in each direction.
+   */
+  @Provide
+  Arbitrary<Architecture> architectures() {
+    Arbitrary<int[]> size = Combinators.combine(Arbitraries.integers().between(1, 2),
+        Arbitraries.integers().between(1, 3)).as((x, y) -> new int[] {x, y}).filter(k -> k[0] * k[1] >= 2);
+    Arbitrary<int[]> stride = Arbitraries.integers().between(1, 2).array(int[].class).ofSize(2);
+    return Combinators.combine(size, size, stride, stride)
+        .as((k1, k2, s1, s2) -> Architecture.of(new int[][] {k1, k2}, new int[][] {s1, s2}))
+        .filter(a -> a.parameterCount() <= 8);
+  }
 
   record Case(FilterTuple<BigFraction> theta, int delta) {}
 
   @Provide
   Arbitrary<Case> cases() {
-    return Arbitraries.of(ARCHITECTURES).flatMap(a -> Combinators.combine(
+    return architectures().flatMap(a -> Combinators.combine(
         Plans.tuples(a, 3), Arbitraries.integers().between(-2, 2)).as(Case::new));
   }
 
@@ -77,6 +82,7 @@ class CertifiedFiberCountTest {
     assertThat(candidates).as("certified real solutions up to sign, beside %d exact points: %s",
         exact.points().size(), r).hasSize(2 * exact.points().size());
     Statistics.label("real fiber points").collect(exact.points().size());
+    Statistics.label("parameters").collect(a.parameterCount());
   }
 
   /** The rescaled exact point (times sign) enclosed in doubles: 30 correct digits, +- 1 ulp. */
