@@ -57,10 +57,14 @@ class CertifiedFiberCountTest {
     List<BigFraction> v = MuPlan.compile(a).mu(RationalRing.INSTANCE, c.theta());
     Fiber exact = Fiber.compute(a, v, List.of(new BigFraction(c.delta())));
     Assume.that(exact.complete());
-    CertifiedFiberCount.Result r = new CertifiedFiberCount(a, v, c.delta(), 1).run();
+    // a failed path (or a singular zero) leaves the numerical count undecided: another gamma and
+    // other combinations (the seed) usually track every path
+    CertifiedFiberCount.Result r = null;
+    for (long seed = 1; seed <= 3 && (r == null || !r.clean()); seed++) {
+      r = new CertifiedFiberCount(a, v, c.delta(), seed).run();
+    }
     Statistics.label("search").collect(r.failed() > 0 ? "a path failed"
         : r.uncertified() > 0 ? "a real zero not certified" : "clean");
-    // a failed path or a singular zero leaves the numerical count undecided
     Assume.that(r.clean());
     List<CertifiedFiberCount.Box> candidates = r.candidates();
     boolean[] hit = new boolean[candidates.size()];
