@@ -46,17 +46,11 @@ record Interval(double lo, double hi) {
     return multiply(point(c));
   }
 
+  /** x^2 for x in this interval (never below 0). */
   Interval square() {
-    if (lo >= 0) {
-      return out(lo * lo, hi * hi);
-    } else if (hi <= 0) {
-      return out(hi * hi, lo * lo);
-    }
-    return out(0, Math.max(lo * lo, hi * hi)).withLow(0);
-  }
-
-  private Interval withLow(double l) {
-    return new Interval(l, hi);
+    double l = lo >= 0 ? lo * lo : hi <= 0 ? hi * hi : 0;
+    double h = Math.max(lo * lo, hi * hi);
+    return new Interval(Math.max(0, Math.nextDown(l)), Math.nextUp(h));
   }
 
   boolean contains(double x) {
