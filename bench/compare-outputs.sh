@@ -40,7 +40,7 @@ run() { # jar outdir index args...
   echo "$rc" >"$out/$i.rc"
   sed -i -E '/^ *"seconds" *: /d; s/, "seconds" : [0-9.eE+-]+//' "$out/$i.out"
   # progress lines on stderr say how long the work has taken so far
-  sed -i -E '/^[a-z]+: .*(\([0-9.]+ s\)|[0-9]+%)/d' "$out/$i.err"
+  sed -i -E '/^(lcn )?[a-z]+: .*(\([0-9.]+ s\)|[0-9]+%)/d' "$out/$i.err"
 }
 
 i=0

@@ -85,12 +85,12 @@ final class ManifoldCommand implements Callable<Integer> {
         out.put("stopped", "timeout");
       }
       if (format == Format.MACAULAY2) {
-        out.put("macaulay2", m.macaulay2());
+        out.put("macaulay2", ManifoldScript.macaulay2(m));
       }
       Output.json(System.out, out);
     } else if (format == Format.MACAULAY2) {
       System.out.print("-- " + a.summary() + "\n-- dim = " + m.dimension()
-          + (m.degree() == null ? "" : ", degree = " + m.degree()) + "\n" + m.macaulay2());
+          + (m.degree() == null ? "" : ", degree = " + m.degree()) + "\n" + ManifoldScript.macaulay2(m));
     } else {
       StringBuilder b = new StringBuilder();
       b.append(a.summary()).append('\n');

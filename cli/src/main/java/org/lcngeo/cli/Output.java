@@ -18,7 +18,7 @@ import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 /** JSON and text output shared by the commands (cli.md, "Numbers in JSON output"). */
 public final class Output {
   private static final ObjectMapper MAPPER =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+      new ObjectMapper().registerModule(ExactJson.module()).enable(SerializationFeature.INDENT_OUTPUT);
 
   private Output() {}
 

@@ -12,6 +12,7 @@ import java.util.Map;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.symbolic.expr.Expr;
 import org.lcngeo.symbolic.expr.Exprs;
+import org.lcngeo.symbolic.expr.Printer;
 import org.lcngeo.core.algebra.Rationals;
 
 /**
@@ -450,12 +451,13 @@ public final class FieldElement {
     return Arrays.hashCode(num) * 31 + den.hashCode();
   }
 
+  /**
+   * For diagnostics, in plain text ({@link Printer#TEXT}): the polynomial in the field's generator
+   * g, and the field.
+   */
   @Override
   public String toString() {
-    List<String> terms = new ArrayList<>();
-    for (BigFraction c : coefficientArray()) {
-      terms.add(Symja.rational(c));
-    }
-    return terms + " in " + field;
+    return Printer.TEXT.print(Exprs.polynomial(Arrays.asList(coefficientArray()), Exprs.symbol("g")))
+        + " in " + field;
   }
 }

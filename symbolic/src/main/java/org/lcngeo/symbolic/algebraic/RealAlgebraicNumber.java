@@ -14,6 +14,7 @@ import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.Deadline;
 import org.lcngeo.symbolic.expr.Expr;
 import org.lcngeo.symbolic.expr.Exprs;
+import org.lcngeo.symbolic.expr.Printer;
 import org.lcngeo.core.algebra.Rationals;
 
 /**
@@ -783,14 +784,18 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
         });
   }
 
-  /** For diagnostics: the rational, or the root of the minimal polynomial in its interval. */
+  /**
+   * For diagnostics, in plain text ({@link Printer#TEXT}): the rational, or the root of the
+   * minimal polynomial in its isolating interval, with its decimals.
+   */
   @Override
   public String toString() {
     if (rational != null) {
-      return Symja.rational(rational);
+      return Printer.TEXT.print(Exprs.num(rational));
     }
     RationalInterval iv = isolatingInterval();
-    return "root of " + Symja.polynomial(integerMinimal, "x") + " in (" + iv.lo() + ", " + iv.hi()
+    return "root of " + Printer.TEXT.print(Exprs.polynomial(Arrays.asList(minimal), Exprs.symbol("x")))
+        + " in (" + Printer.TEXT.print(Exprs.num(iv.lo())) + ", " + Printer.TEXT.print(Exprs.num(iv.hi()))
         + ") ~ " + toDecimalString(20);
   }
 }

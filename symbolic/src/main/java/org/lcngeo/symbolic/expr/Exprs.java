@@ -168,6 +168,20 @@ public final class Exprs {
     return new Expr.Sqrt(x);
   }
 
+  /**
+   * The polynomial sum_i c_i x^i (coefficients lowest degree first) in x, highest degree first,
+   * without its zero terms.
+   */
+  public static Expr polynomial(List<BigFraction> c, Expr x) {
+    List<Expr> terms = new ArrayList<>();
+    for (int i = c.size() - 1; i >= 0; i--) {
+      if (c.get(i).signum() != 0) {
+        terms.add(product(num(c.get(i)), power(x, i)));
+      }
+    }
+    return sum(terms);
+  }
+
   /** A matrix of expressions, row by row. */
   public static List<List<Expr>> matrix(List<? extends List<? extends Expr>> rows) {
     List<List<Expr>> out = new ArrayList<>();

@@ -1,7 +1,6 @@
 package org.lcngeo.symbolic.expr;
 
 import java.util.List;
-import org.hipparchus.fraction.BigFraction;
 
 /**
  * Macaulay2 syntax for elements of QQ[...] and its fraction field: {@code a0^2+2*a0*b1},
@@ -9,16 +8,6 @@ import org.hipparchus.fraction.BigFraction;
  * rational functions are written (a radical is an error of the caller).
  */
 final class Macaulay2Printer extends Printer {
-  @Override
-  protected Text number(BigFraction q) {
-    return rational(q);
-  }
-
-  @Override
-  protected String symbol(Expr.Symbol s) {
-    return s.name();
-  }
-
   @Override
   protected Text function(String name, Expr argument) {
     throw new IllegalArgumentException("Macaulay2 has no exact " + name + ": write its defining polynomial");

@@ -9,13 +9,15 @@ import org.hipparchus.fraction.BigFraction;
  * Writes an {@link Expr} in one front end's syntax. Shared here: the precedence rules (a child is
  * parenthesized when it binds less tightly than its place needs) and the shape of sums and
  * products; each format supplies its atoms, operators and functions. One printer per format:
- * {@link #SYMJA}, {@link #LATEX}, {@link #MACAULAY2}, {@link #JAVA}.
+ * {@link #SYMJA}, {@link #LATEX}, {@link #MACAULAY2}, {@link #JAVA}; and {@link #TEXT}, plain
+ * text for diagnostics and prose, which no system reads back.
  */
 public abstract class Printer {
   public static final Printer SYMJA = new SymjaPrinter();
   public static final Printer LATEX = new LatexPrinter();
   public static final Printer MACAULAY2 = new Macaulay2Printer();
   public static final Printer JAVA = new JavaPrinter();
+  public static final Printer TEXT = new TextPrinter();
 
   /** Binding strength: a sum (or a leading minus), a product or quotient, a power, an atom. */
   protected static final int SUM = 1;
@@ -83,9 +85,15 @@ public abstract class Printer {
     }
   }
 
-  protected abstract Text number(BigFraction q);
+  /** A rational constant: "p" or "p/q" unless a format spells numbers otherwise. */
+  protected Text number(BigFraction q) {
+    return rational(q);
+  }
 
-  protected abstract String symbol(Expr.Symbol s);
+  /** A symbol by its name (a0, v3, beta1, lambda2) unless a format spells symbols otherwise. */
+  protected String symbol(Expr.Symbol s) {
+    return s.name();
+  }
 
   /** A function of one argument; {@code name} is one of sqrt, cbrt, cos, arccos. */
   protected abstract Text function(String name, Expr argument);
@@ -186,13 +194,7 @@ public abstract class Printer {
 
   /** The polynomial sum_i c_i x^i (integer coefficients, lowest degree first) in x. */
   protected static Expr polynomial(List<BigInteger> c, Expr x) {
-    List<Expr> terms = new ArrayList<>();
-    for (int i = c.size() - 1; i >= 0; i--) {
-      if (c.get(i).signum() != 0) {
-        terms.add(Exprs.product(Exprs.num(c.get(i)), Exprs.power(x, i)));
-      }
-    }
-    return Exprs.sum(terms);
+    return Exprs.polynomial(c.stream().map(BigFraction::new).toList(), x);
   }
 
   /** Entries joined by a separator, rows joined by another. */

@@ -1,7 +1,6 @@
 package org.lcngeo.symbolic.expr;
 
 import java.util.List;
-import org.hipparchus.fraction.BigFraction;
 
 /**
  * Symja (and Mathematica-like) input syntax, which Symja parses back: {@code a0^2 + 2*a0*b1},
@@ -9,16 +8,6 @@ import org.hipparchus.fraction.BigFraction;
  * {@code w1_0} as a pattern).
  */
 final class SymjaPrinter extends Printer {
-  @Override
-  protected Text number(BigFraction q) {
-    return rational(q);
-  }
-
-  @Override
-  protected String symbol(Expr.Symbol s) {
-    return s.name();
-  }
-
   @Override
   protected Text function(String name, Expr argument) {
     String f = switch (name) {

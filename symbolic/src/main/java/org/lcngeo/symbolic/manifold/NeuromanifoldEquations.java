@@ -78,26 +78,4 @@ public record NeuromanifoldEquations(
   public List<String> write(Notation notation) {
     return equations.stream().map(notation::polynomial).toList();
   }
-
-  /**
-   * A Macaulay2 script that runs as it is: the ring R of the end-to-end entries, the ideal I, the
-   * filter ring P and mu as the ring map R -> P, and a check that I is its kernel.
-   */
-  public String macaulay2() {
-    String gens = String.join(", ", write(Notation.MACAULAY2));
-    StringBuilder b = new StringBuilder();
-    if (!complete) {
-      b.append("-- not proven complete: ").append(reason).append('\n');
-    }
-    b.append("R = QQ[").append(String.join(", ", variables)).append("];\n");
-    b.append("I = ideal(").append(gens.isEmpty() ? "0_R" : gens).append(");\n");
-    org.lcngeo.symbolic.formula.NtkFormula symbols =
-        org.lcngeo.symbolic.formula.NtkFormula.of(architecture);
-    List<String> params = symbols.parameters();
-    b.append("P = QQ[").append(String.join(", ", params)).append("];\n");
-    List<String> mu = symbols.mu().stream().map(Notation.MACAULAY2::polynomial).toList();
-    b.append("mu = map(P, R, {").append(String.join(", ", mu)).append("});\n");
-    b.append("assert(ker mu == I)\n");
-    return b.toString();
-  }
 }

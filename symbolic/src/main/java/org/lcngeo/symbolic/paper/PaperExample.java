@@ -2,14 +2,17 @@ package org.lcngeo.symbolic.paper;
 
 import java.util.List;
 import java.util.Map;
+import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.symbolic.expr.Expr;
+import org.lcngeo.symbolic.fiber.LayerFactorization;
 
 /**
  * One worked example of the paper, recomputed: its id, whether every computed statement holds, a
- * one-paragraph account, the computed objects (a record per example, of strings, numbers, booleans
- * and lists; matrices as lists of rows of Symja-syntax strings; component names are the names
- * front ends show), and the same matrices as expression trees for other formats ({@code matrices}:
- * keyed by their LaTeX name, in order).
+ * one-paragraph account, the computed objects (a record per example of typed values: exact
+ * rationals, expression trees ({@link Expr}), layer factorizations, numbers, booleans and lists;
+ * matrices as lists of rows; component names are the names front ends show; each front end prints
+ * the values in its own format), and the matrices to display ({@code matrices}: keyed by their
+ * LaTeX name, in order).
  */
 public record PaperExample(int id, String title, boolean ok, String account, Objects objects,
     Map<String, List<List<Expr>>> matrices) {
@@ -24,24 +27,27 @@ public record PaperExample(int id, String title, boolean ok, String account, Obj
    */
   public record Example15(
       String architecture,
-      List<String> mu,
-      List<String> equations,
-      String inequality,
+      List<Expr> mu,
+      List<Expr> equations,
+      NonNegative inequality,
       boolean inequalityHoldsOnSamples,
-      List<String> pointViolatingInequality,
+      List<BigFraction> pointViolatingInequality,
       boolean itsFiberIsEmpty,
-      List<List<String>> K1,
-      List<List<String>> K2,
-      List<List<String>> inverse,
-      String lambdaSquared,
-      List<List<String>> ntkOfV,
-      List<String> closedFormCheckedAt) implements Objects {}
+      List<List<Expr>> K1,
+      List<List<Expr>> K2,
+      List<List<Expr>> inverse,
+      Expr lambdaSquared,
+      List<List<Expr>> ntkOfV,
+      List<BigFraction> closedFormCheckedAt) implements Objects {}
+
+  /** The inequality {@code expr >= 0}. */
+  public record NonNegative(Expr expr) {}
 
   /** A fiber (Ex. 16): its target and invariants, its points and their NTKs, the verdicts. */
   public record FiberObjects(
       String architecture,
-      List<String> target,
-      List<String> delta,
+      List<BigFraction> target,
+      List<BigFraction> delta,
       int count,
       List<FiberPoint> points,
       Boolean ntkEqual,
@@ -49,14 +55,14 @@ public record PaperExample(int id, String title, boolean ok, String account, Obj
 
   /** One fiber point: rescaled filters, the factorization of each layer, the NTK and its rank. */
   public record FiberPoint(
-      List<List<String>> filters, List<String> layers, List<List<String>> ntk, int rank) {}
+      List<List<Expr>> filters, List<LayerFactorization> layers, List<List<Expr>> ntk, int rank) {}
 
   /** Ex. 17: the (2,1) entry of K^(delta)(v) over several delta, exact and as decimals. */
   public record Example17(
-      List<List<String>> filters,
-      List<String> v,
-      List<String> delta,
-      List<String> entry21,
+      List<List<BigFraction>> filters,
+      List<BigFraction> v,
+      List<BigFraction> delta,
+      List<Expr> entry21,
       List<String> entry21Decimal,
       boolean strictlyDecreasing) implements Objects {}
 
@@ -65,12 +71,12 @@ public record PaperExample(int id, String title, boolean ok, String account, Obj
 
   /** Ex. 20: the two fully connected tuples V and U, their product, Delta_1 and NTKs. */
   public record Example20(
-      List<List<List<String>>> V,
-      List<List<List<String>>> U,
-      List<List<String>> product,
-      List<List<String>> Delta1,
-      List<List<String>> ntkV,
-      List<List<String>> ntkU,
+      List<List<List<BigFraction>>> V,
+      List<List<List<BigFraction>>> U,
+      List<List<BigFraction>> product,
+      List<List<BigFraction>> Delta1,
+      List<List<BigFraction>> ntkV,
+      List<List<BigFraction>> ntkU,
       boolean productsEqual,
       boolean deltasEqual,
       boolean ntkEqual) implements Objects {}
@@ -78,7 +84,7 @@ public record PaperExample(int id, String title, boolean ok, String account, Obj
   /** Lemma 5 and Cor. 6 checked at one point of Theta_delta. */
   public record Lemma5Check(
       String architecture,
-      List<List<String>> filters,
+      List<List<BigFraction>> filters,
       int tangentDimension,
       int jacobianRank,
       int restrictedRank,

@@ -1,7 +1,10 @@
 package org.lcngeo.symbolic.paper;
 
 import java.time.Duration;
+import edu.jas.arith.BigRational;
+import edu.jas.poly.GenPolynomial;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +20,10 @@ import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
-import org.lcngeo.symbolic.fiber.FactorSyntax;
 import org.lcngeo.symbolic.fiber.Fiber;
 import org.lcngeo.symbolic.formula.Invariants;
 import org.lcngeo.symbolic.formula.InverseMap;
-import org.lcngeo.symbolic.formula.Notation;
+import org.lcngeo.symbolic.formula.PolynomialRing;
 import org.lcngeo.symbolic.formula.NtkFormula;
 import org.lcngeo.symbolic.formula.NtkOfVFormula;
 import org.lcngeo.symbolic.manifold.NeuromanifoldEquations;
@@ -67,7 +69,7 @@ public final class PaperExamples {
    */
   public static PaperExample example15() {
     NtkFormula f = NtkFormula.of(EX15);
-    // the paper's a = w1, b = w2
+    // the paper's a = w1, b = w2; its K_1 and K_2, compared as polynomials
     String[][] k1 = {
       {"b0^2", "0", "b0*b1", "0", "0"},
       {"0", "b0^2", "0", "b0*b1", "0"},
@@ -82,15 +84,13 @@ public final class PaperExamples {
       {"0", "0", "a0*a2", "a1*a2", "a2^2"}};
     List<List<Expr>> block1Expr = JasExprs.polynomials(f.block(0));
     List<List<Expr>> block2Expr = JasExprs.polynomials(f.block(1));
-    List<List<String>> block1 = Printer.SYMJA.entries(block1Expr);
-    List<List<String>> block2 = Printer.SYMJA.entries(block2Expr);
-    boolean blocksMatch = block1.equals(rows(k1)) && block2.equals(rows(k2));
+    boolean blocksMatch = f.block(0).equals(polynomials(f.ring(), k1))
+        && f.block(1).equals(polynomials(f.ring(), k2));
 
     NeuromanifoldEquations eq = NeuromanifoldEquations.compute(EX15);
-    List<String> equations = eq.write(Notation.SYMJA);
-    String cubic = "v0*v3^2 + v1^2*v4 - v1*v2*v3";
+    List<Expr> equations = eq.equations().stream().map(JasExprs::of).toList();
     boolean equationMatches = eq.complete() && equations.size() == 1
-        && (equations.get(0).equals(cubic) || equations.get(0).equals("-v0*v3^2 - v1^2*v4 + v1*v2*v3"));
+        && isCubicUpToSign(eq.equations().get(0), "v0*v3^2 + v1^2*v4 - v1*v2*v3");
 
     // inequality v2^2 - 4 v0 v4 >= 0 on the image; a point of the hypersurface violating it has an empty fiber
     MuPlan plan = MuPlan.compile(EX15);
@@ -115,18 +115,18 @@ public final class PaperExamples {
 
     var o = new PaperExample.Example15(
         EX15.summary(),
-        f.mu().stream().map(p -> Printer.SYMJA.print(JasExprs.of(p))).toList(),
+        f.mu().stream().map(JasExprs::of).toList(),
         equations,
-        "v2^2 - 4*v0*v4 >= 0",
+        new PaperExample.NonNegative(discriminant()),
         inequalityOnImage,
-        strings(outside),
+        outside,
         outsideEmpty,
-        block1,
-        block2,
-        Printer.SYMJA.entries(JasExprs.quotients(inverse.theta().layers())),
-        Printer.SYMJA.print(kv.lambdaSquared()),
-        Printer.SYMJA.entries(kv.ntkOfV()),
-        strings(v));
+        block1Expr,
+        block2Expr,
+        JasExprs.quotients(inverse.theta().layers()),
+        kv.lambdaSquared(),
+        kv.ntkOfV(),
+        v);
     boolean ok = blocksMatch && equationMatches && inequalityOnImage && outsideEmpty && closedFormMatches;
     Map<String, List<List<Expr>>> tex = new LinkedHashMap<>();
     tex.put("\\mu(a, b)", f.mu().stream().map(p -> List.of(JasExprs.of(p))).toList());
@@ -139,7 +139,7 @@ public final class PaperExamples {
     tex.put("K^{(\\delta)}(v)", kv.ntkOfV());
     return new PaperExample(15, "running example k=(3,2), s=(2,1): neuromanifold, K_1, K_2, K^(delta)(v)", ok,
         "mu(a,b) = (a0 b0, a1 b0, a2 b0 + a0 b1, a1 b1, a2 b1); the Zariski closure of M is the cubic "
-            + (equations.isEmpty() ? "(none)" : equations.get(0)) + " = 0 (elimination), every sampled "
+            + (equations.isEmpty() ? "(none)" : Printer.TEXT.print(equations.get(0))) + " = 0 (elimination), every sampled "
             + "image point satisfies v2^2 - 4 v0 v4 >= 0 and a point of the cubic violating it has an "
             + "empty fiber; K_1, K_2 " + (blocksMatch ? "equal" : "DIFFER FROM") + " the paper's; the "
             + "closed form K^(delta)(v) from the inverse map (derived by elimination) "
@@ -151,16 +151,14 @@ public final class PaperExamples {
   public static PaperExample example16() {
     List<BigFraction> v = q(2, 0, 5, 0, 2);
     Fiber fiber = Fiber.compute(EX15, v, q(0));
-    List<List<List<String>>> ntks =
-        fiber.points().stream().map(p -> Printer.SYMJA.entries(p.ntk().ntkExpr())).toList();
-    List<List<String>> paperA = rows(new String[][] {
-      {"5", "0", "4", "0", "0"}, {"0", "4", "0", "2", "0"}, {"4", "0", "10", "0", "4"},
-      {"0", "2", "0", "1", "0"}, {"0", "0", "4", "0", "5"}});
-    List<List<String>> paperB = rows(new String[][] {
-      {"5", "0", "4", "0", "0"}, {"0", "1", "0", "2", "0"}, {"4", "0", "10", "0", "4"},
-      {"0", "2", "0", "4", "0"}, {"0", "0", "4", "0", "5"}});
+    // the paper's two NTKs
+    RealAlgebraicNumber one = RealAlgebraicNumber.of(1);
+    List<List<RealAlgebraicNumber>> paperA = matrix(new long[][] {
+      {5, 0, 4, 0, 0}, {0, 4, 0, 2, 0}, {4, 0, 10, 0, 4}, {0, 2, 0, 1, 0}, {0, 0, 4, 0, 5}}, one);
+    List<List<RealAlgebraicNumber>> paperB = matrix(new long[][] {
+      {5, 0, 4, 0, 0}, {0, 1, 0, 2, 0}, {4, 0, 10, 0, 4}, {0, 2, 0, 4, 0}, {0, 0, 4, 0, 5}}, one);
     boolean ok = fiber.complete() && fiber.points().size() == 2 && !fiber.ntkEqual()
-        && ntks.contains(paperA) && ntks.contains(paperB) && fiber.isSingular()
+        && hasNtk(fiber, paperA) && hasNtk(fiber, paperB) && fiber.isSingular()
         && fiber.points().stream().allMatch(p -> p.rank() == 4);
     PaperExample.FiberObjects o = fiberObjects(fiber);
     return new PaperExample(16, "singular point v = (2,0,5,0,2): two factorizations, different NTKs", ok,
@@ -192,16 +190,16 @@ public final class PaperExamples {
       decreasing &= entries.get(i).compareTo(entries.get(i - 1)) < 0;
     }
     var o = new PaperExample.Example17(
-        List.of(strings(theta.layer(0)), strings(theta.layer(1))),
-        strings(MuPlan.compile(EX15).mu(Q, theta)),
-        strings(deltas),
-        shownExpr.stream().map(Printer.SYMJA::print).toList(),
+        theta.layers(),
+        MuPlan.compile(EX15).mu(Q, theta),
+        deltas,
+        shownExpr,
         entries.stream().map(e -> e.toDecimalString(20)).toList(),
         decreasing);
     return new PaperExample(17, "K^(delta)(v) changes with delta", decreasing && matchesLambda,
         "At v = mu((1,2,1), (1,3)) the (2,1) entry of K^(delta)(v) equals lambda^2 a0 a1 "
             + (matchesLambda ? "" : "NOT ") + "and is " + (decreasing ? "strictly decreasing" : "NOT strictly decreasing")
-            + " over delta = " + strings(deltas) + " (exact comparisons of algebraic numbers): "
+            + " over delta = " + Rationals.formatAll(deltas) + " (exact comparisons of algebraic numbers): "
             + "different invariants give different metrics.", o,
         Map.of("K^{(\\delta)}(v)_{2,1}", shownExpr.stream().map(List::of).toList()));
   }
@@ -209,22 +207,19 @@ public final class PaperExamples {
   /** Ex. 19: v = (0,1,1,0) with strides 1: three balanced factorizations, three NTKs. */
   public static PaperExample example19() {
     Fiber fiber = Fiber.compute(EX19, q(0, 1, 1, 0), q(0));
-    List<List<List<String>>> ntks =
-        fiber.points().stream().map(p -> Printer.SYMJA.entries(p.ntk().ntkExpr())).toList();
-    String h = "Sqrt(2)/2";
-    String t = "2*Sqrt(2)";
-    String o3 = "(3*Sqrt(2))/2";
-    List<List<List<String>>> paper = List.of(
-        rows(new String[][] {{h, h, "0", "0"}, {h, t, h, "0"}, {"0", h, t, h}, {"0", "0", h, h}}),
-        rows(new String[][] {{h, h, "0", "0"}, {h, t, h, "0"}, {"0", h, o3, "0"}, {"0", "0", "0", "Sqrt(2)"}}),
-        rows(new String[][] {{"Sqrt(2)", "0", "0", "0"}, {"0", o3, h, "0"}, {"0", h, t, h}, {"0", "0", h, h}}));
+    // the paper's three NTKs: 1/sqrt(2) times integer matrices
+    RealAlgebraicNumber s = RealAlgebraicNumber.of(new BigFraction(1, 2)).sqrt();
+    List<List<List<RealAlgebraicNumber>>> paper = List.of(
+        matrix(new long[][] {{1, 1, 0, 0}, {1, 4, 1, 0}, {0, 1, 4, 1}, {0, 0, 1, 1}}, s),
+        matrix(new long[][] {{1, 1, 0, 0}, {1, 4, 1, 0}, {0, 1, 3, 0}, {0, 0, 0, 2}}, s),
+        matrix(new long[][] {{2, 0, 0, 0}, {0, 3, 1, 0}, {0, 1, 4, 1}, {0, 0, 1, 1}}, s));
     boolean distinct = true;
     for (int i = 0; i < fiber.points().size(); i++) {
       for (int j = i + 1; j < fiber.points().size(); j++) {
         distinct &= !fiber.points().get(i).ntk().exactlyEquals(fiber.points().get(j).ntk());
       }
     }
-    boolean matches = paper.stream().allMatch(p -> ntks.stream().anyMatch(n -> sameMatrix(n, p)));
+    boolean matches = paper.stream().allMatch(p -> hasNtk(fiber, p));
     boolean ok = fiber.complete() && fiber.points().size() == 3 && distinct && matches;
     var o = new PaperExample.Example19(fiberObjects(fiber), matches);
     return new PaperExample(19, "stride 1: v = (0,1,1,0) has three factorizations with three NTKs", ok,
@@ -239,12 +234,12 @@ public final class PaperExamples {
     FullyConnectedWitness w = FullyConnectedWitness.example20();
     boolean ok = w.productsEqual() && w.deltasEqual() && !w.ntkEqual() && !w.balanced();
     var o = new PaperExample.Example20(
-        w.first().stream().map(PaperExamples::matrix).toList(),
-        w.second().stream().map(PaperExamples::matrix).toList(),
-        matrix(w.product(w.first())),
-        matrix(w.deltas(w.first()).get(0)),
-        matrix(w.ntk(w.first())),
-        matrix(w.ntk(w.second())),
+        w.first(),
+        w.second(),
+        w.product(w.first()),
+        w.deltas(w.first()).get(0),
+        w.ntk(w.first()),
+        w.ntk(w.second()),
         w.productsEqual(),
         w.deltasEqual(),
         w.ntkEqual());
@@ -265,7 +260,7 @@ public final class PaperExamples {
     }
     return new PaperExample.Lemma5Check(
         theta.architecture().summary(),
-        theta.layers().stream().map(PaperExamples::strings).toList(),
+        theta.layers(),
         lemma.tangentDimension(),
         lemma.jacobianRank(),
         lemma.restrictedRank(),
@@ -305,39 +300,47 @@ public final class PaperExamples {
     List<PaperExample.FiberPoint> points = new ArrayList<>();
     for (Fiber.Point p : fiber.points()) {
       points.add(new PaperExample.FiberPoint(
-          Printer.SYMJA.entries(p.rescaled().filtersExpr()), FactorSyntax.symja(p.layerFactorizations()),
-          Printer.SYMJA.entries(p.ntk().ntkExpr()), p.rank()));
+          p.rescaled().filtersExpr(), p.layerFactorizations(), p.ntk().ntkExpr(), p.rank()));
     }
     return new PaperExample.FiberObjects(
         fiber.architecture().summary(),
-        strings(fiber.target()),
-        strings(fiber.delta()),
+        fiber.target(),
+        fiber.delta(),
         fiber.points().size(),
         points,
         fiber.ntkEqual(),
         fiber.isSingular());
   }
 
-  private static boolean sameMatrix(List<List<String>> computed, List<List<String>> paper) {
-    // compare as Symja strings after normalizing the two spellings of 3/2 sqrt 2
-    return computed.toString().replace("3*Sqrt(2)/2", "(3*Sqrt(2))/2")
-        .equals(paper.toString().replace("3*Sqrt(2)/2", "(3*Sqrt(2))/2"));
+  /** Whether some point of the fiber has the NTK m, decided exactly (real algebraic numbers). */
+  private static boolean hasNtk(Fiber fiber, List<List<RealAlgebraicNumber>> m) {
+    return fiber.points().stream().anyMatch(p -> p.ntk().toRealAlgebraic().equals(m));
   }
 
-  private static List<List<String>> rows(String[][] m) {
-    List<List<String>> out = new ArrayList<>();
-    for (String[] r : m) {
-      out.add(List.of(r));
+  /** The integer matrix m times a real algebraic number. */
+  private static List<List<RealAlgebraicNumber>> matrix(long[][] m, RealAlgebraicNumber scale) {
+    List<List<RealAlgebraicNumber>> out = new ArrayList<>();
+    for (long[] r : m) {
+      out.add(Arrays.stream(r).mapToObj(x -> scale.multiply(new BigFraction(x))).toList());
     }
     return out;
   }
 
-  static List<String> strings(List<BigFraction> v) {
-    return Rationals.formatAll(v);
+  /** The matrix of polynomials written (by us) in the ring's variables. */
+  private static List<List<GenPolynomial<BigRational>>> polynomials(PolynomialRing ring, String[][] m) {
+    return Arrays.stream(m).map(r -> Arrays.stream(r).map(ring.jas()::parse).toList()).toList();
   }
 
-  static List<List<String>> matrix(List<List<BigFraction>> m) {
-    return m.stream().map(PaperExamples::strings).toList();
+  /** Whether p is the polynomial written (by us) as {@code cubic}, or its negative. */
+  private static boolean isCubicUpToSign(GenPolynomial<BigRational> p, String cubic) {
+    GenPolynomial<BigRational> c = p.ring.parse(cubic);
+    return p.equals(c) || p.equals(c.negate());
+  }
+
+  /** v2^2 - 4 v0 v4: the discriminant of Ex. 15's quadratic, non-negative on the image. */
+  private static Expr discriminant() {
+    return Exprs.sum(Exprs.power(Exprs.symbol("v", 2), 2),
+        Exprs.product(Exprs.num(-4), Exprs.symbol("v", 0), Exprs.symbol("v", 4)));
   }
 
   private static List<BigFraction> randomVector(int n, Random random) {

@@ -55,4 +55,27 @@ class PrinterTest {
     Expr q = Exprs.quotient(Exprs.quotient(A0, Exprs.num(2)), Exprs.product(A0, B1));
     assertThat(Printer.SYMJA.print(q)).isEqualTo("a0/2/(a0*b1)");
   }
+
+  @Test
+  void plainTextForDiagnostics() {
+    assertThat(Printer.TEXT.print(EXAMPLE)).isEqualTo("a0^2 - 3/4*b1 + (a0 + 1)/(lambda2*b1)");
+    assertThat(Printer.TEXT.print(Exprs.quotient(Exprs.sum(Exprs.num(1), Exprs.sqrt(Exprs.num(5))), Exprs.num(2))))
+        .isEqualTo("(1+sqrt(5))/2");
+    assertThat(Printer.TEXT.print(new Expr.RealRoot(List.of(
+        java.math.BigInteger.valueOf(2), java.math.BigInteger.valueOf(-4), java.math.BigInteger.ZERO,
+        java.math.BigInteger.ZERO, java.math.BigInteger.ZERO, java.math.BigInteger.ONE), 2,
+        new BigFraction(3, 2)))).isEqualTo("root 2 of x^5 - 4*x + 2 (Newton from 3/2)");
+    assertThat(Printer.TEXT.matrix(List.of(List.of(A0, B1), List.of(Exprs.ZERO, Exprs.ONE))))
+        .isEqualTo("[[a0, b1], [0, 1]]");
+  }
+
+  /** Diagnostics of exact values are plain text, in no front end's syntax. */
+  @Test
+  void valuesDescribeThemselvesInPlainText() {
+    var sqrt2 = org.lcngeo.symbolic.algebraic.RealAlgebraicNumber.of(2).sqrt();
+    assertThat(sqrt2.toString()).startsWith("root of x^2 - 2 in (").endsWith(") ~ 1.4142135623730950488")
+        .doesNotContain("Sqrt").doesNotContain(" / ");
+    assertThat(org.lcngeo.symbolic.algebraic.RealAlgebraicNumber.of(new BigFraction(-3, 4)).toString())
+        .isEqualTo("-3/4");
+  }
 }
