@@ -91,6 +91,18 @@ class StandaloneClusterTest {
       assertThat(out).doesNotExist();
       // the wait, not Spark's: the application stopped a moment after the bound
       assertThat(seconds).isGreaterThanOrEqualTo(4).isLessThan(120);
+
+      // lcn sweep --master too, without its settings file
+      Path csv = tmp.resolve("sweep/runs.csv");
+      Files.createDirectories(csv.getParent());
+      Run sweep = Run.of("sweep", "--sizes", "2,2", "--samples", "4", "--runs", "2", "--time",
+          "1", "--master", "spark://127.0.0.1:" + port, "--csv", csv.toString());
+      assertThat(sweep.code()).as(sweep.err()).isEqualTo(2);
+      assertThat(sweep.err().strip().lines().toList()).singleElement().asString()
+          .contains("gave the application no executor within 4 s");
+      try (var files = Files.list(csv.getParent())) {
+        assertThat(files.toList()).isEmpty();
+      }
     } finally {
       System.clearProperty("spark.driver.host");
       System.clearProperty("spark.driver.bindAddress");
