@@ -61,8 +61,12 @@ def table(dirs):
             lines.append("| %s (%s) | %d | %s | %s | %d | %d | %d | %d |" % (
                 TITLES.get(cls, cls), paper, c["architectures"], triple(c["balanced"]),
                 triple(c["generic"]), c["agree"], c["disagree"], c["undecided"], c["timeouts"]))
-        times.append("%s: %d architectures in %.0f s on %s" % (
-            os.path.basename(os.path.normpath(d)), s["count"], s["seconds"], s["engine"]))
+        cpu = ""
+        if s.get("taskCpuSeconds") is not None and s.get("processCpuSeconds") is not None:
+            cpu = " (CPU: %.0f s in the tasks of this run, %.0f s the process)" % (
+                s["taskCpuSeconds"], s["processCpuSeconds"])
+        times.append("%s: %d architectures in %.0f s on %s%s" % (
+            os.path.basename(os.path.normpath(d)), s["count"], s["seconds"], s["engine"], cpu))
     return "\n".join(lines + [""] + times)
 
 

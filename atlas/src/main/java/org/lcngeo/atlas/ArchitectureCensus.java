@@ -1,5 +1,7 @@
 package org.lcngeo.atlas;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -9,6 +11,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.Deadline;
@@ -45,10 +48,17 @@ import org.lcngeo.symbolic.paper.Table1.FiberSample;
  * (long exact loops check it); if it has not stopped shortly after, the thread is abandoned and the
  * row reports what was finished, with status {@code timeout}. Fibers decided before the limit still
  * count: a counterexample found in time is a decided false.
+ *
+ * <p>The row records the worker thread's CPU time beside the wall time: under load the wall time
+ * measures the machine, the CPU time the architecture (an abandoned computation's CPU after its
+ * row is not in the row).
  */
 public final class ArchitectureCensus {
   /** How long past its limit a computation may take to notice its deadline. */
   static final Duration GRACE = Duration.ofSeconds(2);
+
+  /** Measures each architecture's CPU time (its worker thread's; -1 where not supported). */
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
   private final Architecture architecture;
   private final CensusSettings settings;
@@ -76,12 +86,19 @@ public final class ArchitectureCensus {
     long start = System.nanoTime();
     Deadline deadline = Deadline.after(timeout);
     CompletableFuture<Void> done = new CompletableFuture<>();
+    AtomicLong cpuNanos = new AtomicLong(-1);
     Thread worker = new Thread(() -> {
+      Throwable failure = null;
       try (Deadline.Scope scope = deadline.enter()) {
         census.run();
-        done.complete(null);
       } catch (Throwable t) {
-        done.completeExceptionally(t);
+        failure = t;
+      }
+      cpuNanos.set(THREADS.getCurrentThreadCpuTime());
+      if (failure == null) {
+        done.complete(null);
+      } else {
+        done.completeExceptionally(failure);
       }
     }, "atlas-" + Architectures.id(a));
     worker.setDaemon(true);
@@ -92,6 +109,7 @@ public final class ArchitectureCensus {
       done.get(timeout.plus(GRACE).toMillis(), TimeUnit.MILLISECONDS);
       status = null;
     } catch (TimeoutException e) {
+      cpuNanos.compareAndSet(-1, THREADS.getThreadCpuTime(worker.getId()));
       worker.interrupt();
       status = AtlasEntry.TIMEOUT;
       reason = "the time limit of " + timeout.toSeconds() + " s was reached (the computation"
@@ -111,7 +129,8 @@ public final class ArchitectureCensus {
       reason = "interrupted";
     }
     double seconds = (System.nanoTime() - start) * 1e-9;
-    return census.entry(status, reason, seconds, (int) timeout.toSeconds());
+    Double cpuSeconds = cpuNanos.get() < 0 ? null : cpuNanos.get() * 1e-9;
+    return census.entry(status, reason, seconds, cpuSeconds, (int) timeout.toSeconds());
   }
 
   private void run() {
@@ -169,7 +188,8 @@ public final class ArchitectureCensus {
     return new Verdict(null, null);
   }
 
-  private AtlasEntry entry(String stopped, String stoppedReason, double seconds, int timeout) {
+  private AtlasEntry entry(String stopped, String stoppedReason, double seconds,
+      Double cpuSeconds, int timeout) {
     Architecture a = architecture;
     ArchitectureClass cls = Architectures.classOf(a);
     Verdict b = verdict(balanced);
@@ -221,7 +241,8 @@ public final class ArchitectureCensus {
         a.parameterCount(), dimension, a.dimensionUpperBound(), pointRanks, sizes,
         Architectures.swapClasses(a), b.independent(), g.independent(), cls.id(),
         cls.paperBalanced(), cls.paperGeneric(), agrees,
-        witness == null ? null : witness(a, witness), seconds, status, reason, timeout);
+        witness == null ? null : witness(a, witness), seconds, cpuSeconds, status, reason,
+        timeout);
   }
 
   /** The {@code lcn fiber} command line that recomputes a sample's fiber. */

@@ -1,6 +1,7 @@
 package org.lcngeo.atlas;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -128,6 +129,7 @@ final class AtlasCommand implements Callable<Integer> {
     long start;
     String engineName;
     Map<String, AtlasEntry> rows;
+    double taskCpuSeconds = 0;
     TaskEngine e;
     try {
       e = engine(spark);
@@ -161,6 +163,7 @@ final class AtlasCommand implements Callable<Integer> {
       try (AtlasCsv table = csv == null ? null : new AtlasCsv(csv, rows.values())) {
         int[] count = {0};
         long[] last = {start};
+        double[] cpu = {0};
         e.run(todo, new AtlasTask(settings, timeout), (spec, row) -> {
           try {
             target.write(row);
@@ -172,6 +175,7 @@ final class AtlasCommand implements Callable<Integer> {
           }
           rows.put(row.id(), row);
           count[0]++;
+          cpu[0] += row.cpuSeconds() != null ? row.cpuSeconds() : 0;
           long now = System.nanoTime();
           if (now - last[0] > 2_000_000_000L || count[0] == todo.size()) {
             last[0] = now;
@@ -179,6 +183,7 @@ final class AtlasCommand implements Callable<Integer> {
                 todo.size(), (now - start) * 1e-9));
           }
         });
+        taskCpuSeconds = cpu[0];
       } catch (InterruptedException x) {
         Thread.currentThread().interrupt();
         return stopped("interrupted", rows.size());
@@ -204,6 +209,10 @@ final class AtlasCommand implements Callable<Integer> {
     report.put("settings", settings.toMap());
     report.put("engine", engineName);
     report.put("seconds", seconds);
+    // the two CPU times that separate the engine's cost from the architectures' (local engines)
+    report.put("taskCpuSeconds", taskCpuSeconds);
+    double processCpuSeconds = processCpuSeconds();
+    report.put("processCpuSeconds", Double.isNaN(processCpuSeconds) ? null : processCpuSeconds);
     if (out != null) {
       report.put("out", out.toString());
       census.writeAtomically(CensusDirectory.SUMMARY_JSON,
@@ -219,7 +228,8 @@ final class AtlasCommand implements Callable<Integer> {
       Output.json(System.out, report);
     } else {
       System.out.print(summary.text());
-      System.out.printf(Locale.ROOT, "%.1f s on %s%s%n", seconds, engineName,
+      System.out.printf(Locale.ROOT, "%.1f s on %s (CPU: %.1f s in the architectures' tasks,"
+          + " %.1f s this process)%s%n", seconds, engineName, taskCpuSeconds, processCpuSeconds,
           out != null ? "; rows in " + out.resolve(CensusDirectory.DATASET) : "");
     }
     return 0;
@@ -246,6 +256,18 @@ final class AtlasCommand implements Callable<Integer> {
     }
     return SparkEngine.open(master != null ? master : threads != null ? "local[" + n + "]" : null,
         "lcn atlas");
+  }
+
+  /**
+   * The CPU time of this JVM so far (every thread's, user and system; NaN where the JVM does not
+   * tell): on local[*] and --engine threads it holds the tasks', on a cluster only the driver's.
+   */
+  static double processCpuSeconds() {
+    if (ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os && os.getProcessCpuTime() >= 0) {
+      return os.getProcessCpuTime() * 1e-9;
+    }
+    return Double.NaN;
   }
 
   private static void progress(String line) {

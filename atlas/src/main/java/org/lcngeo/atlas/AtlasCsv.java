@@ -21,7 +21,7 @@ final class AtlasCsv implements AutoCloseable {
   static final List<String> HEADER = List.of("id", "dims", "sizes", "strides", "parameters",
       "dimension", "expectedDimension", "pointRanks", "fiberSize", "swapClasses",
       "balancedIndependent", "genericIndependent", "class", "paperBalanced", "paperGeneric",
-      "agreesWithPaper", "witness", "seconds", "status", "reason", "timeout");
+      "agreesWithPaper", "witness", "seconds", "cpuSeconds", "status", "reason", "timeout");
 
   private final FileOutputStream out;
 
@@ -64,6 +64,7 @@ final class AtlasCsv implements AutoCloseable {
     f.add(text(e.agreesWithPaper()));
     f.add(text(e.witness()));
     f.add(Double.toString(e.seconds()));
+    f.add(text(e.cpuSeconds()));
     f.add(e.status());
     f.add(text(e.reason()));
     f.add(Integer.toString(e.timeoutSeconds()));

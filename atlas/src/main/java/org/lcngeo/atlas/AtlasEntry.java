@@ -29,6 +29,9 @@ import java.util.Map;
  * @param witness the {@code lcn fiber} command that reproduces a disagreement, or the deciding
  *     fiber of a verdict; null when nothing was decided
  * @param seconds wall time of the architecture
+ * @param cpuSeconds CPU time of the thread that computed the architecture (until its row was made,
+ *     also when it was abandoned at the time limit), null where the JVM does not measure it or the
+ *     row was written by a version that did not
  * @param status {@code complete}, {@code incomplete} (a fiber is not the whole real fiber),
  *     {@code timeout} or {@code failed}
  * @param reason what is missing, for a status other than complete
@@ -53,6 +56,7 @@ public record AtlasEntry(
     Boolean agreesWithPaper,
     String witness,
     double seconds,
+    Double cpuSeconds,
     String status,
     String reason,
     int timeoutSeconds) implements Serializable {
@@ -88,6 +92,7 @@ public record AtlasEntry(
     m.put("agreesWithPaper", agreesWithPaper);
     m.put("witness", witness);
     m.put("seconds", seconds);
+    m.put("cpuSeconds", cpuSeconds);
     m.put("status", status);
     if (reason != null) {
       m.put("reason", reason);

@@ -54,6 +54,7 @@ final class ParquetRows {
       + " optional boolean agreesWithPaper;"
       + " optional binary witness (STRING);"
       + " required double seconds;"
+      + " optional double cpuSeconds;"
       + " required binary status (STRING);"
       + " optional binary reason (STRING);"
       + " required int32 timeout;"
@@ -90,6 +91,9 @@ final class ParquetRows {
       g.add("witness", e.witness());
     }
     g.add("seconds", e.seconds());
+    if (e.cpuSeconds() != null) {
+      g.add("cpuSeconds", e.cpuSeconds());
+    }
     g.add("status", e.status());
     if (e.reason() != null) {
       g.add("reason", e.reason());
@@ -142,7 +146,7 @@ final class ParquetRows {
             optionalBoolean(g, "genericIndependent"), g.getString("class", 0),
             g.getBoolean("paperBalanced", 0), g.getBoolean("paperGeneric", 0),
             optionalBoolean(g, "agreesWithPaper"), optionalString(g, "witness"),
-            g.getDouble("seconds", 0), g.getString("status", 0), optionalString(g, "reason"),
+            g.getDouble("seconds", 0), optionalDouble(g, "cpuSeconds"), g.getString("status", 0), optionalString(g, "reason"),
             g.getInteger("timeout", 0)));
       }
     }
@@ -151,6 +155,12 @@ final class ParquetRows {
 
   private static Boolean optionalBoolean(Group g, String name) {
     return g.getFieldRepetitionCount(name) == 0 ? null : g.getBoolean(name, 0);
+  }
+
+  /** An optional column, null also in files written before it existed. */
+  private static Double optionalDouble(Group g, String name) {
+    return !g.getType().containsField(name) || g.getFieldRepetitionCount(name) == 0 ? null
+        : g.getDouble(name, 0);
   }
 
   private static String optionalString(Group g, String name) {

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 import java.util.stream.IntStream;
@@ -19,6 +20,7 @@ import org.apache.spark.SimpleFutureAction;
 import org.apache.spark.SparkConf;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.rdd.RDD;
+import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.numeric.sweep.RunSpec;
 import org.lcngeo.numeric.sweep.TaskEngine;
 import scala.collection.Iterator;
@@ -36,13 +38,27 @@ import scala.runtime.BoxedUnit;
  * fetch this module's jar and its libraries (everything but Spark) from the driver.
  *
  * <p>Masters: {@code --master URL} wins; otherwise the one spark-submit set ({@code spark.master});
- * otherwise the embedded {@code local[*]}. The web UI and the console progress bar are off.
+ * otherwise the embedded {@code local[*]}. The web UI and the console progress bar are off. On a
+ * cluster the engine waits at most {@link #EXECUTOR_WAIT} (default 120 s) for an executor, at the
+ * start and whenever a job has none, instead of Spark's endless wait.
  */
 public final class SparkEngine implements TaskEngine {
-  private final JavaSparkContext context;
+  /**
+   * The Spark setting that bounds how long a cluster may leave the application without an
+   * executor: before the first one joins (a master that accepts the application but has no worker
+   * with free cores and memory would otherwise keep it waiting forever), and after the last one is
+   * lost during a job.
+   */
+  static final String EXECUTOR_WAIT = "spark.lcngeo.executorWait";
+  static final String EXECUTOR_WAIT_DEFAULT = "120s";
 
-  private SparkEngine(JavaSparkContext context) {
+  private final JavaSparkContext context;
+  /** The bound of {@link #EXECUTOR_WAIT} in milliseconds; 0 on local masters (no executors). */
+  private final long executorWaitMillis;
+
+  private SparkEngine(JavaSparkContext context, long executorWaitMillis) {
     this.context = context;
+    this.executorWaitMillis = executorWaitMillis;
   }
 
   /**
@@ -96,7 +112,57 @@ public final class SparkEngine implements TaskEngine {
         context.addJar(jar.toString());
       }
     }
-    return new SparkEngine(context);
+    if (local) {
+      return new SparkEngine(context, 0);
+    }
+    long wait = context.getConf().getTimeAsMs(EXECUTOR_WAIT, EXECUTOR_WAIT_DEFAULT);
+    SparkEngine engine = new SparkEngine(context, Math.max(1, wait));
+    try {
+      engine.awaitExecutor();
+    } catch (RuntimeException | InterruptedException e) {
+      context.stop();
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted while waiting for an executor", e);
+      }
+      throw (RuntimeException) e;
+    }
+    return engine;
+  }
+
+  /**
+   * Waits until the cluster has given the application an executor, at most {@link
+   * #executorWaitMillis}.
+   *
+   * @throws InvalidInputException when none joined in time (exit 2, nothing written: the census
+   *     has not started)
+   * @throws IllegalStateException when Spark stopped meanwhile (the master gave up)
+   */
+  private void awaitExecutor() throws InterruptedException {
+    long until = System.nanoTime() + executorWaitMillis * 1_000_000L;
+    while (executors() == 0) {
+      if (context.sc().isStopped()) {
+        throw new IllegalStateException("Spark stopped before an executor joined: the master "
+            + context.master() + " did not accept the application");
+      }
+      if (System.nanoTime() - until >= 0) {
+        throw new InvalidInputException("the Spark master " + context.master() + " gave the"
+            + " application no executor within " + seconds(executorWaitMillis) + " s: does it"
+            + " have a worker with free cores and the memory an executor asks for"
+            + " (spark.executor.memory)? (" + EXECUTOR_WAIT + "=10min waits longer: spark-submit"
+            + " --conf, or LCN_JAVA_OPTS=-D" + EXECUTOR_WAIT + "=10min)");
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  /** The executors the cluster runs for this application now (the driver is not one). */
+  private int executors() {
+    return context.sc().getExecutorIds().size();
+  }
+
+  private static String seconds(long millis) {
+    return java.math.BigDecimal.valueOf(millis, 3).stripTrailingZeros().toPlainString();
   }
 
   /** This module's jar and its libraries (target/lib, which does not hold Spark). */
@@ -171,8 +237,19 @@ public final class SparkEngine implements TaskEngine {
     watcher.start();
     try {
       int received = 0;
+      long lastExecutor = System.nanoTime();
       while (received < specs.size()) {
-        Object x = results.take();
+        Object x = results.poll(1, TimeUnit.SECONDS);
+        if (x == null) {
+          if (executorWaitMillis > 0 && executors() > 0) {
+            lastExecutor = System.nanoTime();
+          } else if (executorWaitMillis > 0
+              && System.nanoTime() - lastExecutor > executorWaitMillis * 1_000_000L) {
+            throw new ExecutionException("the Spark master " + context.master() + " has had no"
+                + " executor for " + seconds(executorWaitMillis) + " s (every worker lost?)", null);
+          }
+          continue;
+        }
         if (x instanceof Failure f) {
           throw new ExecutionException("the Spark job failed: " + f.cause().getMessage(), cause(f.cause()));
         }

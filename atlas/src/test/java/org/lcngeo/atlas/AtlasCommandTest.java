@@ -38,6 +38,9 @@ class AtlasCommandTest {
     JsonNode t = threads.json();
     // sizes 2,2 2,3 3,2 3,3 times stride 1 or 2 of layer 1
     assertThat(t.get("count").asInt()).isEqualTo(8);
+    // every task's CPU is in this process's
+    assertThat(t.get("taskCpuSeconds").asDouble()).isPositive()
+        .isLessThanOrEqualTo(t.get("processCpuSeconds").asDouble());
     for (String field : List.of("count", "architectures", "disagreements", "countsByClass")) {
       assertThat(t.has(field)).as(field).isTrue();
     }
@@ -50,6 +53,7 @@ class AtlasCommandTest {
       }
       assertThat(r.get("dimension").asInt()).isEqualTo(r.get("expectedDimension").asInt());
       assertThat(r.get("status").asText()).isEqualTo("complete");
+      assertThat(r.get("cpuSeconds").asDouble()).as("cpuSeconds in " + r).isPositive();
       // a decided verdict has its deciding fiber as witness, which lcn fiber confirms
       assertThat(r.get("witness").asText()).startsWith("./lcn fiber ");
       WitnessCheck.confirm(r);
@@ -221,6 +225,7 @@ class AtlasCommandTest {
     for (JsonNode r : rows) {
       com.fasterxml.jackson.databind.node.ObjectNode c = r.deepCopy();
       c.remove("seconds");
+      c.remove("cpuSeconds");
       out.add(c.toString());
     }
     return String.join("\n", out);

@@ -64,6 +64,56 @@ class StandaloneClusterTest {
     }
   }
 
+  @Test
+  @Timeout(value = 300, unit = TimeUnit.SECONDS)
+  void aMasterWithoutAWorkerIsExit2AfterTheExecutorWaitAndNothingIsWritten(@TempDir Path tmp)
+      throws Exception {
+    int port = freePort();
+    Path home = Files.createDirectories(tmp.resolve("spark-home/jars"));
+    Process master = start(tmp, "master", List.of("org.apache.spark.deploy.master.Master",
+        "--host", "127.0.0.1", "--port", Integer.toString(port),
+        "--webui-port", Integer.toString(freePort())), home.getParent());
+    try {
+      awaitListening(port, master, tmp);
+      System.setProperty("spark.driver.host", "127.0.0.1");
+      System.setProperty("spark.driver.bindAddress", "127.0.0.1");
+      System.setProperty(SparkEngine.EXECUTOR_WAIT, "4s");
+      Path out = tmp.resolve("census");
+      long start = System.nanoTime();
+      Run r = Run.of("atlas", "--max-size", "2", "--max-stride", "1", "--master",
+          "spark://127.0.0.1:" + port, "--out", out.toString());
+      double seconds = (System.nanoTime() - start) * 1e-9;
+      assertThat(r.code()).as(r.err() + logs(tmp)).isEqualTo(2);
+      assertThat(r.out()).isEmpty();
+      assertThat(r.err().strip().lines().toList()).singleElement().asString()
+          .startsWith("error: the Spark master spark://127.0.0.1:" + port
+              + " gave the application no executor within 4 s");
+      assertThat(out).doesNotExist();
+      // the wait, not Spark's: the application stopped a moment after the bound
+      assertThat(seconds).isGreaterThanOrEqualTo(4).isLessThan(120);
+
+      // lcn sweep --master too, without its settings file
+      Path csv = tmp.resolve("sweep/runs.csv");
+      Files.createDirectories(csv.getParent());
+      Run sweep = Run.of("sweep", "--sizes", "2,2", "--samples", "4", "--runs", "2", "--time",
+          "1", "--master", "spark://127.0.0.1:" + port, "--csv", csv.toString());
+      assertThat(sweep.code()).as(sweep.err()).isEqualTo(2);
+      assertThat(sweep.err().strip().lines().toList()).singleElement().asString()
+          .contains("gave the application no executor within 4 s");
+      try (var files = Files.list(csv.getParent())) {
+        assertThat(files.toList()).isEmpty();
+      }
+    } finally {
+      System.clearProperty("spark.driver.host");
+      System.clearProperty("spark.driver.bindAddress");
+      System.clearProperty(SparkEngine.EXECUTOR_WAIT);
+      master.destroy();
+      if (!master.waitFor(20, TimeUnit.SECONDS)) {
+        master.destroyForcibly();
+      }
+    }
+  }
+
   private static Process start(Path tmp, String name, List<String> mainAndArgs, Path sparkHome)
       throws IOException {
     List<String> cmd = new ArrayList<>(List.of(

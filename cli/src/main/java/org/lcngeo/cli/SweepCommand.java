@@ -131,12 +131,14 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
     }
     NumericMu mu = NumericMu.of(a);
     GradientFlow flow = new GradientFlow(mu, new QuadraticLoss(trainingData(a)), settings);
+    // the settings file is written once the engine has started (a Spark master may still refuse)
+    Runnable writeSettings = () -> { };
     if (csv != null) {
       SweepSettings written = settingsOf(a, settings);
       if (resume) {
         written.requireSameAs(csv);
       }
-      written.writeFor(csv);
+      writeSettings = () -> written.writeFor(csv);
     }
     Map<String, double[]> startOf = new LinkedHashMap<>();
     for (int i = 0; i < specs.size(); i++) {
@@ -148,11 +150,14 @@ final class SweepCommand extends FlowOptions implements Callable<Integer> {
     try {
       BiConsumer<Integer, Integer> shown =
           progressWanted() ? progress(start) : (done, total) -> { };
-      summary = master != null
-          ? SweepTask.runDistributed(commandSpec.commandLine().getParseResult().originalArgs(),
-              data, master, specs, file, resume, shown)
-          : new SweepRunner(workers, shown).run(
-              specs, spec -> row(flow, startOf.get(spec.id())), file, resume);
+      if (master != null) {
+        summary = SweepTask.runDistributed(commandSpec.commandLine().getParseResult().originalArgs(),
+            data, master, specs, file, resume, shown, writeSettings);
+      } else {
+        writeSettings.run();
+        summary = new SweepRunner(workers, shown).run(
+            specs, spec -> row(flow, startOf.get(spec.id())), file, resume);
+      }
     } catch (SweepFailedException e) {
       String where = csv != null
           ? "; the finished runs are in " + csv + " (--resume continues)" : "";

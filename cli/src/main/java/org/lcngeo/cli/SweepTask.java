@@ -60,10 +60,13 @@ final class SweepTask implements Function<RunSpec, Map<String, Object>>, Seriali
     }
   }
 
-  /** Runs the sweep's specs on the distributed engine at {@code master}. */
+  /**
+   * Runs the sweep's specs on the distributed engine at {@code master}; {@code started} runs once
+   * the engine has started, before any work (an engine that does not start writes nothing).
+   */
   static SweepSummary runDistributed(List<String> originalArgs, Path dataFile, String master,
-      List<RunSpec> specs, Path csv, boolean resume, BiConsumer<Integer, Integer> progress)
-      throws IOException {
+      List<RunSpec> specs, Path csv, boolean resume, BiConsumer<Integer, Integer> progress,
+      Runnable started) throws IOException {
     List<String> args = new ArrayList<>(originalArgs);
     if (!args.isEmpty() && args.get(0).equals("sweep")) {
       args.remove(0);
@@ -72,6 +75,7 @@ final class SweepTask implements Function<RunSpec, Map<String, Object>>, Seriali
         dataFile == null ? null : dataFile.getFileName().toString());
     try (TaskEngine engine = TaskEngine.distributed(master, "lcn sweep")
         .orElseThrow(() -> new InvalidInputException(NO_SPARK))) {
+      started.run();
       return new SweepRunner(engine, progress).run(specs, task, csv, resume);
     }
   }
