@@ -44,6 +44,12 @@ final class Macaulay2Printer extends Printer {
     throw new IllegalArgumentException("Macaulay2 has no real branches: write the defining polynomial");
   }
 
+  /** {@code det(matrix{{...}, {...}})}, on one line (entries in the ring in use). */
+  @Override
+  protected String determinant(Expr.Det d) {
+    return "det(" + rows(d.rows(), "matrix{", ", ", ", ", "}", "{", "}") + ")";
+  }
+
   @Override
   public String matrix(List<List<Expr>> rows) {
     return rows(rows, "matrix{", ", ", ",\n  ", "}", "{", "}");
