@@ -30,7 +30,7 @@ import org.matheclipse.core.eval.ExprEvaluator;
 /**
  * The inverse map written as determinants ({@link DeterminantInverse}) runs in the systems it is
  * written for: the Macaulay2 script's {@code inverseMap} (by {@code M2 --script}) and the Symja
- * session's {@code inverse} (in-process) evaluate at random images to theta normalized, exactly;
+ * session's {@code inverseMap} (in-process) evaluate at random images to theta normalized, exactly;
  * the LaTeX document compiles on A4 with no overfull box; and {@code formula} prints it for the
  * issue's (8,8)/(2,1), exit 0, with only K^(delta)(v) named missing.
  */
@@ -75,11 +75,7 @@ class DeterminantInverseFormatsTest {
   }
 
   private static List<BigFraction> normalized(FilterTuple<BigFraction> theta) {
-    BigFraction a0 = theta.layer(0).get(0);
-    List<BigFraction> out = new ArrayList<>();
-    theta.layer(0).forEach(x -> out.add(x.divide(a0)));
-    theta.layer(1).forEach(x -> out.add(x.multiply(a0)));
-    return out;
+    return DeterminantInverse.normalized(theta).flat();
   }
 
   @Property(tries = 5)

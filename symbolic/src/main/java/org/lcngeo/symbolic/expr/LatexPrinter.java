@@ -98,7 +98,7 @@ final class LatexPrinter extends Printer {
         + print(c.otherwise()) + " & \\text{otherwise} \\end{cases}";
   }
 
-  /** {@code \\det} of a pmatrix. */
+  /** {@code \det} of a pmatrix. */
   @Override
   protected String determinant(Expr.Det d) {
     return "\\det" + matrix(d.rows());

@@ -117,7 +117,7 @@ public final class DeterminantInverse {
   }
 
   /** theta with a_0 = 1 and the scale moved to the last layer (the form {@link #apply} returns). */
-  static FilterTuple<BigFraction> normalized(FilterTuple<BigFraction> theta) {
+  public static FilterTuple<BigFraction> normalized(FilterTuple<BigFraction> theta) {
     BigFraction a0 = theta.layer(0).get(0);
     return FilterTuple.of(theta.architecture(), List.of(
         theta.layer(0).stream().map(x -> x.divide(a0)).toList(),
