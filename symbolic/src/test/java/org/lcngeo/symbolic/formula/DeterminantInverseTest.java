@@ -78,6 +78,21 @@ class DeterminantInverseTest {
   }
 
   @Test
+  void determinantsPrintInEveryFormat() {
+    Expr d = new Expr.Det(List.of(
+        List.of(org.lcngeo.symbolic.expr.Exprs.symbol("v", 0), org.lcngeo.symbolic.expr.Exprs.ZERO),
+        List.of(org.lcngeo.symbolic.expr.Exprs.negate(org.lcngeo.symbolic.expr.Exprs.symbol("v", 3)),
+            org.lcngeo.symbolic.expr.Exprs.symbol("v", 1))));
+    assertThat(Printer.SYMJA.print(d)).isEqualTo("Det({{v0, 0}, {-v3, v1}})");
+    assertThat(Printer.MACAULAY2.print(d)).isEqualTo("det(matrix{{v0, 0}, {-v3, v1}}, Strategy => Cofactor)");
+    assertThat(Printer.LATEX.print(d))
+        .isEqualTo("\\det\\begin{pmatrix}\n  v_{0} & 0 \\\\\n  -v_{3} & v_{1}\n\\end{pmatrix}");
+    assertThat(SymjaEvaluation.eval("Expand(" + Printer.SYMJA.print(d) + ")")).isEqualTo("v0*v1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Expr.Det(List.of(List.of(d, d))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void coversOnlyTwoOneDimensionalLayersWithAnInnerStrideBelowTheFirstSize() {
     assertThat(DeterminantInverse.applies(Architecture.oneDimensional(new int[] {8, 8}, new int[] {2, 1}))).isTrue();
     assertThat(DeterminantInverse.applies(Architecture.oneDimensional(new int[] {2, 8}, new int[] {2, 1}))).isFalse();
