@@ -182,7 +182,11 @@ final class FormulaCommand implements Callable<Integer> {
         determinants(a, fiber, printer, parts, out);
         return;
       }
-      missing(parts, out, e.getMessage());
+      missing(parts, out, Boolean.TRUE.equals(fiber.oneToOne())
+          ? e.getMessage() + "; mu is generically one-to-one up to scaling, so a rational inverse"
+              + " exists, but no closed form of it is written here (the determinant form covers two"
+              + " 1-D layers with k_1 > s_1 >= 2)"
+          : e.getMessage());
       return;
     }
     if (found.isEmpty()) {
