@@ -251,8 +251,9 @@ final class FormulaCommand implements Callable<Integer> {
         + " with entries 0 or +-v_m, unexpanded");
     out.put("inverse", inv);
     parts.missing.put("ntkOfV", "K^(delta)(v) is not written for an inverse map given by"
-        + " determinants (each filter entry of the NTK would be a quotient of determinants of order"
-        + " up to " + inverse.order() + "); the inverse map above and the blocks K_l give it");
+        + " determinants: K^(delta)(v) = sum_l K_l(theta(v)) N_l(v) / (beta_1 + c_l) (Thm. 4), and"
+        + " every filter entry in the blocks K_l would be a quotient of determinants of order up to "
+        + inverse.order());
     missing(parts, out, "");
   }
 
