@@ -14,6 +14,7 @@ import org.lcngeo.core.TimeLimitException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.expr.Expr;
 import org.lcngeo.symbolic.expr.Printer;
+import org.lcngeo.symbolic.formula.DeterminantInverse;
 import org.lcngeo.symbolic.formula.Invariants;
 import org.lcngeo.symbolic.formula.JasExprs;
 import org.lcngeo.symbolic.formula.InverseMap;
@@ -72,6 +73,8 @@ final class FormulaCommand implements Callable<Integer> {
     volatile List<List<Expr>> ntk;
     volatile List<List<List<Expr>>> blocks;
     volatile InverseMap inverse;
+    /** The inverse map as unexpanded determinants, where it is too large to expand (no ntkOfV). */
+    volatile DeterminantInverse determinantInverse;
     volatile NtkOfVFormula ntkOfV;
     /** The parts not computed, each with its reason (cli.md, formula: "the missing part is named"). */
     final Map<String, String> missing =
@@ -175,7 +178,15 @@ final class FormulaCommand implements Callable<Integer> {
       found = InverseMap.derive(a, left == null ? Duration.ofDays(7) : left);
     } catch (InvalidInputException | LimitExceededException e) {
       deadline.check();
-      missing(parts, out, e.getMessage());
+      if (DeterminantInverse.applies(a)) {
+        determinants(a, fiber, printer, parts, out);
+        return;
+      }
+      missing(parts, out, Boolean.TRUE.equals(fiber.oneToOne())
+          ? e.getMessage() + "; mu is generically one-to-one up to scaling, so a rational inverse"
+              + " exists, but no closed form of it is written here (the determinant form covers two"
+              + " 1-D layers with k_1 > s_1 >= 2)"
+          : e.getMessage());
       return;
     }
     if (found.isEmpty()) {
@@ -218,6 +229,34 @@ final class FormulaCommand implements Callable<Integer> {
     parts.ntkOfV = k;
   }
 
+  /**
+   * The inverse map as unexpanded determinants ({@link DeterminantInverse}) where the rational
+   * functions are beyond interpolation; K^(delta)(v) is then named missing: its entries would be
+   * the NTK's polynomials with every filter entry replaced by a quotient of determinants.
+   */
+  private void determinants(Architecture a, GenericFiber fiber, Printer printer, Parts parts,
+      PartialResult out) {
+    out.stage("writing the inverse map as determinants (checked exactly at a random point)");
+    DeterminantInverse inverse = DeterminantInverse.of(a).orElseThrow();
+    if (!Boolean.TRUE.equals(fiber.oneToOne())) {
+      out.put("genericallyOneToOne", true);
+      out.put("genericallyOneToOneReason",
+          "the inverse map below is proven by its determinants' ranks at a random point");
+    }
+    parts.determinantInverse = inverse;
+    Map<String, Object> inv = new LinkedHashMap<>();
+    inv.put("variables", inverse.variables());
+    inv.put("filters", Output.layers(a, printer.entries(inverse.theta()), s -> s));
+    inv.put("form", "determinants of order up to " + inverse.order()
+        + " with entries 0 or +-v_m, unexpanded");
+    out.put("inverse", inv);
+    parts.missing.put("ntkOfV", "K^(delta)(v) is not written for an inverse map given by"
+        + " determinants: K^(delta)(v) = sum_l K_l(theta(v)) N_l(v) / (beta_1 + c_l) (Thm. 4), and"
+        + " every filter entry in the blocks K_l would be a quotient of determinants of order up to "
+        + inverse.order());
+    missing(parts, out, "");
+  }
+
   /** Names the parts not computed (NTK, blocks, inverse map, K^(delta)(v)) with the reason. */
   private void missing(Parts parts, PartialResult out, String reason) {
     if (parts.ntk == null) {
@@ -227,7 +266,7 @@ final class FormulaCommand implements Callable<Integer> {
       parts.missing.putIfAbsent("blocks", reason);
     }
     if (!noInverse && parts.ntkOfV == null) {
-      if (parts.inverse == null) {
+      if (parts.inverse == null && parts.determinantInverse == null) {
         parts.missing.putIfAbsent("inverse", reason);
       }
       parts.missing.putIfAbsent("ntkOfV", reason);

@@ -58,7 +58,11 @@ final class FormulaDocuments {
     }
   }
 
-  /** Assignments Symja evaluates: parameters, mu, ntk, K1..KH, inverse, the scalar, ntkOfV. */
+  /**
+   * Assignments Symja evaluates: parameters, mu, ntk, K1..KH, inverseMap, the scalar, ntkOfV. (Not
+   * {@code inverse}: Symja reads lower-case names of its functions as the functions, and
+   * {@code inverse = ...} does not assign the protected {@code Inverse}.)
+   */
   static String symja(Architecture a, FormulaCommand.Parts parts) {
     Printer p = Printer.SYMJA;
     StringBuilder b = new StringBuilder();
@@ -71,9 +75,12 @@ final class FormulaDocuments {
     assignMatrices(b, p, parts);
     NtkOfVFormula k = parts.ntkOfV;
     if (k != null) {
-      b.append("inverse = ").append(p.matrix(inverseRows(parts.inverse))).append(";\n");
+      b.append("inverseMap = ").append(p.matrix(inverseRows(parts.inverse))).append(";\n");
       b.append(p.print(k.scalarSymbol())).append(" = ").append(p.print(k.scalarDefinition())).append(";\n");
       b.append("ntkOfV = ").append(p.matrix(k.ntkOfV())).append(";\n");
+    }
+    if (parts.determinantInverse != null) {
+      b.append("inverseMap = ").append(p.matrix(parts.determinantInverse.theta())).append(";\n");
     }
     for (String line : missing(parts)) {
       b.append("(* ").append(line).append(" *)\n");
@@ -105,6 +112,15 @@ final class FormulaDocuments {
       }
       d.display(p.print(k.scalarSymbol()), p.print(k.scalarDefinition()));
       d.matrix("K^{(\\delta)}(v)", k.ntkOfV());
+    }
+    if (parts.determinantInverse != null) {
+      // one display per entry: each is a quotient of determinants
+      List<List<Expr>> theta = parts.determinantInverse.theta();
+      for (int l = 0; l < theta.size(); l++) {
+        for (int i = 0; i < theta.get(l).size(); i++) {
+          d.display(NtkFormula.layer(l) + "_{" + i + "}(v)", p.print(theta.get(l).get(i)));
+        }
+      }
     }
     for (String line : missing(parts)) {
       d.paragraph(line + ".");
@@ -143,6 +159,11 @@ final class FormulaDocuments {
           .append(" is the largest real root of this relation (Prop. 2)\n");
       b.append("scalarRelation = ").append(p.print(k.scalarRelation())).append(";\n");
       b.append("ntkOfV = ").append(p.matrix(k.ntkOfV())).append(";\n");
+    }
+    if (parts.determinantInverse != null) {
+      // determinants over S (polynomials), their quotients in frac S
+      List<String> layers = parts.determinantInverse.theta().stream().map(r -> list(p, r)).toList();
+      b.append("use S;\ninverseMap = {").append(String.join(", ", layers)).append("};\n");
     }
     for (String line : missing(parts)) {
       b.append("-- ").append(line).append('\n');

@@ -83,7 +83,7 @@ class FormulaFormatsRoundTripTest {
     return String.join(",", layers);
   }
 
-  private static boolean has(String command) {
+  static boolean has(String command) {
     try {
       Process p = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
       p.getInputStream().readAllBytes();
@@ -93,7 +93,7 @@ class FormulaFormatsRoundTripTest {
     }
   }
 
-  private static String run(Path dir, String... command) throws Exception {
+  static String run(Path dir, String... command) throws Exception {
     Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
@@ -101,7 +101,7 @@ class FormulaFormatsRoundTripTest {
     return out;
   }
 
-  private static List<BigFraction> rationals(String line) {
+  static List<BigFraction> rationals(String line) {
     List<BigFraction> out = new ArrayList<>();
     Matcher m = RATIONAL.matcher(line);
     while (m.find()) {
@@ -181,7 +181,7 @@ class FormulaFormatsRoundTripTest {
     }
   }
 
-  private static void assertCompilesOnA4(Path dir, String tex) throws Exception {
+  static void assertCompilesOnA4(Path dir, String tex) throws Exception {
     Assumptions.assumeTrue(has("pdflatex"), "pdflatex is not installed; .ci/run installs texlive-latex-base");
     assertThat(tex).startsWith("\\documentclass[a4paper]{article}");
     Files.writeString(dir.resolve("doc.tex"), tex);
@@ -202,7 +202,7 @@ class FormulaFormatsRoundTripTest {
     delete(dir);
   }
 
-  private static void delete(Path dir) throws IOException {
+  static void delete(Path dir) throws IOException {
     try (var files = Files.walk(dir)) {
       for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
         Files.delete(p);

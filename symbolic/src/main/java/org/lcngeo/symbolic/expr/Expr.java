@@ -76,6 +76,22 @@ public sealed interface Expr {
     }
   }
 
+  /**
+   * The determinant of a square matrix of expressions, written unexpanded ({@code Det} in Symja,
+   * {@code det matrix} in Macaulay2, {@code \det} of a pmatrix in LaTeX): the form of an inverse
+   * map whose entries are minors too large to expand.
+   */
+  record Det(List<List<Expr>> rows) implements Expr {
+    public Det {
+      rows = rows.stream().map(List::copyOf).toList();
+      for (List<Expr> r : rows) {
+        if (r.size() != rows.size()) {
+          throw new IllegalArgumentException("a determinant of a non-square matrix");
+        }
+      }
+    }
+  }
+
   /** {@code negative} where {@code test < 0}, else {@code otherwise}. */
   record IfNegative(Expr test, Expr negative, Expr otherwise) implements Expr {}
 

@@ -212,6 +212,8 @@ public final class Exprs {
       return List.of(c.x());
     } else if (e instanceof Expr.IfNegative c) {
       return List.of(c.test(), c.negative(), c.otherwise());
+    } else if (e instanceof Expr.Det d) {
+      return d.rows().stream().flatMap(List::stream).toList();
     }
     return List.of();
   }

@@ -70,6 +70,11 @@ final class JavaPrinter extends Printer {
   }
 
   @Override
+  protected String determinant(Expr.Det d) {
+    throw new IllegalArgumentException("the Java output has no determinants: it writes K^(delta)(v) only");
+  }
+
+  @Override
   public String matrix(List<List<Expr>> rows) {
     return rows(rows, "new double[][] {", ", ", ",\n  ", "}", "{", "}");
   }

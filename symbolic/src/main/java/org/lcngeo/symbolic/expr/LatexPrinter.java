@@ -98,6 +98,12 @@ final class LatexPrinter extends Printer {
         + print(c.otherwise()) + " & \\text{otherwise} \\end{cases}";
   }
 
+  /** {@code \det} of a pmatrix. */
+  @Override
+  protected String determinant(Expr.Det d) {
+    return "\\det" + matrix(d.rows());
+  }
+
   @Override
   public String matrix(List<List<Expr>> rows) {
     List<String> out = new ArrayList<>();

@@ -33,6 +33,16 @@ final class Macaulay2Printer extends Printer {
     throw new IllegalArgumentException("Macaulay2 has no real branches: write the defining polynomial");
   }
 
+  /**
+   * {@code det(matrix{{...}, {...}}, Strategy => Cofactor)}, on one line (entries in the ring in
+   * use): Laplace expansion, since the default (Bareiss) took 0.7 s per 7 x 7 determinant of
+   * variables over a ring of 22 variables, the expansion 2 ms.
+   */
+  @Override
+  protected String determinant(Expr.Det d) {
+    return "det(" + rows(d.rows(), "matrix{", ", ", ", ", "}", "{", "}") + ", Strategy => Cofactor)";
+  }
+
   @Override
   public String matrix(List<List<Expr>> rows) {
     return rows(rows, "matrix{", ", ", ",\n  ", "}", "{", "}");

@@ -80,6 +80,8 @@ public abstract class Printer {
       return new Text(realRoot(r), ATOM);
     } else if (e instanceof Expr.IfNegative c) {
       return new Text(ifNegative(c), ATOM);
+    } else if (e instanceof Expr.Det d) {
+      return new Text(determinant(d), ATOM);
     } else {
       return new Text(largestRoot((Expr.LargestRoot) e), ATOM);
     }
@@ -105,6 +107,9 @@ public abstract class Printer {
   protected abstract String largestRoot(Expr.LargestRoot r);
 
   protected abstract String ifNegative(Expr.IfNegative c);
+
+  /** An unexpanded determinant, as an atom. */
+  protected abstract String determinant(Expr.Det d);
 
   /** Whether sums are written with spaces around + and - (formulas) or without (numbers). */
   protected static boolean hasSymbol(Expr e) {

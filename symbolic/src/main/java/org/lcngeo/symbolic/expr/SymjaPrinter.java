@@ -69,6 +69,12 @@ final class SymjaPrinter extends Printer {
     return "Piecewise({{" + print(c.negative()) + ", " + print(c.test()) + " < 0}}, " + print(c.otherwise()) + ")";
   }
 
+  /** {@code Det({{...}, {...}})}, on one line. */
+  @Override
+  protected String determinant(Expr.Det d) {
+    return "Det(" + rows(d.rows(), "{", ", ", ", ", "}", "{", "}") + ")";
+  }
+
   @Override
   public String matrix(List<List<Expr>> rows) {
     return rows(rows, "{", ", ", ",\n  ", "}", "{", "}");

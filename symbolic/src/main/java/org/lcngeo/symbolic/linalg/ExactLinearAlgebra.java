@@ -8,7 +8,7 @@ import org.lcngeo.symbolic.ntk.ExactRank;
 /**
  * Gauss-Jordan elimination over Q on small dense matrices (lists of rows, as core {@link
  * org.lcngeo.core.algebra.Matrices}), the one exact row reduction of the symbolic layer: reduced
- * row echelon form, kernel, one solution of a linear system; the rank (by {@link ExactRank},
+ * row echelon form, kernel, one solution of a linear system, the determinant; the rank (by {@link ExactRank},
  * fraction-free); and the matrix-vector product and dot product they are used with. Used for the
  * tangent spaces of Lemma 5 / Corollary 6, the column spaces of the Jacobian at fiber points
  * (Thm. 13) and the linear relations of the graph of mu.
@@ -90,6 +90,38 @@ public final class ExactLinearAlgebra {
   /** Rank over Q (exact, fraction-free: {@link ExactRank#ofRational} with no known bound). */
   public static int rank(List<List<BigFraction>> a) {
     return ExactRank.ofRational(a, -1);
+  }
+
+  /** The determinant of a square matrix over Q (Gaussian elimination with row swaps). */
+  public static BigFraction determinant(List<List<BigFraction>> a) {
+    int n = a.size();
+    BigFraction[][] m = n == 0 ? new BigFraction[0][0] : copy(a, 0);
+    BigFraction det = BigFraction.ONE;
+    for (int c = 0; c < n; c++) {
+      int pivot = c;
+      while (pivot < n && m[pivot][c].getNumerator().signum() == 0) {
+        pivot++;
+      }
+      if (pivot == n) {
+        return BigFraction.ZERO;
+      }
+      if (pivot != c) {
+        BigFraction[] t = m[pivot];
+        m[pivot] = m[c];
+        m[c] = t;
+        det = det.negate();
+      }
+      det = det.multiply(m[c][c]);
+      for (int r = c + 1; r < n; r++) {
+        if (m[r][c].getNumerator().signum() != 0) {
+          BigFraction f = m[r][c].divide(m[c][c]);
+          for (int j = c; j < n; j++) {
+            m[r][j] = m[r][j].subtract(f.multiply(m[c][j]));
+          }
+        }
+      }
+    }
+    return det;
   }
 
   /** A basis of {x : a x = 0}, {@code columns} = number of unknowns. */

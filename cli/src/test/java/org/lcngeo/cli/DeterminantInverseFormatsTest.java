@@ -1,0 +1,181 @@
+package org.lcngeo.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.hipparchus.fraction.BigFraction;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.algebra.Rationals;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.algebraic.Symja;
+import org.lcngeo.symbolic.formula.DeterminantInverse;
+import org.matheclipse.core.eval.ExprEvaluator;
+
+/**
+ * The inverse map written as determinants ({@link DeterminantInverse}) runs in the systems it is
+ * written for: the Macaulay2 script's {@code inverseMap} (by {@code M2 --script}) and the Symja
+ * session's {@code inverseMap} (in-process) evaluate at random images to theta normalized, exactly;
+ * the LaTeX document compiles on A4 with no overfull box; and {@code formula} prints it for the
+ * issue's (8,8)/(2,1), exit 0, with only K^(delta)(v) named missing.
+ */
+class DeterminantInverseFormatsTest {
+  private static final RationalRing Q = RationalRing.INSTANCE;
+
+  record Case(FilterTuple<BigFraction> theta) {
+    @Override
+    public String toString() {
+      return theta.architecture().summary() + " theta=" + theta;
+    }
+  }
+
+  /** Two 1-D layers with s_1 in 2..3 and k_1 > s_1, and a random tuple with a_0 != 0. */
+  @Provide
+  Arbitrary<Case> cases() {
+    Arbitrary<Architecture> a = Arbitraries.integers().between(2, 3).flatMap(s -> Combinators.combine(
+            Arbitraries.integers().between(s + 1, 8), Arbitraries.integers().between(1, 5))
+        .as((k1, k2) -> Architecture.oneDimensional(new int[] {k1, k2}, new int[] {s, 1})));
+    return a.flatMap(arch -> Combinators.combine(
+            Arbitraries.integers().between(-9, 9), Arbitraries.integers().between(1, 3))
+        .as(BigFraction::new).list().ofSize(arch.parameterCount())
+        .filter(flat -> flat.get(0).signum() != 0)
+        .map(flat -> new Case(FilterTuple.fromFlat(arch, flat))));
+  }
+
+  private static FormulaCommand.Parts parts(Architecture a) {
+    FormulaCommand.Parts parts = new FormulaCommand.Parts();
+    parts.determinantInverse = DeterminantInverse.of(a).orElseThrow();
+    return parts;
+  }
+
+  /** theta(v) exactly, or nothing when v is outside the map's domain (a non-generic image). */
+  private static FilterTuple<BigFraction> expected(Case c, List<BigFraction> v) {
+    try {
+      FilterTuple<BigFraction> back =
+          DeterminantInverse.of(c.theta().architecture()).orElseThrow().apply(v);
+      return back;
+    } catch (InvalidInputException outside) {
+      return null;
+    }
+  }
+
+  private static List<BigFraction> normalized(FilterTuple<BigFraction> theta) {
+    return DeterminantInverse.normalized(theta).flat();
+  }
+
+  @Property(tries = 5)
+  void macaulay2EvaluatesTheInverseMap(@ForAll("cases") Case c) throws Exception {
+    Assumptions.assumeTrue(FormulaFormatsRoundTripTest.has("M2"), "Macaulay2 (M2) is not installed; .ci/run installs it");
+    Architecture a = c.theta().architecture();
+    List<BigFraction> v = MuPlan.compile(a).mu(Q, c.theta());
+    Assume.that(expected(c, v) != null);
+    StringBuilder script = new StringBuilder(FormulaDocuments.macaulay2(a, parts(a)));
+    script.append("F = frac S;\np = map(QQ, S, {")
+        .append(String.join(", ", v.stream().map(Rationals::format).toList())).append("});\n")
+        .append("print toString flatten apply(inverseMap, L -> apply(L, x -> (y := promote(x, F);"
+            + " p(numerator y) / p(denominator y))));\n");
+    Path dir = Files.createTempDirectory("lcn-m2det");
+    Files.writeString(dir.resolve("inverse.m2"), script);
+    List<String> lines = FormulaFormatsRoundTripTest.run(dir, "M2", "--script", "inverse.m2").lines().toList();
+    FormulaFormatsRoundTripTest.delete(dir);
+    assertThat(lines).hasSize(1);
+    assertThat(FormulaFormatsRoundTripTest.rationals(lines.get(0))).as(lines.get(0)).isEqualTo(normalized(c.theta()));
+  }
+
+  @Property(tries = 5)
+  void symjaEvaluatesTheInverseMap(@ForAll("cases") Case c) {
+    Architecture a = c.theta().architecture();
+    List<BigFraction> v = MuPlan.compile(a).mu(Q, c.theta());
+    Assume.that(expected(c, v) != null);
+    ExprEvaluator symja = Symja.quietEvaluator();
+    for (int m = 0; m < v.size(); m++) {
+      symja.eval("v" + m + " = " + Rationals.format(v.get(m)));
+    }
+    // the session's statements, one by one (a matrix spans several lines; comments are skipped)
+    String session = FormulaDocuments.symja(a, parts(a)).replaceAll("(?m)^\\(\\*.*\\*\\)$", "");
+    for (String statement : session.split(";\n")) {
+      if (!statement.isBlank()) {
+        symja.eval(statement);
+      }
+    }
+    List<BigFraction> want = normalized(c.theta());
+    for (int i = 0; i < want.size(); i++) {
+      int l = i < a.layerParameters(0) ? 1 : 2;
+      int j = l == 1 ? i + 1 : i - a.layerParameters(0) + 1;
+      String diff = symja.eval("Together(inverseMap[[" + l + ", " + j + "]] - (" + Rationals.format(want.get(i)) + "))").toString();
+      assertThat(diff).as("inverseMap[[%d, %d]]", l, j).isEqualTo("0");
+    }
+  }
+
+  @Property(tries = 3)
+  void latexCompilesOnA4(@ForAll("cases") Case c) throws Exception {
+    Architecture a = c.theta().architecture();
+    Path dir = Files.createTempDirectory("lcn-texdet");
+    FormulaFormatsRoundTripTest.assertCompilesOnA4(dir, FormulaDocuments.latex(a, parts(a)));
+    FormulaFormatsRoundTripTest.delete(dir);
+  }
+
+  /**
+   * The Symja session assigns the inverse map (as {@code inverseMap}: {@code inverse = ...} left
+   * Symja's protected {@code Inverse} unassigned, so the session's inverse was lost).
+   */
+  @Test
+  void symjaSessionAssignsTheInverseMapOfExample15() {
+    CommandRun r = CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1");
+    assertThat(r.code()).as(r.err()).isZero();
+    ExprEvaluator symja = Symja.quietEvaluator();
+    for (String statement : r.out().replaceAll("(?m)^\\(\\*.*\\*\\)$", "").split(";\n")) {
+      if (!statement.isBlank()) {
+        symja.eval(statement);
+      }
+    }
+    assertThat(symja.eval("Together(inverseMap - {{v0/v1, 1, v4/v3}, {v1, v3}})").toString())
+        .isEqualTo("{{0,0,0},{0,0}}");
+  }
+
+  /** The issue's architecture: the inverse is printed, exit 0, only K^(delta)(v) is named missing. */
+  @Test
+  void formulaPrintsTheInverseOfTheIssuesArchitecture() {
+    JsonNode j = CommandRun.jsonOf("formula", "--sizes", "8,8", "--strides", "2,1", "--json");
+    assertThat(j.get("genericallyOneToOne").asBoolean()).isTrue();
+    assertThat(j.get("inverse").get("form").asText()).startsWith("determinants");
+    assertThat(j.get("missing").fieldNames()).toIterable().containsExactly("ntkOfV");
+    Architecture a = Architecture.oneDimensional(new int[] {8, 8}, new int[] {2, 1});
+    List<BigFraction> flat = new ArrayList<>();
+    for (int i = 0; i < a.parameterCount(); i++) {
+      flat.add(new BigFraction((7 * i + 3) % 11 - 5 == 0 ? 1 : (7 * i + 3) % 11 - 5));
+    }
+    FilterTuple<BigFraction> theta = FilterTuple.fromFlat(a, flat);
+    List<BigFraction> v = MuPlan.compile(a).mu(Q, theta);
+    ExprEvaluator symja = Symja.quietEvaluator();
+    for (int m = 0; m < v.size(); m++) {
+      symja.eval("v" + m + " = " + Rationals.format(v.get(m)));
+    }
+    List<BigFraction> want = normalized(theta);
+    JsonNode filters = j.get("inverse").get("filters");
+    int i = 0;
+    for (JsonNode layer : filters) {
+      for (JsonNode entry : layer) {
+        String diff = symja.eval("Together((" + entry.asText() + ") - (" + Rationals.format(want.get(i)) + "))").toString();
+        assertThat(diff).as(entry.asText()).isEqualTo("0");
+        i++;
+      }
+    }
+    assertThat(i).isEqualTo(16);
+  }
+}

@@ -1,0 +1,161 @@
+package org.lcngeo.symbolic.formula;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.hipparchus.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
+import org.lcngeo.core.algebra.RationalRing;
+import org.lcngeo.core.algebra.Rationals;
+import org.lcngeo.core.model.Architecture;
+import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.core.plan.MuPlan;
+import org.lcngeo.symbolic.expr.Expr;
+import org.lcngeo.symbolic.expr.Printer;
+import org.lcngeo.symbolic.expr.SymjaEvaluation;
+
+/**
+ * The determinant form of the inverse map (two 1-D layers, s_1 >= 2, k_1 > s_1): theta(mu(theta))
+ * is theta normalized, exactly, at random points of random architectures, and the printed Symja
+ * strings ({@code Det(...)}) evaluate in Symja to the same exact values.
+ */
+class DeterminantInverseTest {
+  private static final RationalRing Q = RationalRing.INSTANCE;
+
+  record Case(Architecture a, long seed) {
+    @Override
+    public String toString() {
+      return a.summary() + " seed " + seed;
+    }
+  }
+
+  @Provide
+  Arbitrary<Case> cases() {
+    Arbitrary<Architecture> a = Arbitraries.integers().between(2, 4).flatMap(s -> Combinators.combine(
+            Arbitraries.integers().between(s + 1, 9), Arbitraries.integers().between(1, 6))
+        .as((k1, k2) -> Architecture.oneDimensional(new int[] {k1, k2}, new int[] {s, 1})));
+    return Combinators.combine(a, Arbitraries.longs()).as(Case::new);
+  }
+
+  private static FilterTuple<BigFraction> randomTuple(Architecture a, Random random) {
+    List<BigFraction> flat = new ArrayList<>();
+    for (int i = 0; i < a.parameterCount(); i++) {
+      flat.add(new BigFraction(random.nextInt(19) - 9, random.nextInt(3) + 1));
+    }
+    return FilterTuple.fromFlat(a, flat);
+  }
+
+  /** A point whose first entry is non-zero (the normalization a_0 = 1 divides by it). */
+  private static FilterTuple<BigFraction> point(Architecture a, Random random) {
+    FilterTuple<BigFraction> theta = randomTuple(a, random);
+    while (theta.layer(0).get(0).signum() == 0) {
+      theta = randomTuple(a, random);
+    }
+    return theta;
+  }
+
+  @Test
+  void theIssuesArchitectureIsInverted() {
+    Architecture a = Architecture.oneDimensional(new int[] {8, 8}, new int[] {2, 1});
+    DeterminantInverse inv = DeterminantInverse.of(a).orElseThrow();
+    assertThat(inv.order()).isEqualTo(7);
+    MuPlan plan = MuPlan.compile(a);
+    Random random = new Random(8);
+    for (int trial = 0; trial < 10; trial++) {
+      FilterTuple<BigFraction> theta = point(a, random);
+      List<BigFraction> v = plan.mu(Q, theta);
+      assertThat(inv.apply(v)).isEqualTo(DeterminantInverse.normalized(theta));
+      assertThat(plan.mu(Q, inv.apply(v))).isEqualTo(v);
+    }
+  }
+
+  @Test
+  void determinantsPrintInEveryFormat() {
+    Expr d = new Expr.Det(List.of(
+        List.of(org.lcngeo.symbolic.expr.Exprs.symbol("v", 0), org.lcngeo.symbolic.expr.Exprs.ZERO),
+        List.of(org.lcngeo.symbolic.expr.Exprs.negate(org.lcngeo.symbolic.expr.Exprs.symbol("v", 3)),
+            org.lcngeo.symbolic.expr.Exprs.symbol("v", 1))));
+    assertThat(Printer.SYMJA.print(d)).isEqualTo("Det({{v0, 0}, {-v3, v1}})");
+    assertThat(Printer.MACAULAY2.print(d)).isEqualTo("det(matrix{{v0, 0}, {-v3, v1}}, Strategy => Cofactor)");
+    assertThat(Printer.LATEX.print(d))
+        .isEqualTo("\\det\\begin{pmatrix}\n  v_{0} & 0 \\\\\n  -v_{3} & v_{1}\n\\end{pmatrix}");
+    assertThat(SymjaEvaluation.eval("Expand(" + Printer.SYMJA.print(d) + ")")).isEqualTo("v0*v1");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Expr.Det(List.of(List.of(d, d))))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void coversOnlyTwoOneDimensionalLayersWithAnInnerStrideBelowTheFirstSize() {
+    assertThat(DeterminantInverse.applies(Architecture.oneDimensional(new int[] {8, 8}, new int[] {2, 1}))).isTrue();
+    assertThat(DeterminantInverse.applies(Architecture.oneDimensional(new int[] {2, 8}, new int[] {2, 1}))).isFalse();
+    assertThat(DeterminantInverse.applies(Architecture.oneDimensional(new int[] {8, 8}, new int[] {1, 1}))).isFalse();
+    assertThat(DeterminantInverse.applies(Architecture.oneDimensional(new int[] {3, 3, 2}, new int[] {2, 2, 1}))).isFalse();
+    assertThat(DeterminantInverse.of(Architecture.of(new int[][] {{3, 3}, {2, 2}}, new int[][] {{1, 1}, {1, 1}}))).isEmpty();
+  }
+
+  /**
+   * At random images (non-generic ones, where a determinant of a denominator vanishes, are
+   * rejected with an error and skipped), theta(mu(theta)) is theta normalized, exactly; a
+   * non-generic image is rare, so most tries check.
+   */
+  @Property(tries = 40)
+  void invertsMuAtRandomImages(@ForAll("cases") Case c) {
+    DeterminantInverse inv = DeterminantInverse.of(c.a()).orElseThrow();
+    MuPlan plan = MuPlan.compile(c.a());
+    Random random = new Random(c.seed());
+    int checked = 0;
+    for (int trial = 0; trial < 5; trial++) {
+      FilterTuple<BigFraction> theta = point(c.a(), random);
+      List<BigFraction> v = plan.mu(Q, theta);
+      FilterTuple<BigFraction> back;
+      try {
+        back = inv.apply(v);
+      } catch (org.lcngeo.core.InvalidInputException degenerate) {
+        continue;
+      }
+      assertThat(plan.mu(Q, back)).isEqualTo(v);
+      assertThat(back).isEqualTo(DeterminantInverse.normalized(theta));
+      checked++;
+    }
+    assertThat(checked).isPositive();
+  }
+
+  /** Symja reads the printed Det(...) forms and evaluates them to the exact theta(v). */
+  @Property(tries = 8)
+  void symjaEvaluatesThePrintedDeterminants(@ForAll("cases") Case c) {
+    DeterminantInverse inv = DeterminantInverse.of(c.a()).orElseThrow();
+    MuPlan plan = MuPlan.compile(c.a());
+    FilterTuple<BigFraction> theta = point(c.a(), new Random(c.seed()));
+    List<BigFraction> v = plan.mu(Q, theta);
+    FilterTuple<BigFraction> expected;
+    try {
+      expected = inv.apply(v);
+    } catch (org.lcngeo.core.InvalidInputException degenerate) {
+      return;
+    }
+    List<List<Expr>> printed = inv.theta();
+    StringBuilder assign = new StringBuilder();
+    for (int m = 0; m < v.size(); m++) {
+      assign.append("v").append(m).append(" = ").append(Rationals.format(v.get(m))).append("; ");
+    }
+    SymjaEvaluation.eval(assign.toString());
+    try {
+      for (int l = 0; l < 2; l++) {
+        for (int i = 0; i < printed.get(l).size(); i++) {
+          String s = Printer.SYMJA.print(printed.get(l).get(i));
+          assertThat(SymjaEvaluation.equalsExactly(s, expected.layer(l).get(i))).as(s).isTrue();
+        }
+      }
+    } finally {
+      SymjaEvaluation.clear(String.join(",", inv.variables()));
+    }
+  }
+}
