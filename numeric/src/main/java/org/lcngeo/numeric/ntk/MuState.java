@@ -1,6 +1,7 @@
 package org.lcngeo.numeric.ntk;
 
 import java.util.Arrays;
+import org.lcngeo.numeric.data.ShiftedColumns;
 
 /**
  * The numeric executor at one filter tuple theta: {@link #at(double[])} computes mu(theta) through
@@ -160,20 +161,16 @@ public final class MuState {
 
   /** The Jacobian J (n x parameters) into out; column (l, j) is P_{-l} shifted by offsets(l)[j]. */
   public void jacobian(double[][] out) {
+    jacobianColumns().fill(out);
+  }
+
+  /**
+   * J as shifted blocks: column (l, j) is P_{-l} shifted by offsets(l)[j] (a view of this state's
+   * partial products: valid until the next {@link #at}).
+   */
+  public ShiftedColumns jacobianColumns() {
     ensurePartials();
-    for (double[] row : out) {
-      Arrays.fill(row, 0.0);
-    }
-    for (int l = 0; l < m.depth; l++) {
-      double[] p = partial[l];
-      int[] off = m.offsets[l];
-      int s = m.starts[l];
-      for (int j = 0; j < off.length; j++) {
-        for (int q : m.supports[l]) {
-          out[q + off[j]][s + j] = p[q];
-        }
-      }
-    }
+    return new ShiftedColumns(m.n, partial, m.supports, m.offsets, m.starts);
   }
 
   /** J^T (parameters x n) into out: row (l, j) is P_{-l} shifted by offsets(l)[j]. */
