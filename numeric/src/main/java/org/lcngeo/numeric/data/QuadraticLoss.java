@@ -273,6 +273,46 @@ public final class QuadraticLoss {
   }
 
   /**
+   * out[k] += 2A J e_k (length n) for every column k of J: the Hessian of l applied to J. On the
+   * data: 2 M^T (M J e_k), with M J from {@link DataOperator#timesColumns}; on A: the rows of 2A at
+   * the column's non-zero entries (O(nnz(J) n), not O(n^2 p)).
+   */
+  public void addHessianTimes(ShiftedColumns columns, double[][] out) {
+    int p = columns.columns();
+    if (m != null) {
+      double[][] mj = new double[p][m.rows()];
+      m.timesColumns(columns, mj);
+      double[] t = scratch.get();
+      for (int k = 0; k < p; k++) {
+        m.transposeTimes(mj[k], t);
+        double[] ok = out[k];
+        for (int r = 0; r < n; r++) {
+          ok[r] += 2 * t[r];
+        }
+      }
+      return;
+    }
+    for (int l = 0; l < columns.blocks().length; l++) {
+      double[] block = columns.blocks()[l];
+      int[] sup = columns.supports()[l];
+      int[] off = columns.offsets()[l];
+      for (int j = 0; j < off.length; j++) {
+        double[] ok = out[columns.starts()[l] + j];
+        for (int q : sup) {
+          double w = 2 * block[q];
+          if (w == 0.0) {
+            continue;
+          }
+          double[] ar = a[q + off[j]];
+          for (int r = 0; r < n; r++) {
+            ok[r] += w * ar[r];
+          }
+        }
+      }
+    }
+  }
+
+  /**
    * out := 2 Y Y^T for the rows y_i of Y, four entries of a row at a time (one pass over y_i for
    * four dot products).
    */

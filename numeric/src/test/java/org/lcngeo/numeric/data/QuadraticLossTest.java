@@ -131,7 +131,8 @@ class QuadraticLossTest {
 
   /**
    * With mu's own Jacobian (columns: the partial products P_{-l} at the dilated offsets of layer
-   * l), the Gauss-Newton matrix on the data and on A both equal J^T (2A) J formed densely.
+   * l), the Gauss-Newton matrix and 2A J on the data and on A equal J^T (2A) J and 2A J formed
+   * densely.
    */
   @Property(tries = 40)
   void theGaussNewtonMatrixOfMusJacobianIsJtTwoAJ(
@@ -157,6 +158,16 @@ class QuadraticLossTest {
         expected[i][j] = s;
       }
     }
+    double[][] twoAJ = new double[p][n];
+    double scale = 1;
+    for (int k = 0; k < p; k++) {
+      for (int r = 0; r < n; r++) {
+        for (int t = 0; t < n; t++) {
+          twoAJ[k][r] += 2 * a[r][t] * jac[t][k];
+        }
+        scale = Math.max(scale, Math.abs(twoAJ[k][r]));
+      }
+    }
     for (QuadraticLoss loss : List.of(onA, new QuadraticLoss(c.get2(), true))) {
       double[][] h = new double[p][p];
       loss.gaussNewton(columns, h);
@@ -164,6 +175,17 @@ class QuadraticLossTest {
         for (int j = 0; j < p; j++) {
           assertThat(h[i][j]).isCloseTo(expected[i][j], org.assertj.core.data.Offset.offset(
               1e-10 * (1 + Math.abs(expected[i][i]) + Math.abs(expected[j][j]))));
+        }
+      }
+      // addHessianTimes adds 2A J e_k to what out holds
+      double[][] w = new double[p][n];
+      for (double[] row : w) {
+        Arrays.fill(row, 1.0);
+      }
+      loss.addHessianTimes(columns, w);
+      for (int k = 0; k < p; k++) {
+        for (int r = 0; r < n; r++) {
+          assertThat(w[k][r] - 1.0).isCloseTo(twoAJ[k][r], org.assertj.core.data.Offset.offset(1e-11 * scale));
         }
       }
     }
