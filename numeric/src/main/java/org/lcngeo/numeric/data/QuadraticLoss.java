@@ -226,33 +226,18 @@ public final class QuadraticLoss {
   /**
    * out := J^T (2A) J (p x p) for a J of n rows and p columns: the Gauss-Newton part of the
    * Hessian of l o mu. On A: (2A J) first, from the non-zero entries of J; on the data: 2 (M J)^T (M
-   * J), with M J skipping the zero entries of J (O(nnz(J) N d + p^2 N d), no n x n matrix).
+   * J), with M J from one correlation of each input with each of J's blocks ({@link
+   * DataOperator#timesColumns}: no n x n matrix, and not one product M v per column).
    */
-  public void gaussNewton(double[][] jac, double[][] out) {
-    int p = jac[0].length;
+  public void gaussNewton(ShiftedColumns columns, double[][] out) {
+    int p = columns.columns();
     if (m != null) {
       double[][] mj = new double[p][m.rows()];
-      double[] col = new double[n];
-      for (int q = 0; q < p; q++) {
-        for (int j = 0; j < n; j++) {
-          col[j] = jac[j][q];
-        }
-        m.times(col, mj[q]);
-      }
-      for (int i = 0; i < p; i++) {
-        for (int j = i; j < p; j++) {
-          double[] x = mj[i];
-          double[] y = mj[j];
-          double s = 0;
-          for (int k = 0; k < x.length; k++) {
-            s += x[k] * y[k];
-          }
-          out[i][j] = 2 * s;
-          out[j][i] = 2 * s;
-        }
-      }
+      m.timesColumns(columns, mj);
+      twiceGramOfRows(mj, out);
       return;
     }
+    double[][] jac = columns.dense();
     // (2A J)^T and J^T by rows: column k of 2A J is the sum of the rows of 2A (A symmetric) at
     // the non-zero entries of column k of J, so the work is O(nnz(J) n), not O(n^2 p)
     double[][] twoAJt = new double[p][n];
@@ -283,6 +268,88 @@ public final class QuadraticLoss {
         }
         out[i][j] = sum;
         out[j][i] = sum;
+      }
+    }
+  }
+
+  /**
+   * out[k] += 2A J e_k (length n) for every column k of J: the Hessian of l applied to J. On the
+   * data: 2 M^T (M J e_k), with M J from {@link DataOperator#timesColumns}; on A: the rows of 2A at
+   * the column's non-zero entries (O(nnz(J) n), not O(n^2 p)).
+   */
+  public void addHessianTimes(ShiftedColumns columns, double[][] out) {
+    int p = columns.columns();
+    if (m != null) {
+      double[][] mj = new double[p][m.rows()];
+      m.timesColumns(columns, mj);
+      double[] t = scratch.get();
+      for (int k = 0; k < p; k++) {
+        m.transposeTimes(mj[k], t);
+        double[] ok = out[k];
+        for (int r = 0; r < n; r++) {
+          ok[r] += 2 * t[r];
+        }
+      }
+      return;
+    }
+    for (int l = 0; l < columns.blocks().length; l++) {
+      double[] block = columns.blocks()[l];
+      int[] sup = columns.supports()[l];
+      int[] off = columns.offsets()[l];
+      for (int j = 0; j < off.length; j++) {
+        double[] ok = out[columns.starts()[l] + j];
+        for (int q : sup) {
+          double w = 2 * block[q];
+          if (w == 0.0) {
+            continue;
+          }
+          double[] ar = a[q + off[j]];
+          for (int r = 0; r < n; r++) {
+            ok[r] += w * ar[r];
+          }
+        }
+      }
+    }
+  }
+
+  /**
+   * out := 2 Y Y^T for the rows y_i of Y, four entries of a row at a time (one pass over y_i for
+   * four dot products).
+   */
+  private static void twiceGramOfRows(double[][] y, double[][] out) {
+    int p = y.length;
+    int len = y[0].length;
+    for (int i = 0; i < p; i++) {
+      double[] x = y[i];
+      int j = i;
+      for (; j + 3 < p; j += 4) {
+        double[] y0 = y[j];
+        double[] y1 = y[j + 1];
+        double[] y2 = y[j + 2];
+        double[] y3 = y[j + 3];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int k = 0; k < len; k++) {
+          double xk = x[k];
+          s0 += xk * y0[k];
+          s1 += xk * y1[k];
+          s2 += xk * y2[k];
+          s3 += xk * y3[k];
+        }
+        out[i][j] = out[j][i] = 2 * s0;
+        out[i][j + 1] = out[j + 1][i] = 2 * s1;
+        out[i][j + 2] = out[j + 2][i] = 2 * s2;
+        out[i][j + 3] = out[j + 3][i] = 2 * s3;
+      }
+      for (; j < p; j++) {
+        double[] yj = y[j];
+        double s = 0;
+        for (int k = 0; k < len; k++) {
+          s += x[k] * yj[k];
+        }
+        out[i][j] = out[j][i] = 2 * s;
       }
     }
   }

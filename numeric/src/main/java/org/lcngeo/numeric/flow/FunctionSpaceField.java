@@ -23,7 +23,6 @@ public final class FunctionSpaceField implements OdeSystem {
   private final long budget;
   /** The fiber recovery when K comes from it (low-rank Jacobian), else null. */
   private final ContinuationNtk recovery;
-  private final double[] twoB;
   private long evaluations;
 
   /** Thrown when the evaluation budget is spent (the flow is stuck near a singular point). */
@@ -54,10 +53,6 @@ public final class FunctionSpaceField implements OdeSystem {
       // the low-rank Jacobian does not difference K(v) x: the cheaper iteration serves
       recovery.simplify();
     }
-    this.twoB = loss.vectorB();
-    for (int a = 0; a < n; a++) {
-      twoB[a] *= 2;
-    }
   }
 
   /**
@@ -73,8 +68,9 @@ public final class FunctionSpaceField implements OdeSystem {
   }
 
   /**
-   * U = -J, V = 2A J + J G^{-1} H(grad l(v)) at the fiber point of v (2A x = grad l(x) + 2b; see
-   * {@link ContinuationNtk#linearization}).
+   * U = -J, V = 2A J + J G^{-1} H(grad l(v)) at the fiber point of v (see {@link
+   * ContinuationNtk#linearization}; 2A J by {@link QuadraticLoss#addHessianTimes}, from J's
+   * shifted blocks).
    */
   @Override
   public void lowRankJacobian(double[] v, double[][] u, double[][] w) {
@@ -82,12 +78,10 @@ public final class FunctionSpaceField implements OdeSystem {
     int p = recovery.parameterCount();
     derivative(v, f0);
     recovery.linearization(g, u, w);
+    loss.addHessianTimes(recovery.jacobianColumns(), w);
     for (int k = 0; k < p; k++) {
       double[] uk = u[k];
-      double[] wk = w[k];
-      loss.gradient(uk, f1);
       for (int a = 0; a < n; a++) {
-        wk[a] += f1[a] + twoB[a];
         uk[a] = -uk[a];
       }
     }

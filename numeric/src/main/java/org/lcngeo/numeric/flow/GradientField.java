@@ -17,7 +17,6 @@ public final class GradientField implements OdeSystem {
   private final QuadraticLoss loss;
   private final MuState state;
   private final double[] g;
-  private final double[][] jac;
   private long evaluations;
 
   public GradientField(NumericMu mu, QuadraticLoss loss) {
@@ -28,7 +27,6 @@ public final class GradientField implements OdeSystem {
     this.loss = loss;
     this.state = mu.newState();
     this.g = new double[mu.outputSize()];
-    this.jac = new double[mu.outputSize()][mu.parameterCount()];
   }
 
   @Override
@@ -61,8 +59,7 @@ public final class GradientField implements OdeSystem {
   public void hessian(double[] theta, double[][] out) {
     state.at(theta);
     loss.gradient(state.mu(), g);
-    state.jacobian(jac);
-    loss.gaussNewton(jac, out);
+    loss.gaussNewton(state.jacobianColumns(), out);
     state.addSecondOrderHessian(g, out);
   }
 

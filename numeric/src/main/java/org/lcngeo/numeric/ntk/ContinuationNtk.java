@@ -1,6 +1,7 @@
 package org.lcngeo.numeric.ntk;
 
 import org.lcngeo.core.plan.NtkOfV;
+import org.lcngeo.numeric.data.ShiftedColumns;
 
 /**
  * K^(delta)(v) computed from v and delta alone by numeric fiber recovery with continuation: at each
@@ -233,6 +234,14 @@ public final class ContinuationNtk implements NtkOfV {
       }
       state.jacobianTimes(step, cj[k]);
     }
+  }
+
+  /**
+   * J at the fiber point of the last {@link #linearization}, as shifted blocks (a view, valid until
+   * the next call of this object).
+   */
+  public ShiftedColumns jacobianColumns() {
+    return state.jacobianColumns();
   }
 
   /** Number of parameters p. */

@@ -1,6 +1,7 @@
 package org.lcngeo.numeric.ntk;
 
 import java.util.Arrays;
+import org.lcngeo.numeric.data.ShiftedColumns;
 
 /**
  * The numeric executor at one filter tuple theta: {@link #at(double[])} computes mu(theta) through
@@ -123,7 +124,48 @@ public final class MuState {
       int s = m.starts[l];
       double[] sl = suffix[l + 1];
       int ext = suffixExtent[l + 1];
-      for (int j = 0; j < off.length; j++) {
+      int j = 0;
+      // four offsets per pass over S_{l+1} (eight independent sums; each offset's two sums add
+      // the same terms in the same order as one offset alone)
+      for (; j + 3 < off.length; j += 4) {
+        int o0 = off[j];
+        int o1 = off[j + 1];
+        int o2 = off[j + 2];
+        int o3 = off[j + 3];
+        double a0 = 0;
+        double b0 = 0;
+        double a1 = 0;
+        double b1 = 0;
+        double a2 = 0;
+        double b2 = 0;
+        double a3 = 0;
+        double b3 = 0;
+        int q = 0;
+        for (; q + 1 < ext; q += 2) {
+          double s0 = sl[q];
+          double s1 = sl[q + 1];
+          a0 += s0 * rl[q + o0];
+          b0 += s1 * rl[q + 1 + o0];
+          a1 += s0 * rl[q + o1];
+          b1 += s1 * rl[q + 1 + o1];
+          a2 += s0 * rl[q + o2];
+          b2 += s1 * rl[q + 1 + o2];
+          a3 += s0 * rl[q + o3];
+          b3 += s1 * rl[q + 1 + o3];
+        }
+        if (q < ext) {
+          double s0 = sl[q];
+          a0 += s0 * rl[q + o0];
+          a1 += s0 * rl[q + o1];
+          a2 += s0 * rl[q + o2];
+          a3 += s0 * rl[q + o3];
+        }
+        out[s + j] = a0 + b0;
+        out[s + j + 1] = a1 + b1;
+        out[s + j + 2] = a2 + b2;
+        out[s + j + 3] = a3 + b3;
+      }
+      for (; j < off.length; j++) {
         int o = off[j];
         double acc0 = 0;
         double acc1 = 0;
@@ -145,11 +187,11 @@ public final class MuState {
         for (int c = 0; c < nextLen; c++) {
           next[c] = w0 * rl[c];
         }
-        for (int j = 1; j < off.length; j++) {
-          double wj = theta[s + j];
-          int o = off[j];
+        for (int k = 1; k < off.length; k++) {
+          double wk = theta[s + k];
+          int o = off[k];
           for (int c = 0; c < nextLen; c++) {
-            next[c] += wj * rl[c + o];
+            next[c] += wk * rl[c + o];
           }
         }
         rl = next;
@@ -160,20 +202,16 @@ public final class MuState {
 
   /** The Jacobian J (n x parameters) into out; column (l, j) is P_{-l} shifted by offsets(l)[j]. */
   public void jacobian(double[][] out) {
+    jacobianColumns().fill(out);
+  }
+
+  /**
+   * J as shifted blocks: column (l, j) is P_{-l} shifted by offsets(l)[j] (a view of this state's
+   * partial products: valid until the next {@link #at}).
+   */
+  public ShiftedColumns jacobianColumns() {
     ensurePartials();
-    for (double[] row : out) {
-      Arrays.fill(row, 0.0);
-    }
-    for (int l = 0; l < m.depth; l++) {
-      double[] p = partial[l];
-      int[] off = m.offsets[l];
-      int s = m.starts[l];
-      for (int j = 0; j < off.length; j++) {
-        for (int q : m.supports[l]) {
-          out[q + off[j]][s + j] = p[q];
-        }
-      }
-    }
+    return new ShiftedColumns(m.n, partial, m.supports, m.offsets, m.starts);
   }
 
   /** J^T (parameters x n) into out: row (l, j) is P_{-l} shifted by offsets(l)[j]. */

@@ -98,8 +98,8 @@ class QuadraticLossTest {
     int p = jac[0].length;
     double[][] h1 = new double[p][p];
     double[][] h2 = new double[p][p];
-    onA.gaussNewton(jac, h1);
-    onData.gaussNewton(jac, h2);
+    onA.gaussNewton(columnsOf(jac), h1);
+    onData.gaussNewton(columnsOf(jac), h2);
     for (int i = 0; i < p; i++) {
       for (int j = 0; j < p; j++) {
         assertThat(h2[i][j]).isCloseTo(h1[i][j],
@@ -107,6 +107,100 @@ class QuadraticLossTest {
       }
       assertThat(h1[i][i]).isGreaterThanOrEqualTo(-1e-10 * (1 + Math.abs(h1[i][i])));
     }
+  }
+
+  /** A dense J as shifted columns: one block per column, at offset 0. */
+  static ShiftedColumns columnsOf(double[][] jac) {
+    int n = jac.length;
+    int p = jac[0].length;
+    double[][] blocks = new double[p][n];
+    int[][] supports = new int[p][];
+    int[][] offsets = new int[p][];
+    int[] starts = new int[p + 1];
+    for (int k = 0; k < p; k++) {
+      int kk = k;
+      for (int q = 0; q < n; q++) {
+        blocks[k][q] = jac[q][k];
+      }
+      supports[k] = java.util.stream.IntStream.range(0, n).filter(q -> jac[q][kk] != 0.0).toArray();
+      offsets[k] = new int[] {0};
+      starts[k + 1] = k + 1;
+    }
+    return new ShiftedColumns(n, blocks, supports, offsets, starts);
+  }
+
+  /**
+   * With mu's own Jacobian (columns: the partial products P_{-l} at the dilated offsets of layer
+   * l), the Gauss-Newton matrix and 2A J on the data and on A equal J^T (2A) J and 2A J formed
+   * densely.
+   */
+  @Property(tries = 40)
+  void theGaussNewtonMatrixOfMusJacobianIsJtTwoAJ(
+      @ForAll("muCases") Tuple.Tuple3<Architecture, TrainingData, double[]> c) {
+    NumericMu mu = NumericMu.of(c.get1());
+    org.lcngeo.numeric.ntk.MuState state = mu.newState().at(c.get3());
+    double[][] jac = state.jacobian();
+    ShiftedColumns columns = state.jacobianColumns();
+    assertThat(columns.dense()).isDeepEqualTo(jac);
+    QuadraticLoss onA = new QuadraticLoss(c.get2(), false);
+    double[][] a = onA.matrixA();
+    int n = jac.length;
+    int p = jac[0].length;
+    double[][] expected = new double[p][p];
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        double s = 0;
+        for (int r = 0; r < n; r++) {
+          for (int t = 0; t < n; t++) {
+            s += jac[r][i] * 2 * a[r][t] * jac[t][j];
+          }
+        }
+        expected[i][j] = s;
+      }
+    }
+    double[][] twoAJ = new double[p][n];
+    double scale = 1;
+    for (int k = 0; k < p; k++) {
+      for (int r = 0; r < n; r++) {
+        for (int t = 0; t < n; t++) {
+          twoAJ[k][r] += 2 * a[r][t] * jac[t][k];
+        }
+        scale = Math.max(scale, Math.abs(twoAJ[k][r]));
+      }
+    }
+    for (QuadraticLoss loss : List.of(onA, new QuadraticLoss(c.get2(), true))) {
+      double[][] h = new double[p][p];
+      loss.gaussNewton(columns, h);
+      for (int i = 0; i < p; i++) {
+        for (int j = 0; j < p; j++) {
+          assertThat(h[i][j]).isCloseTo(expected[i][j], org.assertj.core.data.Offset.offset(
+              1e-10 * (1 + Math.abs(expected[i][i]) + Math.abs(expected[j][j]))));
+        }
+      }
+      // addHessianTimes adds 2A J e_k to what out holds
+      double[][] w = new double[p][n];
+      for (double[] row : w) {
+        Arrays.fill(row, 1.0);
+      }
+      loss.addHessianTimes(columns, w);
+      for (int k = 0; k < p; k++) {
+        for (int r = 0; r < n; r++) {
+          assertThat(w[k][r] - 1.0).isCloseTo(twoAJ[k][r], org.assertj.core.data.Offset.offset(1e-11 * scale));
+        }
+      }
+    }
+  }
+
+  /** An architecture of 1 or 2 dimensions, data for it, and a filter tuple theta. */
+  @Provide
+  Arbitrary<Tuple.Tuple3<Architecture, TrainingData, double[]>> muCases() {
+    return Arbitraries.integers().between(1, 2).flatMap(dims -> architectures(dims)
+        .flatMap(a -> Combinators.combine(
+                Arbitraries.integers().between(1, 4).array(int[].class).ofSize(dims),
+                Arbitraries.integers().between(1, 6), Arbitraries.longs(),
+                gaussians(a.parameterCount(), 1))
+            .as((out, samples, seed, theta) ->
+                Tuple.of(a, TrainingData.generate(a, samples, out, seed, 0.3), theta))));
   }
 
   @Property(tries = 60)
