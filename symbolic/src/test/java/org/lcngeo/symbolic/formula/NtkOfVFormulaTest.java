@@ -16,6 +16,8 @@ import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.core.plan.NtkOfV;
+import org.lcngeo.symbolic.expr.JavaSource;
+import org.lcngeo.symbolic.expr.Printer;
 
 class NtkOfVFormulaTest {
   @Test
@@ -26,7 +28,7 @@ class NtkOfVFormulaTest {
     assertThat(Notation.SYMJA.quotient(f.squaredNorm(0)))
         .isEqualTo("(v0^2*v3^2 + v1^2*v3^2 + v1^2*v4^2)/(v1^2*v3^2)");
     assertThat(Notation.SYMJA.quotient(f.squaredNorm(1))).isEqualTo("v1^2 + v3^2");
-    assertThat(f.lambdaSquared(Notation.SYMJA))
+    assertThat(Printer.SYMJA.print(f.lambdaSquared()))
         .startsWith("(-delta + Sqrt(delta^2 + 4*(")
         .endsWith("))/2/((v0^2*v3^2 + v1^2*v3^2 + v1^2*v4^2)/(v1^2*v3^2))");
   }
@@ -71,7 +73,7 @@ class NtkOfVFormulaTest {
               : deltaText;
       NtkOfVFormula f = NtkOfVFormula.of(inv, Invariants.parse(text, a.depth()));
       SimpleCompiler compiler = new SimpleCompiler();
-      compiler.cook(f.javaClass("Generated"));
+      compiler.cook(JavaSource.ntkOfVClass(f.tree(), "Generated"));
       NtkOfV compiled =
           (NtkOfV)
               compiler.getClassLoader().loadClass("Generated").getDeclaredConstructor().newInstance();
