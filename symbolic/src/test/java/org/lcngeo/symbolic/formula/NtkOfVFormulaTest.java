@@ -53,12 +53,12 @@ class NtkOfVFormulaTest {
 
   /**
    * The Java output compiled with Janino, at v = mu(theta) and delta = theta's invariants, against
-   * the exact NTK of theta. {@code numeric}: the invariants are written into the formula as
-   * constants.
+   * the exact NTK of theta (beta_1 in closed form for H = 2, by bisection for H >= 3). {@code
+   * numeric}: the invariants are written into the formula as constants.
    */
   @ParameterizedTest
   @CsvSource({"3;2, 2;1, d", "3;2, 2;1, numeric", "2;2;2, 2;2;1, 'd1,d2'", "2;2;2, 2;2;1, numeric",
-      "2;3;2, 3;2;1, 'd1,d2'", "3;3, 3;1, d"})
+      "2;3;2, 3;2;1, 'd1,d2'", "3;3, 3;1, d", "2;2;2;2, 2;2;2;1, 'd1,d2,d3'", "2x3;2x2, 2x1;1x1, d"})
   void compiledJavaMatchesTheExactNtk(String sizes, String strides, String deltaText) throws Exception {
     Architecture a = FormulaFixtures.architecture(sizes, strides);
     InverseMap inv = InverseMap.derive(a, Elimination.DEFAULT_TIMEOUT).orElseThrow();
