@@ -13,6 +13,7 @@ import org.lcngeo.core.LimitExceededException;
 import org.lcngeo.core.TimeLimitException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.expr.Expr;
+import org.lcngeo.symbolic.expr.JavaSource;
 import org.lcngeo.symbolic.expr.Printer;
 import org.lcngeo.symbolic.formula.DeterminantInverse;
 import org.lcngeo.symbolic.formula.Invariants;
@@ -130,7 +131,7 @@ final class FormulaCommand implements Callable<Integer> {
   /** The text output: a Symja session, a LaTeX document, a Macaulay2 script or a Java class. */
   private String document(Architecture a, Parts parts) {
     return switch (format) {
-      case JAVA -> parts.ntkOfV.javaClass("NtkOfVGenerated");
+      case JAVA -> JavaSource.ntkOfVClass(parts.ntkOfV.tree(), "NtkOfVGenerated");
       case LATEX -> FormulaDocuments.latex(a, parts);
       case MACAULAY2 -> FormulaDocuments.macaulay2(a, parts);
       default -> FormulaDocuments.symja(a, parts);
@@ -224,7 +225,7 @@ final class FormulaCommand implements Callable<Integer> {
       }
     }
     if (format == Format.JAVA) {
-      out.put("java", k.javaMethodBody());
+      out.put("java", JavaSource.ntkOfVMethodBody(k.tree()));
     }
     parts.ntkOfV = k;
   }
