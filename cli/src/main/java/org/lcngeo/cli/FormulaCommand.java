@@ -279,7 +279,7 @@ final class FormulaCommand implements Callable<Integer> {
       variables.add("v" + m);
     }
     inv.put("variables", variables);
-    inv.put("form", "factoring over Q: " + FormulaDocuments.factoringSentence("theta(v)"));
+    inv.put("form", "factoring over Q: " + FormulaDocuments.factoringDescription());
     List<Map<String, Object>> layers = new ArrayList<>();
     for (int l = 0; l < a.depth(); l++) {
       Map<String, Object> layer = new LinkedHashMap<>();

@@ -187,7 +187,12 @@ final class FormulaDocuments {
 
   /** What the factoring form's program computes, in words (a comment line of the session). */
   static String factoringSentence(String call) {
-    return call + " is theta(v) for a rational end-to-end filter v, by factoring v(x, y) = sum_m"
+    return call + " is " + factoringDescription();
+  }
+
+  /** theta(v) by factoring, in words (also inverse.form in the JSON). */
+  static String factoringDescription() {
+    return "theta(v) for a rational end-to-end filter v, by factoring v(x, y) = sum_m"
         + " v_m x^i y^j (m = (i, j) row-major) over Q: the filter of layer l (row-major) is the"
         + " coefficient array of the irreducible factor of bidegree (k_l - 1) divided by its"
         + " value at (0, 0), times v0 for the last layer";
