@@ -8,11 +8,9 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.Deadline;
@@ -57,7 +55,9 @@ import org.lcngeo.symbolic.formula.JasRing;
  * equality iff S/J is Cohen-Macaulay): S/J is Cohen-Macaulay, hence unmixed, so J = I. When S/J is
  * not Cohen-Macaulay, J = I is proven by the kernel of mu mod p instead ({@link ModularKernel}: if
  * the kernel P_p of mu mod p, computed by elimination, lies in J mod p, then J = I, since
- * HF(S/P_p) <= HF(S/I) <= HF(S/J) <= HF(S/J_p)); then deg(mu) = m!/(prod (|k_l|-1)! deg M). When
+ * HF(S/P_p) <= HF(S/I) <= HF(S/J) <= HF(S/J_p)); then deg(mu) = m!/(prod (|k_l|-1)! deg M). The
+ * kernel is computed on a second thread beside the Cohen-Macaulay test, and is stopped when that
+ * test succeeds; once it is known, later degrees need only the containment. When
  * neither proof applies the result says so ({@code complete} false). The Groebner bases mod p are
  * Rings' (F4 for the graded reverse lexicographic order).
  */
@@ -111,7 +111,10 @@ public final class Implicitization {
   private final WeightedMonomials monomials;
   private final Map<Long, List<long[]>> points = new HashMap<>();
   private final ExactComposition composition;
-  private final long[] primes;
+  /** The primes used so far, the largest below 2^31 in decreasing order (found when needed). */
+  private final List<Long> primes = new ArrayList<>();
+  /** The kernel of mu mod p, when it is being computed beside the search (see {@link #run}). */
+  private ModularKernel.Pending pending;
 
   private Implicitization(Architecture a) {
     this.a = a;
@@ -127,7 +130,6 @@ public final class Implicitization {
     this.multidegree = factorial(m).divide(denominator);
     this.monomials = new WeightedMonomials(a);
     this.composition = new ExactComposition(a);
-    this.primes = PrimeFieldMatrices.primesBelow(1L << 31, 4 * MAX_PRIMES);
   }
 
   /** m! / prod_l (|k_l| - 1)!: deg(mu) deg(M), the multidegree of the parametrization. */
@@ -149,6 +151,10 @@ public final class Implicitization {
       return new Result(i.k, i.generators(), null, null, 0, false,
           "the time limit stopped the search (" + e.getMessage() + "); the equations found vanish"
               + " on the neuromanifold but may not generate its ideal", List.of(), true);
+    } finally {
+      if (i.pending != null) {
+        i.pending.cancel();
+      }
     }
   }
 
@@ -157,23 +163,30 @@ public final class Implicitization {
    * the chart theta_(l,0) = 1 for l < H; 0 when that fiber is not finite mod p.
    */
   public static long fiberLength(Architecture a) {
-    return new Implicitization(a).fiberLength(primes(1)[0], new SplittableRandom(77));
+    Implicitization i = new Implicitization(a);
+    return i.fiberLength(i.prime(0), new SplittableRandom(77));
   }
 
-  private static long[] primes(int count) {
-    return PrimeFieldMatrices.primesBelow(1L << 31, count);
+  /** The i-th largest prime below 2^31. */
+  private long prime(int i) {
+    while (primes.size() <= i) {
+      long below = primes.isEmpty() ? 1L << 31 : primes.get(primes.size() - 1);
+      primes.add(PrimeFieldMatrices.primesBelow(below, 1)[0]);
+    }
+    return primes.get(i);
   }
 
   private Result run() {
     if (k >= n) {
       return new Result(n, List.of(), BigInteger.ONE, multidegree, 0, true, null, List.of(), false);
     }
-    long p0 = primes[0];
+    long p0 = prime(0);
     List<BigInteger> imageHilbert = new ArrayList<>();
     imageHilbert.add(BigInteger.ONE);
     long fiber = -1;
     String reason = null;
     List<MultivariatePolynomialZp64> kernel = null;
+    BigInteger cutLength = null;
     int checkedUpTo = 0;
     int stopAt = MAX_DEGREE;
     for (int d = 1; d <= stopAt; d++) {
@@ -211,22 +224,27 @@ public final class Implicitization {
       if (fiber == 0 || e.multiply(BigInteger.valueOf(fiber)).compareTo(multidegree) > 0) {
         continue;
       }
-      // dimension and degree are those of M; Cohen-Macaulay test with k linear forms
-      HilbertSeries cut = cut(p0);
-      if (cut.dimension() == 0 && cut.degree().equals(e)) {
-        return new Result(k, generators(), e, BigInteger.valueOf(fiber), fiber, true, null,
-            imageHilbert, false);
-      }
-      // not Cohen-Macaulay: compare with the kernel of mu mod p (ModularKernel)
+      // dimension and degree are those of M. Two proofs that J has no other component: the
+      // Cohen-Macaulay test (k linear forms) and, where the quotient is not Cohen-Macaulay, the
+      // kernel of mu mod p (ModularKernel), computed beside the test on a second thread; once the
+      // kernel is known, later degrees only need the containment.
       if (kernel == null) {
-        kernel = ModularKernel.kernel(a, p0);
+        pending = ModularKernel.start(a, p0);
+        HilbertSeries cut = cut(p0);
+        if (cut.dimension() == 0 && cut.degree().equals(e)) {
+          pending.cancel();
+          return new Result(k, generators(), e, BigInteger.valueOf(fiber), fiber, true, null,
+              imageHilbert, false);
+        }
+        kernel = pending.join();
+        cutLength = cut.degree();
       }
       if (ModularKernel.contains(basis, kernel)) {
         return new Result(k, generators(), e, multidegree.divide(e), fiber, true, null,
             imageHilbert, false);
       }
       reason = "the generators have the dimension " + k + " and degree " + e + " of the"
-          + " neuromanifold, but their quotient ring is not Cohen-Macaulay (length " + cut.degree()
+          + " neuromanifold, but their quotient ring is not Cohen-Macaulay (length " + cutLength
           + " after cutting with " + k + " linear forms) and they do not yet generate the kernel"
           + " of mu mod " + p0 + "; no further generators up to degree ";
       int kernelDegree = kernel.stream().mapToInt(g -> g.degree()).max().orElse(0);
@@ -266,8 +284,9 @@ public final class Implicitization {
     BigInteger[][] residues = null;
     int used = 0;
     int nextTry = 1;
-    for (long p : primes) {
+    for (int i = 0; i < 4 * MAX_PRIMES; i++) {
       Deadline.checkCurrent();
+      long p = prime(i);
       Image im = image(p, d, w, monos);
       if (base == null || im.rank() > base.rank()) {
         base = im;
@@ -350,27 +369,23 @@ public final class Implicitization {
     return out;
   }
 
-  /** The kernel of the evaluation at random points mod p, minus the multiples of known generators. */
+  /**
+   * The rows of the reduced echelon basis of the kernel K of the evaluation at random points mod p
+   * whose pivots are not pivots of U, the span of the multiples of the generators of lower degree
+   * (U lies in K: the generators vanish on mu). Since U is in K, the pivots of U are pivots of K,
+   * so these rows vanish on U's pivot columns: they are the reduced echelon basis of the part of K
+   * supported on the other columns N, and K = U + that part. The evaluation vanishes on U, so that
+   * part is the kernel of the evaluation of the monomials of N alone: a matrix of |N| columns
+   * instead of all the bucket's, and the rank of the evaluation is |N| minus its kernel's dimension.
+   */
   private Image image(long p, int d, List<Integer> w, List<int[]> monos) {
     int size = monos.size();
-    List<long[]> pts = points(p, size + 2);
-    long[][] eval = new long[size + 2][size];
-    for (int r = 0; r < size + 2; r++) {
-      long[] v = pts.get(r);
-      for (int c = 0; c < size; c++) {
-        eval[r][c] = WeightedMonomials.evaluate(monos.get(c), v, p);
-      }
-    }
-    List<long[]> kernel = PrimeFieldMatrices.kernel(eval, size, p);
-    int rank = size - kernel.size();
-    if (kernel.isEmpty()) {
-      return new Image(rank, new long[0][], new int[0]);
-    }
     Map<MonoKey, Integer> column = new HashMap<>();
     for (int c = 0; c < size; c++) {
       column.put(new MonoKey(monos.get(c)), c);
     }
     List<long[]> multiples = new ArrayList<>();
+    BigInteger bp = BigInteger.valueOf(p);
     for (Gen g : gens) {
       if (g.degree() >= d) {
         continue;
@@ -386,6 +401,10 @@ public final class Implicitization {
       if (multipliers == null) {
         continue;
       }
+      long[] residues = new long[g.monomials().size()];
+      for (int t = 0; t < residues.length; t++) {
+        residues[t] = g.coeffs()[t].mod(bp).longValue();
+      }
       for (int[] u : multipliers) {
         long[] row = new long[size];
         for (int t = 0; t < g.monomials().size(); t++) {
@@ -393,23 +412,36 @@ public final class Implicitization {
           for (int i = 0; i < n; i++) {
             e[i] += u[i];
           }
-          row[column.get(new MonoKey(e))] = Math.floorMod(g.coeffs()[t].mod(BigInteger.valueOf(p)).longValue(), p);
+          row[column.get(new MonoKey(e))] = residues[t];
         }
         multiples.add(row);
       }
     }
-    Set<Integer> lowerPivots = new HashSet<>();
+    boolean[] lower = new boolean[size];
     for (long[] row : PrimeFieldMatrices.rref(multiples, p)) {
-      lowerPivots.add(PrimeFieldMatrices.pivot(row));
+      lower[PrimeFieldMatrices.pivot(row)] = true;
     }
-    List<long[]> fresh = new ArrayList<>();
-    for (long[] row : kernel) {
-      if (!lowerPivots.contains(PrimeFieldMatrices.pivot(row))) {
-        fresh.add(row);
+    int[] free = java.util.stream.IntStream.range(0, size).filter(c -> !lower[c]).toArray();
+    List<long[]> pts = points(p, free.length + 2);
+    long[][] eval = new long[free.length + 2][free.length];
+    for (int r = 0; r < eval.length; r++) {
+      long[] v = pts.get(r);
+      for (int c = 0; c < free.length; c++) {
+        eval[r][c] = WeightedMonomials.evaluate(monos.get(free[c]), v, p);
       }
     }
-    int[] pivots = fresh.stream().mapToInt(PrimeFieldMatrices::pivot).toArray();
-    return new Image(rank, fresh.toArray(long[][]::new), pivots);
+    List<long[]> kernel = PrimeFieldMatrices.kernel(eval, free.length, p);
+    int rank = free.length - kernel.size();
+    long[][] fresh = new long[kernel.size()][];
+    int[] pivots = new int[kernel.size()];
+    for (int i = 0; i < fresh.length; i++) {
+      fresh[i] = new long[size];
+      for (int c = 0; c < free.length; c++) {
+        fresh[i][free[c]] = kernel.get(i)[c];
+      }
+      pivots[i] = PrimeFieldMatrices.pivot(fresh[i]);
+    }
+    return new Image(rank, fresh, pivots);
   }
 
   /** Images mu(theta) mod p at seeded random theta, shared by all buckets. */

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 import org.lcngeo.core.Deadline;
 import org.lcngeo.core.algebra.Ring;
 import org.lcngeo.core.model.Architecture;
@@ -45,6 +47,71 @@ final class ModularKernel {
 
   /** Generators of P_p in F_p[v0..v(n-1)] (graded reverse lexicographic), a Groebner basis of it. */
   static List<MultivariatePolynomialZp64> kernel(Architecture a, long p) {
+    return kernel(a, p, () -> false);
+  }
+
+  /**
+   * {@link #kernel} computed on a daemon thread, under the caller's time bound, beside other work
+   * of the caller; {@link Pending#cancel} stops it within a few thousand monomial comparisons.
+   */
+  static Pending start(Architecture a, long p) {
+    Deadline deadline = Deadline.current();
+    Pending pending = new Pending();
+    pending.worker = new Thread(() -> {
+      try (Deadline.Scope scope = deadline.enter()) {
+        pending.value = kernel(a, p, () -> pending.cancelled);
+      } catch (Throwable e) { // a time limit, a cancellation, a failure: handed to join
+        pending.failure = e;
+      }
+    }, "lcn-modular-kernel");
+    pending.worker.setDaemon(true);
+    pending.worker.start();
+    return pending;
+  }
+
+  /** A kernel being computed by {@link #start}. */
+  static final class Pending {
+    private Thread worker;
+    private volatile List<MultivariatePolynomialZp64> value;
+    private volatile Throwable failure;
+    private volatile boolean cancelled;
+
+    private Pending() {}
+
+    /** Stops the computation (its result is no longer wanted). */
+    void cancel() {
+      cancelled = true;
+    }
+
+    /**
+     * The kernel, waiting for it within the caller's time bound ({@link Deadline}); what stopped
+     * the computation (its time bound, {@link CancellationException}) is thrown here.
+     */
+    List<MultivariatePolynomialZp64> join() {
+      try {
+        while (worker.isAlive()) {
+          worker.join(20);
+          Deadline.checkCurrent();
+        }
+      } catch (InterruptedException e) {
+        cancel();
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("interrupted", e);
+      } catch (RuntimeException limit) {
+        cancel();
+        throw limit;
+      }
+      if (failure instanceof Error e) {
+        throw e;
+      }
+      if (failure != null) {
+        throw (RuntimeException) failure; // kernel throws no checked exception
+      }
+      return value;
+    }
+  }
+
+  private static List<MultivariatePolynomialZp64> kernel(Architecture a, long p, BooleanSupplier stop) {
     MuPlan plan = MuPlan.compile(a);
     int h = a.depth();
     int n = a.endToEndEntries();
@@ -55,8 +122,9 @@ final class ModularKernel {
     int vars = m + n;
     IntegersZp64 field = new IntegersZp64(p);
     @SuppressWarnings("unchecked")
-    Comparator<DegreeVector> order = MonomialOrder.product(
-        new Comparator[] {MonomialOrder.GREVLEX, MonomialOrder.GREVLEX}, new int[] {m, n});
+    Comparator<DegreeVector> order = new CheckedOrder(MonomialOrder.product(
+        new Comparator[] {MonomialOrder.GREVLEX, MonomialOrder.GREVLEX}, new int[] {m, n}),
+        Deadline.current(), stop);
     RingsRing ring = new RingsRing(MultivariatePolynomialZp64.zero(vars, field, order));
     // u = product of layers 1..H-1 in the chart
     List<MultivariatePolynomialZp64> u = new ArrayList<>();
@@ -175,6 +243,37 @@ final class ModularKernel {
       }
     }
     return true;
+  }
+
+  /**
+   * A monomial order that checks the time bound and a stop request every 4096 comparisons: Rings'
+   * Buchberger algorithm (used for this non-graded order) compares monomials throughout and checks
+   * nothing itself, so this makes the elimination end at the deadline instead of keeping a core
+   * busy. Rings chooses its algorithm by the order's identity only for graded orders, so the
+   * wrapper computes the same basis.
+   */
+  private static final class CheckedOrder implements Comparator<DegreeVector> {
+    private final Comparator<DegreeVector> order;
+    private final Deadline deadline;
+    private final BooleanSupplier stop;
+    private int count;
+
+    CheckedOrder(Comparator<DegreeVector> order, Deadline deadline, BooleanSupplier stop) {
+      this.order = order;
+      this.deadline = deadline;
+      this.stop = stop;
+    }
+
+    @Override
+    public int compare(DegreeVector x, DegreeVector y) {
+      if ((++count & 4095) == 0) {
+        deadline.check();
+        if (stop.getAsBoolean()) {
+          throw new CancellationException("the kernel of mu mod p is no longer needed");
+        }
+      }
+      return order.compare(x, y);
+    }
   }
 
   private static boolean freeOfFirst(MultivariatePolynomialZp64 g, int m) {
