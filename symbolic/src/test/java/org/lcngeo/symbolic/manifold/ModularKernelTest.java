@@ -59,6 +59,18 @@ class ModularKernelTest {
     assertThat(ModularKernel.contains(List.of(), kernel, n, P)).isFalse();
   }
 
+  /** The reduced Groebner basis of the kernel mod p does not depend on the layer solved for. */
+  @ParameterizedTest
+  @CsvSource({"4;2;2, 2;2;1", "2;3;2, 3;2;1", "3;2;2, 2;1;1", "2x2;2x2, 2x1;1x1", "3x2;2x2, 2x2;1x1"})
+  void everySolvedLayerGivesTheSameKernel(String sizes, String strides) {
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
+    List<MultivariatePolynomialZp64> first = ModularKernel.kernel(a, P, 0);
+    assertThat(first).isNotEmpty();
+    for (int l = 1; l < a.depth(); l++) {
+      assertThat(ModularKernel.kernel(a, P, l)).as("solving layer " + (l + 1)).isEqualTo(first);
+    }
+  }
+
   /**
    * Rings' elimination checks no time bound itself, but the monomial order it compares with does:
    * for 2x2,2x3 with strides 1 (which runs for minutes) the computation ends at the deadline.
