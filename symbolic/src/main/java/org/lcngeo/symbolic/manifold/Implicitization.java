@@ -5,6 +5,7 @@ import edu.jas.arith.ModLong;
 import edu.jas.poly.GenPolynomial;
 import edu.jas.poly.GenPolynomialRing;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -56,8 +57,10 @@ import org.lcngeo.symbolic.formula.JasRing;
  * not Cohen-Macaulay, J = I is proven by the kernel of mu mod p instead ({@link ModularKernel}: if
  * the kernel P_p of mu mod p, computed by elimination, lies in J mod p, then J = I, since
  * HF(S/P_p) <= HF(S/I) <= HF(S/J) <= HF(S/J_p)); then deg(mu) = m!/(prod (|k_l|-1)! deg M). The
- * kernel is computed on a second thread beside the Cohen-Macaulay test, and is stopped when that
- * test succeeds; once it is known, later degrees need only the containment. When
+ * kernel is computed on a second thread from the start, beside the interpolation; once it is known
+ * only the containment is tested (it is the cheaper proof on every row of bench/manifold but one);
+ * while it is not, dimension, degree and the Cohen-Macaulay test, and the kernel is stopped when
+ * they succeed. When
  * neither proof applies the result says so ({@code complete} false). The Groebner bases mod p are
  * Rings' (F4 for the graded reverse lexicographic order).
  */
@@ -68,6 +71,8 @@ public final class Implicitization {
   public static final int MAX_DEGREE = 16;
   /** Most primes used to lift one bucket of generators. */
   private static final int MAX_PRIMES = 12;
+  /** Shortest wait (nanoseconds) for the kernel of mu mod p before the Cohen-Macaulay test. */
+  private static final long MIN_WAIT = 250_000_000L;
   /** Largest monomial bucket (a square evaluation matrix of this side mod p). */
   private static final int MAX_BUCKET = 6000;
 
@@ -180,7 +185,10 @@ public final class Implicitization {
     if (k >= n) {
       return new Result(n, List.of(), BigInteger.ONE, multidegree, 0, true, null, List.of(), false);
     }
+    long started = System.nanoTime();
     long p0 = prime(0);
+    // the kernel of mu mod p, by elimination on a second thread while the interpolation runs
+    pending = ModularKernel.start(a, p0);
     List<BigInteger> imageHilbert = new ArrayList<>();
     imageHilbert.add(BigInteger.ONE);
     long fiber = -1;
@@ -214,39 +222,45 @@ public final class Implicitization {
       checkedUpTo = d;
       List<MultivariatePolynomialZp64> basis = ModularGroebner.basis(modP(gens, p0, 0));
       HilbertSeries hs = HilbertSeries.of(ModularGroebner.leadingMonomialsOf(basis), n);
-      if (hs.dimension() != k) {
-        continue;
-      }
-      if (fiber < 0) {
-        fiber = fiberLength(p0, new SplittableRandom(77));
-      }
-      BigInteger e = hs.degree();
-      if (fiber == 0 || e.multiply(BigInteger.valueOf(fiber)).compareTo(multidegree) > 0) {
-        continue;
-      }
-      // dimension and degree are those of M. Two proofs that J has no other component: the
-      // Cohen-Macaulay test (k linear forms) and, where the quotient is not Cohen-Macaulay, the
-      // kernel of mu mod p (ModularKernel), computed beside the test on a second thread; once the
-      // kernel is known, later degrees only need the containment.
-      if (kernel == null) {
-        pending = ModularKernel.start(a, p0);
-        HilbertSeries cut = cut(p0);
-        if (cut.dimension() == 0 && cut.degree().equals(e)) {
-          pending.cancel();
-          return new Result(k, generators(), e, BigInteger.valueOf(fiber), fiber, true, null,
-              imageHilbert, false);
-        }
+      if (kernel == null && pending.done()) {
         kernel = pending.join();
-        cutLength = cut.degree();
+      }
+      if (kernel == null) {
+        // The kernel is not known yet: dimension, degree and, if the kernel still takes long, the
+        // Cohen-Macaulay test; if they prove J = I, the kernel is not needed.
+        if (hs.dimension() != k) {
+          continue;
+        }
+        if (fiber < 0) {
+          fiber = fiberLength(p0, new SplittableRandom(77));
+        }
+        BigInteger e = hs.degree();
+        if (fiber == 0 || e.multiply(BigInteger.valueOf(fiber)).compareTo(multidegree) > 0) {
+          continue;
+        }
+        // the kernel was the cheaper proof on every row of bench/manifold: wait for it as long
+        // as the search has taken so far before trying the test
+        kernel = pending.join(Duration.ofNanos(Math.max(System.nanoTime() - started, MIN_WAIT)));
+        if (kernel == null) {
+          HilbertSeries cut = cut(p0);
+          if (cut.dimension() == 0 && cut.degree().equals(e)) {
+            pending.cancel();
+            return new Result(k, generators(), e, BigInteger.valueOf(fiber), fiber, true, null,
+                imageHilbert, false);
+          }
+          cutLength = cut.degree();
+          kernel = pending.join();
+        }
       }
       if (ModularKernel.contains(basis, kernel)) {
-        return new Result(k, generators(), e, multidegree.divide(e), fiber, true, null,
-            imageHilbert, false);
+        BigInteger e = hs.degree();
+        return new Result(k, generators(), e, multidegree.divide(e), Math.max(fiber, 0), true,
+            null, imageHilbert, false);
       }
-      reason = "the generators have the dimension " + k + " and degree " + e + " of the"
-          + " neuromanifold, but their quotient ring is not Cohen-Macaulay (length " + cutLength
-          + " after cutting with " + k + " linear forms) and they do not yet generate the kernel"
-          + " of mu mod " + p0 + "; no further generators up to degree ";
+      reason = "the generators have the dimension " + hs.dimension() + " and degree "
+          + hs.degree() + (cutLength == null ? "" : " (length " + cutLength + " after cutting with "
+          + k + " linear forms)") + " and do not yet generate the kernel of mu mod " + p0
+          + "; no further generators up to degree ";
       int kernelDegree = kernel.stream().mapToInt(g -> g.degree()).max().orElse(0);
       stopAt = Math.min(MAX_DEGREE, Math.max(d + 1, kernelDegree));
     }

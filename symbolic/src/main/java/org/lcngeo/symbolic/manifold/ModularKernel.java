@@ -8,6 +8,7 @@ import cc.redberry.rings.poly.multivar.MonomialZp64;
 import cc.redberry.rings.poly.multivar.MultivariateDivision;
 import cc.redberry.rings.poly.multivar.MultivariatePolynomialZp64;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -85,6 +86,11 @@ final class ModularKernel {
 
     private Pending() {}
 
+    /** Whether the computation has ended ({@link #join} then returns at once). */
+    boolean done() {
+      return !worker.isAlive();
+    }
+
     /** Stops the computation (its result is no longer wanted). */
     void cancel() {
       cancelled = true;
@@ -95,8 +101,20 @@ final class ModularKernel {
      * the computation (its time bound, {@link CancellationException}) is thrown here.
      */
     List<MultivariatePolynomialZp64> join() {
+      return join(null);
+    }
+
+    /**
+     * {@link #join()}, or null when the kernel is not known after waiting {@code patience} (no
+     * bound when null).
+     */
+    List<MultivariatePolynomialZp64> join(Duration patience) {
+      long end = patience == null ? 0 : System.nanoTime() + patience.toNanos();
       try {
         while (worker.isAlive()) {
+          if (patience != null && System.nanoTime() - end >= 0) {
+            return null;
+          }
           worker.join(20);
           Deadline.checkCurrent();
         }
