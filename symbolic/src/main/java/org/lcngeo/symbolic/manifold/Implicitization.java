@@ -1,5 +1,6 @@
 package org.lcngeo.symbolic.manifold;
 
+import cc.redberry.rings.poly.multivar.MonomialZp64;
 import cc.redberry.rings.poly.multivar.MultivariatePolynomialZp64;
 import edu.jas.arith.ModLong;
 import edu.jas.poly.GenPolynomial;
@@ -57,11 +58,11 @@ import org.lcngeo.symbolic.formula.JasRing;
  * not Cohen-Macaulay, J = I is proven by the kernel of mu mod p instead ({@link ModularKernel}: if
  * the kernel P_p of mu mod p, computed by elimination, lies in J mod p, then J = I, since
  * HF(S/P_p) <= HF(S/I) <= HF(S/J) <= HF(S/J_p)); then deg(mu) = m!/(prod (|k_l|-1)! deg M). The
- * kernel is computed on a second thread from the start, beside the interpolation; once it is known
- * only the containment is tested (it is the cheaper proof on every row of bench/manifold but one);
- * while it is not, dimension, degree and the Cohen-Macaulay test, and the kernel is stopped when
- * they succeed. When
- * neither proof applies the result says so ({@code complete} false). The Groebner bases mod p are
+ * kernel is computed on a second thread from the start, beside the interpolation, and waited for
+ * as long as the search has taken (it is the cheaper proof on every row of bench/manifold but one);
+ * then only the containment is tested, by linear algebra in the buckets of the kernel's elements.
+ * If the kernel takes longer, dimension, degree and the Cohen-Macaulay test, and the kernel is
+ * stopped when they succeed. When neither proof applies the result says so ({@code complete} false). The Groebner bases mod p are
  * Rings' (F4 for the graded reverse lexicographic order).
  */
 public final class Implicitization {
@@ -220,14 +221,21 @@ public final class Implicitization {
         continue;
       }
       checkedUpTo = d;
-      List<MultivariatePolynomialZp64> basis = ModularGroebner.basis(modP(gens, p0, 0));
-      HilbertSeries hs = HilbertSeries.of(ModularGroebner.leadingMonomialsOf(basis), n);
-      if (kernel == null && pending.done()) {
-        kernel = pending.join();
-      }
       if (kernel == null) {
-        // The kernel is not known yet: dimension, degree and, if the kernel still takes long, the
-        // Cohen-Macaulay test; if they prove J = I, the kernel is not needed.
+        // the kernel was the cheaper proof on every row of bench/manifold but one: wait for it
+        // as long as the search has taken so far (at least MIN_WAIT) before the other proof
+        kernel = pending.join(Duration.ofNanos(Math.max(System.nanoTime() - started, MIN_WAIT)));
+      }
+      if (kernel != null) {
+        // the kernel is known: the containment, by linear algebra in its elements' buckets
+        if (containsKernel(kernel, p0)) {
+          return proven(kernel, fiber, imageHilbert);
+        }
+      } else {
+        // The kernel still takes long: dimension, degree and the Cohen-Macaulay test; if they
+        // prove J = I, the kernel is not needed.
+        List<MultivariatePolynomialZp64> basis = ModularGroebner.basis(modP(gens, p0, 0));
+        HilbertSeries hs = HilbertSeries.of(ModularGroebner.leadingMonomialsOf(basis), n);
         if (hs.dimension() != k) {
           continue;
         }
@@ -238,28 +246,23 @@ public final class Implicitization {
         if (fiber == 0 || e.multiply(BigInteger.valueOf(fiber)).compareTo(multidegree) > 0) {
           continue;
         }
-        // the kernel was the cheaper proof on every row of bench/manifold: wait for it as long
-        // as the search has taken so far before trying the test
-        kernel = pending.join(Duration.ofNanos(Math.max(System.nanoTime() - started, MIN_WAIT)));
-        if (kernel == null) {
-          HilbertSeries cut = cut(p0);
-          if (cut.dimension() == 0 && cut.degree().equals(e)) {
-            pending.cancel();
-            return new Result(k, generators(), e, BigInteger.valueOf(fiber), fiber, true, null,
-                imageHilbert, false);
-          }
-          cutLength = cut.degree();
-          kernel = pending.join();
+        HilbertSeries cut = cut(p0);
+        if (cut.dimension() == 0 && cut.degree().equals(e)) {
+          pending.cancel();
+          return new Result(k, generators(), e, BigInteger.valueOf(fiber), fiber, true, null,
+              imageHilbert, false);
+        }
+        cutLength = cut.degree();
+        kernel = pending.join();
+        if (ModularKernel.contains(basis, kernel)) {
+          return proven(kernel, fiber, imageHilbert);
         }
       }
-      if (ModularKernel.contains(basis, kernel)) {
-        BigInteger e = hs.degree();
-        return new Result(k, generators(), e, multidegree.divide(e), Math.max(fiber, 0), true,
-            null, imageHilbert, false);
-      }
-      reason = "the generators have the dimension " + hs.dimension() + " and degree "
-          + hs.degree() + (cutLength == null ? "" : " (length " + cutLength + " after cutting with "
-          + k + " linear forms)") + " and do not yet generate the kernel of mu mod " + p0
+      HilbertSeries kernelSeries = HilbertSeries.of(ModularGroebner.leadingMonomialsOf(kernel), n);
+      reason = "the generators do not yet generate the kernel of mu mod " + p0 + " (dimension "
+          + kernelSeries.dimension() + ", degree " + kernelSeries.degree() + ")"
+          + (cutLength == null ? "" : "; their quotient ring is not Cohen-Macaulay (length "
+          + cutLength + " after cutting with " + k + " linear forms)")
           + "; no further generators up to degree ";
       int kernelDegree = kernel.stream().mapToInt(g -> g.degree()).max().orElse(0);
       stopAt = Math.min(MAX_DEGREE, Math.max(d + 1, kernelDegree));
@@ -267,6 +270,86 @@ public final class Implicitization {
     return incomplete(fiber, reason == null
         ? "no generating set found up to degree " + stopAt
         : reason + stopAt, imageHilbert);
+  }
+
+  /**
+   * The result once the kernel P_p of mu mod p is known to lie in J_p: then J = I, and I has the
+   * Hilbert function of P_p ({@link ModularKernel}), hence its degree.
+   */
+  private Result proven(List<MultivariatePolynomialZp64> kernel, long fiber,
+      List<BigInteger> imageHilbert) {
+    BigInteger e = HilbertSeries.of(ModularGroebner.leadingMonomialsOf(kernel), n).degree();
+    return new Result(k, generators(), e, multidegree.divide(e), Math.max(fiber, 0), true, null,
+        imageHilbert, false);
+  }
+
+  /**
+   * {@link #containsKernel} for given homogeneous integer generators (coefficient maps over v0..),
+   * for tests: whether they generate the kernel of mu mod p.
+   */
+  static boolean containsKernel(Architecture a, List<Map<List<Integer>, BigInteger>> generators,
+      List<MultivariatePolynomialZp64> kernel, long p) {
+    Implicitization i = new Implicitization(a);
+    for (Map<List<Integer>, BigInteger> g : generators) {
+      List<int[]> monos = new ArrayList<>();
+      List<BigInteger> coeffs = new ArrayList<>();
+      g.forEach((e, c) -> {
+        monos.add(e.stream().mapToInt(Integer::intValue).toArray());
+        coeffs.add(c);
+      });
+      int d = Arrays.stream(monos.get(0)).sum();
+      i.gens.add(new Gen(d, i.weight(monos.get(0)), monos, coeffs.toArray(BigInteger[]::new)));
+    }
+    return i.containsKernel(kernel, p);
+  }
+
+  /**
+   * Whether every element of the kernel P_p lies in J_p, the ideal of the generators mod p: each
+   * homogeneous part (one degree, one weight) of an element must lie in the span of the monomial
+   * multiples of the generators in its bucket. Linear algebra over F_p, exact like the division
+   * by a Groebner basis of J_p ({@link ModularKernel#contains}), without computing that basis.
+   */
+  private boolean containsKernel(List<MultivariatePolynomialZp64> kernel, long p) {
+    Map<List<Object>, List<long[]>> spans = new HashMap<>();
+    for (MultivariatePolynomialZp64 g : kernel) {
+      Map<List<Object>, Map<MonoKey, Long>> parts = new LinkedHashMap<>();
+      for (MonomialZp64 t : g) {
+        int[] e = t.exponents;
+        int d = 0;
+        for (int x : e) {
+          d += x;
+        }
+        List<Object> key = List.of(d, weight(e));
+        parts.computeIfAbsent(key, x -> new HashMap<>()).put(new MonoKey(e.clone()), t.coefficient);
+      }
+      for (Map.Entry<List<Object>, Map<MonoKey, Long>> part : parts.entrySet()) {
+        Deadline.checkCurrent();
+        int d = (Integer) part.getKey().get(0);
+        @SuppressWarnings("unchecked")
+        List<Integer> w = (List<Integer>) part.getKey().get(1);
+        List<int[]> monos = monomials.of(d, w);
+        Map<MonoKey, Integer> column = columns(monos);
+        List<long[]> span = spans.computeIfAbsent(part.getKey(),
+            x -> PrimeFieldMatrices.rref(multiples(p, d, w, monos, column, true), p));
+        long[] x = new long[monos.size()];
+        for (Map.Entry<MonoKey, Long> t : part.getValue().entrySet()) {
+          x[column.get(t.getKey())] = t.getValue();
+        }
+        for (long[] row : span) {
+          int c = PrimeFieldMatrices.pivot(row);
+          long f = x[c];
+          if (f != 0) {
+            for (int j = c; j < x.length; j++) {
+              x[j] = Math.floorMod(x[j] - f * row[j] % p, p);
+            }
+          }
+        }
+        if (PrimeFieldMatrices.pivot(x) >= 0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private Result incomplete(long fiber, String reason, List<BigInteger> imageHilbert) {
@@ -394,14 +477,70 @@ public final class Implicitization {
    */
   private Image image(long p, int d, List<Integer> w, List<int[]> monos) {
     int size = monos.size();
+    List<long[]> multiples = multiples(p, d, w, monos, columns(monos), false);
+    boolean[] lower = new boolean[size];
+    for (long[] row : PrimeFieldMatrices.rref(multiples, p)) {
+      lower[PrimeFieldMatrices.pivot(row)] = true;
+    }
+    int[] free = java.util.stream.IntStream.range(0, size).filter(c -> !lower[c]).toArray();
+    List<long[]> pts = points(p, free.length + 2);
+    long[][] eval = new long[free.length + 2][free.length];
+    for (int r = 0; r < eval.length; r++) {
+      long[] v = pts.get(r);
+      for (int c = 0; c < free.length; c++) {
+        eval[r][c] = WeightedMonomials.evaluate(monos.get(free[c]), v, p);
+      }
+    }
+    List<long[]> kernel = PrimeFieldMatrices.kernel(eval, free.length, p);
+    int rank = free.length - kernel.size();
+    long[][] fresh = new long[kernel.size()][];
+    int[] pivots = new int[kernel.size()];
+    for (int i = 0; i < fresh.length; i++) {
+      fresh[i] = new long[size];
+      for (int c = 0; c < free.length; c++) {
+        fresh[i][free[c]] = kernel.get(i)[c];
+      }
+      pivots[i] = PrimeFieldMatrices.pivot(fresh[i]);
+    }
+    return new Image(rank, fresh, pivots);
+  }
+
+  /** The weight of a monomial in v (v_m has the multi-index of m; see {@link WeightedMonomials}). */
+  private List<Integer> weight(int[] e) {
+    int[] size = a.endToEndSize();
+    Integer[] w = new Integer[size.length];
+    Arrays.fill(w, 0);
+    for (int i = 0; i < n; i++) {
+      if (e[i] > 0) {
+        int[] m = Architecture.unflatten(i, size);
+        for (int x = 0; x < w.length; x++) {
+          w[x] += e[i] * m[x];
+        }
+      }
+    }
+    return Arrays.asList(w);
+  }
+
+  /** The column of each monomial of a bucket. */
+  private static Map<MonoKey, Integer> columns(List<int[]> monos) {
     Map<MonoKey, Integer> column = new HashMap<>();
-    for (int c = 0; c < size; c++) {
+    for (int c = 0; c < monos.size(); c++) {
       column.put(new MonoKey(monos.get(c)), c);
     }
+    return column;
+  }
+
+  /**
+   * The monomial multiples mod p, in the bucket of degree d and weight w, of the generators of
+   * lower degree (and of degree d too when {@code sameDegree}), as rows over the bucket's columns.
+   */
+  private List<long[]> multiples(long p, int d, List<Integer> w, List<int[]> monos,
+      Map<MonoKey, Integer> column, boolean sameDegree) {
+    int size = monos.size();
     List<long[]> multiples = new ArrayList<>();
     BigInteger bp = BigInteger.valueOf(p);
     for (Gen g : gens) {
-      if (g.degree() >= d) {
+      if (g.degree() > d || (g.degree() == d && !sameDegree)) {
         continue;
       }
       List<Integer> rest = new ArrayList<>(w.size());
@@ -431,31 +570,7 @@ public final class Implicitization {
         multiples.add(row);
       }
     }
-    boolean[] lower = new boolean[size];
-    for (long[] row : PrimeFieldMatrices.rref(multiples, p)) {
-      lower[PrimeFieldMatrices.pivot(row)] = true;
-    }
-    int[] free = java.util.stream.IntStream.range(0, size).filter(c -> !lower[c]).toArray();
-    List<long[]> pts = points(p, free.length + 2);
-    long[][] eval = new long[free.length + 2][free.length];
-    for (int r = 0; r < eval.length; r++) {
-      long[] v = pts.get(r);
-      for (int c = 0; c < free.length; c++) {
-        eval[r][c] = WeightedMonomials.evaluate(monos.get(free[c]), v, p);
-      }
-    }
-    List<long[]> kernel = PrimeFieldMatrices.kernel(eval, free.length, p);
-    int rank = free.length - kernel.size();
-    long[][] fresh = new long[kernel.size()][];
-    int[] pivots = new int[kernel.size()];
-    for (int i = 0; i < fresh.length; i++) {
-      fresh[i] = new long[size];
-      for (int c = 0; c < free.length; c++) {
-        fresh[i][free[c]] = kernel.get(i)[c];
-      }
-      pivots[i] = PrimeFieldMatrices.pivot(fresh[i]);
-    }
-    return new Image(rank, fresh, pivots);
+    return multiples;
   }
 
   /** Images mu(theta) mod p at seeded random theta, shared by all buckets. */

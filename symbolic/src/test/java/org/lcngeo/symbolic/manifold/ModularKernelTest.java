@@ -59,6 +59,26 @@ class ModularKernelTest {
     assertThat(ModularKernel.contains(List.of(), kernel, n, P)).isFalse();
   }
 
+  /** The containment by linear algebra in buckets agrees with the division by a Groebner basis. */
+  @ParameterizedTest
+  @CsvSource({"3;2, 2;1", "4;2;2, 2;2;1", "2x2;2x2, 2x1;1x1", "3x2;2x2, 2x2;1x1"})
+  void theContainmentByLinearAlgebraRejectsIncompleteCandidates(String sizes, String strides) {
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
+    List<Map<List<Integer>, BigInteger>> all = Implicitization.compute(a).generators();
+    List<MultivariatePolynomialZp64> kernel = ModularKernel.kernel(a, P);
+    assertThat(Implicitization.containsKernel(a, all, kernel, P)).isTrue();
+    for (int drop : new int[] {0, all.size() / 2, all.size() - 1}) {
+      List<Map<List<Integer>, BigInteger>> fewer = new ArrayList<>(all);
+      fewer.remove(drop);
+      assertThat(Implicitization.containsKernel(a, fewer, kernel, P))
+          .as("without generator " + drop).isFalse();
+    }
+    List<Map<List<Integer>, BigInteger>> squared = new ArrayList<>(all);
+    squared.set(0, square(all.get(0)));
+    assertThat(Implicitization.containsKernel(a, squared, kernel, P)).isFalse();
+    assertThat(Implicitization.containsKernel(a, List.of(), kernel, P)).isFalse();
+  }
+
   /** The reduced Groebner basis of the kernel mod p does not depend on the layer solved for. */
   @ParameterizedTest
   @CsvSource({"4;2;2, 2;2;1", "2;3;2, 3;2;1", "3;2;2, 2;1;1", "2x2;2x2, 2x1;1x1", "3x2;2x2, 2x2;1x1"})
