@@ -62,8 +62,8 @@ import org.lcngeo.symbolic.formula.JasRing;
  * as long as the search has taken (it is the cheaper proof on every row of bench/manifold but one);
  * then only the containment is tested, by linear algebra in the buckets of the kernel's elements.
  * If the kernel takes longer, dimension, degree and the Cohen-Macaulay test, and the kernel is
- * stopped when they succeed. When neither proof applies the result says so ({@code complete} false). The Groebner bases mod p are
- * Rings' (F4 for the graded reverse lexicographic order).
+ * stopped when they succeed. When neither proof applies the result says so ({@code complete}
+ * false). The Groebner bases mod p are Rings' (F4 for the graded reverse lexicographic order).
  */
 public final class Implicitization {
   /** Most end-to-end entries (variables of the ideal). */
@@ -227,8 +227,12 @@ public final class Implicitization {
         kernel = pending.join(Duration.ofNanos(Math.max(System.nanoTime() - started, MIN_WAIT)));
       }
       if (kernel != null) {
-        // the kernel is known: the containment, by linear algebra in its elements' buckets
-        if (containsKernel(kernel, p0)) {
+        // the kernel is known: the containment, by linear algebra in its elements' buckets when
+        // they are at most one degree above the search (whose monomials are listed anyway), else
+        // by division by a Groebner basis of J_p
+        int top = kernel.stream().mapToInt(g -> g.degree()).max().orElse(0);
+        if (top <= d + 1 ? containsKernel(kernel, p0)
+            : ModularKernel.contains(ModularGroebner.basis(modP(gens, p0, 0)), kernel)) {
           return proven(kernel, fiber, imageHilbert);
         }
       } else {
