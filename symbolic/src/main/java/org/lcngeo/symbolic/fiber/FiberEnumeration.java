@@ -441,10 +441,23 @@ public final class FiberEnumeration {
       } catch (FieldExtensions.DegreeBoundExceeded e) {
         points.clear();
         algebraicPoints.clear();
+        String bound = e.getMessage();
+        if (PerPointFields.applies(architecture)) {
+          try {
+            new PerPointFields(architecture, factors)
+                .run((k, layers, display) -> emit(k, layers, display));
+            return;
+          } catch (FieldExtensions.DegreeBoundExceeded perPoint) {
+            points.clear();
+            algebraicPoints.clear();
+            bound += "; with each point over its own field: " + perPoint.getMessage();
+          }
+        }
+        String notSplit = bound;
         RealDivisorChain overQ = new RealDivisorChain(architecture, factors, java.util.Set.of());
         NumberField q = overQ.field();
         overQ.run((layers, display) -> emit(q, layers, display), false)
-            .ifPresent(why -> incomplete(why + " (not split: " + e.getMessage() + ")"));
+            .ifPresent(why -> incomplete(why + " (not split: " + notSplit + ")"));
         return;
       }
       NumberField k = chain.field();
