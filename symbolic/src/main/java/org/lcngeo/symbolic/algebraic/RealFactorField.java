@@ -5,6 +5,7 @@ import java.math.BigInteger;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import org.hipparchus.analysis.solvers.LaguerreSolver;
 import org.hipparchus.complex.Complex;
@@ -146,7 +147,7 @@ public final class RealFactorField {
     for (int t = 0; t < all.size(); t++) {
       Deadline.checkCurrent();
       e[t] = elementary(y, all.get(t), mc);
-      th[t] = e[t][1].add(e[t][2].scale(BigDecimal.valueOf(lambda), mc));
+      th[t] = m >= 2 ? e[t][1].add(e[t][2].scale(BigDecimal.valueOf(lambda), mc), mc) : e[t][1];
       if (java.util.Arrays.equals(all.get(t), chosen)) {
         self = t;
       }
@@ -203,12 +204,17 @@ public final class RealFactorField {
     bigG.set(m, field.one());
     for (int k = 1; k <= m; k++) {
       Deadline.checkCurrent();
-      List<BigFraction> traces = new ArrayList<>();
-      for (int j = 0; j < d; j++) {
-        Cx s = Cx.ZERO;
-        for (int t : orbit) {
-          s = s.add(e[t][k].multiply(th[t].pow(j, mc), mc));
+      Cx[] sums = new Cx[d];
+      Arrays.fill(sums, Cx.ZERO);
+      for (int t : orbit) {
+        Cx x = e[t][k];
+        for (int j = 0; j < d; j++) {
+          sums[j] = sums[j].add(x, mc);
+          x = x.multiply(th[t], mc);
         }
+      }
+      List<BigFraction> traces = new ArrayList<>();
+      for (Cx s : sums) {
         traces.add(new BigFraction(roundToInteger(s, mc)));
       }
       List<BigFraction> c = ExactLinearAlgebra.solve(hankel, traces);
@@ -473,7 +479,7 @@ public final class RealFactorField {
     }
     for (int i : t) {
       for (int k = t.length; k >= 1; k--) {
-        e[k] = e[k].add(e[k - 1].multiply(y[i], mc));
+        e[k] = e[k].add(e[k - 1].multiply(y[i], mc), mc);
       }
     }
     return e;
@@ -512,7 +518,7 @@ public final class RealFactorField {
   private static Cx evaluate(BigFraction[] p, Cx x, MathContext mc) {
     Cx s = Cx.ZERO;
     for (int i = p.length - 1; i >= 0; i--) {
-      s = s.multiply(x, mc).add(new Cx(decimal(p[i], mc), BigDecimal.ZERO));
+      s = s.multiply(x, mc).add(new Cx(decimal(p[i], mc), BigDecimal.ZERO), mc);
     }
     return s;
   }
@@ -570,6 +576,10 @@ public final class RealFactorField {
       return new Cx(re.add(o.re), im.add(o.im));
     }
 
+    Cx add(Cx o, MathContext mc) {
+      return new Cx(re.add(o.re, mc), im.add(o.im, mc));
+    }
+
     Cx subtract(Cx o) {
       return new Cx(re.subtract(o.re), im.subtract(o.im));
     }
@@ -594,14 +604,6 @@ public final class RealFactorField {
       }
       return new Cx(re.multiply(o.re, mc).add(im.multiply(o.im, mc), mc).divide(den, mc),
           im.multiply(o.re, mc).subtract(re.multiply(o.im, mc), mc).divide(den, mc));
-    }
-
-    Cx pow(int k, MathContext mc) {
-      Cx r = ONE;
-      for (int i = 0; i < k; i++) {
-        r = r.multiply(this, mc);
-      }
-      return r;
     }
 
     BigDecimal abs(MathContext mc) {

@@ -431,20 +431,21 @@ public final class FiberEnumeration {
    */
   private void oneDimensional() {
     java.util.Set<Integer> split = new java.util.HashSet<>();
+    RealFactors real = new RealFactors();
     org.lcngeo.core.Deadline.checkCurrent();
     while (true) {
       points.clear();
       algebraicPoints.clear();
       RealDivisorChain chain;
       try {
-        chain = new RealDivisorChain(architecture, factors, split);
+        chain = new RealDivisorChain(architecture, factors, split, real);
       } catch (FieldExtensions.DegreeBoundExceeded e) {
         points.clear();
         algebraicPoints.clear();
         String bound = e.getMessage();
         if (PerPointFields.applies(architecture)) {
           try {
-            new PerPointFields(architecture, factors)
+            new PerPointFields(architecture, factors, real)
                 .run((k, layers, display) -> emit(k, layers, display));
             return;
           } catch (FieldExtensions.DegreeBoundExceeded perPoint) {
@@ -454,7 +455,8 @@ public final class FiberEnumeration {
           }
         }
         String notSplit = bound;
-        RealDivisorChain overQ = new RealDivisorChain(architecture, factors, java.util.Set.of());
+        RealDivisorChain overQ = new RealDivisorChain(architecture, factors, java.util.Set.of(),
+            real);
         NumberField q = overQ.field();
         overQ.run((layers, display) -> emit(q, layers, display), false)
             .ifPresent(why -> incomplete(why + " (not split: " + notSplit + ")"));

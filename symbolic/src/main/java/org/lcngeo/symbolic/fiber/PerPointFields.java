@@ -82,7 +82,7 @@ final class PerPointFields {
    * @throws FieldExtensions.DegreeBoundExceeded when a Q-factor that may split over R has degree
    *     above {@link RealDivisorChain#MAX_SPLIT_DEGREE}
    */
-  PerPointFields(Architecture a, List<FiberFactor> qFactors) {
+  PerPointFields(Architecture a, List<FiberFactor> qFactors, RealFactors real) {
     this.architecture = a;
     List<Long> avail = new ArrayList<>();
     for (FiberFactor f : qFactors) {
@@ -110,8 +110,9 @@ final class PerPointFields {
             + ", the bound for splitting over R");
       }
       int j = split.size();
-      List<RealAlgebraicNumber> roots = RealAlgebraicNumber.realRoots(c);
-      List<RealQuadraticFactors.Quadratic> pairs = RealQuadraticFactors.of(c);
+      RealFactors.Split overR = real.of(c);
+      List<RealAlgebraicNumber> roots = overR.roots();
+      List<RealQuadraticFactors.Quadratic> pairs = overR.pairs();
       split.add(c);
       splitMultiplicity.add(f.multiplicity());
       splitFields.add(new RealFactorField(c, roots, pairs));
