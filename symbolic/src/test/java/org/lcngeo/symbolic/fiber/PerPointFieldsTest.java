@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -152,19 +151,46 @@ class PerPointFieldsTest {
   /** A target polynomial of degree 5 or 6 and the size of layer 1 (2 or 3 roots). */
   record Case(List<BigFraction> f, int k1) {}
 
+  /**
+   * f = 4 (z - r_1) ... (z - r_k) q(z) + e with distinct integers r_i, q = 1 or z^2 + c, e = +-1:
+   * near each r_i the sign of f alternates, so f has at least k - 1 real roots, and e = +-1 makes
+   * it irreducible over Q for almost every draw (checked).
+   */
   @Provide
   Arbitrary<Case> targets() {
-    Arbitrary<Integer> degree = Arbitraries.integers().between(5, 6);
-    return degree.flatMap(n -> Combinators.combine(
-        Arbitraries.integers().between(-12, 12).list().ofSize(n),
+    return Combinators.combine(
+        Arbitraries.integers().between(5, 6),
+        Arbitraries.integers().between(0, 1),
+        Arbitraries.integers().between(-4, 4).set().ofSize(6).map(ArrayList::new),
         Arbitraries.integers().between(1, 3),
-        Arbitraries.integers().between(3, n == 6 ? 4 : 3))
-        .as((c, lead, k1) -> {
-          List<BigFraction> f = new ArrayList<>();
-          c.forEach(x -> f.add(q(x)));
-          f.add(q(lead));
-          return new Case(f, k1);
-        }));
+        Arbitraries.of(-1, 1),
+        Arbitraries.integers().between(3, 4))
+        .as((n, quadratic, roots, c, e, k1) -> {
+          int k = n - 2 * quadratic;
+          List<BigFraction> f = List.of(q(4));
+          for (int i = 0; i < k; i++) {
+            f = times(f, List.of(q(-roots.get(i)), q(1)));
+          }
+          if (quadratic == 1) {
+            f = times(f, List.of(q(c), q(0), q(1)));
+          }
+          List<BigFraction> g = new ArrayList<>(f);
+          g.set(0, g.get(0).add(q(e)));
+          return new Case(g, n == 6 ? k1 : 3);
+        });
+  }
+
+  private static List<BigFraction> times(List<BigFraction> a, List<BigFraction> b) {
+    List<BigFraction> out = new ArrayList<>();
+    for (int i = 0; i < a.size() + b.size() - 1; i++) {
+      out.add(BigFraction.ZERO);
+    }
+    for (int i = 0; i < a.size(); i++) {
+      for (int j = 0; j < b.size(); j++) {
+        out.set(i + j, out.get(i + j).add(a.get(i).multiply(b.get(j))));
+      }
+    }
+    return out;
   }
 
   /**
@@ -198,10 +224,15 @@ class PerPointFieldsTest {
     }
     assertThat(e.complete()).as("%s", e.reason()).isTrue();
     assertThat(e.points().size() + e.algebraicPoints().size()).isEqualTo((int) expected);
-    List<List<RealAlgebraicNumber>> divisors = realDivisors(f, d);
-    assertThat(divisors).hasSize((int) expected);
-    // theta among the points: one real divisor (the first), checked by real algebraic arithmetic
-    assertThat(listed(e, divisors.get(0))).as("%s", divisors.get(0)).isTrue();
+    // the points are real divisors of f (mu = v was checked exactly when each was listed) and
+    // pairwise distinct (decided exactly across their fields), as many as the real divisors: so
+    // every real divisor, theta's among them, is listed
+    List<List<FieldElement>> layers = monicLayersOne(e);
+    for (int i = 0; i < layers.size(); i++) {
+      for (int j = 0; j < i; j++) {
+        assertThat(FieldElement.allValuesEqual(layers.get(i), layers.get(j))).isFalse();
+      }
+    }
   }
 
   /**
@@ -232,7 +263,7 @@ class PerPointFieldsTest {
       }
       for (int i = 0; i < pieces.size(); i++) {
         if ((mask >> i & 1) == 1) {
-          g = times(g, pieces.get(i));
+          g = timesReal(g, pieces.get(i));
         }
       }
       out.add(g);
@@ -240,7 +271,7 @@ class PerPointFieldsTest {
     return out;
   }
 
-  private static List<RealAlgebraicNumber> times(
+  private static List<RealAlgebraicNumber> timesReal(
       List<RealAlgebraicNumber> a, List<RealAlgebraicNumber> b) {
     List<RealAlgebraicNumber> out = new ArrayList<>();
     for (int i = 0; i < a.size() + b.size() - 1; i++) {
@@ -254,8 +285,8 @@ class PerPointFieldsTest {
     return out;
   }
 
-  /** Whether some point's layer 1 (w_i the coefficient of z^i) is g up to scaling, exactly. */
-  private static boolean listed(FiberEnumeration e, List<RealAlgebraicNumber> g) {
+  /** Layer 1 of every point as a monic polynomial (w_i the coefficient of z^i), exactly. */
+  private static List<List<FieldElement>> monicLayersOne(FiberEnumeration e) {
     List<List<FieldElement>> layers = new ArrayList<>();
     for (FiberEnumeration.AlgebraicPoint p : e.algebraicPoints()) {
       layers.add(p.filters().layer(0));
@@ -264,16 +295,20 @@ class PerPointFieldsTest {
       layers.add(p.filters().layer(0).stream()
           .map(x -> org.lcngeo.symbolic.algebraic.FieldExtensions.rationals().element(x)).toList());
     }
+    List<List<FieldElement>> out = new ArrayList<>();
     for (List<FieldElement> w : layers) {
-      // w is normalised with w_0 = 1 (g(0) != 0 since f(0) != 0 is not assumed: compare ratios)
-      int first = 0;
-      while (g.get(first).signum() == 0) {
-        first++;
-      }
-      boolean same = w.size() == g.size() && !w.get(first).isZero();
+      FieldElement top = w.get(w.size() - 1);
+      out.add(w.stream().map(x -> x.divide(top)).toList());
+    }
+    return out;
+  }
+
+  /** Whether some point's layer 1 is the monic g, exactly (real algebraic numbers compared). */
+  private static boolean listed(FiberEnumeration e, List<RealAlgebraicNumber> g) {
+    for (List<FieldElement> w : monicLayersOne(e)) {
+      boolean same = w.size() == g.size();
       for (int i = 0; i < g.size() && same; i++) {
-        RealAlgebraicNumber ratio = g.get(i).divide(g.get(first));
-        same = w.get(i).divide(w.get(first)).toRealAlgebraic().equals(ratio);
+        same = w.get(i).toRealAlgebraic().equals(g.get(i));
       }
       if (same) {
         return true;
