@@ -115,7 +115,8 @@ public final class RealFactorField {
             return g;
           }
           last = "theta = e1 + " + lambda + " e2 does not separate the factors";
-        } catch (ArithmeticException | IllegalStateException e) {
+        } catch (ArithmeticException | IllegalStateException
+            | org.hipparchus.exception.MathRuntimeException e) {
           last = e.getMessage();
         }
       }
@@ -175,6 +176,7 @@ public final class RealFactorField {
     List<Integer> orbit = new ArrayList<>();
     BigDecimal tiny = BigDecimal.ONE.movePointLeft(precision / 3);
     for (int t = 0; t < all.size(); t++) {
+      Deadline.checkCurrent();
       Cx v = evaluate(mTheta, th[t], mc);
       Cx dv = evaluate(derivative(mTheta), th[t], mc);
       if (v.abs(mc).compareTo(dv.abs(mc).multiply(tiny, mc)) <= 0) {
@@ -489,6 +491,7 @@ public final class RealFactorField {
   private static BigFraction[] roundedProduct(Cx[] v, MathContext mc) {
     Cx[] p = {Cx.ONE};
     for (Cx x : v) {
+      Deadline.checkCurrent();
       Cx[] r = new Cx[p.length + 1];
       for (int i = 0; i <= p.length; i++) {
         Cx s = i >= 1 ? p[i - 1] : Cx.ZERO;
