@@ -42,8 +42,13 @@ import org.lcngeo.symbolic.expr.Exprs;
  * number of distributions, as for {@link RealDivisorChain}.
  */
 final class PerPointFields {
-  /** Bound on the degree of one point's field. */
-  static final int MAX_POINT_FIELD_DEGREE = 64;
+  /**
+   * Bound on the degree of one point's field: 24 holds a real divisor of a sextic of degree 3
+   * (C(6,3) = 20 for the Galois group S6); beyond it, composita of several such fields (their
+   * NTKs over the rescaling's further extension) cost minutes, and the fiber is reported
+   * incomplete instead.
+   */
+  static final int MAX_POINT_FIELD_DEGREE = 24;
 
   /** Receives each point: its field and its layer polynomials in z over it, and their factored forms. */
   interface Sink {
