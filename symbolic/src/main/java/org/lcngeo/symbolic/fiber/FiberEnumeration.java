@@ -40,9 +40,10 @@ import org.lcngeo.symbolic.poly.StructuredFactorization;
  * are irreducible over R ({@link RealIrreducibility}), and those that split over R and must be
  * shared out are split into real linear factors and real irreducible quadratics with coefficients
  * in one real number field K (the listing restarts with them split). Points with irrational
- * entries are {@link #algebraicPoints()}, each checked exactly (mu over K equals v). Only when K
- * would exceed the bounds of {@link RealDivisorChain} are the rational points kept and the result
- * marked incomplete ({@link #complete()} false, {@link #reason()}). Cost: one Q-factorisation of
+ * entries are {@link #algebraicPoints()}, each checked exactly (mu over K equals v). When K would
+ * exceed the bounds of {@link RealDivisorChain}, a stride-1 fiber is listed with each point over
+ * its own field ({@link PerPointFields}); only beyond those bounds too are the rational points kept
+ * and the result marked incomplete ({@link #complete()} false, {@link #reason()}). Cost: one Q-factorisation of
  * pi_1(v); per group, one minimal polynomial per Q-factor (linear algebra of size deg f); the
  * enumeration of {@link Distribution}, polynomial when the fiber is (strides > 1: one choice per
  * group) and exponential in the number of factors only where the fiber itself is (stride 1, many
@@ -426,25 +427,43 @@ public final class FiberEnumeration {
   /**
    * D = 1 ({@link RealDivisorChain}): the listing starts over Q (no factor split); whenever a
    * Q-factor that splits over R has to be shared out, those factors are split and the listing
-   * starts again. If the number field needed exceeds the bounds, the listing over Q is given with
-   * the reason why it is incomplete.
+   * starts again. If the number field needed exceeds the bounds, a stride-1 fiber is listed with
+   * each point over its own field ({@link PerPointFields}); otherwise, or beyond its bounds, the
+   * listing over Q is given with the reason why it is incomplete.
    */
   private void oneDimensional() {
     java.util.Set<Integer> split = new java.util.HashSet<>();
+    RealFactors real = new RealFactors();
     org.lcngeo.core.Deadline.checkCurrent();
     while (true) {
       points.clear();
       algebraicPoints.clear();
       RealDivisorChain chain;
       try {
-        chain = new RealDivisorChain(architecture, factors, split);
+        chain = new RealDivisorChain(architecture, factors, split, real);
       } catch (FieldExtensions.DegreeBoundExceeded e) {
         points.clear();
         algebraicPoints.clear();
-        RealDivisorChain overQ = new RealDivisorChain(architecture, factors, java.util.Set.of());
+        String bound = e.getMessage();
+        if (PerPointFields.applies(architecture)) {
+          try {
+            new PerPointFields(architecture, factors, real)
+                .run((k, layers, display) -> emit(k, layers, display));
+            return;
+          } catch (FieldExtensions.DegreeBoundExceeded perPoint) {
+            points.clear();
+            algebraicPoints.clear();
+            if (!perPoint.getMessage().equals(bound)) {
+              bound += "; with each point over its own field: " + perPoint.getMessage();
+            }
+          }
+        }
+        String notSplit = bound;
+        RealDivisorChain overQ = new RealDivisorChain(architecture, factors, java.util.Set.of(),
+            real);
         NumberField q = overQ.field();
         overQ.run((layers, display) -> emit(q, layers, display), false)
-            .ifPresent(why -> incomplete(why + " (not split: " + e.getMessage() + ")"));
+            .ifPresent(why -> incomplete(why + " (not split: " + notSplit + ")"));
         return;
       }
       NumberField k = chain.field();

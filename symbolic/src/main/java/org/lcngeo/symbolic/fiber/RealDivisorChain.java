@@ -119,10 +119,12 @@ final class RealDivisorChain {
    * @param qFactors the factors of pi_1(v) over Q with multiplicities, those at infinity included
    * @param toSplit indices (among the finite factors other than z, in order) of the Q-factors to
    *     split over R (closed by {@link #closure})
+   * @param real the real roots and quadratics of the Q-factors, computed once per enumeration
    * @throws FieldExtensions.DegreeBoundExceeded when K exceeds {@link #MAX_FIELD_DEGREE} or a
    *     factor to split exceeds {@link #MAX_SPLIT_DEGREE}
    */
-  RealDivisorChain(Architecture a, List<FiberFactor> qFactors, Set<Integer> toSplit) {
+  RealDivisorChain(Architecture a, List<FiberFactor> qFactors, Set<Integer> toSplit,
+      RealFactors real) {
     this.architecture = a;
     this.groups = groups(a);
     this.finite = new ArrayList<>();
@@ -154,12 +156,12 @@ final class RealDivisorChain {
             + FactorSyntax.symja(new LayerFactor.Rational(finite.get(j))) + " has degree above "
             + MAX_SPLIT_DEGREE + ", the bound for splitting over R");
       }
-      List<BigFraction> f = coefficients(finite.get(j));
-      for (RealAlgebraicNumber r : RealAlgebraicNumber.realRoots(f)) {
+      RealFactors.Split overR = real.of(coefficients(finite.get(j)));
+      for (RealAlgebraicNumber r : overR.roots()) {
         factors.add(new Factor(j, 1, values.size(), -1, new LayerFactor.Univariate(List.of(r.negate(), one()))));
         values.add(r);
       }
-      for (RealQuadraticFactors.Quadratic q : RealQuadraticFactors.of(f)) {
+      for (RealQuadraticFactors.Quadratic q : overR.pairs()) {
         factors.add(new Factor(j, 2, values.size(), values.size() + 1,
             new LayerFactor.Univariate(List.of(q.product(), q.sum().negate(), one()))));
         values.add(q.sum());

@@ -61,19 +61,21 @@ class Table1Test {
   }
 
   /**
-   * Issue 10, item 3: an undecided fiber is never evidence. The target z^5 - 4z + 2 (Galois group
-   * S5) over k = (3,4) needs its three real roots shared between the layers in a number field of
-   * degree 20 or more, beyond the fiber's bound 16, so the fiber is incomplete: undecided, not
-   * "NTKs equal". (The earlier example, z^4 + z - 1 over (3,3), is now decided: {@link
-   * #quarticWhoseRootsNeedADegreeTwelveFieldIsDecided}.)
+   * Issue 10, item 3: an undecided fiber is never evidence. The target z^7 - 14z + 7 (Eisenstein at
+   * 7, three real roots) over k = (3,6) needs its real roots shared between the layers, and a
+   * factor of degree 7 is above the bound 6 for splitting over R, so the fiber is incomplete:
+   * undecided, not "NTKs equal". (The earlier examples are decided now: z^4 + z - 1 over (3,3),
+   * {@link #quarticWhoseRootsNeedADegreeTwelveFieldIsDecided}, and z^5 - 4z + 2 over (3,4), each
+   * point over its own field, PerPointFieldsTest.)
    */
   @Test
   void undecidedFibersAreNotEvidence() {
-    Architecture a = Architecture.of(new int[][] {{3}, {4}}, null);
-    List<BigFraction> v = List.of(q(2), q(-4), q(0), q(0), q(0), q(1));
+    Architecture a = Architecture.of(new int[][] {{3}, {6}}, null);
+    List<BigFraction> v = List.of(q(7), q(-14), q(0), q(0), q(0), q(0), q(0), q(1));
     Fiber f = Fiber.compute(a, v, List.of(q(0)));
     Table1.FiberSample s = new Table1.FiberSample(
-        FilterTuple.of(a, List.of(List.of(q(1), q(0), q(1)), List.of(q(2), q(-4), q(0), q(1)))),
+        FilterTuple.of(a, List.of(List.of(q(1), q(0), q(1)),
+            List.of(q(7), q(-14), q(0), q(0), q(0), q(1)))),
         List.of(q(0)), f);
     assertThat(Boolean.TRUE.equals(f.complete())).isFalse();
     assertThat(s.verdict()).isNull();
