@@ -35,6 +35,11 @@ final class TextPrinter extends Printer {
   }
 
   @Override
+  protected String determinant(Expr.Det d) {
+    return "det " + matrix(d.rows());
+  }
+
+  @Override
   public String matrix(List<List<Expr>> rows) {
     return rows(rows, "[", ", ", ", ", "]", "[", "]");
   }
