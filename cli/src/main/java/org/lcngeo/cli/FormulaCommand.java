@@ -13,8 +13,10 @@ import org.lcngeo.core.LimitExceededException;
 import org.lcngeo.core.TimeLimitException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.expr.Expr;
+import org.lcngeo.symbolic.expr.JavaSource;
 import org.lcngeo.symbolic.expr.Printer;
 import org.lcngeo.symbolic.formula.DeterminantInverse;
+import org.lcngeo.symbolic.formula.FactorInverse;
 import org.lcngeo.symbolic.formula.Invariants;
 import org.lcngeo.symbolic.formula.JasExprs;
 import org.lcngeo.symbolic.formula.InverseMap;
@@ -75,6 +77,8 @@ final class FormulaCommand implements Callable<Integer> {
     volatile InverseMap inverse;
     /** The inverse map as unexpanded determinants, where it is too large to expand (no ntkOfV). */
     volatile DeterminantInverse determinantInverse;
+    /** The inverse map by factoring over Q, where the layers' bidegrees tell them apart (no ntkOfV). */
+    volatile FactorInverse factorInverse;
     volatile NtkOfVFormula ntkOfV;
     /** The parts not computed, each with its reason (cli.md, formula: "the missing part is named"). */
     final Map<String, String> missing =
@@ -130,7 +134,7 @@ final class FormulaCommand implements Callable<Integer> {
   /** The text output: a Symja session, a LaTeX document, a Macaulay2 script or a Java class. */
   private String document(Architecture a, Parts parts) {
     return switch (format) {
-      case JAVA -> parts.ntkOfV.javaClass("NtkOfVGenerated");
+      case JAVA -> JavaSource.ntkOfVClass(parts.ntkOfV.tree(), "NtkOfVGenerated");
       case LATEX -> FormulaDocuments.latex(a, parts);
       case MACAULAY2 -> FormulaDocuments.macaulay2(a, parts);
       default -> FormulaDocuments.symja(a, parts);
@@ -182,6 +186,10 @@ final class FormulaCommand implements Callable<Integer> {
         determinants(a, fiber, printer, parts, out);
         return;
       }
+      if (FactorInverse.applies(a) && Boolean.TRUE.equals(fiber.oneToOne())) {
+        factoring(a, parts, out);
+        return;
+      }
       missing(parts, out, Boolean.TRUE.equals(fiber.oneToOne())
           ? e.getMessage() + "; mu is generically one-to-one up to scaling, so a rational inverse"
               + " exists, but no closed form of it is written here (the determinant form covers two"
@@ -224,7 +232,7 @@ final class FormulaCommand implements Callable<Integer> {
       }
     }
     if (format == Format.JAVA) {
-      out.put("java", k.javaMethodBody());
+      out.put("java", JavaSource.ntkOfVMethodBody(k.tree()));
     }
     parts.ntkOfV = k;
   }
@@ -257,6 +265,42 @@ final class FormulaCommand implements Callable<Integer> {
     missing(parts, out, "");
   }
 
+  /**
+   * The inverse map by factoring v(x, y) over Q ({@link FactorInverse}) where mu is generically
+   * one-to-one but its rational inverse is beyond interpolation and elimination: a program in the
+   * format's system, not an expression; K^(delta)(v) is named missing.
+   */
+  private void factoring(Architecture a, Parts parts, PartialResult out) {
+    out.stage("writing the inverse map by factoring (checked exactly at a random point)");
+    FactorInverse inverse = FactorInverse.of(a).orElseThrow();
+    parts.factorInverse = inverse;
+    Map<String, Object> inv = new LinkedHashMap<>();
+    List<String> variables = new ArrayList<>();
+    for (int m = 0; m < a.endToEndEntries(); m++) {
+      variables.add("v" + m);
+    }
+    inv.put("variables", variables);
+    inv.put("form", "factoring over Q: " + FormulaDocuments.factoringDescription());
+    List<Map<String, Object>> layers = new ArrayList<>();
+    for (int l = 0; l < a.depth(); l++) {
+      Map<String, Object> layer = new LinkedHashMap<>();
+      layer.put("bidegree", List.of(inverse.bidegree(l)[0], inverse.bidegree(l)[1]));
+      layer.put("constantTerm", l + 1 < a.depth() ? "1" : "v0");
+      layers.add(layer);
+    }
+    inv.put("layers", layers);
+    if (format == Format.MACAULAY2) {
+      inv.put("program", FormulaDocuments.macaulay2Factoring(inverse));
+    } else if (format != Format.LATEX) {
+      inv.put("program", FormulaDocuments.symjaFactoring(inverse));
+    }
+    out.put("inverse", inv);
+    parts.missing.put("ntkOfV", "K^(delta)(v) is not written for an inverse map by factoring: it is"
+        + " not a rational expression in v (K^(delta)(v) = sum_l K_l(theta(v)) N_l(v) / (beta_1 +"
+        + " c_l), Thm. 4, with theta(v) from inverseMap)");
+    missing(parts, out, "");
+  }
+
   /** Names the parts not computed (NTK, blocks, inverse map, K^(delta)(v)) with the reason. */
   private void missing(Parts parts, PartialResult out, String reason) {
     if (parts.ntk == null) {
@@ -266,7 +310,7 @@ final class FormulaCommand implements Callable<Integer> {
       parts.missing.putIfAbsent("blocks", reason);
     }
     if (!noInverse && parts.ntkOfV == null) {
-      if (parts.inverse == null && parts.determinantInverse == null) {
+      if (parts.inverse == null && parts.determinantInverse == null && parts.factorInverse == null) {
         parts.missing.putIfAbsent("inverse", reason);
       }
       parts.missing.putIfAbsent("ntkOfV", reason);

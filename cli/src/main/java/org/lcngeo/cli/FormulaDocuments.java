@@ -6,6 +6,7 @@ import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.expr.Expr;
 import org.lcngeo.symbolic.expr.LatexDocument;
 import org.lcngeo.symbolic.expr.Printer;
+import org.lcngeo.symbolic.formula.FactorInverse;
 import org.lcngeo.symbolic.formula.InverseMap;
 import org.lcngeo.symbolic.formula.JasExprs;
 import org.lcngeo.symbolic.formula.NtkFormula;
@@ -82,6 +83,11 @@ final class FormulaDocuments {
     if (parts.determinantInverse != null) {
       b.append("inverseMap = ").append(p.matrix(parts.determinantInverse.theta())).append(";\n");
     }
+    if (parts.factorInverse != null) {
+      b.append("(* ").append(factoringSentence("inverseMap({v0, ..., v"
+          + (a.endToEndEntries() - 1) + "})")).append(" *)\n");
+      b.append("inverseMap = ").append(symjaFactoring(parts.factorInverse)).append(";\n");
+    }
     for (String line : missing(parts)) {
       b.append("(* ").append(line).append(" *)\n");
     }
@@ -121,6 +127,9 @@ final class FormulaDocuments {
           d.display(NtkFormula.layer(l) + "_{" + i + "}(v)", p.print(theta.get(l).get(i)));
         }
       }
+    }
+    if (parts.factorInverse != null) {
+      latexFactoring(d, parts.factorInverse);
     }
     for (String line : missing(parts)) {
       d.paragraph(line + ".");
@@ -165,9 +174,84 @@ final class FormulaDocuments {
       List<String> layers = parts.determinantInverse.theta().stream().map(r -> list(p, r)).toList();
       b.append("use S;\ninverseMap = {").append(String.join(", ", layers)).append("};\n");
     }
+    if (parts.factorInverse != null) {
+      b.append("-- ").append(factoringSentence("inverseMap {v0, ..., v"
+          + (a.endToEndEntries() - 1) + "}")).append('\n');
+      b.append("inverseMap = ").append(macaulay2Factoring(parts.factorInverse)).append(";\n");
+    }
     for (String line : missing(parts)) {
       b.append("-- ").append(line).append('\n');
     }
     return b.toString();
+  }
+
+  /** What the factoring form's program computes, in words (a comment line of the session). */
+  static String factoringSentence(String call) {
+    return call + " is " + factoringDescription();
+  }
+
+  /** theta(v) by factoring, in words (also inverse.form in the JSON). */
+  static String factoringDescription() {
+    return "theta(v) for a rational end-to-end filter v, by factoring v(x, y) = sum_m"
+        + " v_m x^i y^j (m = (i, j) row-major) over Q: the filter of layer l (row-major) is the"
+        + " coefficient array of the irreducible factor of bidegree (k_l - 1) divided by its"
+        + " value at (0, 0), times v0 for the last layer";
+  }
+
+  /** Per layer: "dx, dy, c" of the program's {@code layer(dx, dy, c)} (c: the constant term it gets). */
+  private static List<String> layerCalls(FactorInverse inverse, String v0) {
+    List<String> out = new ArrayList<>();
+    int h = inverse.architecture().depth();
+    for (int l = 0; l < h; l++) {
+      int[] d = inverse.bidegree(l);
+      out.add("layer(" + d[0] + ", " + d[1] + ", " + (l + 1 < h ? "1" : v0) + ")");
+    }
+    return out;
+  }
+
+  /**
+   * A Symja function of the list of end-to-end entries, on one line (a session's statements end
+   * with ";" and a line break). x, y and the helpers are local to the Module. Symja 3.0 has no
+   * {@code FactorList}: the factors are the arguments of {@code Factor}'s product.
+   */
+  static String symjaFactoring(FactorInverse inverse) {
+    Architecture a = inverse.architecture();
+    int cols = a.endToEndSize()[1];
+    return "Function({w}, Module({x, y, m, p, fs, layer}, p = Sum(w[[m + 1]]*x^Quotient(m, " + cols
+        + ")*y^Mod(m, " + cols + "), {m, 0, " + (a.endToEndEntries() - 1) + "}); fs = Factor(p); fs = If(Head(fs) === Times,"
+        + " Apply(List, fs), {fs}); layer = Function({dx, dy, c}, Module({g = First(Select(fs,"
+        + " Exponent(#, x) == dx && Exponent(#, y) == dy &))}, c*Flatten(CoefficientList(g, {x,"
+        + " y}))/(g /. {x -> 0, y -> 0}))); {" + String.join(", ", layerCalls(inverse, "w[[1]]"))
+        + "}))";
+  }
+
+  /** A Macaulay2 function of the list of end-to-end entries (rationals): factor in QQ[x,y]. */
+  static String macaulay2Factoring(FactorInverse inverse) {
+    Architecture a = inverse.architecture();
+    int cols = a.endToEndSize()[1];
+    return "w -> (\n    P := QQ[x,y];\n    p := sum(" + a.endToEndEntries() + ", m -> w#m * P_0^(m // "
+        + cols + ") * P_1^(m % " + cols + "));\n    fs := apply(toList factor p, f -> promote(f#0, P));\n"
+        + "    layer := (dx, dy, c) -> (\n      g := first select(fs, f -> degree(P_0, f) == dx and"
+        + " degree(P_1, f) == dy);\n      c / coefficient(1_P, g) * flatten apply(dx + 1, i ->"
+        + " apply(dy + 1, j -> coefficient(P_0^i * P_1^j, g))));\n    {"
+        + String.join(", ", layerCalls(inverse, "w#0")) + "})";
+  }
+
+  /** The factoring form in LaTeX: v(x, y), then each layer's polynomial by the factor it is. */
+  private static void latexFactoring(LatexDocument d, FactorInverse inverse) {
+    Architecture a = inverse.architecture();
+    d.paragraph("The inverse map is defined at rational end-to-end filters v by factoring v(x, y) over"
+        + " the rationals: by Lemma 9 it is the product of the layer polynomials, which are"
+        + " irreducible for generic filters and have distinct bidegrees. Each layer's filter"
+        + " (row-major) is the coefficient array of its polynomial.");
+    d.display("v(x,y)", Printer.LATEX.print(inverse.endToEndPolynomial()));
+    int h = a.depth();
+    for (int l = 0; l < h; l++) {
+      int[] deg = inverse.bidegree(l);
+      String f = "f_{" + (l + 1) + "}";
+      d.display(NtkFormula.layer(l) + "(x,y)", (l + 1 < h ? "" : "v_{0}\\,") + "\\frac{" + f
+          + "(x,y)}{" + f + "(0,0)},\\quad " + f + " = \\text{the irreducible factor of } v(x,y)"
+          + " \\text{ over } \\mathbb{Q} \\text{ of bidegree } (" + deg[0] + "," + deg[1] + ")");
+    }
   }
 }

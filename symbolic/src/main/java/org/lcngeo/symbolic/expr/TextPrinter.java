@@ -36,7 +36,7 @@ final class TextPrinter extends Printer {
 
   @Override
   protected String determinant(Expr.Det d) {
-    return "det " + matrix(d.rows());
+    return "det" + rows(d.rows(), "[", ", ", ", ", "]", "[", "]");
   }
 
   @Override

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
+import org.lcngeo.symbolic.expr.Printer;
 import org.lcngeo.symbolic.linalg.ExactLinearAlgebra;
 
 /**
@@ -77,7 +78,8 @@ public final class GraphRelations {
 
   /**
    * r/c with c(mu) A = r(mu) B and deg r = deg c + extraDegree, c of least degree; among the
-   * solutions of that degree the one with the shortest Symja form.
+   * solutions of that degree the one with the shortest written form (the length of its plain
+   * text, {@link Printer#TEXT}: a size no front end's syntax decides).
    *
    * @throws InvalidInputException when the deadline passes
    */
@@ -90,6 +92,7 @@ public final class GraphRelations {
       Map<List<Integer>, List<List<Integer>>> cByWeight = monomialsByWeight(d);
       Map<List<Integer>, List<List<Integer>>> rByWeight = monomialsByWeight(d + extraDegree);
       Quotient<BigRational> best = null;
+      int bestSize = Integer.MAX_VALUE;
       for (Map.Entry<List<Integer>, List<List<Integer>>> entry : cByWeight.entrySet()) {
         checkDeadline();
         List<Integer> rw = new ArrayList<>(entry.getKey());
@@ -101,10 +104,10 @@ public final class GraphRelations {
           continue;
         }
         Quotient<BigRational> q = solve(entry.getValue(), rs, a, b);
-        if (q != null
-            && (best == null
-                || Notation.SYMJA.quotient(q).length() < Notation.SYMJA.quotient(best).length())) {
+        int size = q == null ? Integer.MAX_VALUE : writtenSize(q);
+        if (size < bestSize) {
           best = q;
+          bestSize = size;
         }
       }
       if (best != null) {
@@ -112,6 +115,11 @@ public final class GraphRelations {
       }
     }
     return Optional.empty();
+  }
+
+  /** The length of q in plain text: the measure of "shortest" among solutions of one degree. */
+  private static int writtenSize(Quotient<BigRational> q) {
+    return Printer.TEXT.print(JasExprs.of(q)).length();
   }
 
   private Quotient<BigRational> solve(

@@ -18,6 +18,7 @@ import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
+import org.lcngeo.symbolic.expr.Printer;
 
 /**
  * The rational inverse v -> theta(v) of mu, up to scaling, where mu is generically one-to-one up to
@@ -329,7 +330,7 @@ public final class InverseMap {
   private int size() {
     int s = 0;
     for (Quotient<BigRational> q : theta.flat()) {
-      s += Notation.SYMJA.quotient(q).length();
+      s += Printer.TEXT.print(JasExprs.of(q)).length();
     }
     return s;
   }
@@ -403,7 +404,7 @@ public final class InverseMap {
           if (den.getNumerator().signum() == 0) {
             throw new InvalidInputException(
                 "the end-to-end filter is outside the domain of the inverse map (a denominator "
-                    + Notation.SYMJA.polynomial(q.den) + " vanishes)");
+                    + Printer.TEXT.print(JasExprs.of(q.den)) + " vanishes)");
           }
           return evaluate(q.num, point).divide(den);
         });

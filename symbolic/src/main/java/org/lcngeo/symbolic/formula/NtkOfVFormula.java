@@ -14,7 +14,7 @@ import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.symbolic.expr.Expr;
 import org.lcngeo.symbolic.expr.Exprs;
-import org.lcngeo.symbolic.expr.Printer;
+import org.lcngeo.symbolic.expr.NtkOfVTree;
 
 /**
  * K^(delta)(v) in closed form (Thm. 4, Ex. 15): with theta(v) the {@link InverseMap}, N_l(v) =
@@ -209,16 +209,6 @@ public final class NtkOfVFormula {
     return depth() == 2 ? lambdaSquared() : beta1();
   }
 
-  /** {@link #lambdaSquared} in a notation. */
-  public String lambdaSquared(Notation notation) {
-    return notation.printer().print(lambdaSquared());
-  }
-
-  /** {@link #ntkOfV} in a notation. */
-  public List<List<String>> write(Notation notation) {
-    return notation.printer().entries(ntkOfV());
-  }
-
   /**
    * K^(delta)(v) in terms of {@link #scalarSymbol} (defined by {@link #scalarDefinition}): for
    * H = 2 the paper's K_1/lambda2 + lambda2 K_2, for H != 2 sum_l K_l N_l / (beta1 + c_l),
@@ -313,93 +303,34 @@ public final class NtkOfVFormula {
   }
 
   /**
-   * A Java method body evaluating K^(delta)(v) from {@code double[] v} and {@code double[] delta}
-   * (the body of {@link org.lcngeo.core.plan.NtkOfV#ntk}): theta(v) from the inverse map, K_l as
-   * polynomials in theta, beta_1 in closed form (H = 2, the cancellation-free branch) or by
-   * bisection on [max(-c_l), max(-c_l) + C^(1/H)] where P changes sign (H > 2). Symbolic invariants
-   * {@code delta} / {@code delta<i>} are the locals {@code invariant} / {@code invariant<i>} (the
-   * parameter is {@code delta}), read from {@code delta[0]} / {@code delta[i-1]}; numeric ones are
-   * constants.
+   * The parts a program needs to evaluate K^(delta)(v) (theta(v), N_l and K_l in the filter
+   * symbols, the offsets c_l), as neutral trees; {@link org.lcngeo.symbolic.expr.JavaSource}
+   * writes them as Java.
    */
-  public String javaMethodBody() {
+  public NtkOfVTree tree() {
     Architecture a = inverse.theta().architecture();
-    int h = depth();
-    int n = a.endToEndEntries();
-    StringBuilder b = new StringBuilder();
-    for (int m = 0; m < n; m++) {
-      b.append("double v").append(m).append(" = v[").append(m).append("];\n");
+    List<Expr.Symbol> v = new ArrayList<>();
+    for (int m = 0; m < a.endToEndEntries(); m++) {
+      v.add(JasExprs.symbol("v" + m));
     }
-    for (String s : invariants.symbols()) {
-      int index = s.equals("delta") ? 0 : Integer.parseInt(s.substring("delta".length())) - 1;
-      b.append("double ").append(Printer.JAVA.print(JasExprs.symbol(s))).append(" = delta[").append(index).append("];\n");
-    }
+    List<Expr.Symbol> deltas = invariants.symbols().stream().map(JasExprs::symbol).toList();
     FilterTuple<Quotient<BigRational>> theta = inverse.theta();
-    for (int l = 0; l < h; l++) {
-      for (int j = 0; j < a.layerParameters(l); j++) {
-        b.append("double ").append(NtkFormula.symbol(l, j)).append(" = ")
-            .append(Notation.JAVA.quotient(theta.layer(l).get(j))).append(";\n");
-      }
-    }
     FilterTuple<GenPolynomial<BigRational>> w = ntk.symbols();
-    b.append("double bigC = 1.0;\n");
-    for (int l = 0; l < h; l++) {
-      b.append("double norm").append(l + 1).append(" = ")
-          .append(Notation.JAVA.polynomial(w.squaredNorm(ntk.ring(), l))).append(";\n");
-      b.append("double offset").append(l + 1).append(" = ")
-          .append(Notation.JAVA.polynomial(invariants.offset(l))).append(";\n");
-      b.append("bigC *= norm").append(l + 1).append(";\n");
-    }
-    if (h == 1) {
-      b.append("double beta1 = bigC;\n");
-    } else if (h == 2) {
-      b.append("double root = Math.sqrt(offset2*offset2 + 4.0*bigC);\n");
-      b.append("double beta1 = offset2 >= 0.0 ? 2.0*bigC/(offset2 + root) : (-offset2 + root)/2.0;\n");
-    } else {
-      b.append("double lo = -offset1;\n");
-      for (int l = 1; l < h; l++) {
-        b.append("lo = Math.max(lo, -offset").append(l + 1).append(");\n");
+    List<List<NtkOfVTree.Definition>> filters = new ArrayList<>();
+    List<Expr> norms = new ArrayList<>();
+    List<Expr> offsets = new ArrayList<>();
+    List<List<List<Expr>>> blocks = new ArrayList<>();
+    for (int l = 0; l < depth(); l++) {
+      List<NtkOfVTree.Definition> layer = new ArrayList<>();
+      for (int j = 0; j < a.layerParameters(l); j++) {
+        layer.add(new NtkOfVTree.Definition(
+            JasExprs.symbol(NtkFormula.symbol(l, j)), JasExprs.of(theta.layer(l).get(j))));
       }
-      b.append("double hi = lo + Math.pow(bigC, 1.0/").append(h).append(".0);\n");
-      b.append("for (int it = 0; it < 4000; it++) {\n");
-      b.append("  double mid = 0.5*(lo + hi);\n");
-      b.append("  if (mid <= lo || mid >= hi) break;\n");
-      b.append("  double p = 1.0;\n");
-      for (int l = 0; l < h; l++) {
-        b.append("  p *= mid + offset").append(l + 1).append(";\n");
-      }
-      b.append("  if (p - bigC < 0.0) lo = mid; else hi = mid;\n");
-      b.append("}\n");
-      b.append("double beta1 = 0.5*(lo + hi);\n");
+      filters.add(layer);
+      norms.add(JasExprs.of(w.squaredNorm(ntk.ring(), l)));
+      offsets.add(JasExprs.of(invariants.offset(l)));
+      blocks.add(JasExprs.polynomials(ntk.block(l)));
     }
-    for (int l = 0; l < h; l++) {
-      b.append("double scale").append(l + 1).append(" = norm").append(l + 1).append("/(beta1 + offset")
-          .append(l + 1).append(");\n");
-    }
-    b.append("double[][] k = new double[").append(n).append("][").append(n).append("];\n");
-    for (int i = 0; i < n; i++) {
-      for (int j = 0; j < n; j++) {
-        List<String> terms = new ArrayList<>();
-        for (int l = 0; l < h; l++) {
-          GenPolynomial<BigRational> e = ntk.block(l).get(i).get(j);
-          if (!e.isZERO()) {
-            terms.add("scale" + (l + 1) + "*(" + Notation.JAVA.polynomial(e) + ")");
-          }
-        }
-        if (!terms.isEmpty()) {
-          b.append("k[").append(i).append("][").append(j).append("] = ")
-              .append(String.join(" + ", terms)).append(";\n");
-        }
-      }
-    }
-    b.append("return k;\n");
-    return b.toString();
-  }
-
-  /** A compilation unit: class {@code className} implementing {@link org.lcngeo.core.plan.NtkOfV}. */
-  public String javaClass(String className) {
-    return "public final class " + className + " implements org.lcngeo.core.plan.NtkOfV {\n"
-        + "  @Override\n  public double[][] ntk(double[] v, double[] delta) {\n"
-        + javaMethodBody().indent(4)
-        + "  }\n}\n";
+    return new NtkOfVTree(v, deltas, filters, norms, offsets, blocks);
   }
 }

@@ -1,18 +1,18 @@
 package org.lcngeo.symbolic.manifold;
 
+import cc.redberry.rings.poly.multivar.MonomialZp64;
 import cc.redberry.rings.poly.multivar.MultivariatePolynomialZp64;
 import edu.jas.arith.ModLong;
 import edu.jas.poly.GenPolynomial;
 import edu.jas.poly.GenPolynomialRing;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.Deadline;
@@ -57,9 +57,13 @@ import org.lcngeo.symbolic.formula.JasRing;
  * equality iff S/J is Cohen-Macaulay): S/J is Cohen-Macaulay, hence unmixed, so J = I. When S/J is
  * not Cohen-Macaulay, J = I is proven by the kernel of mu mod p instead ({@link ModularKernel}: if
  * the kernel P_p of mu mod p, computed by elimination, lies in J mod p, then J = I, since
- * HF(S/P_p) <= HF(S/I) <= HF(S/J) <= HF(S/J_p)); then deg(mu) = m!/(prod (|k_l|-1)! deg M). When
- * neither proof applies the result says so ({@code complete} false). The Groebner bases mod p are
- * Rings' (F4 for the graded reverse lexicographic order).
+ * HF(S/P_p) <= HF(S/I) <= HF(S/J) <= HF(S/J_p)); then deg(mu) = m!/(prod (|k_l|-1)! deg M). The
+ * kernel is computed on a second thread from the start, beside the interpolation, and waited for
+ * as long as the search has taken (it is the cheaper proof on every row of bench/manifold but one);
+ * then only the containment is tested, by linear algebra in the buckets of the kernel's elements.
+ * If the kernel takes longer, dimension, degree and the Cohen-Macaulay test, and the kernel is
+ * stopped when they succeed. When neither proof applies the result says so ({@code complete}
+ * false). The Groebner bases mod p are Rings' (F4 for the graded reverse lexicographic order).
  */
 public final class Implicitization {
   /** Most end-to-end entries (variables of the ideal). */
@@ -68,6 +72,8 @@ public final class Implicitization {
   public static final int MAX_DEGREE = 16;
   /** Most primes used to lift one bucket of generators. */
   private static final int MAX_PRIMES = 12;
+  /** Shortest wait (nanoseconds) for the kernel of mu mod p before the Cohen-Macaulay test. */
+  private static final long MIN_WAIT = 250_000_000L;
   /** Largest monomial bucket (a square evaluation matrix of this side mod p). */
   private static final int MAX_BUCKET = 6000;
 
@@ -111,7 +117,10 @@ public final class Implicitization {
   private final WeightedMonomials monomials;
   private final Map<Long, List<long[]>> points = new HashMap<>();
   private final ExactComposition composition;
-  private final long[] primes;
+  /** The primes used so far, the largest below 2^31 in decreasing order (found when needed). */
+  private final List<Long> primes = new ArrayList<>();
+  /** The kernel of mu mod p, when it is being computed beside the search (see {@link #run}). */
+  private ModularKernel.Pending pending;
 
   private Implicitization(Architecture a) {
     this.a = a;
@@ -127,7 +136,6 @@ public final class Implicitization {
     this.multidegree = factorial(m).divide(denominator);
     this.monomials = new WeightedMonomials(a);
     this.composition = new ExactComposition(a);
-    this.primes = PrimeFieldMatrices.primesBelow(1L << 31, 4 * MAX_PRIMES);
   }
 
   /** m! / prod_l (|k_l| - 1)!: deg(mu) deg(M), the multidegree of the parametrization. */
@@ -149,6 +157,10 @@ public final class Implicitization {
       return new Result(i.k, i.generators(), null, null, 0, false,
           "the time limit stopped the search (" + e.getMessage() + "); the equations found vanish"
               + " on the neuromanifold but may not generate its ideal", List.of(), true);
+    } finally {
+      if (i.pending != null) {
+        i.pending.cancel();
+      }
     }
   }
 
@@ -157,23 +169,33 @@ public final class Implicitization {
    * the chart theta_(l,0) = 1 for l < H; 0 when that fiber is not finite mod p.
    */
   public static long fiberLength(Architecture a) {
-    return new Implicitization(a).fiberLength(primes(1)[0], new SplittableRandom(77));
+    Implicitization i = new Implicitization(a);
+    return i.fiberLength(i.prime(0), new SplittableRandom(77));
   }
 
-  private static long[] primes(int count) {
-    return PrimeFieldMatrices.primesBelow(1L << 31, count);
+  /** The i-th largest prime below 2^31. */
+  private long prime(int i) {
+    while (primes.size() <= i) {
+      long below = primes.isEmpty() ? 1L << 31 : primes.get(primes.size() - 1);
+      primes.add(PrimeFieldMatrices.primesBelow(below, 1)[0]);
+    }
+    return primes.get(i);
   }
 
   private Result run() {
     if (k >= n) {
       return new Result(n, List.of(), BigInteger.ONE, multidegree, 0, true, null, List.of(), false);
     }
-    long p0 = primes[0];
+    long started = System.nanoTime();
+    long p0 = prime(0);
+    // the kernel of mu mod p, by elimination on a second thread while the interpolation runs
+    pending = ModularKernel.start(a, p0);
     List<BigInteger> imageHilbert = new ArrayList<>();
     imageHilbert.add(BigInteger.ONE);
     long fiber = -1;
     String reason = null;
     List<MultivariatePolynomialZp64> kernel = null;
+    BigInteger cutLength = null;
     int checkedUpTo = 0;
     int stopAt = MAX_DEGREE;
     for (int d = 1; d <= stopAt; d++) {
@@ -199,42 +221,139 @@ public final class Implicitization {
         continue;
       }
       checkedUpTo = d;
-      List<MultivariatePolynomialZp64> basis = ModularGroebner.basis(modP(gens, p0, 0));
-      HilbertSeries hs = HilbertSeries.of(ModularGroebner.leadingMonomialsOf(basis), n);
-      if (hs.dimension() != k) {
-        continue;
-      }
-      if (fiber < 0) {
-        fiber = fiberLength(p0, new SplittableRandom(77));
-      }
-      BigInteger e = hs.degree();
-      if (fiber == 0 || e.multiply(BigInteger.valueOf(fiber)).compareTo(multidegree) > 0) {
-        continue;
-      }
-      // dimension and degree are those of M; Cohen-Macaulay test with k linear forms
-      HilbertSeries cut = cut(p0);
-      if (cut.dimension() == 0 && cut.degree().equals(e)) {
-        return new Result(k, generators(), e, BigInteger.valueOf(fiber), fiber, true, null,
-            imageHilbert, false);
-      }
-      // not Cohen-Macaulay: compare with the kernel of mu mod p (ModularKernel)
       if (kernel == null) {
-        kernel = ModularKernel.kernel(a, p0);
+        // the kernel was the cheaper proof on every row of bench/manifold but one: wait for it
+        // as long as the search has taken so far (at least MIN_WAIT) before the other proof
+        kernel = pending.join(Duration.ofNanos(Math.max(System.nanoTime() - started, MIN_WAIT)));
       }
-      if (ModularKernel.contains(basis, kernel)) {
-        return new Result(k, generators(), e, multidegree.divide(e), fiber, true, null,
-            imageHilbert, false);
+      if (kernel != null) {
+        // the kernel is known: the containment, by linear algebra in its elements' buckets when
+        // they are at most one degree above the search (whose monomials are listed anyway), else
+        // by division by a Groebner basis of J_p
+        int top = kernel.stream().mapToInt(g -> g.degree()).max().orElse(0);
+        if (top <= d + 1 ? containsKernel(kernel, p0)
+            : ModularKernel.contains(ModularGroebner.basis(modP(gens, p0, 0)), kernel)) {
+          return proven(kernel, fiber, imageHilbert);
+        }
+      } else {
+        // The kernel still takes long: dimension, degree and the Cohen-Macaulay test; if they
+        // prove J = I, the kernel is not needed.
+        List<MultivariatePolynomialZp64> basis = ModularGroebner.basis(modP(gens, p0, 0));
+        HilbertSeries hs = HilbertSeries.of(ModularGroebner.leadingMonomialsOf(basis), n);
+        if (hs.dimension() != k) {
+          continue;
+        }
+        if (fiber < 0) {
+          fiber = fiberLength(p0, new SplittableRandom(77));
+        }
+        BigInteger e = hs.degree();
+        if (fiber == 0 || e.multiply(BigInteger.valueOf(fiber)).compareTo(multidegree) > 0) {
+          continue;
+        }
+        HilbertSeries cut = cut(p0);
+        if (cut.dimension() == 0 && cut.degree().equals(e)) {
+          pending.cancel();
+          return new Result(k, generators(), e, BigInteger.valueOf(fiber), fiber, true, null,
+              imageHilbert, false);
+        }
+        cutLength = cut.degree();
+        kernel = pending.join();
+        if (ModularKernel.contains(basis, kernel)) {
+          return proven(kernel, fiber, imageHilbert);
+        }
       }
-      reason = "the generators have the dimension " + k + " and degree " + e + " of the"
-          + " neuromanifold, but their quotient ring is not Cohen-Macaulay (length " + cut.degree()
-          + " after cutting with " + k + " linear forms) and they do not yet generate the kernel"
-          + " of mu mod " + p0 + "; no further generators up to degree ";
+      HilbertSeries kernelSeries = HilbertSeries.of(ModularGroebner.leadingMonomialsOf(kernel), n);
+      reason = "the generators do not yet generate the kernel of mu mod " + p0 + " (dimension "
+          + kernelSeries.dimension() + ", degree " + kernelSeries.degree() + ")"
+          + (cutLength == null ? "" : "; their quotient ring is not Cohen-Macaulay (length "
+          + cutLength + " after cutting with " + k + " linear forms)")
+          + "; no further generators up to degree ";
       int kernelDegree = kernel.stream().mapToInt(g -> g.degree()).max().orElse(0);
       stopAt = Math.min(MAX_DEGREE, Math.max(d + 1, kernelDegree));
     }
     return incomplete(fiber, reason == null
         ? "no generating set found up to degree " + stopAt
         : reason + stopAt, imageHilbert);
+  }
+
+  /**
+   * The result once the kernel P_p of mu mod p is known to lie in J_p: then J = I, and I has the
+   * Hilbert function of P_p ({@link ModularKernel}), hence its degree.
+   */
+  private Result proven(List<MultivariatePolynomialZp64> kernel, long fiber,
+      List<BigInteger> imageHilbert) {
+    BigInteger e = HilbertSeries.of(ModularGroebner.leadingMonomialsOf(kernel), n).degree();
+    return new Result(k, generators(), e, multidegree.divide(e), Math.max(fiber, 0), true, null,
+        imageHilbert, false);
+  }
+
+  /**
+   * {@link #containsKernel} for given homogeneous integer generators (coefficient maps over v0..),
+   * for tests: whether they generate the kernel of mu mod p.
+   */
+  static boolean containsKernel(Architecture a, List<Map<List<Integer>, BigInteger>> generators,
+      List<MultivariatePolynomialZp64> kernel, long p) {
+    Implicitization i = new Implicitization(a);
+    for (Map<List<Integer>, BigInteger> g : generators) {
+      List<int[]> monos = new ArrayList<>();
+      List<BigInteger> coeffs = new ArrayList<>();
+      g.forEach((e, c) -> {
+        monos.add(e.stream().mapToInt(Integer::intValue).toArray());
+        coeffs.add(c);
+      });
+      int d = Arrays.stream(monos.get(0)).sum();
+      i.gens.add(new Gen(d, i.weight(monos.get(0)), monos, coeffs.toArray(BigInteger[]::new)));
+    }
+    return i.containsKernel(kernel, p);
+  }
+
+  /**
+   * Whether every element of the kernel P_p lies in J_p, the ideal of the generators mod p: each
+   * homogeneous part (one degree, one weight) of an element must lie in the span of the monomial
+   * multiples of the generators in its bucket. Linear algebra over F_p, exact like the division
+   * by a Groebner basis of J_p ({@link ModularKernel#contains}), without computing that basis.
+   */
+  private boolean containsKernel(List<MultivariatePolynomialZp64> kernel, long p) {
+    Map<List<Object>, List<long[]>> spans = new HashMap<>();
+    for (MultivariatePolynomialZp64 g : kernel) {
+      Map<List<Object>, Map<MonoKey, Long>> parts = new LinkedHashMap<>();
+      for (MonomialZp64 t : g) {
+        int[] e = t.exponents;
+        int d = 0;
+        for (int x : e) {
+          d += x;
+        }
+        List<Object> key = List.of(d, weight(e));
+        parts.computeIfAbsent(key, x -> new HashMap<>()).put(new MonoKey(e.clone()), t.coefficient);
+      }
+      for (Map.Entry<List<Object>, Map<MonoKey, Long>> part : parts.entrySet()) {
+        Deadline.checkCurrent();
+        int d = (Integer) part.getKey().get(0);
+        @SuppressWarnings("unchecked")
+        List<Integer> w = (List<Integer>) part.getKey().get(1);
+        List<int[]> monos = monomials.of(d, w);
+        Map<MonoKey, Integer> column = columns(monos);
+        List<long[]> span = spans.computeIfAbsent(part.getKey(),
+            x -> PrimeFieldMatrices.rref(multiples(p, d, w, monos, column, true), p));
+        long[] x = new long[monos.size()];
+        for (Map.Entry<MonoKey, Long> t : part.getValue().entrySet()) {
+          x[column.get(t.getKey())] = t.getValue();
+        }
+        for (long[] row : span) {
+          int c = PrimeFieldMatrices.pivot(row);
+          long f = x[c];
+          if (f != 0) {
+            for (int j = c; j < x.length; j++) {
+              x[j] = Math.floorMod(x[j] - f * row[j] % p, p);
+            }
+          }
+        }
+        if (PrimeFieldMatrices.pivot(x) >= 0) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   private Result incomplete(long fiber, String reason, List<BigInteger> imageHilbert) {
@@ -266,8 +385,9 @@ public final class Implicitization {
     BigInteger[][] residues = null;
     int used = 0;
     int nextTry = 1;
-    for (long p : primes) {
+    for (int i = 0; i < 4 * MAX_PRIMES; i++) {
       Deadline.checkCurrent();
+      long p = prime(i);
       Image im = image(p, d, w, monos);
       if (base == null || im.rank() > base.rank()) {
         base = im;
@@ -350,29 +470,81 @@ public final class Implicitization {
     return out;
   }
 
-  /** The kernel of the evaluation at random points mod p, minus the multiples of known generators. */
+  /**
+   * The rows of the reduced echelon basis of the kernel K of the evaluation at random points mod p
+   * whose pivots are not pivots of U, the span of the multiples of the generators of lower degree
+   * (U lies in K: the generators vanish on mu). Since U is in K, the pivots of U are pivots of K,
+   * so these rows vanish on U's pivot columns: they are the reduced echelon basis of the part of K
+   * supported on the other columns N, and K = U + that part. The evaluation vanishes on U, so that
+   * part is the kernel of the evaluation of the monomials of N alone: a matrix of |N| columns
+   * instead of all the bucket's, and the rank of the evaluation is |N| minus its kernel's dimension.
+   */
   private Image image(long p, int d, List<Integer> w, List<int[]> monos) {
     int size = monos.size();
-    List<long[]> pts = points(p, size + 2);
-    long[][] eval = new long[size + 2][size];
-    for (int r = 0; r < size + 2; r++) {
+    List<long[]> multiples = multiples(p, d, w, monos, columns(monos), false);
+    boolean[] lower = new boolean[size];
+    for (long[] row : PrimeFieldMatrices.rref(multiples, p)) {
+      lower[PrimeFieldMatrices.pivot(row)] = true;
+    }
+    int[] free = java.util.stream.IntStream.range(0, size).filter(c -> !lower[c]).toArray();
+    List<long[]> pts = points(p, free.length + 2);
+    long[][] eval = new long[free.length + 2][free.length];
+    for (int r = 0; r < eval.length; r++) {
       long[] v = pts.get(r);
-      for (int c = 0; c < size; c++) {
-        eval[r][c] = WeightedMonomials.evaluate(monos.get(c), v, p);
+      for (int c = 0; c < free.length; c++) {
+        eval[r][c] = WeightedMonomials.evaluate(monos.get(free[c]), v, p);
       }
     }
-    List<long[]> kernel = PrimeFieldMatrices.kernel(eval, size, p);
-    int rank = size - kernel.size();
-    if (kernel.isEmpty()) {
-      return new Image(rank, new long[0][], new int[0]);
+    List<long[]> kernel = PrimeFieldMatrices.kernel(eval, free.length, p);
+    int rank = free.length - kernel.size();
+    long[][] fresh = new long[kernel.size()][];
+    int[] pivots = new int[kernel.size()];
+    for (int i = 0; i < fresh.length; i++) {
+      fresh[i] = new long[size];
+      for (int c = 0; c < free.length; c++) {
+        fresh[i][free[c]] = kernel.get(i)[c];
+      }
+      pivots[i] = PrimeFieldMatrices.pivot(fresh[i]);
     }
+    return new Image(rank, fresh, pivots);
+  }
+
+  /** The weight of a monomial in v (v_m has the multi-index of m; see {@link WeightedMonomials}). */
+  private List<Integer> weight(int[] e) {
+    int[] size = a.endToEndSize();
+    Integer[] w = new Integer[size.length];
+    Arrays.fill(w, 0);
+    for (int i = 0; i < n; i++) {
+      if (e[i] > 0) {
+        int[] m = Architecture.unflatten(i, size);
+        for (int x = 0; x < w.length; x++) {
+          w[x] += e[i] * m[x];
+        }
+      }
+    }
+    return Arrays.asList(w);
+  }
+
+  /** The column of each monomial of a bucket. */
+  private static Map<MonoKey, Integer> columns(List<int[]> monos) {
     Map<MonoKey, Integer> column = new HashMap<>();
-    for (int c = 0; c < size; c++) {
+    for (int c = 0; c < monos.size(); c++) {
       column.put(new MonoKey(monos.get(c)), c);
     }
+    return column;
+  }
+
+  /**
+   * The monomial multiples mod p, in the bucket of degree d and weight w, of the generators of
+   * lower degree (and of degree d too when {@code sameDegree}), as rows over the bucket's columns.
+   */
+  private List<long[]> multiples(long p, int d, List<Integer> w, List<int[]> monos,
+      Map<MonoKey, Integer> column, boolean sameDegree) {
+    int size = monos.size();
     List<long[]> multiples = new ArrayList<>();
+    BigInteger bp = BigInteger.valueOf(p);
     for (Gen g : gens) {
-      if (g.degree() >= d) {
+      if (g.degree() > d || (g.degree() == d && !sameDegree)) {
         continue;
       }
       List<Integer> rest = new ArrayList<>(w.size());
@@ -386,6 +558,10 @@ public final class Implicitization {
       if (multipliers == null) {
         continue;
       }
+      long[] residues = new long[g.monomials().size()];
+      for (int t = 0; t < residues.length; t++) {
+        residues[t] = g.coeffs()[t].mod(bp).longValue();
+      }
       for (int[] u : multipliers) {
         long[] row = new long[size];
         for (int t = 0; t < g.monomials().size(); t++) {
@@ -393,23 +569,12 @@ public final class Implicitization {
           for (int i = 0; i < n; i++) {
             e[i] += u[i];
           }
-          row[column.get(new MonoKey(e))] = Math.floorMod(g.coeffs()[t].mod(BigInteger.valueOf(p)).longValue(), p);
+          row[column.get(new MonoKey(e))] = residues[t];
         }
         multiples.add(row);
       }
     }
-    Set<Integer> lowerPivots = new HashSet<>();
-    for (long[] row : PrimeFieldMatrices.rref(multiples, p)) {
-      lowerPivots.add(PrimeFieldMatrices.pivot(row));
-    }
-    List<long[]> fresh = new ArrayList<>();
-    for (long[] row : kernel) {
-      if (!lowerPivots.contains(PrimeFieldMatrices.pivot(row))) {
-        fresh.add(row);
-      }
-    }
-    int[] pivots = fresh.stream().mapToInt(PrimeFieldMatrices::pivot).toArray();
-    return new Image(rank, fresh.toArray(long[][]::new), pivots);
+    return multiples;
   }
 
   /** Images mu(theta) mod p at seeded random theta, shared by all buckets. */

@@ -65,6 +65,8 @@ class PrinterTest {
         java.math.BigInteger.valueOf(2), java.math.BigInteger.valueOf(-4), java.math.BigInteger.ZERO,
         java.math.BigInteger.ZERO, java.math.BigInteger.ZERO, java.math.BigInteger.ONE), 2,
         new BigFraction(3, 2)))).isEqualTo("root 2 of x^5 - 4*x + 2 (Newton from 3/2)");
+    assertThat(Printer.TEXT.print(new Expr.Det(List.of(List.of(A0, B1), List.of(Exprs.ZERO, Exprs.ONE)))))
+        .isEqualTo("det[[a0, b1], [0, 1]]");
     assertThat(Printer.TEXT.matrix(List.of(List.of(A0, B1), List.of(Exprs.ZERO, Exprs.ONE))))
         .isEqualTo("[[a0, b1], [0, 1]]");
   }

@@ -16,6 +16,8 @@ import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
 import org.lcngeo.core.plan.NtkOfV;
+import org.lcngeo.symbolic.expr.JavaSource;
+import org.lcngeo.symbolic.expr.Printer;
 
 class NtkOfVFormulaTest {
   @Test
@@ -26,7 +28,7 @@ class NtkOfVFormulaTest {
     assertThat(Notation.SYMJA.quotient(f.squaredNorm(0)))
         .isEqualTo("(v0^2*v3^2 + v1^2*v3^2 + v1^2*v4^2)/(v1^2*v3^2)");
     assertThat(Notation.SYMJA.quotient(f.squaredNorm(1))).isEqualTo("v1^2 + v3^2");
-    assertThat(f.lambdaSquared(Notation.SYMJA))
+    assertThat(Printer.SYMJA.print(f.lambdaSquared()))
         .startsWith("(-delta + Sqrt(delta^2 + 4*(")
         .endsWith("))/2/((v0^2*v3^2 + v1^2*v3^2 + v1^2*v4^2)/(v1^2*v3^2))");
   }
@@ -51,12 +53,12 @@ class NtkOfVFormulaTest {
 
   /**
    * The Java output compiled with Janino, at v = mu(theta) and delta = theta's invariants, against
-   * the exact NTK of theta. {@code numeric}: the invariants are written into the formula as
-   * constants.
+   * the exact NTK of theta (beta_1 in closed form for H = 2, by bisection for H >= 3). {@code
+   * numeric}: the invariants are written into the formula as constants.
    */
   @ParameterizedTest
   @CsvSource({"3;2, 2;1, d", "3;2, 2;1, numeric", "2;2;2, 2;2;1, 'd1,d2'", "2;2;2, 2;2;1, numeric",
-      "2;3;2, 3;2;1, 'd1,d2'", "3;3, 3;1, d"})
+      "2;3;2, 3;2;1, 'd1,d2'", "3;3, 3;1, d", "2;2;2;2, 2;2;2;1, 'd1,d2,d3'", "2x3;2x2, 2x1;1x1, d"})
   void compiledJavaMatchesTheExactNtk(String sizes, String strides, String deltaText) throws Exception {
     Architecture a = FormulaFixtures.architecture(sizes, strides);
     InverseMap inv = InverseMap.derive(a, Elimination.DEFAULT_TIMEOUT).orElseThrow();
@@ -71,7 +73,7 @@ class NtkOfVFormulaTest {
               : deltaText;
       NtkOfVFormula f = NtkOfVFormula.of(inv, Invariants.parse(text, a.depth()));
       SimpleCompiler compiler = new SimpleCompiler();
-      compiler.cook(f.javaClass("Generated"));
+      compiler.cook(JavaSource.ntkOfVClass(f.tree(), "Generated"));
       NtkOfV compiled =
           (NtkOfV)
               compiler.getClassLoader().loadClass("Generated").getDeclaredConstructor().newInstance();

@@ -1,15 +1,21 @@
 package org.lcngeo.symbolic.manifold;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import cc.redberry.rings.poly.multivar.MultivariatePolynomialZp64;
 import java.math.BigInteger;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.lcngeo.core.Deadline;
+import org.lcngeo.core.TimeLimitException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.formula.FormulaFixtures;
 
@@ -51,6 +57,71 @@ class ModularKernelTest {
     squared.set(0, square(all.get(0)));
     assertThat(ModularKernel.contains(squared, kernel, n, P)).isFalse();
     assertThat(ModularKernel.contains(List.of(), kernel, n, P)).isFalse();
+  }
+
+  /** The containment by linear algebra in buckets agrees with the division by a Groebner basis. */
+  @ParameterizedTest
+  @CsvSource({"3;2, 2;1", "4;2;2, 2;2;1", "2x2;2x2, 2x1;1x1", "3x2;2x2, 2x2;1x1"})
+  void theContainmentByLinearAlgebraRejectsIncompleteCandidates(String sizes, String strides) {
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
+    List<Map<List<Integer>, BigInteger>> all = Implicitization.compute(a).generators();
+    List<MultivariatePolynomialZp64> kernel = ModularKernel.kernel(a, P);
+    assertThat(Implicitization.containsKernel(a, all, kernel, P)).isTrue();
+    for (int drop : new int[] {0, all.size() / 2, all.size() - 1}) {
+      List<Map<List<Integer>, BigInteger>> fewer = new ArrayList<>(all);
+      fewer.remove(drop);
+      assertThat(Implicitization.containsKernel(a, fewer, kernel, P))
+          .as("without generator " + drop).isFalse();
+    }
+    List<Map<List<Integer>, BigInteger>> squared = new ArrayList<>(all);
+    squared.set(0, square(all.get(0)));
+    assertThat(Implicitization.containsKernel(a, squared, kernel, P)).isFalse();
+    assertThat(Implicitization.containsKernel(a, List.of(), kernel, P)).isFalse();
+  }
+
+  /** The reduced Groebner basis of the kernel mod p does not depend on the layer solved for. */
+  @ParameterizedTest
+  @CsvSource({"4;2;2, 2;2;1", "2;3;2, 3;2;1", "3;2;2, 2;1;1", "2x2;2x2, 2x1;1x1", "3x2;2x2, 2x2;1x1"})
+  void everySolvedLayerGivesTheSameKernel(String sizes, String strides) {
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
+    List<MultivariatePolynomialZp64> first = ModularKernel.kernel(a, P, 0);
+    assertThat(first).isNotEmpty();
+    for (int l = 1; l < a.depth(); l++) {
+      assertThat(ModularKernel.kernel(a, P, l)).as("solving layer " + (l + 1)).isEqualTo(first);
+    }
+  }
+
+  /**
+   * Rings' elimination checks no time bound itself, but the monomial order it compares with does:
+   * for 2x2,2x3 with strides 1 (which runs for minutes) the computation ends at the deadline.
+   */
+  @Test
+  void theEliminationEndsAtTheDeadline() {
+    Architecture a = FormulaFixtures.architecture("2x2;2x3", "1x1;1x1");
+    long start = System.nanoTime();
+    try (Deadline.Scope scope = Deadline.after(Duration.ofSeconds(1)).enter()) {
+      assertThatThrownBy(() -> ModularKernel.kernel(a, P)).isInstanceOf(TimeLimitException.class);
+    }
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+  }
+
+  /** A kernel computed beside other work stops when it is no longer wanted. */
+  @Test
+  void aCancelledEliminationStops() throws InterruptedException {
+    Architecture a = FormulaFixtures.architecture("2x2;2x3", "1x1;1x1");
+    long start = System.nanoTime();
+    ModularKernel.Pending pending = ModularKernel.start(a, P);
+    Thread.sleep(500);
+    pending.cancel();
+    assertThatThrownBy(pending::join).isInstanceOf(CancellationException.class);
+    assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(15));
+  }
+
+  /** A kernel computed beside other work is the one computed directly. */
+  @Test
+  void theKernelBesideOtherWorkIsTheSame() {
+    Architecture a = FormulaFixtures.architecture("4;2;2", "2;2;1");
+    assertThat(ModularKernel.start(a, P).join()).isEqualTo(ModularKernel.kernel(a, P));
   }
 
   private static Map<List<Integer>, BigInteger> square(Map<List<Integer>, BigInteger> f) {
