@@ -71,7 +71,7 @@ final class FlowCommand extends FlowOptions implements Callable<Integer> {
       names = "--plot",
       paramLabel = "FILE",
       description = "plot loss, invariant drift and function-space deviation versus t (.png or"
-          + " .svg); when the loss falls in the first 5% of the time, t is drawn on a log axis"
+          + " .svg); when the loss falls in the first 5%% of the time, t is drawn on a log axis"
           + " from a second run sampled at log-spaced times")
   Path plot;
 
