@@ -340,10 +340,26 @@ public final class FieldExtensions {
     return trim(out);
   }
 
-  /** The monic gcd (a and b not both zero). */
+  /**
+   * The monic gcd (a and b not both zero): {@link ModularGcd}, or Euclid over K when it finds
+   * nothing within its bound on primes.
+   */
   static List<FieldElement> gcd(List<FieldElement> a, List<FieldElement> b) {
     List<FieldElement> x = trim(a);
     List<FieldElement> y = trim(b);
+    if (x.size() > 1 && y.size() > 1) {
+      java.util.Optional<List<FieldElement>> g = ModularGcd.gcd(x, y);
+      if (g.isPresent()) {
+        return g.get();
+      }
+    }
+    return euclid(x, y);
+  }
+
+  /** The monic gcd by Euclid over K (a and b not both zero, trimmed). */
+  static List<FieldElement> euclid(List<FieldElement> a, List<FieldElement> b) {
+    List<FieldElement> x = a;
+    List<FieldElement> y = b;
     while (!(y.size() == 1 && y.get(0).isZero())) {
       org.lcngeo.core.Deadline.checkCurrent();
       List<FieldElement> r = remainder(x, y);
