@@ -150,7 +150,8 @@ final class RealSplitting {
     List<FieldElement> images = new ArrayList<>();
     for (RealAlgebraicNumber x : all) {
       Deadline.checkCurrent();
-      FieldExtensions.Extension e = FieldExtensions.adjoin(k, x, MAX_FIELD_DEGREE);
+      List<FieldElement> negations = images.stream().map(FieldElement::negate).toList();
+      FieldExtensions.Extension e = FieldExtensions.adjoin(k, x, MAX_FIELD_DEGREE, negations);
       images.replaceAll(e::map);
       images.add(e.adjoined());
       k = e.field();

@@ -97,6 +97,23 @@ class RealFiberTest {
   }
 
   /**
+   * The census row k = (3x1, 3x1), s = (2x1, 1x1) that timed out: -(4 z^2 - 7 z - 1)(2 z^4 - 6 z^2
+   * + 1), whose real roots come in pairs +-sqrt(w); the field of all of them has degree 16, and
+   * adjoining -sqrt(w) after sqrt(w) factored a norm of degree 64 with 32 factors modulo every
+   * prime. The negation is now found in the field first. 1 point, as the Groebner count says.
+   */
+  @Test
+  void negatedRootsAreFoundInTheFieldWithoutANorm() {
+    Architecture a = Architecture.of(new int[][] {{3, 1}, {3, 1}}, new int[][] {{2, 1}, {1, 1}});
+    List<BigFraction> v = q(1, 7, -10, -42, 26, 14, -8);
+    Fiber f = balanced(a, v);
+    assertThat(f.complete()).as("%s", f.reason()).isTrue();
+    assertThat(f.points()).hasSize(1);
+    assertThat(groebnerCount(a, v)).isEqualTo(1);
+    assertMapsToV(f);
+  }
+
+  /**
    * A sextic in z^3 that layers can share, (z^3 - 3)(2 z^6 + 4 z^3 - 1) over (1x4, 1x3), strides
    * (1x3, 1x1): layer 1 (a cubic) may be z^3 - 3 or z^3 - w for either real root w of
    * 2 w^2 + 4 w - 1, so the real fiber has 3 points (the Groebner count); keeping the sextic whole
