@@ -48,6 +48,24 @@ final class RealSplitting {
    */
   record Atom(SparsePolynomial polynomial, int source, long multiplicity, LayerFactor factor) {}
 
+  /**
+   * A Q-factor split over R: its coefficients and where its numbers (real roots, then sum and
+   * product of each pair) start among the adjoined values; the last pair's numbers are offered to
+   * {@link FieldExtensions#adjoin} as elements of the field of the others.
+   */
+  record Split(List<BigFraction> f, int start, int realRoots) {
+    static List<FieldElement> candidates(List<Split> splits, List<FieldElement> adjoined) {
+      int i = adjoined.size();
+      for (Split sp : splits) {
+        if (i >= sp.start() && i < sp.start() + sp.f().size() - 1) {
+          return RealQuadraticFactors.lastPairCandidates(
+              sp.f(), sp.realRoots(), i - sp.start(), adjoined.subList(sp.start(), i));
+        }
+      }
+      return List.of();
+    }
+  }
+
   private final NumberField field;
   private final List<Atom> atoms = new ArrayList<>();
   private final List<String> unresolved = new ArrayList<>();
@@ -69,6 +87,7 @@ final class RealSplitting {
   RealSplitting(List<FiberFactor> factors, Architecture a) {
     List<Plan> plans = new ArrayList<>();
     List<RealAlgebraicNumber> all = new ArrayList<>();
+    List<Split> splits = new ArrayList<>();
     for (int j = 0; j < factors.size(); j++) {
       Deadline.checkCurrent();
       FiberFactor ff = factors.get(j);
@@ -98,6 +117,7 @@ final class RealSplitting {
         List<BigFraction> c = coefficients(f, only);
         List<RealAlgebraicNumber> numbers = new ArrayList<>(RealAlgebraicNumber.realRoots(c));
         int roots = numbers.size();
+        splits.add(new Split(c, all.size(), roots));
         for (RealQuadraticFactors.Quadratic q : RealQuadraticFactors.of(c)) {
           numbers.add(q.sum());
           numbers.add(q.product());
@@ -150,8 +170,9 @@ final class RealSplitting {
     List<FieldElement> images = new ArrayList<>();
     for (RealAlgebraicNumber x : all) {
       Deadline.checkCurrent();
-      List<FieldElement> negations = images.stream().map(FieldElement::negate).toList();
-      FieldExtensions.Extension e = FieldExtensions.adjoin(k, x, MAX_FIELD_DEGREE, negations);
+      List<FieldElement> candidates = new ArrayList<>(Split.candidates(splits, images));
+      images.stream().map(FieldElement::negate).forEach(candidates::add);
+      FieldExtensions.Extension e = FieldExtensions.adjoin(k, x, MAX_FIELD_DEGREE, candidates);
       images.replaceAll(e::map);
       images.add(e.adjoined());
       k = e.field();
