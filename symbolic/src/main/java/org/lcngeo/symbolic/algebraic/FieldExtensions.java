@@ -111,6 +111,43 @@ public final class FieldExtensions {
   }
 
   /**
+   * Q(gamma, b) as {@link #adjoin(NumberField, RealAlgebraicNumber, int)}, trying first whether b
+   * is one of the given elements of f (e.g. the negation of a number adjoined before, as for the
+   * real roots of an even polynomial): f itself when m_b(c) = 0 in f and c lies in b's isolating
+   * interval (decided exactly), so the norm of an element already in f is not factored.
+   */
+  public static Extension adjoin(
+      NumberField f, RealAlgebraicNumber b, int maxDegree, List<FieldElement> candidates) {
+    if (!b.isRational()) {
+      for (FieldElement c : candidates) {
+        org.lcngeo.core.Deadline.checkCurrent();
+        if (isValue(c, b)) {
+          return new Extension(f, f.theta(), c);
+        }
+      }
+    }
+    return adjoin(f, b, maxDegree);
+  }
+
+  /** Whether c (in its field) is the irrational real algebraic number b. */
+  private static boolean isValue(FieldElement c, RealAlgebraicNumber b) {
+    if (c.isRational()) {
+      return false;
+    }
+    List<BigFraction> m = b.minimalPolynomial();
+    FieldElement v = c.field().zero();
+    for (int i = m.size() - 1; i >= 0; i--) {
+      v = v.multiply(c).add(c.field().element(m.get(i)));
+    }
+    if (!v.isZero()) {
+      return false;
+    }
+    RationalInterval iv = b.isolatingInterval();
+    return c.subtract(c.field().element(iv.lo())).signum() > 0
+        && c.field().element(iv.hi()).subtract(c).signum() > 0;
+  }
+
+  /**
    * K(b) for a simple real root b of p in K[x] (K = f = Q(gamma), p given by its coefficients in
    * K, lowest degree first), e.g. the rescaling root beta_1 of Prop. 2 / 12 for a tuple over K, by
    * Trager's norm method restricted to the one factor needed. theta = b + k gamma is a root of the
@@ -340,10 +377,26 @@ public final class FieldExtensions {
     return trim(out);
   }
 
-  /** The monic gcd (a and b not both zero). */
+  /**
+   * The monic gcd (a and b not both zero): {@link ModularGcd}, or Euclid over K when it finds
+   * nothing within its bound on primes.
+   */
   static List<FieldElement> gcd(List<FieldElement> a, List<FieldElement> b) {
     List<FieldElement> x = trim(a);
     List<FieldElement> y = trim(b);
+    if (x.size() > 1 && y.size() > 1) {
+      java.util.Optional<List<FieldElement>> g = ModularGcd.gcd(x, y);
+      if (g.isPresent()) {
+        return g.get();
+      }
+    }
+    return euclid(x, y);
+  }
+
+  /** The monic gcd by Euclid over K (a and b not both zero, trimmed). */
+  static List<FieldElement> euclid(List<FieldElement> a, List<FieldElement> b) {
+    List<FieldElement> x = a;
+    List<FieldElement> y = b;
     while (!(y.size() == 1 && y.get(0).isZero())) {
       org.lcngeo.core.Deadline.checkCurrent();
       List<FieldElement> r = remainder(x, y);

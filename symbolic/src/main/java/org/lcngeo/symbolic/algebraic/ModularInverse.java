@@ -46,7 +46,7 @@ final class ModularInverse {
   }
 
   /** a^{-1} mod (m, p) for monic m, or null when gcd(a, m) is not 1 mod p. */
-  private static long[] inverseModulo(long[] a, long[] m, long p) {
+  static long[] inverseModulo(long[] a, long[] m, long p) {
     // invariants: r0 = s0 a mod m, r1 = s1 a mod m
     long[] r0 = m.clone();
     long[] r1 = trim(a.clone());
@@ -72,7 +72,7 @@ final class ModularInverse {
     return out;
   }
 
-  private static int degree(long[] a) {
+  static int degree(long[] a) {
     int d = a.length - 1;
     while (d >= 0 && a[d] == 0) {
       d--;
@@ -80,11 +80,11 @@ final class ModularInverse {
     return d;
   }
 
-  private static long[] trim(long[] a) {
+  static long[] trim(long[] a) {
     return Arrays.copyOf(a, Math.max(1, degree(a) + 1));
   }
 
-  private static long[][] divide(long[] a, long[] b, long p) {
+  static long[][] divide(long[] a, long[] b, long p) {
     int db = degree(b);
     long[] r = a.clone();
     int da = degree(r);
@@ -103,7 +103,7 @@ final class ModularInverse {
     return new long[][] {q, trim(r)};
   }
 
-  private static long[] multiply(long[] a, long[] b, long p) {
+  static long[] multiply(long[] a, long[] b, long p) {
     long[] c = new long[a.length + b.length - 1];
     for (int i = 0; i < a.length; i++) {
       if (a[i] != 0) {
@@ -115,7 +115,7 @@ final class ModularInverse {
     return trim(c);
   }
 
-  private static long[] subtract(long[] a, long[] b, long p) {
+  static long[] subtract(long[] a, long[] b, long p) {
     long[] c = new long[Math.max(a.length, b.length)];
     for (int i = 0; i < c.length; i++) {
       long x = i < a.length ? a[i] : 0;
@@ -125,16 +125,16 @@ final class ModularInverse {
     return trim(c);
   }
 
-  private static long mod(BigInteger x, long p) {
+  static long mod(BigInteger x, long p) {
     return x.mod(BigInteger.valueOf(p)).longValue();
   }
 
   /** a b mod p for 0 <= a, b < p < 2^32 (no overflow). */
-  private static long mulmod(long a, long b, long p) {
+  static long mulmod(long a, long b, long p) {
     return (a * b) % p;
   }
 
-  private static long inverse(long a, long p) {
+  static long inverse(long a, long p) {
     return BigInteger.valueOf(a).modInverse(BigInteger.valueOf(p)).longValue();
   }
 }

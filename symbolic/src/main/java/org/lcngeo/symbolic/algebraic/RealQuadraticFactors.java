@@ -156,4 +156,45 @@ public final class RealQuadraticFactors {
   private static BigFraction fraction(BigRational r) {
     return new BigFraction(r.numerator(), r.denominator());
   }
+  /**
+   * Candidates for the numbers of a split of f (rational coefficients, lowest degree first) over R
+   * into its real roots r_i and quadratics z^2 - s_j z + p_j (in this order: the roots, then s_1,
+   * p_1, s_2, p_2, ...), given the images in a number field of the numbers before index i: for the
+   * last pair, s = -c_{n-1}/c_n - sum r_i - sum s_j and p = (-1)^m c_0 / (c_n prod r_i prod p_j)
+   * over the others (m real roots), which lie in the field of the others; empty otherwise. For
+   * {@link FieldExtensions#adjoin(NumberField, RealAlgebraicNumber, int, List)}, which checks a
+   * candidate exactly before using it.
+   */
+  public static List<FieldElement> lastPairCandidates(
+      List<BigFraction> f, int realRoots, int i, List<FieldElement> before) {
+    int n = f.size() - 1;
+    int last = realRoots + 2 * ((n - realRoots) / 2 - 1);
+    if (n - realRoots < 2 || (i != last && i != last + 1) || before.size() < i || before.isEmpty()) {
+      return List.of();
+    }
+    NumberField k = before.get(0).field();
+    BigFraction lead = f.get(n);
+    if (i == last) {
+      FieldElement s = k.element(f.get(n - 1).divide(lead).negate());
+      for (int r = 0; r < realRoots; r++) {
+        s = s.subtract(before.get(r));
+      }
+      for (int r = realRoots; r < last; r += 2) {
+        s = s.subtract(before.get(r));
+      }
+      return List.of(s);
+    }
+    FieldElement q = k.one();
+    for (int r = 0; r < realRoots; r++) {
+      q = q.multiply(before.get(r));
+    }
+    for (int r = realRoots + 1; r < last; r += 2) {
+      q = q.multiply(before.get(r));
+    }
+    if (q.isZero()) {
+      return List.of();
+    }
+    BigFraction c = f.get(0).divide(lead);
+    return List.of(k.element(realRoots % 2 == 0 ? c : c.negate()).divide(q));
+  }
 }

@@ -485,7 +485,7 @@ public final class FiberEnumeration {
       List<FiberFactor> finite = factors.stream().filter(f -> !f.isAtInfinity()).toList();
       RealSplitting split;
       try {
-        split = new RealSplitting(finite, architecture.dims());
+        split = new RealSplitting(finite, architecture);
       } catch (FieldExtensions.DegreeBoundExceeded e) {
         multiDimensionalOverQ(" (not split: " + e.getMessage() + ")");
         return;

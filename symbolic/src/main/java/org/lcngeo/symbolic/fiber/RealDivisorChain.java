@@ -145,6 +145,7 @@ final class RealDivisorChain {
     this.infinity = inf;
     Set<Integer> split = closure(toSplit, a.dilation(a.depth() - 1)[0]);
     List<RealAlgebraicNumber> values = new ArrayList<>();
+    List<RealSplitting.Split> splits = new ArrayList<>();
     for (int j = 0; j < finite.size(); j++) {
       if (!split.contains(j)) {
         factors.add(new Factor(j, (int) finite.get(j).degree(0), -1, -1,
@@ -156,7 +157,9 @@ final class RealDivisorChain {
             + FactorSyntax.symja(new LayerFactor.Rational(finite.get(j))) + " has degree above "
             + MAX_SPLIT_DEGREE + ", the bound for splitting over R");
       }
-      RealFactors.Split overR = real.of(coefficients(finite.get(j)));
+      List<BigFraction> f = coefficients(finite.get(j));
+      RealFactors.Split overR = real.of(f);
+      splits.add(new RealSplitting.Split(f, values.size(), overR.roots().size()));
       for (RealAlgebraicNumber r : overR.roots()) {
         factors.add(new Factor(j, 1, values.size(), -1, new LayerFactor.Univariate(List.of(r.negate(), one()))));
         values.add(r);
@@ -171,7 +174,8 @@ final class RealDivisorChain {
     long[] exps = multiplicities.stream().mapToLong(Long::longValue).toArray();
     NumberField k = FieldExtensions.rationals();
     for (RealAlgebraicNumber x : values) {
-      FieldExtensions.Extension e = FieldExtensions.adjoin(k, x, MAX_FIELD_DEGREE);
+      FieldExtensions.Extension e = FieldExtensions.adjoin(
+          k, x, MAX_FIELD_DEGREE, RealSplitting.Split.candidates(splits, numbers));
       numbers.replaceAll(e::map);
       numbers.add(e.adjoined());
       k = e.field();

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.Deadline;
+import org.lcngeo.core.model.Architecture;
 import org.lcngeo.symbolic.algebraic.FieldElement;
 import org.lcngeo.symbolic.algebraic.FieldExtensions;
 import org.lcngeo.symbolic.algebraic.NumberField;
@@ -15,6 +16,7 @@ import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 import org.lcngeo.symbolic.algebraic.RealQuadraticFactors;
 import org.lcngeo.symbolic.poly.AbsoluteComponents;
 import org.lcngeo.symbolic.poly.LayerPolynomials;
+import org.lcngeo.symbolic.poly.RootOrbits;
 
 /**
  * The factorisation over R of the Q-factors of pi_1(v) for D >= 2 (Sec. 2.3: the layers share the
@@ -46,6 +48,24 @@ final class RealSplitting {
    */
   record Atom(SparsePolynomial polynomial, int source, long multiplicity, LayerFactor factor) {}
 
+  /**
+   * A Q-factor split over R: its coefficients and where its numbers (real roots, then sum and
+   * product of each pair) start among the adjoined values; the last pair's numbers are offered to
+   * {@link FieldExtensions#adjoin} as elements of the field of the others.
+   */
+  record Split(List<BigFraction> f, int start, int realRoots) {
+    static List<FieldElement> candidates(List<Split> splits, List<FieldElement> adjoined) {
+      int i = adjoined.size();
+      for (Split sp : splits) {
+        if (i >= sp.start() && i < sp.start() + sp.f().size() - 1) {
+          return RealQuadraticFactors.lastPairCandidates(
+              sp.f(), sp.realRoots(), i - sp.start(), adjoined.subList(sp.start(), i));
+        }
+      }
+      return List.of();
+    }
+  }
+
   private final NumberField field;
   private final List<Atom> atoms = new ArrayList<>();
   private final List<String> unresolved = new ArrayList<>();
@@ -61,11 +81,13 @@ final class RealSplitting {
 
   /**
    * @param factors the finite Q-factors of pi_1(v) with multiplicities and certificates
+   * @param a the architecture whose layers receive the factors
    * @throws FieldExtensions.DegreeBoundExceeded when K would exceed {@link #MAX_FIELD_DEGREE}
    */
-  RealSplitting(List<FiberFactor> factors, int dims) {
+  RealSplitting(List<FiberFactor> factors, Architecture a) {
     List<Plan> plans = new ArrayList<>();
     List<RealAlgebraicNumber> all = new ArrayList<>();
+    List<Split> splits = new ArrayList<>();
     for (int j = 0; j < factors.size(); j++) {
       Deadline.checkCurrent();
       FiberFactor ff = factors.get(j);
@@ -75,6 +97,13 @@ final class RealSplitting {
         continue;
       }
       int only = onlyVariable(f);
+      java.util.Optional<String> whole =
+          only >= 0 ? unshared(f, only, ff.multiplicity(), a) : java.util.Optional.empty();
+      if (whole.isPresent()) {
+        certificates.put(ff.display(), whole.get());
+        plans.add(new Plan(j, f, ff.multiplicity(), WHOLE, List.of(), null, 0));
+        continue;
+      }
       long total = f.totalDegree();
       if (total > (only >= 0 ? MAX_SPLIT_DEGREE : MAX_COMPONENTS_DEGREE)) {
         unresolved.add("the factor " + ff.display() + " has no certificate of irreducibility over"
@@ -88,6 +117,7 @@ final class RealSplitting {
         List<BigFraction> c = coefficients(f, only);
         List<RealAlgebraicNumber> numbers = new ArrayList<>(RealAlgebraicNumber.realRoots(c));
         int roots = numbers.size();
+        splits.add(new Split(c, all.size(), roots));
         for (RealQuadraticFactors.Quadratic q : RealQuadraticFactors.of(c)) {
           numbers.add(q.sum());
           numbers.add(q.product());
@@ -140,7 +170,9 @@ final class RealSplitting {
     List<FieldElement> images = new ArrayList<>();
     for (RealAlgebraicNumber x : all) {
       Deadline.checkCurrent();
-      FieldExtensions.Extension e = FieldExtensions.adjoin(k, x, MAX_FIELD_DEGREE);
+      List<FieldElement> candidates = new ArrayList<>(Split.candidates(splits, images));
+      images.stream().map(FieldElement::negate).forEach(candidates::add);
+      FieldExtensions.Extension e = FieldExtensions.adjoin(k, x, MAX_FIELD_DEGREE, candidates);
       images.replaceAll(e::map);
       images.add(e.adjoined());
       k = e.field();
@@ -216,6 +248,127 @@ final class RealSplitting {
   /** For each Q-factor without a certificate: its certificate found here, or how it splits. */
   Map<String, String> certificates() {
     return certificates;
+  }
+
+  /**
+   * Why no layer can receive a proper real divisor of f (Q-irreducible, in z_m alone, with the
+   * given multiplicity), when that can be shown without splitting f: then every layer receives
+   * whole copies of f, as if f were irreducible over R, and neither f's real factors nor their
+   * number field are needed.
+   *
+   * <p>Layer l, of dilation T and size k along z_m, is a polynomial in w = z_m^T of degree at most
+   * k - 1 (its room); the roots in z_m it receives, from all its factors, are closed under
+   * conjugation and under multiplication by the T-th roots of unity. When f holds every z with z^T
+   * among the roots of g_T, the minimal polynomial of alpha^T ({@link RootOrbits}; deg f = T deg
+   * g_T), no other factor has such roots, so the roots of f a layer receives are those over the
+   * roots of a real divisor of g_T^e in w: real divisors of g_T have the degrees a + 2b for a real
+   * roots and b pairs of non-real roots of g_T. Two arguments, either suffices:
+   * <ul>
+   *   <li>each layer: g_T has one real irreducible factor (its real divisors are powers of g_T),
+   *       or its smallest one (degree 1 with a real root, else 2) exceeds the room;
+   *   <li>the groups of layers of equal dilation T_1 | T_2 | ... (f of multiplicity 1): the roots
+   *       in the groups from the j-th on are closed under the T_j-th roots of unity, so they lie over
+   *       a real divisor of g_{T_j} of degree e, T_j e of them, which must fit the room of those
+   *       groups while the other n - T_j e fit the earlier ones; when no proper e fits, f goes to
+   *       one group whole, and within a group of several layers no proper real divisor of g_T fits
+   *       one layer's room.
+   * </ul>
+   * Otherwise (f not a whole block at some T, or a proper part fits) the answer is empty and f is
+   * split.
+   */
+  static java.util.Optional<String> unshared(
+      GenPolynomial<BigRational> f, int m, long multiplicity, Architecture a) {
+    List<BigFraction> c = coefficients(f, m);
+    edu.jas.poly.GenPolynomialRing<BigRational> ring =
+        new edu.jas.poly.GenPolynomialRing<>(BigRational.ONE, 1, new String[] {"z"});
+    GenPolynomial<BigRational> u = ring.getZERO();
+    for (int i = 0; i < c.size(); i++) {
+      u = u.sum(ring.univariate(0, i).multiply(new BigRational(
+          new edu.jas.arith.BigInteger(c.get(i).getNumerator()),
+          new edu.jas.arith.BigInteger(c.get(i).getDenominator()))));
+    }
+    long n = u.degree(0);
+    // per dilation T (with a layer of positive room): the degree of g_T, its real roots, the rooms
+    TreeMap<Long, long[]> keys = new TreeMap<>();
+    TreeMap<Long, List<Integer>> rooms = new TreeMap<>();
+    for (int l = 0; l < a.depth(); l++) {
+      Deadline.checkCurrent();
+      int room = a.size(l)[m] - 1;
+      long t = a.dilation(l)[m];
+      if (room == 0) {
+        continue;
+      }
+      rooms.computeIfAbsent(t, x -> new ArrayList<>()).add(room);
+      if (!keys.containsKey(t)) {
+        GenPolynomial<BigRational> g = RootOrbits.minimalPolynomialOfPower(u, t);
+        if (n != t * g.degree(0)) {
+          return java.util.Optional.empty(); // f is not a whole block at T
+        }
+        List<BigFraction> gc = new ArrayList<>();
+        for (long i = 0; i <= g.degree(0); i++) {
+          gc.add(LayerPolynomials.fraction(g.coefficient(edu.jas.poly.ExpVector.create(1, 0, i))));
+        }
+        keys.put(t, new long[] {g.degree(0), RealAlgebraicNumber.realRoots(gc).size()});
+      }
+    }
+    // each layer
+    boolean eachLayer = true;
+    for (Map.Entry<Long, List<Integer>> e : rooms.entrySet()) {
+      long[] g = keys.get(e.getKey());
+      long parts = g[1] + (g[0] - g[1]) / 2;
+      long smallest = g[1] > 0 ? 1 : 2;
+      for (int room : e.getValue()) {
+        eachLayer &= parts <= 1 || smallest > room;
+      }
+    }
+    if (eachLayer) {
+      return java.util.Optional.of("kept whole: no layer can receive a proper real factor of it"
+          + " (a layer of dilation T and size k in z" + m + " receives its roots over the roots of"
+          + " real factors of the minimal polynomial of alpha^T, each of degree above k - 1, or"
+          + " that polynomial is irreducible over R)");
+    }
+    if (multiplicity != 1) {
+      return java.util.Optional.empty();
+    }
+    List<Long> ts = new ArrayList<>(rooms.keySet());
+    long[] capacity = new long[ts.size()]; // in z_m
+    for (int j = 0; j < ts.size(); j++) {
+      for (int room : rooms.get(ts.get(j))) {
+        capacity[j] += (long) room * ts.get(j);
+      }
+    }
+    for (int j = 0; j < ts.size(); j++) {
+      long t = ts.get(j);
+      long[] g = keys.get(t);
+      long below = 0;
+      long above = 0;
+      for (int i = 0; i < ts.size(); i++) {
+        if (i < j) {
+          below += capacity[i];
+        } else {
+          above += capacity[i];
+        }
+      }
+      int maxRoom = rooms.get(t).stream().mapToInt(Integer::intValue).max().orElse(0);
+      for (long ra = 0; ra <= g[1]; ra++) {
+        for (long pb = 0; pb <= (g[0] - g[1]) / 2; pb++) {
+          long e = ra + 2 * pb;
+          if (e == 0 || e == g[0]) {
+            continue;
+          }
+          if (j > 0 && t * e <= above && n - t * e <= below) {
+            return java.util.Optional.empty(); // the groups from j on may take part of f
+          }
+          if (rooms.get(t).size() > 1 && e <= maxRoom) {
+            return java.util.Optional.empty(); // one layer of the group may take part of f
+          }
+        }
+      }
+    }
+    return java.util.Optional.of("kept whole: no distribution over the layers gives a proper real"
+        + " factor of it to a layer (the layers of dilation T_j and above receive its roots over"
+        + " the roots of a real factor of the minimal polynomial of alpha^(T_j); no proper one fits"
+        + " their room while the rest fits the other layers)");
   }
 
   private static SparsePolynomial univariate(

@@ -124,4 +124,30 @@ class FieldExtensionsTest {
     assertThat(f.get(0).sum()).isEqualTo(c.negate());
     assertThat(f.get(0).product()).isEqualTo(c.multiply(c));
   }
+  /**
+   * z^4 + z - 1 has two real roots and one pair of non-real roots: the pair's sum and product lie
+   * in Q(r1, r2) (s = -(r1 + r2), p = -1 / (r1 r2)), offered as candidates and accepted exactly;
+   * a wrong candidate is refused.
+   */
+  @Test
+  void theLastPairOfASplitIsFoundInTheFieldOfTheOthers() {
+    List<BigFraction> f = q(-1, 1, 0, 0, 1);
+    List<RealAlgebraicNumber> roots = RealAlgebraicNumber.realRoots(f);
+    RealQuadraticFactors.Quadratic pair = RealQuadraticFactors.of(f).get(0);
+    FieldExtensions.Extension e1 = FieldExtensions.adjoin(FieldExtensions.rationals(), roots.get(0), 16);
+    FieldExtensions.Extension e2 = FieldExtensions.adjoin(e1.field(), roots.get(1), 16);
+    List<FieldElement> before = new java.util.ArrayList<>(List.of(e2.map(e1.adjoined()), e2.adjoined()));
+    List<FieldElement> s = RealQuadraticFactors.lastPairCandidates(f, 2, 2, before);
+    assertThat(s).hasSize(1);
+    assertThat(s.get(0).toRealAlgebraic()).isEqualTo(pair.sum());
+    FieldExtensions.Extension e3 = FieldExtensions.adjoin(e2.field(), pair.sum(), 16, s);
+    assertThat(e3.field()).isSameAs(e2.field());
+    before.add(e3.adjoined());
+    List<FieldElement> p = RealQuadraticFactors.lastPairCandidates(f, 2, 3, before);
+    assertThat(p.get(0).toRealAlgebraic()).isEqualTo(pair.product());
+    // a wrong candidate (the sum offered for the product) is refused, and the norm decides
+    FieldExtensions.Extension e4 = FieldExtensions.adjoin(e2.field(), pair.product(), 16, s);
+    assertThat(e4.adjoined().toRealAlgebraic()).isEqualTo(pair.product());
+    assertThat(RealQuadraticFactors.lastPairCandidates(f, 2, 1, before)).isEmpty();
+  }
 }

@@ -481,11 +481,47 @@ class FiberPropertiesTest {
     Architecture a = c.architecture();
     int h = a.depth();
     FilterTuple<BigFraction> theta = c.theta();
+    // v is not generic when a layer is a polynomial in a power w^m (m > 1) of its own variable
+    // w = z^(t_l), e.g. 366 - 94 z^2 for k = (3,3,4), s = (2,3,1): it can then trade real factors
+    // with the next layer, in z^2 (3 points; see stridesAboveOneWithALayerInZSquared)
+    net.jqwik.api.Assume.that(theta.layers().stream().noneMatch(FiberPropertiesTest::inAPower));
     Fiber fiber = Fiber.compute(a, MuPlan.compile(a).mu(Q, theta),
         Collections.nCopies(h - 1, BigFraction.ZERO));
     assertThat(fiber.complete()).as(a.summary()).isTrue();
     assertThat(fiber.points()).as(a.summary()).hasSize(1);
     assertThat(fiber.isSingular()).isFalse();
+  }
+
+  /** Whether the polynomial with these coefficients lies in Q[w^m] for some m > 1. */
+  static boolean inAPower(List<BigFraction> coefficients) {
+    int g = 0;
+    for (int i = 1; i < coefficients.size(); i++) {
+      if (coefficients.get(i).signum() != 0) {
+        g = java.math.BigInteger.valueOf(g).gcd(java.math.BigInteger.valueOf(i)).intValue();
+      }
+    }
+    return g > 1;
+  }
+
+  /**
+   * The draw of Thm. 4's property found by a 1,000-try run: k = (3,3,4), s = (2,3,1), layer 1 =
+   * 366 - 94 z^2 lies in Q[z^2], the ring of layer 2 (-907 - 541 z^2 + 807 z^4, one positive and
+   * one negative root in z^2), so layer 1 may be any of the three real factors in z^2 and the
+   * fiber has 3 points, each mapping to v: v is not generic, and the property discards such draws.
+   */
+  @net.jqwik.api.Example
+  void stridesAboveOneWithALayerInZSquared() {
+    Architecture a = Architecture.oneDimensional(new int[] {3, 3, 4}, new int[] {2, 3, 1});
+    FilterTuple<BigFraction> theta = FilterTuple.of(a, List.of(
+        List.of(new BigFraction(366), BigFraction.ZERO, new BigFraction(-94)),
+        List.of(new BigFraction(-907), new BigFraction(-541), new BigFraction(807)),
+        List.of(new BigFraction(-311), new BigFraction(657), new BigFraction(686),
+            new BigFraction(688))));
+    assertThat(inAPower(theta.layer(0))).isTrue();
+    Fiber fiber = Fiber.compute(a, MuPlan.compile(a).mu(Q, theta), Collections.nCopies(2, BigFraction.ZERO));
+    assertThat(fiber.complete()).as("%s", fiber.reason()).isTrue();
+    assertThat(fiber.points()).hasSize(3);
+    RealFiberTest.assertMapsToV(fiber);
   }
 
   /** 1-D, H = 2..3, sizes 2..4, strides 2..3 but the last 1, entries in -1000..1000. */

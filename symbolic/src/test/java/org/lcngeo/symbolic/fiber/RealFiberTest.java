@@ -53,6 +53,85 @@ class RealFiberTest {
     assertMapsToV(f);
   }
 
+  /**
+   * The number of real solutions of mu(w) = v in random affine charts, from a lex Groebner basis
+   * (FiberPropertiesTest's independent count), for the first seed in shape position.
+   */
+  static int groebnerCount(Architecture a, List<BigFraction> v) {
+    for (int seed = 1; seed <= 20; seed++) {
+      java.util.Random r = new java.util.Random(seed);
+      List<List<Integer>> forms = FiberPropertiesTest.chartForms(a, r);
+      java.util.OptionalInt n = FiberPropertiesTest.realSolutionCount(a, v, forms, r);
+      if (n.isPresent()) {
+        return n.getAsInt();
+      }
+    }
+    throw new AssertionError("no chart in shape position");
+  }
+
+  /**
+   * Rows of the 2-D census that needed a field of degree 18 (a sextic c z^6 + a z^3 + b with two
+   * real roots w of c w^2 + a w + b) or 81 (two non-real w), now decided without splitting the
+   * sextic: the layer of stride-1 dilation has room for one root of it, and the layer of dilation
+   * 3 receives roots in whole orbits of the cube roots of unity, so no layer can take a proper real
+   * factor of it. The counts agree with the Groebner count.
+   */
+  @Test
+  void sexticsNoLayerCanShareAreKeptWholeAndTheFiberIsComplete() {
+    Architecture a = Architecture.of(new int[][] {{1, 2}, {1, 3}}, new int[][] {{1, 3}, {1, 1}});
+    // (2 z + 1)(2 z^6 + 4 z^3 - 1): w real; (2 z + 1)(5 z^6 - 4 z^3 + 1): w non-real
+    for (List<BigFraction> v : List.of(q(-1, -2, 0, 4, 8, 0, 2, 4), q(1, 2, 0, -4, -8, 0, 5, 10))) {
+      Fiber f = balanced(a, v);
+      assertThat(f.complete()).as("%s", f.reason()).isTrue();
+      assertThat(f.points()).hasSize(1);
+      assertThat(groebnerCount(a, v)).isEqualTo(1);
+      assertMapsToV(f);
+    }
+    // (1x2, 3x1), strides (3x1, 1x1): only layer 2 has room in z0, so it takes the sextic whole
+    Architecture b = Architecture.of(new int[][] {{1, 2}, {3, 1}}, new int[][] {{3, 1}, {1, 1}});
+    List<BigFraction> v = q(-16, 12, 0, 0, 0, 0, 24, -18, 0, 0, 0, 0, -4, 3);
+    Fiber f = balanced(b, v);
+    assertThat(f.complete()).as("%s", f.reason()).isTrue();
+    assertThat(f.points()).hasSize(1);
+    assertMapsToV(f);
+  }
+
+  /**
+   * The census row k = (3x1, 3x1), s = (2x1, 1x1) that timed out: -(4 z^2 - 7 z - 1)(2 z^4 - 6 z^2
+   * + 1), whose real roots come in pairs +-sqrt(w); the field of all of them has degree 16, and
+   * adjoining -sqrt(w) after sqrt(w) factored a norm of degree 64 with 32 factors modulo every
+   * prime. The negation is now found in the field first. 1 point, as the Groebner count says.
+   */
+  @Test
+  void negatedRootsAreFoundInTheFieldWithoutANorm() {
+    Architecture a = Architecture.of(new int[][] {{3, 1}, {3, 1}}, new int[][] {{2, 1}, {1, 1}});
+    List<BigFraction> v = q(1, 7, -10, -42, 26, 14, -8);
+    Fiber f = balanced(a, v);
+    assertThat(f.complete()).as("%s", f.reason()).isTrue();
+    assertThat(f.points()).hasSize(1);
+    assertThat(groebnerCount(a, v)).isEqualTo(1);
+    assertMapsToV(f);
+  }
+
+  /**
+   * A sextic in z^3 that layers can share, (z^3 - 3)(2 z^6 + 4 z^3 - 1) over (1x4, 1x3), strides
+   * (1x3, 1x1): layer 1 (a cubic) may be z^3 - 3 or z^3 - w for either real root w of
+   * 2 w^2 + 4 w - 1, so the real fiber has 3 points (the Groebner count); keeping the sextic whole
+   * would list 1. Listed as complete only with all 3.
+   */
+  @Test
+  void aSexticLayersCanShareIsNotKeptWhole() {
+    Architecture a = Architecture.of(new int[][] {{1, 4}, {1, 3}}, new int[][] {{1, 3}, {1, 1}});
+    List<BigFraction> v = q(3, 0, 0, -13, 0, 0, -2, 0, 0, 2);
+    assertThat(groebnerCount(a, v)).isEqualTo(3);
+    Fiber f = balanced(a, v);
+    if (f.complete()) {
+      assertThat(f.points()).hasSize(3);
+    } else {
+      assertThat(f.points()).hasSizeLessThan(3);
+    }
+  }
+
   @Test
   void oneMinusTwoZSquaredSplitsIntoTwoPointsWithSqrtTwo() {
     Architecture a = Architecture.oneDimensional(new int[] {2, 2}, null);
