@@ -7,22 +7,24 @@ import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.symbolic.algebraic.FieldElement;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 import org.lcngeo.symbolic.expr.Printer;
-import org.lcngeo.symbolic.formula.Notation;
+import org.lcngeo.symbolic.formula.JasExprs;
 
 /**
- * Layer factorizations ({@link LayerFactorization}, {@link LayerFactor}) in Symja syntax, for
- * output: {@code (z0^2 + 2)^2 * x0}; irrational coefficients written by the Symja printer of their
- * expression trees, in parentheses. The only place that knows how a factorization is spelled.
+ * Layer factorizations ({@link LayerFactorization}, {@link LayerFactor}) written by a
+ * {@link Printer}: {@code (z0^2 + 2)^2 * x0}; irrational coefficients written by that printer from
+ * their expression trees, in parentheses. {@link #symja} for exported strings (read back by Symja),
+ * {@link #text} for messages and certificates (prose). The only place that knows how a
+ * factorization is spelled.
  */
 public final class FactorSyntax {
   private FactorSyntax() {}
 
-  /** Each layer's factorization. */
+  /** Each layer's factorization in Symja. */
   public static List<String> symja(List<LayerFactorization> layers) {
     return layers.stream().map(FactorSyntax::symja).toList();
   }
 
-  /** The product of the powers, "1" for none. */
+  /** The product of the powers in Symja, "1" for none. */
   public static String symja(LayerFactorization f) {
     List<String> parts = new ArrayList<>();
     for (LayerFactorization.Power p : f.powers()) {
@@ -31,16 +33,25 @@ public final class FactorSyntax {
     return parts.isEmpty() ? "1" : String.join(" * ", parts);
   }
 
-  /** One factor: {@code z0^2 + 2}, {@code x0}, {@code z0^2-(Sqrt(2))*z0+1/2}. */
+  /** One factor in Symja: {@code z0^2 + 2}, {@code x0}, {@code z0^2-(Sqrt(2))*z0+1/2}. */
   public static String symja(LayerFactor f) {
+    return write(Printer.SYMJA, f);
+  }
+
+  /** One factor in plain text, for messages: {@code z0^2 + 2}, {@code z0^2-(sqrt(2))*z0+1/2}. */
+  public static String text(LayerFactor f) {
+    return write(Printer.TEXT, f);
+  }
+
+  private static String write(Printer printer, LayerFactor f) {
     if (f instanceof LayerFactor.Variable v) {
-      return Printer.SYMJA.print(v.symbol());
+      return printer.print(v.symbol());
     } else if (f instanceof LayerFactor.Rational r) {
-      return Notation.SYMJA.polynomial(r.polynomial());
+      return printer.print(JasExprs.of(r.polynomial()));
     } else if (f instanceof LayerFactor.Real r) {
-      return real(r);
+      return real(printer, r);
     }
-    return univariate(((LayerFactor.Univariate) f).coefficients());
+    return univariate(printer, ((LayerFactor.Univariate) f).coefficients());
   }
 
   /** A factor to a power, in parentheses unless it is a symbol or a number. */
@@ -49,7 +60,7 @@ public final class FactorSyntax {
     return e == 1 ? base : base + "^" + e;
   }
 
-  private static String real(LayerFactor.Real p) {
+  private static String real(Printer printer, LayerFactor.Real p) {
     StringBuilder b = new StringBuilder();
     for (LayerFactor.Real.Term t : p.terms()) {
       FieldElement c = t.coefficient();
@@ -58,7 +69,7 @@ public final class FactorSyntax {
       List<String> factors = new ArrayList<>();
       boolean monomial = t.exponents().stream().anyMatch(v -> v > 0);
       if (!abs.isRational()) {
-        factors.add("(" + Printer.SYMJA.print(abs.toExpr()) + ")");
+        factors.add("(" + printer.print(abs.toExpr()) + ")");
       } else if (!monomial || !abs.toRational().equals(BigFraction.ONE)) {
         factors.add(Rationals.format(abs.toRational()));
       }
@@ -75,7 +86,7 @@ public final class FactorSyntax {
   }
 
   /** A monic real polynomial in z0, written compactly. */
-  private static String univariate(List<RealAlgebraicNumber> c) {
+  private static String univariate(Printer printer, List<RealAlgebraicNumber> c) {
     StringBuilder b = new StringBuilder();
     for (int i = c.size() - 1; i >= 0; i--) {
       RealAlgebraicNumber x = c.get(i);
@@ -94,7 +105,7 @@ public final class FactorSyntax {
         b.append(mono.isEmpty() ? abs : q.abs().equals(BigFraction.ONE) ? mono : abs + "*" + mono);
       } else {
         boolean negative = x.signum() < 0;
-        b.append(negative ? "-(" : "+(").append(Printer.SYMJA.print((negative ? x.negate() : x).toExpr()))
+        b.append(negative ? "-(" : "+(").append(printer.print((negative ? x.negate() : x).toExpr()))
             .append(')').append(mono.isEmpty() ? "" : "*" + mono);
       }
     }

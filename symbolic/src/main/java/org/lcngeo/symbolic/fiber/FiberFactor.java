@@ -37,9 +37,9 @@ public record FiberFactor(
         : new LayerFactor.Rational(polynomial);
   }
 
-  /** {@code z0^2 + 2} or {@code x0} ({@link FactorSyntax}), for messages and output. */
+  /** {@code z0^2 + 2} or {@code x0} in plain text ({@link FactorSyntax#text}), for messages. */
   String display() {
-    return FactorSyntax.symja(toLayerFactor());
+    return FactorSyntax.text(toLayerFactor());
   }
 
   @Override

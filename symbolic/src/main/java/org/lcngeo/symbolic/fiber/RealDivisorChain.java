@@ -154,7 +154,7 @@ final class RealDivisorChain {
       }
       if (finite.get(j).degree(0) > MAX_SPLIT_DEGREE) {
         throw new FieldExtensions.DegreeBoundExceeded("the factor "
-            + FactorSyntax.symja(new LayerFactor.Rational(finite.get(j))) + " has degree above "
+            + FactorSyntax.text(new LayerFactor.Rational(finite.get(j))) + " has degree above "
             + MAX_SPLIT_DEGREE + ", the bound for splitting over R");
       }
       List<BigFraction> f = coefficients(finite.get(j));
@@ -416,7 +416,7 @@ final class RealDivisorChain {
             sources.add(factors.get(j).source());
           }
           String why = "the factor "
-              + FactorSyntax.symja(new LayerFactor.Rational(RootOrbits.substitutePower(g, t)))
+              + FactorSyntax.text(new LayerFactor.Rational(RootOrbits.substitutePower(g, t)))
               + " splits over R into factors with irrational coefficients, and the layers"
               + " receiving only some of them are not listed";
           if (strict) {

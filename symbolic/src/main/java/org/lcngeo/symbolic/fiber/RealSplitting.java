@@ -223,7 +223,7 @@ final class RealSplitting {
       List<String> shown = new ArrayList<>();
       for (SparsePolynomial g : parts) {
         atoms.add(new Atom(g, p.source(), p.multiplicity(), g.toFactor()));
-        shown.add("(" + FactorSyntax.symja(g.toFactor()) + ")");
+        shown.add("(" + FactorSyntax.text(g.toFactor()) + ")");
       }
       certificates.put(factors.get(p.source()).display(), "splits over R into "
           + String.join(" * ", shown) + " (checked by multiplying back)");

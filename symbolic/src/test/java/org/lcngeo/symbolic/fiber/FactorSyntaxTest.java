@@ -10,7 +10,7 @@ import org.lcngeo.symbolic.algebraic.NumberField;
 import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 import org.lcngeo.symbolic.expr.Exprs;
 
-/** The Symja spelling of layer factorizations, one form per kind of factor. */
+/** The Symja and plain-text spellings of layer factorizations, one form per kind of factor. */
 class FactorSyntaxTest {
   private static final RealAlgebraicNumber SQRT2 = RealAlgebraicNumber.of(2).sqrt();
 
@@ -45,5 +45,13 @@ class FactorSyntaxTest {
         new LayerFactor.Real.Term(List.of(0, 2), k.element(new BigFraction(-3))),
         new LayerFactor.Real.Term(List.of(0, 0), k.element(new BigFraction(-1, 2)))));
     assertThat(FactorSyntax.symja(f)).isEqualTo("z0*z1 - 3*z1^2 - 1/2");
+  }
+
+  @Test
+  void messagesSpellIrrationalCoefficientsInPlainTextAndRationalFactorsAsInSymja() {
+    LayerFactor r = new LayerFactor.Univariate(List.of(SQRT2, RealAlgebraicNumber.of(1)));
+    assertThat(FactorSyntax.text(r)).isEqualTo("z0+(sqrt(2))");
+    LayerFactor x0 = new LayerFactor.Variable(Exprs.symbol("x", 0));
+    assertThat(FactorSyntax.text(x0)).isEqualTo(FactorSyntax.symja(x0)).isEqualTo("x0");
   }
 }
