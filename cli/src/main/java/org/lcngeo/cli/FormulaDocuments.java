@@ -218,7 +218,7 @@ final class FormulaDocuments {
     Printer p = Printer.MACAULAY2;
     NtkOfVFormula w = parts.composedNtk;
     String theta = parts.factorInverse != null ? "flatten inverseMap v"
-        : "apply(flatten inverseMap, e -> sub(e, matrix{v}))";
+        : "apply(flatten inverseMap, e -> sub(promote(e, frac S), promote(matrix{v}, QQ)))";
     List<String> names = new ArrayList<>(parts.formula.parameters());
     names.addAll(w.invariants().symbols());
     names.add(p.print(w.scalarSymbol()));
