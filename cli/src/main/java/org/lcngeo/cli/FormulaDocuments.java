@@ -149,8 +149,17 @@ final class FormulaDocuments {
       d.paragraph("K^(delta)(v) is Thm. 4 in the filter symbols w, evaluated at w = theta(v), the"
           + " inverse map above; the scalar is taken at the same w.");
       d.display("K^{(\\delta)}(v)", "K^{(\\delta)}(w)\\big|_{w = \\theta(v)}");
-      d.display(p.print(w.scalarSymbol()), p.print(w.scalarDefinition()));
-      d.matrix("K^{(\\delta)}(w)", w.ntkOfV());
+      if (a.depth() == 2) {
+        d.display(p.print(w.scalarSymbol()), p.print(w.scalarDefinition()));
+        d.matrix("K^{(\\delta)}(w)", w.ntkOfV());
+      } else {
+        // in the filter symbols beta_1's radicals and the weighted blocks expand to hundreds of
+        // terms (beyond TeX's dimensions): stated with the blocks K_l printed above
+        d.paragraph("beta1 is the largest real root of (x + c_1)...(x + c_H) - N_1(w)...N_H(w),"
+            + " with N_l(w) = ||w_l||^2 and c_l = delta_1 + ... + delta_(l-1) (Prop. 2).");
+        d.display("K^{(\\delta)}(w)", "\\sum_{l=1}^{" + a.depth()
+            + "} \\frac{K_l(w)\\, N_l(w)}{\\beta_1 + c_l}");
+      }
     }
     for (String line : missing(parts)) {
       d.paragraph(line + ".");
