@@ -80,6 +80,11 @@ final class FormulaCommand implements Callable<Integer> {
     /** The inverse map by factoring over Q, where the layers' bidegrees tell them apart (no ntkOfV). */
     volatile FactorInverse factorInverse;
     volatile NtkOfVFormula ntkOfV;
+    /**
+     * Thm. 4 in the filter symbols, where the inverse map is a program (determinants, factoring):
+     * K^(delta)(v) is it at w = inverseMap(v), printed as that composition.
+     */
+    volatile NtkOfVFormula composedNtk;
     /** The parts not computed, each with its reason (cli.md, formula: "the missing part is named"). */
     final Map<String, String> missing =
         java.util.Collections.synchronizedMap(new LinkedHashMap<>());
@@ -107,6 +112,10 @@ final class FormulaCommand implements Callable<Integer> {
       out.put("format", format.name().toLowerCase(java.util.Locale.ROOT));
       try {
         Bounded.run(deadline, () -> compute(a, invariants, printer, deadline, parts, out));
+        if (format == Format.JAVA && parts.composedNtk != null) {
+          throw new InvalidInputException("--format java writes K^(delta)(v) for rational inverse"
+              + " maps only; here it is " + COMPOSITION);
+        }
         if (format == Format.JAVA && parts.ntkOfV == null) {
           throw new InvalidInputException("--format java writes K^(delta)(v), which could not be"
               + " derived: " + parts.missing.getOrDefault("ntkOfV", "no inverse map"));
@@ -184,10 +193,12 @@ final class FormulaCommand implements Callable<Integer> {
       deadline.check();
       if (DeterminantInverse.applies(a)) {
         determinants(a, fiber, printer, parts, out);
+        composition(a, invariants, printer, parts, out);
         return;
       }
       if (FactorInverse.applies(a) && Boolean.TRUE.equals(fiber.oneToOne())) {
         factoring(a, parts, out);
+        composition(a, invariants, printer, parts, out);
         return;
       }
       missing(parts, out, Boolean.TRUE.equals(fiber.oneToOne())
@@ -215,9 +226,28 @@ final class FormulaCommand implements Callable<Integer> {
     out.put("inverse", inv);
     out.stage("writing K^(delta)(v)");
     NtkOfVFormula k = NtkOfVFormula.of(inverse, invariants);
-    out.put("delta",
-        k.invariants().deltas().stream().map(d -> printer.print(JasExprs.of(d))).toList());
+    out.put("delta", deltas(k, printer));
     out.put("ntkOfV", printer.entries(k.ntkOfV()));
+    scalar(a, k, printer, out);
+    if (format == Format.JAVA) {
+      out.put("java", JavaSource.ntkOfVMethodBody(k.tree()));
+    }
+    parts.ntkOfV = k;
+  }
+
+  /** How K^(delta)(v) is given where the inverse map is a program (ntkOfV.form in the JSON). */
+  static final String COMPOSITION = "composition: K^(delta)(v) = K^(delta)(w) at w = theta(v) ="
+      + " inverseMap(v), with K^(delta)(w) = sum_l K_l(w) N_l(w) / (beta_1 + c_l) (Thm. 4) in the"
+      + " filter symbols, N_l(w) = ||w_l||^2 and beta_1 (or lambda2 = beta_1 / N_1) taken at the"
+      + " same w";
+
+  /** The invariants delta_l of a formula, as printed. */
+  private static List<String> deltas(NtkOfVFormula k, Printer printer) {
+    return k.invariants().deltas().stream().map(d -> printer.print(JasExprs.of(d))).toList();
+  }
+
+  /** ntkOfVScalar, beta1 and lambdaSquared of a formula (in v, or in the filter symbols). */
+  private void scalar(Architecture a, NtkOfVFormula k, Printer printer, PartialResult out) {
     Map<String, String> scalar = new LinkedHashMap<>();
     scalar.put("symbol", printer.print(k.scalarSymbol()));
     if (format != Format.MACAULAY2) {
@@ -231,16 +261,26 @@ final class FormulaCommand implements Callable<Integer> {
         out.put("lambdaSquared", printer.print(k.lambdaSquared()));
       }
     }
-    if (format == Format.JAVA) {
-      out.put("java", JavaSource.ntkOfVMethodBody(k.tree()));
-    }
-    parts.ntkOfV = k;
+  }
+
+  /** K^(delta)(v) as {@link #COMPOSITION}: ntkOfV has form and the matrix in the filter symbols. */
+  private void composition(Architecture a, Invariants invariants, Printer printer, Parts parts,
+      PartialResult out) {
+    out.stage("writing K^(delta)(v) as Thm. 4 at w = inverseMap(v)");
+    NtkOfVFormula k = NtkOfVFormula.inFilterSymbols(a, invariants);
+    Map<String, Object> ntk = new LinkedHashMap<>();
+    ntk.put("form", COMPOSITION);
+    ntk.put("inFilterSymbols", printer.entries(k.ntkOfV()));
+    out.put("delta", deltas(k, printer));
+    out.put("ntkOfV", ntk);
+    scalar(a, k, printer, out);
+    parts.composedNtk = k;
   }
 
   /**
    * The inverse map as unexpanded determinants ({@link DeterminantInverse}) where the rational
-   * functions are beyond interpolation; K^(delta)(v) is then named missing: its entries would be
-   * the NTK's polynomials with every filter entry replaced by a quotient of determinants.
+   * functions are beyond interpolation; K^(delta)(v) is then printed as a composition ({@link
+   * #composition}).
    */
   private void determinants(Architecture a, GenericFiber fiber, Printer printer, Parts parts,
       PartialResult out) {
@@ -258,17 +298,12 @@ final class FormulaCommand implements Callable<Integer> {
     inv.put("form", "determinants of order up to " + inverse.order()
         + " with entries 0 or +-v_m, unexpanded");
     out.put("inverse", inv);
-    parts.missing.put("ntkOfV", "K^(delta)(v) is not written for an inverse map given by"
-        + " determinants: K^(delta)(v) = sum_l K_l(theta(v)) N_l(v) / (beta_1 + c_l) (Thm. 4), and"
-        + " every filter entry in the blocks K_l would be a quotient of determinants of order up to "
-        + inverse.order());
-    missing(parts, out, "");
   }
 
   /**
    * The inverse map by factoring v(x, y) over Q ({@link FactorInverse}) where mu is generically
    * one-to-one but its rational inverse is beyond interpolation and elimination: a program in the
-   * format's system, not an expression; K^(delta)(v) is named missing.
+   * format's system, not an expression; K^(delta)(v) is printed as a composition.
    */
   private void factoring(Architecture a, Parts parts, PartialResult out) {
     out.stage("writing the inverse map by factoring (checked exactly at a random point)");
@@ -295,10 +330,6 @@ final class FormulaCommand implements Callable<Integer> {
       inv.put("program", FormulaDocuments.symjaFactoring(inverse));
     }
     out.put("inverse", inv);
-    parts.missing.put("ntkOfV", "K^(delta)(v) is not written for an inverse map by factoring: it is"
-        + " not a rational expression in v (K^(delta)(v) = sum_l K_l(theta(v)) N_l(v) / (beta_1 +"
-        + " c_l), Thm. 4, with theta(v) from inverseMap)");
-    missing(parts, out, "");
   }
 
   /** Names the parts not computed (NTK, blocks, inverse map, K^(delta)(v)) with the reason. */
@@ -309,7 +340,7 @@ final class FormulaCommand implements Callable<Integer> {
     if (parts.blocks == null) {
       parts.missing.putIfAbsent("blocks", reason);
     }
-    if (!noInverse && parts.ntkOfV == null) {
+    if (!noInverse && parts.ntkOfV == null && parts.composedNtk == null) {
       if (parts.inverse == null && parts.determinantInverse == null && parts.factorInverse == null) {
         parts.missing.putIfAbsent("inverse", reason);
       }

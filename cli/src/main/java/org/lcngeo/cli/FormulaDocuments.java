@@ -88,6 +88,19 @@ final class FormulaDocuments {
           + (a.endToEndEntries() - 1) + "})")).append(" *)\n");
       b.append("inverseMap = ").append(symjaFactoring(parts.factorInverse)).append(";\n");
     }
+    if (parts.composedNtk != null) {
+      NtkOfVFormula w = parts.composedNtk;
+      // the determinants are applied to v unevaluated (Det of symbolic matrices may divide by pivots)
+      String theta = parts.factorInverse != null ? "inverseMap(v)"
+          : "Apply(Function(" + list(p, endToEndSymbols(a)) + ", "
+              + p.matrix(parts.determinantInverse.theta()) + "), v)";
+      b.append("(* ").append(compositionSentence("ntkOfV({v0, ..., v" + (a.endToEndEntries() - 1)
+          + "})", p.print(w.scalarSymbol()))).append(" *)\n");
+      b.append("ntkOfV = Function({v}, ReplaceAll(ReplaceAll(").append(p.matrix(w.ntkOfV()))
+          .append(", ").append(p.print(w.scalarSymbol())).append(" -> (")
+          .append(p.print(w.scalarDefinition())).append(")), Thread(parameters -> Flatten(")
+          .append(theta).append("))));\n");
+    }
     for (String line : missing(parts)) {
       b.append("(* ").append(line).append(" *)\n");
     }
@@ -130,6 +143,23 @@ final class FormulaDocuments {
     }
     if (parts.factorInverse != null) {
       latexFactoring(d, parts.factorInverse);
+    }
+    if (parts.composedNtk != null) {
+      NtkOfVFormula w = parts.composedNtk;
+      d.paragraph("K^(delta)(v) is Thm. 4 in the filter symbols w, evaluated at w = theta(v), the"
+          + " inverse map above; the scalar is taken at the same w.");
+      d.display("K^{(\\delta)}(v)", "K^{(\\delta)}(w)\\big|_{w = \\theta(v)}");
+      if (a.depth() == 2) {
+        d.display(p.print(w.scalarSymbol()), p.print(w.scalarDefinition()));
+        d.matrix("K^{(\\delta)}(w)", w.ntkOfV());
+      } else {
+        // in the filter symbols beta_1's radicals and the weighted blocks expand to hundreds of
+        // terms (beyond TeX's dimensions): stated with the blocks K_l printed above
+        d.paragraph("beta1 is the largest real root of (x + c_1)...(x + c_H) - N_1(w)...N_H(w),"
+            + " with N_l(w) = ||w_l||^2 and c_l = delta_1 + ... + delta_(l-1) (Prop. 2).");
+        d.display("K^{(\\delta)}(w)", "\\sum_{l=1}^{" + a.depth()
+            + "} \\frac{K_l(w)\\, N_l(w)}{\\beta_1 + c_l}");
+      }
     }
     for (String line : missing(parts)) {
       d.paragraph(line + ".");
@@ -179,10 +209,43 @@ final class FormulaDocuments {
           + (a.endToEndEntries() - 1) + "}")).append('\n');
       b.append("inverseMap = ").append(macaulay2Factoring(parts.factorInverse)).append(";\n");
     }
+    if (parts.composedNtk != null) {
+      macaulay2Composition(b, a, parts);
+    }
     for (String line : missing(parts)) {
       b.append("-- ").append(line).append('\n');
     }
     return b.toString();
+  }
+
+  /**
+   * K^(delta)(v) as a composition in Macaulay2: the ring W of the filter symbols, the invariants'
+   * symbols and the scalar; Thm. 4 over frac W and the scalar's relation, both as functions of v
+   * that substitute w = inverseMap v (the determinants evaluated at v, or the factoring program).
+   */
+  private static void macaulay2Composition(StringBuilder b, Architecture a, FormulaCommand.Parts parts) {
+    Printer p = Printer.MACAULAY2;
+    NtkOfVFormula w = parts.composedNtk;
+    String theta = parts.factorInverse != null ? "flatten inverseMap v"
+        : "apply(flatten inverseMap, e -> sub(promote(e, frac S), promote(matrix{v}, QQ)))";
+    List<String> names = new ArrayList<>(parts.formula.parameters());
+    names.addAll(w.invariants().symbols());
+    names.add(p.print(w.scalarSymbol()));
+    b.append("-- ").append(compositionSentence("ntkOfV {v0, ..., v" + (a.endToEndEntries() - 1)
+        + "}", p.print(w.scalarSymbol()))).append("; ").append(p.print(w.scalarSymbol()))
+        .append(" is the largest real root of scalarRelation {v0, ...} (Prop. 2)\n");
+    b.append("W = frac(QQ[").append(String.join(",", names)).append("]);\nuse W;\n");
+    b.append("atInverse = v -> (t := ").append(theta).append("; apply(")
+        .append(parts.formula.parameters().size()).append(", i -> W_i => t#i));\n");
+    b.append("scalarRelation = v -> sub(").append(p.print(w.scalarRelation()))
+        .append(", atInverse v);\n");
+    b.append("ntkOfV = v -> sub(").append(p.matrix(w.ntkOfV())).append(", atInverse v);\n");
+  }
+
+  /** K^(delta)(v) as a composition, in words (a comment line of the session). */
+  static String compositionSentence(String call, String scalar) {
+    return call + " is K^(delta)(v) = K^(delta)(w) at w = inverseMap(v): Thm. 4 in the filter"
+        + " symbols, with " + scalar + " taken at the same w";
   }
 
   /** What the factoring form's program computes, in words (a comment line of the session). */

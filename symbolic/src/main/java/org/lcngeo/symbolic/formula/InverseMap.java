@@ -369,6 +369,17 @@ public final class InverseMap {
     }
   }
 
+  /**
+   * The identity w -> w over Q(w) (w the filter symbols a0, a1, ..., b0, ...): with it {@link
+   * NtkOfVFormula#inFilterSymbols} states Thm. 4 in the filter symbols, for inverse maps that are
+   * programs rather than rational functions.
+   */
+  static InverseMap identity(Architecture a) {
+    NtkFormula symbols = NtkFormula.of(a);
+    RationalFunctionRing ring = new RationalFunctionRing(symbols.ring().jas());
+    return new InverseMap(ring, symbols.symbols().map(ring::of), new int[0]);
+  }
+
   /** Q(v0, ..., v<n-1>). */
   public RationalFunctionRing ring() {
     return ring;

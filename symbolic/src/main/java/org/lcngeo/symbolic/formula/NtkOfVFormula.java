@@ -62,6 +62,18 @@ public final class NtkOfVFormula {
     return new NtkOfVFormula(inverse, invariants);
   }
 
+  /**
+   * Thm. 4 in the filter symbols w: the same formula with theta the identity, so N_l, the scalar
+   * and the blocks are written in a0, a1, ..., b0, .... Where the inverse map is a program
+   * ({@link DeterminantInverse}, {@link FactorInverse}) rather than rational functions,
+   * K^(delta)(v) is this formula composed with it: evaluated at w = theta(v). The scalar (beta_1,
+   * and lambda^2 = beta_1 / N_1) is then taken at w = theta(v) as well; beta_1 does not depend on
+   * the scaling of theta.
+   */
+  public static NtkOfVFormula inFilterSymbols(Architecture a, Invariants invariants) {
+    return of(InverseMap.identity(a), invariants);
+  }
+
   public InverseMap inverse() {
     return inverse;
   }
