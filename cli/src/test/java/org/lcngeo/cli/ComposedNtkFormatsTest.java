@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -18,7 +16,6 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.hipparchus.fraction.BigFraction;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.algebra.RationalRing;
@@ -85,17 +82,7 @@ class ComposedNtkFormatsTest {
   }
 
   private static Arbitrary<Case> factoring(Arbitrary<Integer> depth) {
-    Arbitrary<int[]> size = Combinators.combine(Arbitraries.integers().between(1, 3),
-        Arbitraries.integers().between(1, 3)).as((p, r) -> new int[] {p, r}).filter(s -> s[0] * s[1] >= 2);
-    return withTuples(depth.flatMap(h -> size.list().ofSize(h)
-        .filter(l -> l.stream().map(s -> s[0] * 10 + s[1]).distinct().count() == h)
-        .map(l -> {
-          int[][] strides = new int[h][];
-          for (int i = 0; i < h; i++) {
-            strides[i] = new int[] {1, 1};
-          }
-          return Architecture.of(l.toArray(int[][]::new), strides);
-        })));
+    return withTuples(FormulaRoundTrips.factoringArchitectures(depth));
   }
 
   private static FormulaCommand.Parts parts(Case c) {
@@ -129,10 +116,6 @@ class ComposedNtkFormatsTest {
     }
   }
 
-  private static String list(List<BigFraction> v) {
-    return "{" + String.join(", ", v.stream().map(Rationals::format).toList()) + "}";
-  }
-
   /** Our exact K^(delta) at theta_0 (Prop. 2's rescaling, exact NTK), entry by entry. */
   private static List<List<Expr>> exact(Case c) {
     return Rescaling.rescale(c.theta(), c.delta()).ntk().ntkExpr();
@@ -143,13 +126,8 @@ class ComposedNtkFormatsTest {
     Assume.that(v != null);
     Architecture a = c.theta().architecture();
     ExprEvaluator symja = Symja.quietEvaluator();
-    String session = FormulaDocuments.symja(a, parts(c)).replaceAll("(?m)^\\(\\*.*\\*\\)$", "");
-    for (String statement : session.split(";\n")) {
-      if (!statement.isBlank()) {
-        symja.eval(statement);
-      }
-    }
-    symja.eval("kv = ntkOfV(" + list(v) + ")");
+    FormulaRoundTrips.evalSession(symja, FormulaDocuments.symja(a, parts(c)));
+    symja.eval("kv = ntkOfV(" + FormulaRoundTrips.list(v) + ")");
     List<List<Expr>> want = exact(c);
     for (int i = 0; i < want.size(); i++) {
       for (int j = 0; j < want.size(); j++) {
@@ -192,7 +170,7 @@ class ComposedNtkFormatsTest {
    */
   @Property(tries = 4, edgeCases = EdgeCasesMode.NONE)
   void macaulay2EvaluatesTheExactNtk(@ForAll("twoLayerFactoringCases") Case c) throws Exception {
-    Assumptions.assumeTrue(FormulaFormatsRoundTripTest.has("M2"), "Macaulay2 (M2) is not installed; .ci/run installs it");
+    FormulaRoundTrips.assumeMacaulay2();
     List<BigFraction> v = image(c);
     Assume.that(v != null);
     Architecture a = c.theta().architecture();
@@ -215,7 +193,7 @@ class ComposedNtkFormatsTest {
       want.append(i == 0 ? "{" : ", {").append(String.join(", ", row)).append("}");
     }
     want.append("}");
-    String vs = list(v);
+    String vs = FormulaRoundTrips.list(v);
     String script = FormulaDocuments.macaulay2(a, parts(c))
         + "t = flatten inverseMap " + vs + ";\n"
         + "N1 = sum(" + a.layerParameters(0) + ", i -> (t#i)^2);\n"
@@ -223,19 +201,14 @@ class ComposedNtkFormatsTest {
         + "D = ntkOfV " + vs + " - " + want + ";\n"
         + "r = numerator scalarRelation " + vs + ";\n"
         + "print(if r != 0 and all(flatten entries D, e -> (numerator e) % r == 0) then \"equal\" else \"differ\");\n";
-    Path dir = Files.createTempDirectory("lcn-m2comp");
-    Files.writeString(dir.resolve("ntk.m2"), script);
-    String out = FormulaFormatsRoundTripTest.run(dir, "M2", "--script", "ntk.m2");
-    FormulaFormatsRoundTripTest.delete(dir);
+    String out = FormulaRoundTrips.runMacaulay2("lcn-m2comp", "ntk.m2", script);
     assertThat(out.strip()).as(c.toString()).isEqualTo("equal");
   }
 
   @Property(tries = 2, edgeCases = EdgeCasesMode.NONE)
   void latexCompilesOnA4(@ForAll("factoringCases") Case c) throws Exception {
     Architecture a = c.theta().architecture();
-    Path dir = Files.createTempDirectory("lcn-texcomp");
-    FormulaFormatsRoundTripTest.assertCompilesOnA4(dir, FormulaDocuments.latex(a, parts(c)));
-    FormulaFormatsRoundTripTest.delete(dir);
+    FormulaRoundTrips.assertCompilesOnA4("lcn-texcomp", FormulaDocuments.latex(a, parts(c)));
   }
 
   /** The architecture: ntkOfV is a composition, nothing is missing, exit 0. */

@@ -3,8 +3,6 @@ package org.lcngeo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -15,8 +13,8 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.hipparchus.fraction.BigFraction;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.lcngeo.cli.FormulaRoundTrips.Case;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.algebra.Rationals;
@@ -36,13 +34,6 @@ import org.matheclipse.core.eval.ExprEvaluator;
  */
 class DeterminantInverseFormatsTest {
   private static final RationalRing Q = RationalRing.INSTANCE;
-
-  record Case(FilterTuple<BigFraction> theta) {
-    @Override
-    public String toString() {
-      return theta.architecture().summary() + " theta=" + theta;
-    }
-  }
 
   /** Two 1-D layers with s_1 in 2..3 and k_1 > s_1, and a random tuple with a_0 != 0. */
   @Provide
@@ -80,7 +71,7 @@ class DeterminantInverseFormatsTest {
 
   @Property(tries = 5)
   void macaulay2EvaluatesTheInverseMap(@ForAll("cases") Case c) throws Exception {
-    Assumptions.assumeTrue(FormulaFormatsRoundTripTest.has("M2"), "Macaulay2 (M2) is not installed; .ci/run installs it");
+    FormulaRoundTrips.assumeMacaulay2();
     Architecture a = c.theta().architecture();
     List<BigFraction> v = MuPlan.compile(a).mu(Q, c.theta());
     Assume.that(expected(c, v) != null);
@@ -89,12 +80,9 @@ class DeterminantInverseFormatsTest {
         .append(String.join(", ", v.stream().map(Rationals::format).toList())).append("});\n")
         .append("print toString flatten apply(inverseMap, L -> apply(L, x -> (y := promote(x, F);"
             + " p(numerator y) / p(denominator y))));\n");
-    Path dir = Files.createTempDirectory("lcn-m2det");
-    Files.writeString(dir.resolve("inverse.m2"), script);
-    List<String> lines = FormulaFormatsRoundTripTest.run(dir, "M2", "--script", "inverse.m2").lines().toList();
-    FormulaFormatsRoundTripTest.delete(dir);
+    List<String> lines = FormulaRoundTrips.runMacaulay2("lcn-m2det", "inverse.m2", script).lines().toList();
     assertThat(lines).hasSize(1);
-    assertThat(FormulaFormatsRoundTripTest.rationals(lines.get(0))).as(lines.get(0)).isEqualTo(normalized(c.theta()));
+    assertThat(FormulaRoundTrips.rationals(lines.get(0))).as(lines.get(0)).isEqualTo(normalized(c.theta()));
   }
 
   @Property(tries = 5)
@@ -106,13 +94,7 @@ class DeterminantInverseFormatsTest {
     for (int m = 0; m < v.size(); m++) {
       symja.eval("v" + m + " = " + Rationals.format(v.get(m)));
     }
-    // the session's statements, one by one (a matrix spans several lines; comments are skipped)
-    String session = FormulaDocuments.symja(a, parts(a)).replaceAll("(?m)^\\(\\*.*\\*\\)$", "");
-    for (String statement : session.split(";\n")) {
-      if (!statement.isBlank()) {
-        symja.eval(statement);
-      }
-    }
+    FormulaRoundTrips.evalSession(symja, FormulaDocuments.symja(a, parts(a)));
     List<BigFraction> want = normalized(c.theta());
     for (int i = 0; i < want.size(); i++) {
       int l = i < a.layerParameters(0) ? 1 : 2;
@@ -125,9 +107,7 @@ class DeterminantInverseFormatsTest {
   @Property(tries = 3)
   void latexCompilesOnA4(@ForAll("cases") Case c) throws Exception {
     Architecture a = c.theta().architecture();
-    Path dir = Files.createTempDirectory("lcn-texdet");
-    FormulaFormatsRoundTripTest.assertCompilesOnA4(dir, FormulaDocuments.latex(a, parts(a)));
-    FormulaFormatsRoundTripTest.delete(dir);
+    FormulaRoundTrips.assertCompilesOnA4("lcn-texdet", FormulaDocuments.latex(a, parts(a)));
   }
 
   /**
@@ -139,11 +119,7 @@ class DeterminantInverseFormatsTest {
     CommandRun r = CommandRun.of("formula", "--sizes", "3,2", "--strides", "2,1");
     assertThat(r.code()).as(r.err()).isZero();
     ExprEvaluator symja = Symja.quietEvaluator();
-    for (String statement : r.out().replaceAll("(?m)^\\(\\*.*\\*\\)$", "").split(";\n")) {
-      if (!statement.isBlank()) {
-        symja.eval(statement);
-      }
-    }
+    FormulaRoundTrips.evalSession(symja, r.out());
     assertThat(symja.eval("Together(inverseMap - {{v0/v1, 1, v4/v3}, {v1, v3}})").toString())
         .isEqualTo("{{0,0,0},{0,0}}");
   }

@@ -3,8 +3,6 @@ package org.lcngeo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
@@ -16,11 +14,10 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.hipparchus.fraction.BigFraction;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.lcngeo.cli.FormulaRoundTrips.Case;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.algebra.RationalRing;
-import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
@@ -37,27 +34,10 @@ import org.matheclipse.core.eval.ExprEvaluator;
 class FactorInverseFormatsTest {
   private static final RationalRing Q = RationalRing.INSTANCE;
 
-  record Case(FilterTuple<BigFraction> theta) {
-    @Override
-    public String toString() {
-      return theta.architecture().summary() + " theta=" + theta;
-    }
-  }
-
   /** 2-D, stride 1, H = 2..3 layers of pairwise distinct sizes up to 3x3 with >= 2 entries. */
   @Provide
   Arbitrary<Case> cases() {
-    Arbitrary<int[]> size = Combinators.combine(Arbitraries.integers().between(1, 3),
-        Arbitraries.integers().between(1, 3)).as((p, q) -> new int[] {p, q}).filter(s -> s[0] * s[1] >= 2);
-    Arbitrary<Architecture> a = Arbitraries.integers().between(2, 3).flatMap(h -> size.list().ofSize(h)
-        .filter(l -> l.stream().map(s -> s[0] * 10 + s[1]).distinct().count() == h)
-        .map(l -> {
-          int[][] strides = new int[h][];
-          for (int i = 0; i < h; i++) {
-            strides[i] = new int[] {1, 1};
-          }
-          return Architecture.of(l.toArray(int[][]::new), strides);
-        }));
+    Arbitrary<Architecture> a = FormulaRoundTrips.factoringArchitectures(Arbitraries.integers().between(2, 3));
     return a.flatMap(arch -> Combinators.combine(
             Arbitraries.integers().between(-9, 9).filter(x -> x != 0), Arbitraries.integers().between(1, 3))
         .as(BigFraction::new).list().ofSize(arch.parameterCount())
@@ -83,55 +63,41 @@ class FactorInverseFormatsTest {
     }
   }
 
-  private static String list(List<BigFraction> v) {
-    return "{" + String.join(", ", v.stream().map(Rationals::format).toList()) + "}";
-  }
-
   @Property(tries = 8, edgeCases = EdgeCasesMode.NONE)
   void symjaEvaluatesTheInverseMap(@ForAll("cases") Case c) {
     List<BigFraction> v = image(c);
     Assume.that(v != null);
     Architecture a = c.theta().architecture();
     ExprEvaluator symja = Symja.quietEvaluator();
-    String session = FormulaDocuments.symja(a, parts(a)).replaceAll("(?m)^\\(\\*.*\\*\\)$", "");
-    for (String statement : session.split(";\n")) {
-      if (!statement.isBlank()) {
-        symja.eval(statement);
-      }
-    }
+    FormulaRoundTrips.evalSession(symja, FormulaDocuments.symja(a, parts(a)));
     List<String> layers = new ArrayList<>();
     for (List<BigFraction> layer : FactorInverse.normalized(c.theta()).layers()) {
-      layers.add(list(layer));
+      layers.add(FormulaRoundTrips.list(layer));
     }
     String want = "{" + String.join(", ", layers) + "}";
-    String diff = symja.eval("inverseMap(" + list(v) + ") - " + want).toString();
-    assertThat(diff).as("inverseMap(%s) - %s", list(v), want)
+    String diff = symja.eval("inverseMap(" + FormulaRoundTrips.list(v) + ") - " + want).toString();
+    assertThat(diff).as("inverseMap(%s) - %s", FormulaRoundTrips.list(v), want)
         .isEqualTo(symja.eval("0*" + want).toString());
   }
 
   @Property(tries = 5, edgeCases = EdgeCasesMode.NONE)
   void macaulay2EvaluatesTheInverseMap(@ForAll("cases") Case c) throws Exception {
-    Assumptions.assumeTrue(FormulaFormatsRoundTripTest.has("M2"), "Macaulay2 (M2) is not installed; .ci/run installs it");
+    FormulaRoundTrips.assumeMacaulay2();
     List<BigFraction> v = image(c);
     Assume.that(v != null);
     Architecture a = c.theta().architecture();
     String script = FormulaDocuments.macaulay2(a, parts(a))
-        + "print toString flatten inverseMap " + list(v) + ";\n";
-    Path dir = Files.createTempDirectory("lcn-m2fac");
-    Files.writeString(dir.resolve("inverse.m2"), script);
-    List<String> lines = FormulaFormatsRoundTripTest.run(dir, "M2", "--script", "inverse.m2").lines().toList();
-    FormulaFormatsRoundTripTest.delete(dir);
+        + "print toString flatten inverseMap " + FormulaRoundTrips.list(v) + ";\n";
+    List<String> lines = FormulaRoundTrips.runMacaulay2("lcn-m2fac", "inverse.m2", script).lines().toList();
     assertThat(lines).hasSize(1);
-    assertThat(FormulaFormatsRoundTripTest.rationals(lines.get(0))).as(lines.get(0))
+    assertThat(FormulaRoundTrips.rationals(lines.get(0))).as(lines.get(0))
         .isEqualTo(FactorInverse.normalized(c.theta()).flat());
   }
 
   @Property(tries = 3, edgeCases = EdgeCasesMode.NONE)
   void latexCompilesOnA4(@ForAll("cases") Case c) throws Exception {
     Architecture a = c.theta().architecture();
-    Path dir = Files.createTempDirectory("lcn-texfac");
-    FormulaFormatsRoundTripTest.assertCompilesOnA4(dir, FormulaDocuments.latex(a, parts(a)));
-    FormulaFormatsRoundTripTest.delete(dir);
+    FormulaRoundTrips.assertCompilesOnA4("lcn-texfac", FormulaDocuments.latex(a, parts(a)));
   }
 
   /** The architecture: the inverse is printed, exit 0, K^(delta)(v) as a composition. */
@@ -148,8 +114,8 @@ class FactorInverseFormatsTest {
     List<BigFraction> v = MuPlan.compile(a).mu(Q, theta);
     ExprEvaluator symja = Symja.quietEvaluator();
     symja.eval("inverseMap = " + j.get("inverse").get("program").asText());
-    String got = symja.eval("Flatten(inverseMap(" + list(v) + "))").toString();
-    assertThat(got).isEqualTo(symja.eval(list(FactorInverse.normalized(theta).flat())).toString());
+    String got = symja.eval("Flatten(inverseMap(" + FormulaRoundTrips.list(v) + "))").toString();
+    assertThat(got).isEqualTo(symja.eval(FormulaRoundTrips.list(FactorInverse.normalized(theta).flat())).toString());
   }
 
   /** --format java refuses with the reason: K^(delta)(v) is a composition with a program here. */

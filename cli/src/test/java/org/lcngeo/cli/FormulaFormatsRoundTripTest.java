@@ -3,15 +3,10 @@ package org.lcngeo.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Assume;
@@ -20,12 +15,11 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.hipparchus.fraction.BigFraction;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.lcngeo.cli.FormulaRoundTrips.Case;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.algebra.RationalRing;
-import org.lcngeo.core.algebra.Rationals;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
@@ -43,14 +37,6 @@ import org.matheclipse.core.eval.ExprEvaluator;
  */
 class FormulaFormatsRoundTripTest {
   private static final RationalRing Q = RationalRing.INSTANCE;
-  private static final Pattern RATIONAL = Pattern.compile("-?\\d+(/\\d+)?");
-
-  record Case(FilterTuple<BigFraction> theta) {
-    @Override
-    public String toString() {
-      return theta.architecture().summary() + " theta=" + theta;
-    }
-  }
 
   /** 1-D networks of 2 or 3 layers (some with inner strides > 1, so with an inverse map) and 2-D ones. */
   @Provide
@@ -83,39 +69,8 @@ class FormulaFormatsRoundTripTest {
     return String.join(",", layers);
   }
 
-  static boolean has(String command) {
-    try {
-      Process p = new ProcessBuilder(command, "--version").redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
-    } catch (IOException | InterruptedException e) {
-      return false;
-    }
-  }
-
-  static String run(Path dir, String... command) throws Exception {
-    Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor(300, TimeUnit.SECONDS)).isTrue();
-    assertThat(p.exitValue()).as(out).isZero();
-    return out;
-  }
-
-  static List<BigFraction> rationals(String line) {
-    List<BigFraction> out = new ArrayList<>();
-    Matcher m = RATIONAL.matcher(line);
-    while (m.find()) {
-      out.add(Rationals.parse(m.group()));
-    }
-    return out;
-  }
-
   private static List<BigFraction> flat(List<List<BigFraction>> m) {
     return m.stream().flatMap(List::stream).toList();
-  }
-
-  private static String list(List<BigFraction> xs) {
-    return "{" + String.join(", ", xs.stream().map(Rationals::format).toList()) + "}";
   }
 
   /** The case: Ex. 15's ntk[2][2] at a = (1,0,2), b = (2,1) is 10 in Symja (it was 0). */
@@ -130,45 +85,42 @@ class FormulaFormatsRoundTripTest {
 
   @Property(tries = 6)
   void macaulay2ScriptsGiveTheSameMatrices(@ForAll("cases") Case c) throws Exception {
-    Assumptions.assumeTrue(has("M2"), "Macaulay2 (M2) is not installed; .ci/run installs it");
-    Path dir = Files.createTempDirectory("lcn-m2");
-    Architecture a = c.theta.architecture();
+    FormulaRoundTrips.assumeMacaulay2();
+    Architecture a = c.theta().architecture();
     CommandRun r = CommandRun.of("formula", "--sizes", option(a, true), "--strides",
         option(a, false), "--format", "macaulay2");
     assertThat(r.code()).as(r.err()).isZero();
     MuPlan plan = MuPlan.compile(a);
-    List<BigFraction> v = plan.mu(Q, c.theta);
+    List<BigFraction> v = plan.mu(Q, c.theta());
     StringBuilder script = new StringBuilder(r.out());
-    script.append("use R;\npt = map(QQ, R, ").append(list(c.theta.flat())).append(");\n");
+    script.append("use R;\npt = map(QQ, R, ").append(FormulaRoundTrips.list(c.theta().flat())).append(");\n");
     script.append("print toString entries pt mu vars S;\nprint toString entries pt ntk;\n");
     for (int l = 0; l < a.depth(); l++) {
       script.append("print toString entries pt K").append(l + 1).append(";\n");
     }
     List<List<BigFraction>> expected = new ArrayList<>();
     expected.add(v);
-    expected.add(flat(plan.ntk(Q, c.theta)));
+    expected.add(flat(plan.ntk(Q, c.theta())));
     for (int l = 0; l < a.depth(); l++) {
-      expected.add(flat(plan.ntkLayer(Q, c.theta, l)));
+      expected.add(flat(plan.ntkLayer(Q, c.theta(), l)));
     }
     if (r.out().contains("\nntkOfV = ")) {
       Assume.that(insideTheDomain(a, v));
       List<BigFraction> point = new ArrayList<>(v);
-      List<BigFraction> deltas = c.theta.invariants(Q);
+      List<BigFraction> deltas = c.theta().invariants(Q);
       point.addAll(a.depth() == 2 ? deltas.subList(0, 1) : deltas);
       FilterTuple<BigFraction> back = InverseMap.derive(a, java.time.Duration.ofSeconds(60)).orElseThrow().apply(v);
-      BigFraction beta1 = c.theta.squaredNorm(Q, 0);
+      BigFraction beta1 = c.theta().squaredNorm(Q, 0);
       point.add(a.depth() == 2 ? beta1.divide(back.squaredNorm(Q, 0)) : beta1);
-      script.append("use T;\nq = map(QQ, T, ").append(list(point)).append(");\n");
+      script.append("use T;\nq = map(QQ, T, ").append(FormulaRoundTrips.list(point)).append(");\n");
       script.append("print toString entries q ntkOfV;\nprint toString q scalarRelation;\n");
-      expected.add(flat(plan.ntk(Q, c.theta)));
+      expected.add(flat(plan.ntk(Q, c.theta())));
       expected.add(List.of(BigFraction.ZERO));
     }
-    Files.writeString(dir.resolve("formula.m2"), script);
-    List<String> lines = run(dir, "M2", "--script", "formula.m2").lines().toList();
-    delete(dir);
+    List<String> lines = FormulaRoundTrips.runMacaulay2("lcn-m2", "formula.m2", script).lines().toList();
     assertThat(lines).hasSize(expected.size());
     for (int i = 0; i < expected.size(); i++) {
-      assertThat(rationals(lines.get(i))).as("line %d: %s", i, lines.get(i)).isEqualTo(expected.get(i));
+      assertThat(FormulaRoundTrips.rationals(lines.get(i))).as("line %d: %s", i, lines.get(i)).isEqualTo(expected.get(i));
     }
   }
 
@@ -181,33 +133,13 @@ class FormulaFormatsRoundTripTest {
     }
   }
 
-  static void assertCompilesOnA4(Path dir, String tex) throws Exception {
-    Assumptions.assumeTrue(has("pdflatex"), "pdflatex is not installed; .ci/run installs texlive-latex-base");
-    assertThat(tex).startsWith("\\documentclass[a4paper]{article}");
-    Files.writeString(dir.resolve("doc.tex"), tex);
-    run(dir, "pdflatex", "-interaction=nonstopmode", "-halt-on-error", "doc.tex");
-    String log = Files.readString(dir.resolve("doc.log"), StandardCharsets.ISO_8859_1);
-    assertThat(log).contains("Output written on doc.pdf").doesNotContain("Overfull \\hbox")
-        .doesNotContain("Overfull \\vbox");
-  }
-
   @Property(tries = 4)
   void latexOfFormulasCompilesAndFitsA4(@ForAll("cases") Case c) throws Exception {
-    Path dir = Files.createTempDirectory("lcn-tex");
-    Architecture a = c.theta.architecture();
+    Architecture a = c.theta().architecture();
     CommandRun r = CommandRun.of("formula", "--sizes", option(a, true), "--strides",
         option(a, false), "--format", "latex");
     assertThat(r.code()).as(r.err()).isZero();
-    assertCompilesOnA4(dir, r.out());
-    delete(dir);
-  }
-
-  static void delete(Path dir) throws IOException {
-    try (var files = Files.walk(dir)) {
-      for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
+    FormulaRoundTrips.assertCompilesOnA4("lcn-tex", r.out());
   }
 
   /** Wide matrices (a 22 x 22 NTK with long entries) are scaled to the line width. */
@@ -216,7 +148,7 @@ class FormulaFormatsRoundTripTest {
     CommandRun r = CommandRun.of("formula", "--sizes", "4,4,4", "--strides", "2,2,1", "--format", "latex",
         "--no-inverse");
     assertThat(r.code()).as(r.err()).isZero();
-    assertCompilesOnA4(dir, r.out());
+    FormulaRoundTrips.assertCompilesOnA4(dir, r.out());
   }
 
   @Test
@@ -226,6 +158,6 @@ class FormulaFormatsRoundTripTest {
     assertThat(r.code()).as(r.err()).isZero();
     String s = Files.readString(tex);
     assertThat(s).contains("b_{0}^{2}", "\\lambda^{2}", "v_{0}").doesNotContain("w2\\_").doesNotContain("lambda2");
-    assertCompilesOnA4(dir, s);
+    FormulaRoundTrips.assertCompilesOnA4(dir, s);
   }
 }

@@ -94,7 +94,7 @@ public final class DeterminantInverse {
     SplittableRandom random = new SplittableRandom(20_131);
     for (int tries = 0; tries < MAX_POINTS; tries++) {
       Deadline.checkCurrent();
-      FilterTuple<BigFraction> theta0 = randomPoint(a, random);
+      FilterTuple<BigFraction> theta0 = InverseCheck.randomPoint(a, random);
       List<BigFraction> v0 = MuPlan.compile(a).mu(RationalRing.INSTANCE, theta0);
       int[][] rows = independentRows(equations, v0, k1 - 1);
       if (rows == null) {
@@ -107,10 +107,7 @@ public final class DeterminantInverse {
       } catch (InvalidInputException degenerate) {
         continue;
       }
-      if (!back.equals(normalized(theta0))) {
-        throw new IllegalStateException("the determinant form of the inverse map of " + a.summary()
-            + " fails theta(mu(theta_0)) = theta_0 at " + theta0);
-      }
+      InverseCheck.requireRoundTrip("determinant", a, theta0, back, normalized(theta0));
       return Optional.of(inverse);
     }
     throw new IllegalStateException("no generic point found for the inverse map of " + a.summary());
@@ -185,15 +182,6 @@ public final class DeterminantInverse {
       row[dp + i] = entry(1, j - i, s, deg1, 1);
     }
     return row;
-  }
-
-  private static FilterTuple<BigFraction> randomPoint(Architecture a, SplittableRandom random) {
-    List<BigFraction> flat = new ArrayList<>();
-    for (int i = 0; i < a.parameterCount(); i++) {
-      int x = random.nextInt(1, 1000);
-      flat.add(new BigFraction(random.nextBoolean() ? x : -x));
-    }
-    return FilterTuple.fromFlat(a, flat);
   }
 
   /** The first {@code count} rows independent at v (greedy, in order); null when fewer exist. */

@@ -84,7 +84,7 @@ public final class FactorInverse {
     SplittableRandom random = new SplittableRandom(20_132);
     for (int tries = 0; tries < MAX_POINTS; tries++) {
       Deadline.checkCurrent();
-      FilterTuple<BigFraction> theta0 = randomPoint(a, random);
+      FilterTuple<BigFraction> theta0 = InverseCheck.randomPoint(a, random);
       boolean irreducible = true;
       for (int l = 0; l < a.depth() && irreducible; l++) {
         RationalFactorization f =
@@ -98,10 +98,7 @@ public final class FactorInverse {
         continue;
       }
       FilterTuple<BigFraction> back = inverse.apply(MuPlan.compile(a).mu(RationalRing.INSTANCE, theta0));
-      if (!back.equals(normalized(theta0))) {
-        throw new IllegalStateException("the factoring form of the inverse map of " + a.summary()
-            + " fails theta(mu(theta_0)) = theta_0 at " + theta0);
-      }
+      InverseCheck.requireRoundTrip("factoring", a, theta0, back, normalized(theta0));
       return Optional.of(inverse);
     }
     throw new IllegalStateException("no point with irreducible layer polynomials found for " + a.summary());
@@ -123,15 +120,6 @@ public final class FactorInverse {
     BigFraction s = scale;
     layers.add(theta.layer(h - 1).stream().map(x -> x.multiply(s)).toList());
     return FilterTuple.of(theta.architecture(), layers);
-  }
-
-  private static FilterTuple<BigFraction> randomPoint(Architecture a, SplittableRandom random) {
-    List<BigFraction> flat = new ArrayList<>();
-    for (int i = 0; i < a.parameterCount(); i++) {
-      int x = random.nextInt(1, 1000);
-      flat.add(new BigFraction(random.nextBoolean() ? x : -x));
-    }
-    return FilterTuple.fromFlat(a, flat);
   }
 
   public Architecture architecture() {
