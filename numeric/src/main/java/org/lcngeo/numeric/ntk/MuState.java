@@ -114,19 +114,22 @@ public final class MuState {
    * S_{l+1} (Pre_l = prod_{i < l} pi(w_i)) at the offsets of layer l; by associativity it is the
    * correlation with S_{l+1} of r_l = (r correlated with Pre_l), and r_{l+1} is r_l correlated
    * with layer l's filter. So all blocks cost one pass down the layers (the adjoint of the
-   * product), on contiguous arrays, without the P_{-l}. Allocation-free.
+   * product), without the P_{-l}, and only over the structural support of S_{l+1} (where a layer
+   * after l has a dilation above 1, most of it is empty). Allocation-free.
    */
   public void jacobianTransposeTimes(double[] r, double[] out) {
     double[] rl = r;
-    int len = m.n;
     for (int l = 0; l < m.depth; l++) {
       int[] off = m.offsets[l];
       int s = m.starts[l];
       double[] sl = suffix[l + 1];
-      int ext = suffixExtent[l + 1];
+      // S_{l+1} is zero off its structural support: the sums run over it only, the even positions
+      // into one sum and the odd ones into another, each in ascending order (the terms left out
+      // are zeros: the same sums as over all positions)
+      int[] even = m.suffixEven[l + 1];
+      int[] odd = m.suffixOdd[l + 1];
       int j = 0;
-      // four offsets per pass over S_{l+1} (eight independent sums; each offset's two sums add
-      // the same terms in the same order as one offset alone)
+      // four offsets per pass over S_{l+1} (eight independent sums)
       for (; j + 3 < off.length; j += 4) {
         int o0 = off[j];
         int o1 = off[j + 1];
@@ -140,25 +143,19 @@ public final class MuState {
         double b2 = 0;
         double a3 = 0;
         double b3 = 0;
-        int q = 0;
-        for (; q + 1 < ext; q += 2) {
+        for (int q : even) {
           double s0 = sl[q];
-          double s1 = sl[q + 1];
           a0 += s0 * rl[q + o0];
-          b0 += s1 * rl[q + 1 + o0];
           a1 += s0 * rl[q + o1];
-          b1 += s1 * rl[q + 1 + o1];
           a2 += s0 * rl[q + o2];
-          b2 += s1 * rl[q + 1 + o2];
           a3 += s0 * rl[q + o3];
-          b3 += s1 * rl[q + 1 + o3];
         }
-        if (q < ext) {
-          double s0 = sl[q];
-          a0 += s0 * rl[q + o0];
-          a1 += s0 * rl[q + o1];
-          a2 += s0 * rl[q + o2];
-          a3 += s0 * rl[q + o3];
+        for (int q : odd) {
+          double s1 = sl[q];
+          b0 += s1 * rl[q + o0];
+          b1 += s1 * rl[q + o1];
+          b2 += s1 * rl[q + o2];
+          b3 += s1 * rl[q + o3];
         }
         out[s + j] = a0 + b0;
         out[s + j + 1] = a1 + b1;
@@ -169,33 +166,38 @@ public final class MuState {
         int o = off[j];
         double acc0 = 0;
         double acc1 = 0;
-        int q = 0;
-        for (; q + 1 < ext; q += 2) {
+        for (int q : even) {
           acc0 += sl[q] * rl[q + o];
-          acc1 += sl[q + 1] * rl[q + 1 + o];
         }
-        if (q < ext) {
-          acc0 += sl[q] * rl[q + o];
+        for (int q : odd) {
+          acc1 += sl[q] * rl[q + o];
         }
         out[s + j] = acc0 + acc1;
       }
       if (l + 1 < m.depth) {
-        // r_{l+1}[c] = sum_j w_l[j] r_l[c + off_j], for c below len - off_max
+        // r_{l+1}[c] = sum_j w_l[j] r_l[c + off_j] (in the order of j), only where the later
+        // layers read it: at c + off_(l+1) for c in S_{l+2}'s support, that is on S_{l+1}'s
         double[] next = radj[l + 1];
-        int nextLen = len - off[off.length - 1];
-        double w0 = theta[s];
-        for (int c = 0; c < nextLen; c++) {
-          next[c] = w0 * rl[c];
-        }
-        for (int k = 1; k < off.length; k++) {
-          double wk = theta[s + k];
-          int o = off[k];
-          for (int c = 0; c < nextLen; c++) {
-            next[c] += wk * rl[c + o];
-          }
-        }
+        adjointStep(rl, l, even, next);
+        adjointStep(rl, l, odd, next);
         rl = next;
-        len = nextLen;
+      }
+    }
+  }
+
+  /** next[c] := sum_j w_l[j] r[c + off_j] for c in part, the terms in the order of j. */
+  private void adjointStep(double[] r, int l, int[] part, double[] next) {
+    int[] off = m.offsets[l];
+    int s = m.starts[l];
+    double w0 = theta[s];
+    for (int c : part) {
+      next[c] = w0 * r[c];
+    }
+    for (int k = 1; k < off.length; k++) {
+      double wk = theta[s + k];
+      int o = off[k];
+      for (int c : part) {
+        next[c] += wk * r[c + o];
       }
     }
   }
