@@ -18,8 +18,8 @@ package org.lcngeo.numeric.data;
  *       that reads it while they are in the cache.
  *   <li>{@code M^T r} through an input-sized array T_o per output: T_o = sum_i r_(o,i) X_i on output
  *       o's window (four samples a pass; T_o and the inputs read at the same input position), then
- *       {@code (M^T r)_j = sum_o T_o[position(o, j)]}. The samples go sixteen at a time through the
- *       runs in input order: a run of T_o and the sixteen inputs' stretch stay in the first-level
+ *       {@code (M^T r)_j = sum_o T_o[position(o, j)]}. The samples go eight at a time through the
+ *       runs in input order: a run of T_o and the eight inputs' stretch stay in the first-level
  *       cache.
  * </ul>
  *
@@ -27,7 +27,7 @@ package org.lcngeo.numeric.data;
  */
 final class DataOperator {
   /** Samples that pass through the runs together in {@link #transposeTimes} (a multiple of 4). */
-  private static final int SAMPLE_BLOCK = 16;
+  private static final int SAMPLE_BLOCK = 8;
   /** Most doubles of the arrays T_o held at once; beyond it the outputs go in groups. */
   private static final int IMAGE_LIMIT = 1 << 21;
   private final int samples;
