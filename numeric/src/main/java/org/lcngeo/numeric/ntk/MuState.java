@@ -22,6 +22,9 @@ public final class MuState {
   private final double[] theta;
   /** radj[l]: the correlation of r with prod_{i < l} pi(w_i) (adjoint chain of J^T r). */
   private final double[][] radj;
+  /** J^T r's four sums over the even and over the odd positions of S_{l+1}'s support. */
+  private final double[] sumEven = new double[4];
+  private final double[] sumOdd = new double[4];
   private boolean partialsReady;
 
   MuState(NumericMu m) {
@@ -129,50 +132,16 @@ public final class MuState {
       int[] even = m.suffixEven[l + 1];
       int[] odd = m.suffixOdd[l + 1];
       int j = 0;
-      // four offsets per pass over S_{l+1} (eight independent sums)
+      // four offsets per pass over each half of the support (four independent sums)
       for (; j + 3 < off.length; j += 4) {
-        int o0 = off[j];
-        int o1 = off[j + 1];
-        int o2 = off[j + 2];
-        int o3 = off[j + 3];
-        double a0 = 0;
-        double b0 = 0;
-        double a1 = 0;
-        double b1 = 0;
-        double a2 = 0;
-        double b2 = 0;
-        double a3 = 0;
-        double b3 = 0;
-        for (int q : even) {
-          double s0 = sl[q];
-          a0 += s0 * rl[q + o0];
-          a1 += s0 * rl[q + o1];
-          a2 += s0 * rl[q + o2];
-          a3 += s0 * rl[q + o3];
+        correlate4(sl, rl, even, off, j, sumEven);
+        correlate4(sl, rl, odd, off, j, sumOdd);
+        for (int k = 0; k < 4; k++) {
+          out[s + j + k] = sumEven[k] + sumOdd[k];
         }
-        for (int q : odd) {
-          double s1 = sl[q];
-          b0 += s1 * rl[q + o0];
-          b1 += s1 * rl[q + o1];
-          b2 += s1 * rl[q + o2];
-          b3 += s1 * rl[q + o3];
-        }
-        out[s + j] = a0 + b0;
-        out[s + j + 1] = a1 + b1;
-        out[s + j + 2] = a2 + b2;
-        out[s + j + 3] = a3 + b3;
       }
       for (; j < off.length; j++) {
-        int o = off[j];
-        double acc0 = 0;
-        double acc1 = 0;
-        for (int q : even) {
-          acc0 += sl[q] * rl[q + o];
-        }
-        for (int q : odd) {
-          acc1 += sl[q] * rl[q + o];
-        }
-        out[s + j] = acc0 + acc1;
+        out[s + j] = correlate(sl, rl, even, off[j]) + correlate(sl, rl, odd, off[j]);
       }
       if (l + 1 < m.depth) {
         // r_{l+1}[c] = sum_j w_l[j] r_l[c + off_j] (in the order of j), only where the later
@@ -183,6 +152,38 @@ public final class MuState {
         rl = next;
       }
     }
+  }
+
+  /** sums[k] := sum over q in part of s[q] r[q + off[j + k]], k = 0..3, each in part's order. */
+  private static void correlate4(double[] s, double[] r, int[] part, int[] off, int j, double[] sums) {
+    int o0 = off[j];
+    int o1 = off[j + 1];
+    int o2 = off[j + 2];
+    int o3 = off[j + 3];
+    double a0 = 0;
+    double a1 = 0;
+    double a2 = 0;
+    double a3 = 0;
+    for (int q : part) {
+      double sq = s[q];
+      a0 += sq * r[q + o0];
+      a1 += sq * r[q + o1];
+      a2 += sq * r[q + o2];
+      a3 += sq * r[q + o3];
+    }
+    sums[0] = a0;
+    sums[1] = a1;
+    sums[2] = a2;
+    sums[3] = a3;
+  }
+
+  /** sum over q in part of s[q] r[q + o], in part's order. */
+  private static double correlate(double[] s, double[] r, int[] part, int o) {
+    double a = 0;
+    for (int q : part) {
+      a += s[q] * r[q + o];
+    }
+    return a;
   }
 
   /** next[c] := sum_j w_l[j] r[c + off_j] for c in part, the terms in the order of j. */
