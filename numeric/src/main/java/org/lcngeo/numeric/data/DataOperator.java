@@ -249,7 +249,11 @@ final class DataOperator {
     for (int o0 = 0; o0 < outputs; o0 += group) {
       int o1 = Math.min(outputs, o0 + group);
       for (int o = o0; o < o1; o++) {
-        java.util.Arrays.fill(t[o - o0], 0.0);
+        // only the runs of T_o are written and read
+        int[] ro = runs[o];
+        for (int k = 0; k < ro.length; k += 3) {
+          java.util.Arrays.fill(t[o - o0], ro[k + 1], ro[k + 1] + ro[k + 2], 0.0);
+        }
       }
       for (int s0 = 0; s0 < full; s0 += SAMPLE_BLOCK) {
         int s1 = Math.min(full, s0 + SAMPLE_BLOCK);
