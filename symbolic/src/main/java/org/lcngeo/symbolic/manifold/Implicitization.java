@@ -116,7 +116,8 @@ public final class Implicitization {
   private final List<Gen> gens = new ArrayList<>();
   private final WeightedMonomials monomials;
   private final Map<Long, List<long[]>> points = new HashMap<>();
-  private final ExactComposition composition;
+  /** mu over Z, for the exact checks; made at the first check (JAS' start-up, beside the kernel). */
+  private ExactComposition composition;
   /** The primes used so far, the largest below 2^31 in decreasing order (found when needed). */
   private final List<Long> primes = new ArrayList<>();
   /** The kernel of mu mod p, when it is being computed beside the search (see {@link #run}). */
@@ -135,7 +136,6 @@ public final class Implicitization {
     this.k = m + 1;
     this.multidegree = factorial(m).divide(denominator);
     this.monomials = new WeightedMonomials(a);
-    this.composition = new ExactComposition(a);
   }
 
   /** m! / prod_l (|k_l| - 1)!: deg(mu) deg(M), the multidegree of the parametrization. */
@@ -462,6 +462,9 @@ public final class Implicitization {
         cs[i] = coeffs.get(i).divide(content);
       }
       Gen g = new Gen(d, w, support, cs);
+      if (composition == null) {
+        composition = new ExactComposition(a);
+      }
       if (!composition.vanishes(g.monomials(), g.coeffs())) {
         return null;
       }
