@@ -8,13 +8,12 @@ import cc.redberry.rings.poly.multivar.MonomialZp64;
 import cc.redberry.rings.poly.multivar.MultivariateDivision;
 import cc.redberry.rings.poly.multivar.MultivariatePolynomialZp64;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
 import org.lcngeo.core.Deadline;
 import org.lcngeo.core.algebra.Ring;
 import org.lcngeo.core.model.Architecture;
@@ -62,12 +61,12 @@ final class ModularKernel {
    * lexicographic order of the entries in {@link #variableOrder} (the polynomials' ordering).
    */
   static List<MultivariatePolynomialZp64> kernel(Architecture a, long p) {
-    return kernel(a, p, solvedLayer(a), variableOrder(a), () -> false);
+    return kernel(a, p, solvedLayer(a), variableOrder(a), comparisons -> false);
   }
 
   /** {@link #kernel} by solving for layer {@code solved} (any layer gives the same basis). */
   static List<MultivariatePolynomialZp64> kernel(Architecture a, long p, int solved) {
-    return kernel(a, p, solved, variableOrder(a), () -> false);
+    return kernel(a, p, solved, variableOrder(a), comparisons -> false);
   }
 
   /**
@@ -75,7 +74,7 @@ final class ModularKernel {
    * variable of the v block, a permutation of 0..n-1).
    */
   static List<MultivariatePolynomialZp64> kernel(Architecture a, long p, int[] rank) {
-    return kernel(a, p, solvedLayer(a), rank, () -> false);
+    return kernel(a, p, solvedLayer(a), rank, comparisons -> false);
   }
 
   /**
@@ -87,7 +86,7 @@ final class ModularKernel {
     Pending pending = new Pending();
     pending.worker = new Thread(() -> {
       try (Deadline.Scope scope = deadline.enter()) {
-        pending.value = kernel(a, p, solvedLayer(a), variableOrder(a), () -> pending.cancelled);
+        pending.value = kernel(a, p, solvedLayer(a), variableOrder(a), pending::stopAfter);
       } catch (Throwable e) { // a time limit, a cancellation, a failure: handed to join
         pending.failure = e;
       }
@@ -103,8 +102,15 @@ final class ModularKernel {
     private volatile List<MultivariatePolynomialZp64> value;
     private volatile Throwable failure;
     private volatile boolean cancelled;
+    /** The monomial comparisons of the elimination so far (a measure of its work). */
+    private volatile long comparisons;
 
     private Pending() {}
+
+    private boolean stopAfter(long comparisons) {
+      this.comparisons = comparisons;
+      return cancelled;
+    }
 
     /** Whether the computation has ended ({@link #join} then returns at once). */
     boolean done() {
@@ -121,18 +127,18 @@ final class ModularKernel {
      * the computation (its time bound, {@link CancellationException}) is thrown here.
      */
     List<MultivariatePolynomialZp64> join() {
-      return join(null);
+      return join(0);
     }
 
     /**
-     * {@link #join()}, or null when the kernel is not known after waiting {@code patience} (no
-     * bound when null).
+     * {@link #join()}, or null when the kernel is still not known after its elimination made
+     * {@code patience} monomial comparisons: a measure of work, unlike a time, independent of the
+     * load of the machine (no bound when 0).
      */
-    List<MultivariatePolynomialZp64> join(Duration patience) {
-      long end = patience == null ? 0 : System.nanoTime() + patience.toNanos();
+    List<MultivariatePolynomialZp64> join(long patience) {
       try {
         while (worker.isAlive()) {
-          if (patience != null && System.nanoTime() - end >= 0) {
+          if (patience > 0 && comparisons >= patience) {
             return null;
           }
           worker.join(20);
@@ -157,7 +163,7 @@ final class ModularKernel {
   }
 
   private static List<MultivariatePolynomialZp64> kernel(
-      Architecture a, long p, int solved, int[] rank, BooleanSupplier stop) {
+      Architecture a, long p, int solved, int[] rank, LongPredicate stop) {
     MuPlan plan = MuPlan.compile(a);
     int h = a.depth();
     int n = a.endToEndEntries();
@@ -298,19 +304,19 @@ final class ModularKernel {
   }
 
   /**
-   * A monomial order that checks the time bound and a stop request every 4096 comparisons: Rings'
-   * Buchberger algorithm (used for this non-graded order) compares monomials throughout and checks
-   * nothing itself, so this makes the elimination end at the deadline instead of keeping a core
-   * busy. Rings chooses its algorithm by the order's identity only for graded orders, so the
+   * A monomial order that checks the time bound and a stop request every 4096 comparisons (the
+   * request is asked with the number of comparisons so far): Rings' Buchberger algorithm (used for
+   * this non-graded order) compares monomials throughout and checks nothing itself, so this makes
+   * the elimination end at the deadline instead of keeping a core busy. Rings chooses its algorithm by the order's identity only for graded orders, so the
    * wrapper computes the same basis.
    */
   private static final class CheckedOrder implements Comparator<DegreeVector> {
     private final Comparator<DegreeVector> order;
     private final Deadline deadline;
-    private final BooleanSupplier stop;
-    private int count;
+    private final LongPredicate stop;
+    private long count;
 
-    CheckedOrder(Comparator<DegreeVector> order, Deadline deadline, BooleanSupplier stop) {
+    CheckedOrder(Comparator<DegreeVector> order, Deadline deadline, LongPredicate stop) {
       this.order = order;
       this.deadline = deadline;
       this.stop = stop;
@@ -320,7 +326,7 @@ final class ModularKernel {
     public int compare(DegreeVector x, DegreeVector y) {
       if ((++count & 4095) == 0) {
         deadline.check();
-        if (stop.getAsBoolean()) {
+        if (stop.test(count)) {
           throw new CancellationException("the kernel of mu mod p is no longer needed");
         }
       }
