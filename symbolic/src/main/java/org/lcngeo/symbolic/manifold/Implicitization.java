@@ -81,6 +81,11 @@ public final class Implicitization {
    * so that a loaded machine does not start the test where the kernel is the cheaper proof.
    */
   static final long PATIENCE = 20_000_000L;
+  /**
+   * Most monomials of one degree for which the search goes on to the degree below the kernel's
+   * elements instead of a Groebner basis of the candidate ({@link #run}).
+   */
+  private static final BigInteger FEW_MONOMIALS = BigInteger.valueOf(200_000);
   /** Largest monomial bucket (a square evaluation matrix of this side mod p). */
   private static final int MAX_BUCKET = 6000;
 
@@ -213,7 +218,7 @@ public final class Implicitization {
     String reason = null;
     List<MultivariatePolynomialZp64> kernel = null;
     BigInteger cutLength = null;
-    int checkedUpTo = 0;
+    boolean unchecked = false; // generators found since the last test of completeness
     int stopAt = MAX_DEGREE;
     for (int d = 1; d <= stopAt; d++) {
       BigInteger hilbert = BigInteger.ZERO;
@@ -234,10 +239,10 @@ public final class Implicitization {
         found |= gens.size() > before;
       }
       imageHilbert.add(hilbert);
-      if (gens.isEmpty() || (!found && checkedUpTo > 0)) {
+      unchecked |= found;
+      if (!unchecked) {
         continue;
       }
-      checkedUpTo = d;
       if (kernel == null && pending != null) {
         // the kernel was the cheaper proof on every row of bench/manifold: wait for it unless it
         // has done several times the work any of those needed
@@ -245,14 +250,21 @@ public final class Implicitization {
       }
       if (kernel != null) {
         // the kernel is known: the containment, by linear algebra in its elements' buckets when
-        // they are at most one degree above the search (whose monomials are listed anyway), else
-        // by division by a Groebner basis of J_p
+        // they are at most one degree above the search (whose monomials are listed anyway); when
+        // they are higher, the search goes on to one degree below them if their monomials are
+        // few (interpolating a degree costs less than a Groebner basis of J_p: 2x2,2x2 with
+        // strides 2x1,1x1 has quadrics and quartics), else by division by a Groebner basis of J_p
         int top = kernel.stream().mapToInt(g -> g.degree()).max().orElse(0);
+        if (top > d + 1 && top - 1 <= stopAt && monomialCount(top).compareTo(FEW_MONOMIALS) <= 0) {
+          continue;
+        }
+        unchecked = false;
         if (top <= d + 1 ? containsKernel(kernel, p0)
             : ModularKernel.contains(ModularGroebner.basis(modP(gens, p0, 0)), kernel)) {
           return proven(kernel, fiber, imageHilbert);
         }
       } else {
+        unchecked = false;
         // The kernel still takes long: dimension, degree and the Cohen-Macaulay test; if they
         // prove J = I, the kernel is not needed.
         List<MultivariatePolynomialZp64> basis = ModularGroebner.basis(modP(gens, p0, 0));
@@ -296,6 +308,15 @@ public final class Implicitization {
     return incomplete(fiber, reason == null
         ? "no generating set found up to degree " + stopAt
         : reason + stopAt, imageHilbert);
+  }
+
+  /** The number of monomials of degree d in the n end-to-end entries, C(n + d - 1, d). */
+  private BigInteger monomialCount(int d) {
+    BigInteger c = BigInteger.ONE;
+    for (int i = 1; i <= d; i++) {
+      c = c.multiply(BigInteger.valueOf(n - 1 + i)).divide(BigInteger.valueOf(i));
+    }
+    return c;
   }
 
   /**
