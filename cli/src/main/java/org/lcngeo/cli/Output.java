@@ -17,8 +17,11 @@ import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 
 /** JSON and text output shared by the commands (cli.md, "Numbers in JSON output"). */
 public final class Output {
-  private static final ObjectMapper MAPPER =
-      new ObjectMapper().registerModule(ExactJson.module()).enable(SerializationFeature.INDENT_OUTPUT);
+  /** The data-binding mapper, made when a value that is not plain is written ({@link PlainJson}). */
+  private static final class Mapper {
+    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(ExactJson.module())
+        .enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
   private Output() {}
 
@@ -32,7 +35,7 @@ public final class Output {
    * for front ends that add fields of their own around a typed result.
    */
   public static Map<String, Object> fields(Record result) {
-    return MAPPER.convertValue(result, FIELDS);
+    return Mapper.MAPPER.convertValue(result, FIELDS);
   }
 
   private static final com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>
@@ -40,8 +43,11 @@ public final class Output {
 
   /** One JSON object as text, without the final newline. */
   public static String jsonText(Map<String, ?> object) {
+    if (PlainJson.isPlain(object)) {
+      return PlainJson.write(object);
+    }
     try {
-      return MAPPER.writeValueAsString(object);
+      return Mapper.MAPPER.writeValueAsString(object);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

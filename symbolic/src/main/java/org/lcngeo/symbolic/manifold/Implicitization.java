@@ -6,7 +6,6 @@ import edu.jas.arith.ModLong;
 import edu.jas.poly.GenPolynomial;
 import edu.jas.poly.GenPolynomialRing;
 import java.math.BigInteger;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -59,11 +58,12 @@ import org.lcngeo.symbolic.formula.JasRing;
  * the kernel P_p of mu mod p, computed by elimination, lies in J mod p, then J = I, since
  * HF(S/P_p) <= HF(S/I) <= HF(S/J) <= HF(S/J_p)); then deg(mu) = m!/(prod (|k_l|-1)! deg M). The
  * kernel is computed on a second thread from the start, beside the interpolation, and waited for
- * as long as the search has taken (it is the cheaper proof on every row of bench/manifold but one);
- * then only the containment is tested, by linear algebra in the buckets of the kernel's elements.
- * If the kernel takes longer, dimension, degree and the Cohen-Macaulay test, and the kernel is
- * stopped when they succeed. When neither proof applies the result says so ({@code complete}
- * false). The Groebner bases mod p are Rings' (F4 for the graded reverse lexicographic order).
+ * unless its elimination has done several times the work of any row of bench/manifold ({@link
+ * #PATIENCE}; it is the cheaper proof on all those rows); then only the containment is tested, by
+ * linear algebra in the buckets of the kernel's elements. If the kernel takes longer, dimension,
+ * degree and the Cohen-Macaulay test, and the kernel is stopped when they succeed. When neither
+ * proof applies the result says so ({@code complete} false). The Groebner bases mod p are Rings'
+ * (F4 for the graded reverse lexicographic order).
  */
 public final class Implicitization {
   /** Most end-to-end entries (variables of the ideal). */
@@ -72,8 +72,20 @@ public final class Implicitization {
   public static final int MAX_DEGREE = 16;
   /** Most primes used to lift one bucket of generators. */
   private static final int MAX_PRIMES = 12;
-  /** Shortest wait (nanoseconds) for the kernel of mu mod p before the Cohen-Macaulay test. */
-  private static final long MIN_WAIT = 250_000_000L;
+  /**
+   * The work (monomial comparisons of its elimination) after which the kernel of mu mod p is no
+   * longer waited for and the Cohen-Macaulay test runs beside it: about 4 times the most any row of
+   * bench/manifold needs (2x2,2x2 with strides 1: 4.7 million; 3x2,2x2 with strides 2x2,1x1:
+   * 147,000), since on each of them the kernel alone was the cheaper proof (2x2,2x2 with strides 1:
+   * 1.46 s of CPU time against 1.74 s with the test started after a million). A count, not a time,
+   * so that a loaded machine does not start the test where the kernel is the cheaper proof.
+   */
+  static final long PATIENCE = 20_000_000L;
+  /**
+   * Most monomials of one degree for which the search goes on to the degree below the kernel's
+   * elements instead of a Groebner basis of the candidate ({@link #run}).
+   */
+  private static final BigInteger FEW_MONOMIALS = BigInteger.valueOf(200_000);
   /** Largest monomial bucket (a square evaluation matrix of this side mod p). */
   private static final int MAX_BUCKET = 6000;
 
@@ -116,7 +128,8 @@ public final class Implicitization {
   private final List<Gen> gens = new ArrayList<>();
   private final WeightedMonomials monomials;
   private final Map<Long, List<long[]>> points = new HashMap<>();
-  private final ExactComposition composition;
+  /** mu over Z, for the exact checks; made at the first check (JAS' start-up, beside the kernel). */
+  private ExactComposition composition;
   /** The primes used so far, the largest below 2^31 in decreasing order (found when needed). */
   private final List<Long> primes = new ArrayList<>();
   /** The kernel of mu mod p, when it is being computed beside the search (see {@link #run}). */
@@ -135,7 +148,6 @@ public final class Implicitization {
     this.k = m + 1;
     this.multidegree = factorial(m).divide(denominator);
     this.monomials = new WeightedMonomials(a);
-    this.composition = new ExactComposition(a);
   }
 
   /** m! / prod_l (|k_l| - 1)!: deg(mu) deg(M), the multidegree of the parametrization. */
@@ -145,6 +157,15 @@ public final class Implicitization {
 
   /** Computes the ideal, within the running command's time bound ({@link Deadline}). */
   public static Result compute(Architecture a) {
+    return compute(a, true);
+  }
+
+  /**
+   * {@link #compute(Architecture)}; with {@code kernelFirst} false the kernel of mu mod p is only
+   * computed when dimension, degree and the Cohen-Macaulay test do not prove completeness (so that
+   * tests reach that proof, which the kernel, started first, wins on every row of bench/manifold).
+   */
+  static Result compute(Architecture a, boolean kernelFirst) {
     if (a.endToEndEntries() > MAX_VARIABLES && a.dimensionUpperBound() < a.endToEndEntries()) {
       throw new org.lcngeo.core.InvalidInputException("the neuromanifold of " + a.summary()
           + " lies in a space of " + a.endToEndEntries() + " variables, more than the limit of "
@@ -152,7 +173,7 @@ public final class Implicitization {
     }
     Implicitization i = new Implicitization(a);
     try {
-      return i.run();
+      return i.run(kernelFirst);
     } catch (org.lcngeo.core.TimeLimitException e) {
       return new Result(i.k, i.generators(), null, null, 0, false,
           "the time limit stopped the search (" + e.getMessage() + "); the equations found vanish"
@@ -182,21 +203,22 @@ public final class Implicitization {
     return primes.get(i);
   }
 
-  private Result run() {
+  private Result run(boolean kernelFirst) {
     if (k >= n) {
       return new Result(n, List.of(), BigInteger.ONE, multidegree, 0, true, null, List.of(), false);
     }
-    long started = System.nanoTime();
     long p0 = prime(0);
-    // the kernel of mu mod p, by elimination on a second thread while the interpolation runs
-    pending = ModularKernel.start(a, p0);
+    if (kernelFirst) {
+      // the kernel of mu mod p, by elimination on a second thread while the interpolation runs
+      pending = ModularKernel.start(a, p0);
+    }
     List<BigInteger> imageHilbert = new ArrayList<>();
     imageHilbert.add(BigInteger.ONE);
     long fiber = -1;
     String reason = null;
     List<MultivariatePolynomialZp64> kernel = null;
     BigInteger cutLength = null;
-    int checkedUpTo = 0;
+    boolean unchecked = false; // generators found since the last test of completeness
     int stopAt = MAX_DEGREE;
     for (int d = 1; d <= stopAt; d++) {
       BigInteger hilbert = BigInteger.ZERO;
@@ -217,25 +239,32 @@ public final class Implicitization {
         found |= gens.size() > before;
       }
       imageHilbert.add(hilbert);
-      if (gens.isEmpty() || (!found && checkedUpTo > 0)) {
+      unchecked |= found;
+      if (!unchecked) {
         continue;
       }
-      checkedUpTo = d;
-      if (kernel == null) {
-        // the kernel was the cheaper proof on every row of bench/manifold but one: wait for it
-        // as long as the search has taken so far (at least MIN_WAIT) before the other proof
-        kernel = pending.join(Duration.ofNanos(Math.max(System.nanoTime() - started, MIN_WAIT)));
+      if (kernel == null && pending != null) {
+        // the kernel was the cheaper proof on every row of bench/manifold: wait for it unless it
+        // has done several times the work any of those needed
+        kernel = pending.join(PATIENCE);
       }
       if (kernel != null) {
         // the kernel is known: the containment, by linear algebra in its elements' buckets when
-        // they are at most one degree above the search (whose monomials are listed anyway), else
-        // by division by a Groebner basis of J_p
+        // they are at most one degree above the search (whose monomials are listed anyway); when
+        // they are higher, the search goes on to one degree below them if their monomials are
+        // few (interpolating a degree costs less than a Groebner basis of J_p: 2x2,2x2 with
+        // strides 2x1,1x1 has quadrics and quartics), else by division by a Groebner basis of J_p
         int top = kernel.stream().mapToInt(g -> g.degree()).max().orElse(0);
+        if (top > d + 1 && top - 1 <= stopAt && monomialCount(top).compareTo(FEW_MONOMIALS) <= 0) {
+          continue;
+        }
+        unchecked = false;
         if (top <= d + 1 ? containsKernel(kernel, p0)
             : ModularKernel.contains(ModularGroebner.basis(modP(gens, p0, 0)), kernel)) {
           return proven(kernel, fiber, imageHilbert);
         }
       } else {
+        unchecked = false;
         // The kernel still takes long: dimension, degree and the Cohen-Macaulay test; if they
         // prove J = I, the kernel is not needed.
         List<MultivariatePolynomialZp64> basis = ModularGroebner.basis(modP(gens, p0, 0));
@@ -252,11 +281,16 @@ public final class Implicitization {
         }
         HilbertSeries cut = cut(p0);
         if (cut.dimension() == 0 && cut.degree().equals(e)) {
-          pending.cancel();
+          if (pending != null) {
+            pending.cancel();
+          }
           return new Result(k, generators(), e, BigInteger.valueOf(fiber), fiber, true, null,
               imageHilbert, false);
         }
         cutLength = cut.degree();
+        if (pending == null) {
+          pending = ModularKernel.start(a, p0);
+        }
         kernel = pending.join();
         if (ModularKernel.contains(basis, kernel)) {
           return proven(kernel, fiber, imageHilbert);
@@ -274,6 +308,15 @@ public final class Implicitization {
     return incomplete(fiber, reason == null
         ? "no generating set found up to degree " + stopAt
         : reason + stopAt, imageHilbert);
+  }
+
+  /** The number of monomials of degree d in the n end-to-end entries, C(n + d - 1, d). */
+  private BigInteger monomialCount(int d) {
+    BigInteger c = BigInteger.ONE;
+    for (int i = 1; i <= d; i++) {
+      c = c.multiply(BigInteger.valueOf(n - 1 + i)).divide(BigInteger.valueOf(i));
+    }
+    return c;
   }
 
   /**
@@ -462,6 +505,9 @@ public final class Implicitization {
         cs[i] = coeffs.get(i).divide(content);
       }
       Gen g = new Gen(d, w, support, cs);
+      if (composition == null) {
+        composition = new ExactComposition(a);
+      }
       if (!composition.vanishes(g.monomials(), g.coeffs())) {
         return null;
       }

@@ -38,6 +38,27 @@ class ModularKernelTest {
         .isEqualTo(Implicitization.multidegree(a));
   }
 
+  /**
+   * The other proof, run first (the kernel, started first, wins on every row of bench/manifold):
+   * dimension, degree and the cut (the fiber length, which only that proof computes, is known)
+   * prove the same ideal complete, or, where the quotient ring is not Cohen-Macaulay (4,2,2 and
+   * 2x2,2x2 with strides 2x1), the kernel computed afterwards does.
+   */
+  @ParameterizedTest
+  @CsvSource({"3;2, 2;1", "3;3;2, 2;2;1", "2x2;2x2, 2x2;1x1", "2;2;2;2, 2;2;2;1", "4;2;2, 2;2;1",
+      "2x2;2x2, 2x1;1x1"})
+  void theCohenMacaulayProofFindsTheSameIdeal(String sizes, String strides) {
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
+    Implicitization.Result byKernel = Implicitization.compute(a);
+    Implicitization.Result other = Implicitization.compute(a, false);
+    assertThat(other.complete()).as(other.reason()).isTrue();
+    assertThat(other.generators()).isEqualTo(byKernel.generators());
+    assertThat(other.degree()).isEqualTo(byKernel.degree());
+    assertThat(other.parametrizationDegree()).isEqualTo(byKernel.parametrizationDegree());
+    assertThat(byKernel.fiberLength()).isZero();
+    assertThat(other.fiberLength()).isEqualTo(other.parametrizationDegree().longValueExact());
+  }
+
   @ParameterizedTest
   @CsvSource({"3;2, 2;1", "4;2;2, 2;2;1", "2x2;2x2, 2x1;1x1"})
   void anIncompleteCandidateIsNotProven(String sizes, String strides) {
@@ -89,6 +110,61 @@ class ModularKernelTest {
     for (int l = 1; l < a.depth(); l++) {
       assertThat(ModularKernel.kernel(a, P, l)).as("solving layer " + (l + 1)).isEqualTo(first);
     }
+  }
+
+  /**
+   * The kernel in the chosen order of the entries ({@link ModularKernel#variableOrder}) and in the
+   * row-major order are Groebner bases of one ideal: each lies in the other's ideal, and their
+   * leading monomials give one Hilbert series.
+   */
+  @ParameterizedTest
+  @CsvSource({"2x2;2x2, 2x1;1x1", "2x2;2x2, 1x2;1x1", "3x2;2x2, 2x2;1x1", "2x1;1x2;2x2, 1x1;1x1;1x1",
+      "2x2;2x2, 3x1;1x1"})
+  void everyOrderOfTheEntriesGivesTheSameKernel(String sizes, String strides) {
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
+    int n = a.endToEndEntries();
+    int[] rowMajor = java.util.stream.IntStream.range(0, n).toArray();
+    List<MultivariatePolynomialZp64> chosen = ModularKernel.kernel(a, P);
+    List<MultivariatePolynomialZp64> plain = ModularKernel.kernel(a, P, rowMajor);
+    assertThat(ModularKernel.contains(plain, chosen)).isTrue();
+    assertThat(ModularKernel.contains(chosen, plain)).isTrue();
+    HilbertSeries x = HilbertSeries.of(ModularGroebner.leadingMonomialsOf(chosen), n);
+    HilbertSeries y = HilbertSeries.of(ModularGroebner.leadingMonomialsOf(plain), n);
+    assertThat(x.dimension()).isEqualTo(y.dimension());
+    assertThat(x.degree()).isEqualTo(y.degree());
+    // v0 (the product of the layers' first entries) does not vanish on mu: it reduces to itself
+    // modulo either basis, whichever order it is written in
+    MultivariatePolynomialZp64 v0 = plain.get(0).createMonomial(0, 1);
+    assertThat(ModularKernel.contains(plain, List.of(v0.setOrdering(chosen.get(0).ordering))))
+        .isFalse();
+    assertThat(ModularKernel.contains(chosen, List.of(v0))).isFalse();
+  }
+
+  /**
+   * The order of the entries: the positions for D = 1; for D = 2 the axis of the larger stride
+   * varies fastest, which makes the basis of 2x2,2x2 with strides 2x1,1x1 its 15 minimal
+   * generators (39 elements up to degree 5 in the row-major order), and of its transpose likewise.
+   */
+  @Test
+  void theAxisOfTheLargerStrideVariesFastest() {
+    Architecture line = FormulaFixtures.architecture("4;2;2", "2;2;1");
+    assertThat(ModularKernel.variableOrder(line))
+        .containsExactly(java.util.stream.IntStream.range(0, line.endToEndEntries()).toArray());
+    Architecture a = FormulaFixtures.architecture("2x2;2x2", "2x1;1x1"); // end-to-end 4x3
+    int[] rank = ModularKernel.variableOrder(a);
+    assertThat(rank).containsExactly(0, 4, 8, 1, 5, 9, 2, 6, 10, 3, 7, 11);
+    int[] rowMajor = java.util.stream.IntStream.range(0, 12).toArray();
+    assertThat(ModularKernel.kernel(a, P)).hasSize(15);
+    assertThat(ModularKernel.kernel(a, P, rowMajor)).hasSize(39);
+    Architecture t = FormulaFixtures.architecture("2x2;2x2", "1x2;1x1"); // end-to-end 3x4
+    assertThat(ModularKernel.variableOrder(t)).containsExactly(rowMajor);
+    assertThat(ModularKernel.kernel(t, P)).hasSize(15);
+    // equal strides: the longer axis varies slowest (3x2,2x2: 5x4 row-major, 2x3,2x2: 4x5 not)
+    int[] five = java.util.stream.IntStream.range(0, 20).toArray();
+    assertThat(ModularKernel.variableOrder(FormulaFixtures.architecture("3x2;2x2", "2x2;1x1")))
+        .containsExactly(five);
+    assertThat(ModularKernel.variableOrder(FormulaFixtures.architecture("2x3;2x2", "2x2;1x1")))
+        .isNotEqualTo(five);
   }
 
   /**
