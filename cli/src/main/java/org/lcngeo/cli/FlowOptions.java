@@ -1,9 +1,6 @@
 package org.lcngeo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.SplittableRandom;
 import org.lcngeo.core.InvalidInputException;
@@ -93,6 +90,9 @@ abstract class FlowOptions {
       description = "progress lines on stderr even with --json when stdout is not a terminal")
   boolean progress;
 
+  /** The {@code --data} document once read ({@link #dataDocument()}). */
+  private JsonNode dataDocument;
+
   /** Whether progress lines are printed ({@link TimeOptions#wanted}). */
   boolean progressWanted() {
     return TimeOptions.wanted(progress, common.json);
@@ -133,7 +133,8 @@ abstract class FlowOptions {
       throw new InvalidInputException("give either --samples (generated data) or --data, not both");
     }
     if (data != null) {
-      return TrainingData.load(data, a);
+      return TrainingData.isCsv(data)
+          ? TrainingData.load(data, a) : TrainingData.fromJson(dataDocument(), a, data.toString());
     }
     if (samples == null) {
       throw new InvalidInputException(
@@ -181,16 +182,14 @@ abstract class FlowOptions {
    *
    * @param required whether a missing array is an error (otherwise null is returned)
    */
-  double[][] inits(Architecture a, boolean required) throws IOException {
+  double[][] inits(Architecture a, boolean required) {
     if (data == null) {
       if (required) {
         throw new InvalidInputException("initial tuples from a file need --data FILE with an inits array");
       }
       return null;
     }
-    JsonNode inits =
-        TrainingData.readJson(Files.readString(data, StandardCharsets.UTF_8), data.toString())
-            .path("inits");
+    JsonNode inits = dataDocument().path("inits");
     if (!inits.isArray()) {
       if (required) {
         throw new InvalidInputException(data + " has no inits array");
@@ -211,6 +210,14 @@ abstract class FlowOptions {
       out[i] = TrainingData.flatten(row, 1, new int[1], "inits[" + i + "]");
     }
     return out;
+  }
+
+  /** The {@code --data} file read as JSON, once: its samples and its inits share the document. */
+  private JsonNode dataDocument() {
+    if (dataDocument == null) {
+      dataDocument = TrainingData.readJson(TrainingData.readText(data), data.toString());
+    }
+    return dataDocument;
   }
 
   /**

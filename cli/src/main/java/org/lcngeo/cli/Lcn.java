@@ -88,31 +88,8 @@ public final class Lcn implements Runnable {
     }
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setUnmatchedOptionsAllowedAsOptionParameters(true);
-    cl.setParameterExceptionHandler(Lcn::usageError);
-    cl.setExecutionExceptionHandler(
-        (e, commandLine, parseResult) -> {
-          if (e instanceof InvalidInputException) {
-            return fail(commandLine.getErr(), e.getMessage(), ExitCode.INVALID_INPUT);
-          }
-          if (e instanceof LimitExceededException) {
-            return fail(commandLine.getErr(), e.getMessage(), ExitCode.LIMIT);
-          }
-          if (e instanceof NumericalFailureException) {
-            return fail(commandLine.getErr(), "numerical failure: " + e.getMessage(),
-                ExitCode.NUMERICAL_FAILURE);
-          }
-          if (e instanceof TimeLimitException) {
-            return fail(commandLine.getErr(), e.getMessage() + "; nothing was computed before it",
-                ExitCode.TIME_LIMIT);
-          }
-          if (System.getenv("LCN_DEBUG") != null) {
-            e.printStackTrace(commandLine.getErr());
-          }
-          return fail(
-              commandLine.getErr(),
-              "internal failure: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-              ExitCode.INTERNAL);
-        });
+    cl.setParameterExceptionHandler(Failures.INSTANCE);
+    cl.setExecutionExceptionHandler(Failures.INSTANCE);
     try {
       return cl.execute(args);
     } catch (OutOfMemoryError e) {
@@ -125,8 +102,47 @@ public final class Lcn implements Runnable {
     return command.getAnnotation(Command.class).name();
   }
 
-  private static int usageError(ParameterException e, String[] args) {
-    return fail(e.getCommandLine().getErr(), e.getMessage(), ExitCode.INVALID_INPUT);
+  /**
+   * Usage errors and failures as one {@code error:} line and an exit status ({@link ExitCode}). A
+   * class, not two lambdas: picocli's handler interfaces are Java 5 class files, which a static
+   * class-data-sharing archive (the {@code lcn} launcher's) stores only when no lambda of them is
+   * spun while the archive is dumped; otherwise every command loads them from picocli's jar, after
+   * opening the 60 jars before it on the class path (about 0.1 s of CPU time).
+   */
+  private static final class Failures
+      implements CommandLine.IParameterExceptionHandler, CommandLine.IExecutionExceptionHandler {
+    static final Failures INSTANCE = new Failures();
+
+    @Override
+    public int handleParseException(ParameterException e, String[] args) {
+      return fail(e.getCommandLine().getErr(), e.getMessage(), ExitCode.INVALID_INPUT);
+    }
+
+    @Override
+    public int handleExecutionException(
+        Exception e, CommandLine commandLine, CommandLine.ParseResult parseResult) {
+      if (e instanceof InvalidInputException) {
+        return fail(commandLine.getErr(), e.getMessage(), ExitCode.INVALID_INPUT);
+      }
+      if (e instanceof LimitExceededException) {
+        return fail(commandLine.getErr(), e.getMessage(), ExitCode.LIMIT);
+      }
+      if (e instanceof NumericalFailureException) {
+        return fail(commandLine.getErr(), "numerical failure: " + e.getMessage(),
+            ExitCode.NUMERICAL_FAILURE);
+      }
+      if (e instanceof TimeLimitException) {
+        return fail(commandLine.getErr(), e.getMessage() + "; nothing was computed before it",
+            ExitCode.TIME_LIMIT);
+      }
+      if (System.getenv("LCN_DEBUG") != null) {
+        e.printStackTrace(commandLine.getErr());
+      }
+      return fail(
+          commandLine.getErr(),
+          "internal failure: " + e.getClass().getSimpleName() + ": " + e.getMessage(),
+          ExitCode.INTERNAL);
+    }
   }
 
   private static int fail(PrintWriter err, String message, int code) {

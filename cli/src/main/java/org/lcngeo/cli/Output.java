@@ -17,13 +17,13 @@ import org.lcngeo.symbolic.algebraic.RealAlgebraicNumber;
 
 /** JSON and text output shared by the commands (cli.md, "Numbers in JSON output"). */
 public final class Output {
-  /** The data-binding mapper, made when a value that is not plain is written ({@link PlainJson}). */
+  private Output() {}
+
+  /** The mapper of typed and exact values, built on first use ({@link PlainJson} needs none). */
   private static final class Mapper {
-    static final ObjectMapper MAPPER = new ObjectMapper().registerModule(ExactJson.module())
+    static final ObjectMapper INSTANCE = new ObjectMapper().registerModule(ExactJson.module())
         .enable(SerializationFeature.INDENT_OUTPUT);
   }
-
-  private Output() {}
 
   /** Prints one JSON object. */
   public static void json(PrintStream out, Map<String, ?> object) {
@@ -35,7 +35,7 @@ public final class Output {
    * for front ends that add fields of their own around a typed result.
    */
   public static Map<String, Object> fields(Record result) {
-    return Mapper.MAPPER.convertValue(result, FIELDS);
+    return Mapper.INSTANCE.convertValue(result, FIELDS);
   }
 
   private static final com.fasterxml.jackson.core.type.TypeReference<LinkedHashMap<String, Object>>
@@ -43,11 +43,11 @@ public final class Output {
 
   /** One JSON object as text, without the final newline. */
   public static String jsonText(Map<String, ?> object) {
-    if (PlainJson.isPlain(object)) {
-      return PlainJson.write(object);
+    if (PlainJson.plain(object)) {
+      return PlainJson.text(object, true);
     }
     try {
-      return Mapper.MAPPER.writeValueAsString(object);
+      return Mapper.INSTANCE.writeValueAsString(object);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }

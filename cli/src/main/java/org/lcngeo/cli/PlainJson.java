@@ -7,47 +7,62 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
-import java.util.List;
+import java.util.Collection;
 import java.util.Map;
 
 /**
- * JSON text of plain values (maps with string keys, lists, strings, integers, doubles, booleans,
- * null, int and double arrays) through Jackson's streaming generator with the indentation {@link
- * Output}'s data-binding mapper uses, so the text is the mapper's byte for byte, without starting
- * data binding: the mapper's first use costs a command about 0.06 s of CPU time (its default date
- * format loads the JDK's locale data), more than {@code lcn manifold} spends on many inputs. Values
- * of any other type (exact numbers, records) are left to the mapper ({@link #isPlain} is false).
+ * JSON of plain values written by jackson-core's generator, byte for byte what {@link Output}'s
+ * {@code ObjectMapper} writes for them, without building a mapper (its date format loads the
+ * calendar and locale data; it cost a flow's or a sweep's whole process about a tenth of its CPU
+ * time; {@code lcn manifold} about 0.06 s). Plain values: null, strings, booleans, {@code Integer},
+ * {@code Long}, {@code BigInteger}, {@code Double}, {@code int[]}, {@code long[]}, {@code double[]}, and lists and string-keyed maps of plain
+ * values; anything else (records, exact numbers, expression trees) goes through the mapper.
  */
 final class PlainJson {
   private static final JsonFactory FACTORY = new JsonFactory();
 
   private PlainJson() {}
 
-  /** Whether {@link #write} writes this value (every nested value plain too). */
-  static boolean isPlain(Object value) {
+  /** Whether {@code value} and everything in it are plain values. */
+  static boolean plain(Object value) {
     if (value == null || value instanceof String || value instanceof Boolean
         || value instanceof Integer || value instanceof Long || value instanceof BigInteger
-        || value instanceof Double || value instanceof int[] || value instanceof double[]) {
+        || value instanceof Double
+        || value instanceof int[] || value instanceof long[] || value instanceof double[]) {
       return true;
     }
-    if (value instanceof List<?> list) {
-      return list.stream().allMatch(PlainJson::isPlain);
+    if (value instanceof Map<?, ?> m) {
+      for (Map.Entry<?, ?> e : m.entrySet()) {
+        if (!(e.getKey() instanceof String) || !plain(e.getValue())) {
+          return false;
+        }
+      }
+      return true;
     }
-    if (value instanceof Map<?, ?> map) {
-      return map.entrySet().stream()
-          .allMatch(e -> e.getKey() instanceof String && isPlain(e.getValue()));
+    if (value instanceof java.util.List<?> l) {
+      for (Object x : l) {
+        if (!plain(x)) {
+          return false;
+        }
+      }
+      return true;
     }
     return false;
   }
 
-  /** The indented JSON text of a plain value ({@link #isPlain}), without a final newline. */
-  static String write(Object value) {
+  /**
+   * The JSON text of a plain value ({@link #plain}), indented as {@code INDENT_OUTPUT} indents or
+   * compact.
+   */
+  static String text(Object value, boolean indent) {
     StringWriter out = new StringWriter();
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
-      g.setPrettyPrinter(new DefaultPrettyPrinter());
+      if (indent) {
+        g.setPrettyPrinter(new DefaultPrettyPrinter());
+      }
       write(g, value);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException(e); // a StringWriter does no I/O
     }
     return out.toString();
   }
@@ -69,23 +84,23 @@ final class PlainJson {
       g.writeNumber(d);
     } else if (value instanceof int[] a) {
       g.writeArray(a, 0, a.length);
+    } else if (value instanceof long[] a) {
+      g.writeArray(a, 0, a.length);
     } else if (value instanceof double[] a) {
       g.writeArray(a, 0, a.length);
-    } else if (value instanceof List<?> list) {
-      g.writeStartArray(list, list.size());
-      for (Object x : list) {
-        write(g, x);
-      }
-      g.writeEndArray();
-    } else if (value instanceof Map<?, ?> map) {
-      g.writeStartObject(map);
-      for (Map.Entry<?, ?> e : map.entrySet()) {
+    } else if (value instanceof Map<?, ?> m) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> e : m.entrySet()) {
         g.writeFieldName((String) e.getKey());
         write(g, e.getValue());
       }
       g.writeEndObject();
     } else {
-      throw new IllegalArgumentException("not a plain JSON value: " + value.getClass());
+      g.writeStartArray();
+      for (Object x : (Collection<?>) value) {
+        write(g, x);
+      }
+      g.writeEndArray();
     }
   }
 }

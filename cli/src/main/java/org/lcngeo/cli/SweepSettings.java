@@ -1,7 +1,6 @@
 package org.lcngeo.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.numeric.data.StrictJson;
 
 /**
  * The settings a sweep's CSV was written with, in a sidecar file {@code FILE.settings.json} beside
@@ -23,8 +23,6 @@ import org.lcngeo.core.InvalidInputException;
  * CSV for every reader. The number of runs is not a setting: a resume may add runs.
  */
 final class SweepSettings {
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final Map<String, Object> settings;
 
   private SweepSettings(Map<String, Object> settings) {
@@ -50,13 +48,14 @@ final class SweepSettings {
     return csv.resolveSibling(csv.getFileName() + ".settings.json");
   }
 
-  /** The SHA-256 of these settings' canonical JSON. */
+  /** The SHA-256 of these settings' canonical JSON (compact, UTF-8). */
   String fingerprint() {
-    try {
-      return hex(JSON.writeValueAsBytes(settings));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
+    return hex(canonical().getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The settings as compact JSON (their values are plain: {@link PlainJson}). */
+  private String canonical() {
+    return PlainJson.text(settings, false);
   }
 
   /**
@@ -74,17 +73,18 @@ final class SweepSettings {
           + " another --csv");
     }
     JsonNode stored;
+    JsonNode now;
     try {
-      stored = JSON.readTree(Files.readString(side, StandardCharsets.UTF_8));
+      stored = StrictJson.read(Files.readString(side, StandardCharsets.UTF_8));
+      now = StrictJson.read(canonical());
     } catch (IOException e) {
       throw new InvalidInputException("--resume: cannot read the settings file " + side);
     }
-    if (stored != null && fingerprint().equals(stored.path("sha256").asText())) {
+    if (fingerprint().equals(stored.path("sha256").asText())) {
       return;
     }
     List<String> differ = new ArrayList<>();
-    JsonNode old = stored == null ? JSON.createObjectNode() : stored.path("settings");
-    JsonNode now = JSON.valueToTree(settings);
+    JsonNode old = stored.path("settings");
     now.fieldNames().forEachRemaining(k -> {
       if (!now.get(k).equals(old.get(k))) {
         differ.add(k + " " + (old.has(k) ? old.get(k) : "(none)") + " -> " + now.get(k));

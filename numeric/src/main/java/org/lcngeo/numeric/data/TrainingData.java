@@ -1,9 +1,7 @@
 package org.lcngeo.numeric.data;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,10 +25,6 @@ import org.lcngeo.core.model.Architecture;
  * @param convolution the double executor of the end-to-end convolution (shapes and index table)
  */
 public record TrainingData(double[][] x, double[][] y, double[] teacher, NumericConvolution convolution) {
-  /** Strict JSON (RFC 8259): nothing may follow the document. */
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
   /** Number of samples N. */
   public int samples() {
     return x.length;
@@ -76,18 +70,25 @@ public record TrainingData(double[][] x, double[][] y, double[] teacher, Numeric
 
   /** Reads a data file: {@code .csv} as CSV, anything else as JSON. */
   public static TrainingData load(Path file, Architecture a) {
-    String text;
+    String text = readText(file);
+    return isCsv(file) ? fromCsv(text, a, file.toString()) : fromJson(text, a, file.toString());
+  }
+
+  /** Whether {@link #load} reads a file as CSV (its name ends with {@code .csv}). */
+  public static boolean isCsv(Path file) {
+    return file.toString().toLowerCase().endsWith(".csv");
+  }
+
+  /** The text of a data file (UTF-8, at most 500 MB); a file that cannot be read is bad input. */
+  public static String readText(Path file) {
     try {
       if (Files.size(file) > 500_000_000L) {
         throw new InvalidInputException("data file " + file + " is larger than 500 MB");
       }
-      text = Files.readString(file, StandardCharsets.UTF_8);
+      return Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new InvalidInputException("cannot read data file " + file + ": " + e.getMessage());
     }
-    return file.toString().toLowerCase().endsWith(".csv")
-        ? fromCsv(text, a, file.toString())
-        : fromJson(text, a, file.toString());
   }
 
   /**
@@ -95,7 +96,11 @@ public record TrainingData(double[][] x, double[][] y, double[] teacher, Numeric
    * 1) or a nested array of depth D; an optional {@code v_star} is taken as the teacher.
    */
   public static TrainingData fromJson(String text, Architecture a, String where) {
-    JsonNode m = readJson(text, where);
+    return fromJson(readJson(text, where), a, where);
+  }
+
+  /** {@link #fromJson(String, Architecture, String)} of a document already read. */
+  public static TrainingData fromJson(JsonNode m, Architecture a, String where) {
     if (!m.isObject()) {
       throw new InvalidInputException(where + " must hold a JSON object with arrays X and Y");
     }
@@ -150,14 +155,14 @@ public record TrainingData(double[][] x, double[][] y, double[] teacher, Numeric
   }
 
   /**
-   * Reads one strict JSON document (Jackson); malformed input is an {@link InvalidInputException}
-   * saying that {@code where} is not valid JSON. Numbers keep the value of their text (shortest
-   * round-trip digits, like NumPy's, are read exactly).
+   * Reads one strict JSON document ({@link StrictJson}); malformed input is an {@link
+   * InvalidInputException} saying that {@code where} is not valid JSON. Numbers keep the value of
+   * their text (shortest round-trip digits, like NumPy's, are read exactly).
    */
   public static JsonNode readJson(String text, String where) {
     JsonNode node;
     try {
-      node = JSON.readTree(text);
+      node = StrictJson.read(text);
     } catch (JsonProcessingException e) {
       throw new InvalidInputException(where + " is not valid JSON: " + jsonError(e));
     }
@@ -191,14 +196,27 @@ public record TrainingData(double[][] x, double[][] y, double[] teacher, Numeric
    * shape is written to {@code shape}.
    */
   public static double[] flatten(JsonNode node, int depth, int[] shape, String where) {
-    List<Double> out = new ArrayList<>();
     Arrays.fill(shape, -1);
+    Entries out = new Entries();
     collect(node, 0, depth, shape, out, where);
-    return out.stream().mapToDouble(Double::doubleValue).toArray();
+    return Arrays.copyOf(out.values, out.size);
+  }
+
+  /** A growing array of entries (no boxing: a sweep's start-up runs this interpreted). */
+  private static final class Entries {
+    double[] values = new double[16];
+    int size;
+
+    void add(double x) {
+      if (size == values.length) {
+        values = Arrays.copyOf(values, 2 * size);
+      }
+      values[size++] = x;
+    }
   }
 
   private static void collect(
-      JsonNode node, int level, int depth, int[] shape, List<Double> out, String where) {
+      JsonNode node, int level, int depth, int[] shape, Entries out, String where) {
     if (level == depth) {
       if (!node.isNumber() || !Double.isFinite(node.doubleValue())) {
         throw new InvalidInputException(where + ": expected a finite number, found " + node);
