@@ -15,8 +15,8 @@ import java.util.Map;
  * {@code ObjectMapper} writes for them, without building a mapper (its date format loads the
  * calendar and locale data; it cost a flow's or a sweep's whole process about a tenth of its CPU
  * time; {@code lcn manifold} about 0.06 s). Plain values: null, strings, booleans, {@code Integer},
- * {@code Long}, {@code BigInteger}, {@code Double}, {@code int[]}, {@code long[]}, {@code double[]}, and lists and string-keyed maps of plain
- * values; anything else (records, exact numbers, expression trees) goes through the mapper.
+ * {@code Long}, {@code BigInteger}, {@code Double}, {@code int[]}, {@code long[]},
+ * {@code double[]}, and lists and string-keyed maps of plain values; anything else (records, exact numbers, expression trees) goes through the mapper.
  */
 final class PlainJson {
   private static final JsonFactory FACTORY = new JsonFactory();
