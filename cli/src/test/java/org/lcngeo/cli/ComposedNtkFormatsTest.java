@@ -98,12 +98,12 @@ class ComposedNtkFormatsTest {
   }
 
   /**
-   * 1-D, H layers of sizes 2..4 with strides 2..3 and the last stride 1, with the rational inverse
+   * 1-D, H layers of sizes 2..4 (2..3 for H = 3) with strides 2..3 and the last stride 1, with the rational inverse
    * map (Thm. 4; also where the determinant form applies).
    */
   private static Arbitrary<Case> rational(Arbitrary<Integer> depth) {
     return withTuples(depth.flatMap(h -> Combinators.combine(
-            Arbitraries.integers().between(2, 4).list().ofSize(h),
+            Arbitraries.integers().between(2, h == 2 ? 4 : 3).list().ofSize(h),
             Arbitraries.integers().between(2, 3).list().ofSize(h))
         .as((k, s) -> {
           int[] strides = s.stream().mapToInt(Integer::intValue).toArray();
@@ -208,7 +208,7 @@ class ComposedNtkFormatsTest {
     assertSymjaAgrees(c);
   }
 
-  @Property(tries = 6, edgeCases = EdgeCasesMode.NONE)
+  @Property(tries = 4, edgeCases = EdgeCasesMode.NONE)
   void symjaEvaluatesTheExactNtkThroughTheRationalFunctions(@ForAll("rationalCases") Case c) {
     assertSymjaAgrees(c);
   }
@@ -256,7 +256,7 @@ class ComposedNtkFormatsTest {
     String vs = FormulaRoundTrips.list(v);
     String script = FormulaDocuments.macaulay2(a, parts(c))
         + "t = " + (c.rational()
-            ? "apply(flatten inverseMap, e -> sub(e, promote(matrix{" + vs + "}, QQ)))"
+            ? "apply(flatten inverseMap, e -> sub(promote(e, frac S), promote(matrix{" + vs + "}, QQ)))"
             : "flatten inverseMap " + vs) + ";\n"
         + "N1 = sum(" + a.layerParameters(0) + ", i -> (t#i)^2);\n"
         + "bta = lambda2 * N1;\n"
