@@ -85,6 +85,8 @@ final class FormulaCommand implements Callable<Integer> {
      * K^(delta)(v) is it at w = inverseMap(v), printed as that composition.
      */
     volatile NtkOfVFormula composedNtk;
+    /** Why K^(delta)(v) of a rational inverse map is a composition rather than expanded. */
+    volatile String compositionReason;
     /** The parts not computed, each with its reason (cli.md, formula: "the missing part is named"). */
     final Map<String, String> missing =
         java.util.Collections.synchronizedMap(new LinkedHashMap<>());
@@ -113,8 +115,11 @@ final class FormulaCommand implements Callable<Integer> {
       try {
         Bounded.run(deadline, () -> compute(a, invariants, printer, deadline, parts, out));
         if (format == Format.JAVA && parts.composedNtk != null) {
-          throw new InvalidInputException("--format java writes K^(delta)(v) for rational inverse"
-              + " maps only; here it is " + COMPOSITION);
+          throw new InvalidInputException(parts.compositionReason != null
+              ? "--format java writes K^(delta)(v) expanded; here it is " + COMPOSITION + ", since "
+                  + parts.compositionReason
+              : "--format java writes K^(delta)(v) for rational inverse maps only; here it is "
+                  + COMPOSITION);
         }
         if (format == Format.JAVA && parts.ntkOfV == null) {
           throw new InvalidInputException("--format java writes K^(delta)(v), which could not be"
@@ -193,12 +198,12 @@ final class FormulaCommand implements Callable<Integer> {
       deadline.check();
       if (DeterminantInverse.applies(a)) {
         determinants(a, fiber, printer, parts, out);
-        composition(a, invariants, printer, parts, out);
+        composition(a, invariants, printer, parts, out, null);
         return;
       }
       if (FactorInverse.applies(a) && Boolean.TRUE.equals(fiber.oneToOne())) {
         factoring(a, parts, out);
-        composition(a, invariants, printer, parts, out);
+        composition(a, invariants, printer, parts, out, null);
         return;
       }
       missing(parts, out, Boolean.TRUE.equals(fiber.oneToOne())
@@ -225,15 +230,47 @@ final class FormulaCommand implements Callable<Integer> {
         Output.layers(a, printer.entries(JasExprs.quotients(inverse.theta().layers())), s -> s));
     out.put("inverse", inv);
     out.stage("writing K^(delta)(v)");
-    NtkOfVFormula k = NtkOfVFormula.of(inverse, invariants);
+    long estimate = NtkOfVFormula.expansionEstimate(inverse);
+    if (estimate > NtkOfVFormula.MAX_EXPANSION_ESTIMATE) {
+      composition(a, invariants, printer, parts, out, "the expanded form is estimated at "
+          + estimate + " term products per entry from the inverse map's size, above the bound "
+          + NtkOfVFormula.MAX_EXPANSION_ESTIMATE);
+      return;
+    }
+    Duration left = deadline.remaining();
+    Duration shareLimit =
+        left == null ? null : Duration.ofNanos((long) (left.toNanos() * EXPANSION_SHARE));
+    Expanded expanded;
+    try {
+      expanded = Bounded.call(shareLimit == null ? Deadline.NONE : Deadline.after(shareLimit), () -> {
+        NtkOfVFormula k = NtkOfVFormula.of(inverse, invariants);
+        return new Expanded(k, printer.entries(k.ntkOfV()));
+      });
+    } catch (TimeLimitException e) {
+      deadline.check();
+      composition(a, invariants, printer, parts, out, "the expansion did not finish within its"
+          + " share of the time left (" + java.math.BigDecimal.valueOf(shareLimit.toMillis(), 3)
+              .stripTrailingZeros().toPlainString() + " s)");
+      return;
+    }
+    NtkOfVFormula k = expanded.formula();
     out.put("delta", deltas(k, printer));
-    out.put("ntkOfV", printer.entries(k.ntkOfV()));
+    out.put("ntkOfV", expanded.entries());
     scalar(a, k, printer, out);
     if (format == Format.JAVA) {
       out.put("java", JavaSource.ntkOfVMethodBody(k.tree()));
     }
     parts.ntkOfV = k;
   }
+
+  /**
+   * Share of the time left that expanding K^(delta)(v) into rational functions of v may take;
+   * beyond it the formula is printed as a composition with the inverse map instead.
+   */
+  static final double EXPANSION_SHARE = 0.5;
+
+  /** K^(delta)(v) expanded, and its entries as printed. */
+  private record Expanded(NtkOfVFormula formula, List<List<String>> entries) {}
 
   /** How K^(delta)(v) is given where the inverse map is a program (ntkOfV.form in the JSON). */
   static final String COMPOSITION = "composition: K^(delta)(v) = K^(delta)(w) at w = theta(v) ="
@@ -263,13 +300,20 @@ final class FormulaCommand implements Callable<Integer> {
     }
   }
 
-  /** K^(delta)(v) as {@link #COMPOSITION}: ntkOfV has form and the matrix in the filter symbols. */
+  /**
+   * K^(delta)(v) as {@link #COMPOSITION}: ntkOfV has form and the matrix in the filter symbols, and
+   * for a rational inverse map, which could also be expanded, the reason it is not.
+   */
   private void composition(Architecture a, Invariants invariants, Printer printer, Parts parts,
-      PartialResult out) {
+      PartialResult out, String reason) {
     out.stage("writing K^(delta)(v) as Thm. 4 at w = inverseMap(v)");
     NtkOfVFormula k = NtkOfVFormula.inFilterSymbols(a, invariants);
     Map<String, Object> ntk = new LinkedHashMap<>();
     ntk.put("form", COMPOSITION);
+    if (reason != null) {
+      ntk.put("reason", reason);
+      parts.compositionReason = reason;
+    }
     ntk.put("inFilterSymbols", printer.entries(k.ntkOfV()));
     out.put("delta", deltas(k, printer));
     out.put("ntkOfV", ntk);

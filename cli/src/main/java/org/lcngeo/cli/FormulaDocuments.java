@@ -74,14 +74,21 @@ final class FormulaDocuments {
       b.append("mu = ").append(list(p, mu(formula))).append(";\n");
     }
     assignMatrices(b, p, parts);
+    if (parts.inverse != null) {
+      b.append("inverseMap = ").append(p.matrix(inverseRows(parts.inverse))).append(";\n");
+    }
     NtkOfVFormula k = parts.ntkOfV;
     if (k != null) {
-      b.append("inverseMap = ").append(p.matrix(inverseRows(parts.inverse))).append(";\n");
       b.append(p.print(k.scalarSymbol())).append(" = ").append(p.print(k.scalarDefinition())).append(";\n");
       b.append("ntkOfV = ").append(p.matrix(k.ntkOfV())).append(";\n");
     }
     if (parts.determinantInverse != null) {
-      b.append("inverseMap = ").append(p.matrix(parts.determinantInverse.theta())).append(";\n");
+      // a Function: the determinants are taken at the given v, never expanded symbolically (Symja's
+      // Det of a symbolic matrix may divide by pivots that vanish at a particular v)
+      b.append("(* inverseMap({v0, ..., v").append(a.endToEndEntries() - 1)
+          .append("}) is theta(v): each entry a quotient of determinants taken at v *)\n");
+      b.append("inverseMap = Function({w}, Apply(Function(").append(list(p, endToEndSymbols(a)))
+          .append(", ").append(p.matrix(parts.determinantInverse.theta())).append("), w));\n");
     }
     if (parts.factorInverse != null) {
       b.append("(* ").append(factoringSentence("inverseMap({v0, ..., v"
@@ -90,10 +97,9 @@ final class FormulaDocuments {
     }
     if (parts.composedNtk != null) {
       NtkOfVFormula w = parts.composedNtk;
-      // the determinants are applied to v unevaluated (Det of symbolic matrices may divide by pivots)
-      String theta = parts.factorInverse != null ? "inverseMap(v)"
-          : "Apply(Function(" + list(p, endToEndSymbols(a)) + ", "
-              + p.matrix(parts.determinantInverse.theta()) + "), v)";
+      // inverseMap is a Function (determinants, factoring) or rational functions of v0, v1, ...
+      String theta = parts.inverse == null ? "inverseMap(v)"
+          : "ReplaceAll(inverseMap, Thread(" + list(p, endToEndSymbols(a)) + " -> v))";
       b.append("(* ").append(compositionSentence("ntkOfV({v0, ..., v" + (a.endToEndEntries() - 1)
           + "})", p.print(w.scalarSymbol()))).append(" *)\n");
       b.append("ntkOfV = Function({v}, ReplaceAll(ReplaceAll(").append(p.matrix(w.ntkOfV()))
@@ -123,12 +129,14 @@ final class FormulaDocuments {
     for (int l = 0; l < blocks.size(); l++) {
       d.matrix("K_{" + (l + 1) + "}", blocks.get(l));
     }
-    NtkOfVFormula k = parts.ntkOfV;
-    if (k != null) {
+    if (parts.inverse != null) {
       List<List<Expr>> theta = inverseRows(parts.inverse);
       for (int l = 0; l < theta.size(); l++) {
         d.matrix(NtkFormula.layer(l) + "(v)", List.of(theta.get(l)));
       }
+    }
+    NtkOfVFormula k = parts.ntkOfV;
+    if (k != null) {
       d.display(p.print(k.scalarSymbol()), p.print(k.scalarDefinition()));
       d.matrix("K^{(\\delta)}(v)", k.ntkOfV());
     }
@@ -185,11 +193,13 @@ final class FormulaDocuments {
       b.append("mu = map(R, S, ").append(list(p, mu(formula))).append(");\n");
     }
     assignMatrices(b, p, parts);
-    NtkOfVFormula k = parts.ntkOfV;
-    if (k != null) {
+    if (parts.inverse != null) {
       b.append("F = frac S;\nuse F;\n");
       List<String> layers = inverseRows(parts.inverse).stream().map(r -> list(p, r)).toList();
       b.append("inverseMap = {").append(String.join(", ", layers)).append("};\n");
+    }
+    NtkOfVFormula k = parts.ntkOfV;
+    if (k != null) {
       List<String> names = new ArrayList<>(v.stream().map(p::print).toList());
       names.addAll(k.invariants().symbols());
       names.add(p.print(k.scalarSymbol()));
@@ -221,7 +231,8 @@ final class FormulaDocuments {
   /**
    * K^(delta)(v) as a composition in Macaulay2: the ring W of the filter symbols, the invariants'
    * symbols and the scalar; Thm. 4 over frac W and the scalar's relation, both as functions of v
-   * that substitute w = inverseMap v (the determinants evaluated at v, or the factoring program).
+   * that substitute w = inverseMap v (the rational functions or determinants evaluated at v, or the
+   * factoring program).
    */
   private static void macaulay2Composition(StringBuilder b, Architecture a, FormulaCommand.Parts parts) {
     Printer p = Printer.MACAULAY2;

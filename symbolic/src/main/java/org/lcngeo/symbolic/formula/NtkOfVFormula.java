@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.hipparchus.fraction.BigFraction;
+import org.lcngeo.core.Deadline;
 import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
@@ -33,6 +34,14 @@ import org.lcngeo.symbolic.expr.NtkOfVTree;
 public final class NtkOfVFormula {
   /** The variable of beta_1's polynomial P. */
   private static final Expr.Symbol X = Exprs.symbol("x");
+  /**
+   * Largest {@link #expansionEstimate} for which K^(delta)(v) is expanded into rational functions
+   * of v; above it the formula is printed as a composition with the inverse map ({@link
+   * #inFilterSymbols}). Chosen between the architectures that expand within seconds (into up to
+   * tens of megabytes of Symja) and those whose expansion (JAS rational functions, brought to
+   * lowest terms by multivariate gcds) did not finish within minutes (README, "formula").
+   */
+  public static final long MAX_EXPANSION_ESTIMATE = 10_000_000L;
 
   private final InverseMap inverse;
   private final Invariants invariants;
@@ -50,6 +59,7 @@ public final class NtkOfVFormula {
     this.squaredNorms = new ArrayList<>();
     this.blocksOfV = new ArrayList<>();
     for (int l = 0; l < a.depth(); l++) {
+      Deadline.checkCurrent();
       squaredNorms.add(inverse.theta().squaredNorm(ring, l));
       blocksOfV.add(plan.ntkLayer(ring, inverse.theta(), l));
     }
@@ -72,6 +82,32 @@ public final class NtkOfVFormula {
    */
   public static NtkOfVFormula inFilterSymbols(Architecture a, Invariants invariants) {
     return of(InverseMap.identity(a), invariants);
+  }
+
+  /**
+   * The size of one entry of the expanded K^(delta)(v), estimated from the inverse map alone
+   * (before any of it is computed): with T_l the number of terms of layer l of theta(v) (numerators
+   * and denominators), the product of the T_l^2. An entry of K_l(theta(v)) N_l(v) is a sum of
+   * products of two entries of every layer (Observation 3, N_l = ||w_l||^2), so prod_l T_l^2 is
+   * the order of the term products one entry's expansion multiplies out, up to the gcds that bring
+   * it to lowest terms. Saturates at {@link Long#MAX_VALUE}.
+   */
+  public static long expansionEstimate(InverseMap inverse) {
+    long estimate = 1;
+    FilterTuple<Quotient<BigRational>> theta = inverse.theta();
+    for (int l = 0; l < theta.depth(); l++) {
+      long terms = 0;
+      for (Quotient<BigRational> q : theta.layer(l)) {
+        terms += q.num.length() + q.den.length();
+      }
+      estimate = saturatingMultiply(estimate, saturatingMultiply(terms, terms));
+    }
+    return estimate;
+  }
+
+  private static long saturatingMultiply(long x, long y) {
+    long high = Math.multiplyHigh(x, y);
+    return high != 0 || x * y < 0 ? Long.MAX_VALUE : x * y;
   }
 
   public InverseMap inverse() {
@@ -233,6 +269,7 @@ public final class NtkOfVFormula {
     for (int i = 0; i < n; i++) {
       List<Expr> row = new ArrayList<>();
       for (int j = 0; j < n; j++) {
+        Deadline.checkCurrent();
         List<Expr> terms = new ArrayList<>();
         // layers with equal offsets c_l share the denominator beta1 + c_l
         Map<GenPolynomial<BigRational>, Quotient<BigRational>> weighted = new LinkedHashMap<>();
