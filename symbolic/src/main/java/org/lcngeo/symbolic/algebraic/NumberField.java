@@ -155,24 +155,38 @@ public final class NumberField implements OrderedRing<FieldElement> {
     return generator.minimalPolynomial();
   }
 
-  /** Tr(theta^r) for r = 0..d-1 (Newton's identities on m), computed once. */
-  private volatile BigFraction[] generatorTraces;
+  /**
+   * Tr(theta^r) = traces[r] / tracesDenominator for r = 0..d-1 (Newton's identities on m), over
+   * one common denominator, computed once.
+   */
+  private record GeneratorTraces(BigInteger[] traces, BigInteger denominator) {}
 
-  /** The trace Tr_{K/Q}(x) = sum_r c_r Tr(theta^r). */
+  private volatile GeneratorTraces generatorTraces;
+
+  /** The trace Tr_{K/Q}(x) = sum_r c_r Tr(theta^r), in integers with one fraction at the end. */
   BigFraction trace(FieldElement x) {
-    BigFraction[] t = generatorTraces;
+    GeneratorTraces t = generatorTraces;
     if (t == null) {
-      t = Polynomials.powerSums(modulus, degree);
+      BigFraction[] p = Polynomials.powerSums(modulus, degree);
+      BigInteger den = BigInteger.ONE;
+      for (BigFraction c : p) {
+        den = lcm(den, c.getDenominator());
+      }
+      BigInteger[] n = new BigInteger[degree];
+      for (int r = 0; r < degree; r++) {
+        n[r] = p[r].getNumerator().multiply(den.divide(p[r].getDenominator()));
+      }
+      t = new GeneratorTraces(n, den);
       generatorTraces = t;
     }
-    BigFraction s = BigFraction.ZERO;
-    BigFraction[] c = x.coefficientArray();
-    for (int r = 0; r < c.length; r++) {
-      if (c[r].signum() != 0) {
-        s = s.add(c[r].multiply(t[r]));
+    BigInteger[] num = x.numerators();
+    BigInteger s = BigInteger.ZERO;
+    for (int r = 0; r < degree; r++) {
+      if (num[r].signum() != 0) {
+        s = s.add(num[r].multiply(t.traces()[r]));
       }
     }
-    return s;
+    return new BigFraction(s, x.denominator().multiply(t.denominator()));
   }
 
   /**
