@@ -55,8 +55,8 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
   private final RootCounter counter;
   /** The index among the real roots by size when known at construction (1 = smallest), else 0. */
   private final int knownIndex;
-  /** The Sturm sequence of the minimal polynomial, computed on first use. */
-  private volatile List<GenPolynomial<BigRational>> sturm;
+  /** The Sturm sequence of the minimal polynomial in integers, computed on first use. */
+  private volatile List<BigInteger[]> sturm;
 
   private RealAlgebraicNumber(BigFraction q) {
     this.rational = q;
@@ -795,13 +795,13 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
       return counter.count(lo, hi);
     }
     int bound = Polynomials.descartesBound(minimal, lo, hi);
-    return bound <= 1 ? bound : Polynomials.rootCount(sturm(), lo, hi);
+    return bound <= 1 ? bound : Polynomials.sturmCount(sturm(), lo, hi);
   }
 
-  private List<GenPolynomial<BigRational>> sturm() {
-    List<GenPolynomial<BigRational>> s = sturm;
+  private List<BigInteger[]> sturm() {
+    List<BigInteger[]> s = sturm;
     if (s == null) {
-      s = Polynomials.sturmSequence(minimal);
+      s = Polynomials.integerSturmSequence(minimal);
       sturm = s;
     }
     return s;
@@ -821,9 +821,10 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
       List<BigInteger> minimalPolynomial, BigFraction lo, BigFraction hi, boolean symjaEvaluates) {}
 
   /**
-   * 1 + the number of real roots of the minimal polynomial below this number: one Sturm count on
-   * (-B, lo) with B Cauchy's root bound and lo the lower end of the isolating interval (rational,
-   * so not a root of the irreducible polynomial of degree >= 2).
+   * 1 + the number of real roots of the minimal polynomial below this number: known at
+   * construction, or counted by the counter, or one Sturm count (integer sequence) on (-infinity,
+   * lo) with lo the lower end of a short isolating interval (rational, so not a root of the
+   * irreducible polynomial of degree >= 2; short, so cheap to evaluate at).
    */
   private int increasingIndex() {
     if (knownIndex > 0) {
@@ -832,18 +833,8 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     if (counter != null) {
       return 1 + (int) counter.count(null, isolatingInterval().lo());
     }
-    BigFraction[] f = minimal;
-    BigFraction lead = f[f.length - 1].abs();
-    BigFraction bound = BigFraction.ZERO;
-    for (int i = 0; i < f.length - 1; i++) {
-      BigFraction r = f[i].abs().divide(lead);
-      if (r.compareTo(bound) > 0) {
-        bound = r;
-      }
-    }
-    bound = bound.add(BigFraction.ONE);
     // the roots below the isolating interval are those below the lower end of a short one
-    return 1 + (int) Polynomials.rootCount(sturm(), bound.negate(), shortIsolatingInterval().lo());
+    return 1 + (int) Polynomials.sturmCount(sturm(), null, shortIsolatingInterval().lo());
   }
 
   /** Whether p(x) = q(x^2): only even powers. */

@@ -17,7 +17,7 @@ import org.lcngeo.symbolic.expr.Expr;
  * as the minimal polynomial, isolated and counted at the field's real embeddings) against the
  * route that factors it and picks the root by Descartes' bounds, on random elements of fields with
  * several real embeddings, including elements of proper subfields (non-squarefree characteristic
- * polynomials).
+ * polynomials); and the integer Sturm sequences against JAS' on their minimal polynomials.
  */
 class FieldElementRealAlgebraicTest {
   static BigFraction q(long p) {
@@ -65,9 +65,10 @@ class FieldElementRealAlgebraicTest {
     for (int i = 0; i + 1 < sorted.size(); i++) {
       BigFraction lo = sorted.get(i);
       BigFraction hi = sorted.get(i + 1);
-      assertThat(fast.rootCount(lo, hi))
-          .as("roots of %s in (%s, %s)", fast, lo, hi)
-          .isEqualTo(Polynomials.rootCount(Polynomials.sturmSequence(m), lo, hi));
+      long jas = Polynomials.rootCount(Polynomials.sturmSequence(m), lo, hi);
+      assertThat(fast.rootCount(lo, hi)).as("roots of %s in (%s, %s)", fast, lo, hi).isEqualTo(jas);
+      assertThat(slow.rootCount(lo, hi)).as("roots of %s in (%s, %s)", slow, lo, hi).isEqualTo(jas);
+      assertThat(Polynomials.sturmCount(Polynomials.integerSturmSequence(m), lo, hi)).isEqualTo(jas);
     }
   }
 
