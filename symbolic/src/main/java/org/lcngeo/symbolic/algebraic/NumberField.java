@@ -421,11 +421,16 @@ public final class NumberField implements OrderedRing<FieldElement> {
     return e;
   }
 
-  /** An enclosure of sigma_j(a), a's image under the j-th real embedding, with root j refined to 2^-bits. */
-  private RationalInterval encloseAt(Embeddings e, int j, FieldElement a, int bits) {
+  /**
+   * An enclosure of sigma_j(a), a's image under the j-th real embedding, from root j refined to
+   * 2^-bits; when {@code shortened}, from its interval rounded outward to the grid 2^-(bits + 2)
+   * (short end points, whatever precision the root has reached: for counting, where the width
+   * matters and not the interval's history).
+   */
+  private RationalInterval encloseAt(Embeddings e, int j, FieldElement a, int bits, boolean shortened) {
     RealAlgebraicNumber root = e.roots().get(j);
     root.refineTo(bits);
-    RationalInterval g = root.isolatingInterval();
+    RationalInterval g = shortened ? dyadicHull(root.isolatingInterval(), bits + 2) : root.isolatingInterval();
     PowerEnclosures pe = e.powers()[j];
     if (pe == null || !pe.interval().equals(g)) {
       pe = PowerEnclosures.of(g, degree);
@@ -452,12 +457,12 @@ public final class NumberField implements OrderedRing<FieldElement> {
     RationalInterval[] enc = new RationalInterval[n];
     for (int bits = 32; ; bits *= 2) {
       org.lcngeo.core.Deadline.checkCurrent();
-      RationalInterval own = encloseAt(e, e.self(), a, bits);
+      RationalInterval own = encloseAt(e, e.self(), a, bits, false);
       int below = 0;
       boolean isolated = true;
       for (int j = 0; j < n && isolated; j++) {
         if (j != e.self()) {
-          enc[j] = encloseAt(e, j, a, bits);
+          enc[j] = encloseAt(e, j, a, bits, false);
           if (enc[j].hi().compareTo(own.lo()) < 0) {
             below++;
           } else if (enc[j].lo().compareTo(own.hi()) <= 0) {
@@ -487,7 +492,7 @@ public final class NumberField implements OrderedRing<FieldElement> {
     for (int j = 0; j < e.roots().size(); j++) {
       for (int bits = 32; ; bits *= 2) {
         org.lcngeo.core.Deadline.checkCurrent();
-        RationalInterval x = encloseAt(e, j, a, bits);
+        RationalInterval x = encloseAt(e, j, a, bits, true);
         boolean aboveLo = lo == null || x.lo().compareTo(lo) >= 0;
         boolean belowHi = hi == null || x.hi().compareTo(hi) <= 0;
         if (aboveLo && belowHi) {
