@@ -245,7 +245,11 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
    * one root of one factor lies in it. The true value must lie in every enclosure.
    */
   static RealAlgebraicNumber select(BigFraction[] candidate, Enclosures enclosures) {
-    List<BigFraction[]> factors = Polynomials.irreducibleFactors(Polynomials.trim(candidate));
+    return selectAmong(Polynomials.irreducibleFactors(Polynomials.trim(candidate)), enclosures);
+  }
+
+  /** {@link #select} among known monic irreducible factors. */
+  private static RealAlgebraicNumber selectAmong(List<BigFraction[]> factors, Enclosures enclosures) {
     for (int round = 0; ; round++) {
       org.lcngeo.core.Deadline.checkCurrent();
       RationalInterval e = enclosures.enclosure(round);
@@ -561,8 +565,15 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
       }
     }
     // signum() > 0 has refined the interval to lo >= 0 for irrationals.
-    return select(
-        Polynomials.squareArgument(minimal),
+    BigFraction[] candidate = Polynomials.squareArgument(minimal);
+    // a square of Q(x) is >= 0 under every real embedding: with a negative real conjugate, x is
+    // no square there, so y^2 - x is irreducible over Q(x) and candidate (monic, of degree 2 deg
+    // x) is the minimal polynomial of sqrt(x) (Capelli): nothing to factor
+    List<BigFraction[]> factors = counter != null && counter.count(null, BigFraction.ZERO) > 0
+        ? List.<BigFraction[]>of(candidate)
+        : Polynomials.irreducibleFactors(Polynomials.trim(candidate));
+    return selectAmong(
+        factors,
         round -> {
           if (round > 0) {
             refine(REFINE_STEPS);

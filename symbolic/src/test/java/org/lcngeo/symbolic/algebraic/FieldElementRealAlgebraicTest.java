@@ -58,6 +58,13 @@ class FieldElementRealAlgebraicTest {
     assertThat(fast).isEqualTo(slow);
     assertThat(fast.toDecimalString(30)).isEqualTo(a.toDecimalString(30));
     assertThat(index(fast.toExpr())).isEqualTo(index(slow.toExpr()));
+    // the square root: without factoring when a real conjugate is negative (Capelli), else factored
+    FieldElement positive = a.signum() < 0 ? a.negate() : a;
+    RealAlgebraicNumber root = positive.toRealAlgebraic().sqrt();
+    RealAlgebraicNumber slowRoot =
+        positive.slowRealAlgebraic(positive.field().characteristicPolynomial(positive)).sqrt();
+    assertThat(root.minimalPolynomial()).isEqualTo(slowRoot.minimalPolynomial());
+    assertThat(root).isEqualTo(slowRoot);
     RealAlgebraicNumber.Certificate c = fast.certificate();
     assertThat(c.lo().compareTo(c.hi())).isLessThan(0);
     BigFraction[] m = fast.minimalArray();
