@@ -38,6 +38,11 @@ public final class RealQuadraticFactors {
    * lowest degree first).
    */
   public static List<Quadratic> of(List<BigFraction> f) {
+    return of(f, true);
+  }
+
+  /** {@link #of(List)}, with the certified disks or (for tests) JAS' refinement alone. */
+  static List<Quadratic> of(List<BigFraction> f, boolean certifiedDisks) {
     BigFraction[] p = Polynomials.trim(f.toArray(new BigFraction[0]));
     List<Quadratic> out = new ArrayList<>();
     int n = p.length - 1;
@@ -84,7 +89,8 @@ public final class RealQuadraticFactors {
     BigFraction[] products = Polynomials.composedProduct(p, p);
     GenPolynomial<Complex<BigRational>> poly = cp;
     BigInteger[] integer = Polynomials.primitive(p);
-    org.hipparchus.complex.Complex[] approximations = doubleRoots(p);
+    org.hipparchus.complex.Complex[] approximations =
+        certifiedDisks ? doubleRoots(p) : new org.hipparchus.complex.Complex[0];
     for (Rectangle<BigRational> r0 : roots) {
       if (offAxis(r0) <= 0) {
         continue;
