@@ -242,9 +242,11 @@ public final class FieldElement {
   }
 
   /**
-   * The value as a real algebraic number: its minimal polynomial is the square-free part of the
-   * characteristic polynomial of multiplication by this element, its root picked by interval
-   * evaluation. Computed once.
+   * The value as a real algebraic number, computed once. Its minimal polynomial is the
+   * characteristic polynomial chi of multiplication by this element when chi is squarefree (the
+   * usual case: a generator of the field), isolated among the values at the field's real
+   * embeddings ({@link NumberField#isolate}); otherwise (an element of a proper subfield) the
+   * irreducible factor of chi whose root the enclosures of this element single out.
    */
   public RealAlgebraicNumber toRealAlgebraic() {
     RealAlgebraicNumber r = realAlgebraic;
@@ -260,6 +262,14 @@ public final class FieldElement {
       return RealAlgebraicNumber.of(toRational());
     }
     BigFraction[] charPoly = field.characteristicPolynomial(this);
+    if (Polynomials.isSquarefree(charPoly)) {
+      return field.isolate(this, charPoly);
+    }
+    return slowRealAlgebraic(charPoly);
+  }
+
+  /** The route for any element: chi factored over Q, its root picked by Descartes' bounds on enclosures. */
+  RealAlgebraicNumber slowRealAlgebraic(BigFraction[] charPoly) {
     return RealAlgebraicNumber.select(
         charPoly,
         round -> {

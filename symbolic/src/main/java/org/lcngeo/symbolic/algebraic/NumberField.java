@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.symbolic.expr.Expr;
@@ -35,7 +36,51 @@ public final class NumberField implements OrderedRing<FieldElement> {
   /** The last other instance found equal (equality of generators costs a Sturm count). */
   private volatile NumberField knownEqual;
 
-  private record PowerEnclosures(RationalInterval generator, RationalInterval[] powers) {}
+  /**
+   * Enclosures lo[r] / q^r <= x^r <= hi[r] / q^r, r = 0..d-1, of the powers of a number x in
+   * [a / q, b / q] (the interval given, over the common denominator q): what {@link
+   * RationalInterval#multiply} gives power by power, in integers, so that enclosing an element
+   * costs integer multiply-adds and one fraction at the end.
+   */
+  private record PowerEnclosures(RationalInterval interval, BigInteger q, BigInteger[] qPowers,
+      BigInteger[] lo, BigInteger[] hi) {
+    static PowerEnclosures of(RationalInterval g, int d) {
+      BigInteger q = lcm(g.lo().getDenominator(), g.hi().getDenominator());
+      BigInteger a = g.lo().getNumerator().multiply(q.divide(g.lo().getDenominator()));
+      BigInteger b = g.hi().getNumerator().multiply(q.divide(g.hi().getDenominator()));
+      BigInteger[] lo = new BigInteger[d];
+      BigInteger[] hi = new BigInteger[d];
+      BigInteger[] qp = new BigInteger[d];
+      lo[0] = BigInteger.ONE;
+      hi[0] = BigInteger.ONE;
+      qp[0] = BigInteger.ONE;
+      for (int r = 1; r < d; r++) {
+        BigInteger[] c = {lo[r - 1].multiply(a), lo[r - 1].multiply(b), hi[r - 1].multiply(a),
+            hi[r - 1].multiply(b)};
+        lo[r] = c[0].min(c[1]).min(c[2].min(c[3]));
+        hi[r] = c[0].max(c[1]).max(c[2].max(c[3]));
+        qp[r] = qp[r - 1].multiply(q);
+      }
+      return new PowerEnclosures(g, q, qp, lo, hi);
+    }
+
+    /** The enclosure of sum_r num[r] x^r / den (den > 0). */
+    RationalInterval enclose(BigInteger[] num, BigInteger den) {
+      int d = lo.length;
+      BigInteger sLo = BigInteger.ZERO;
+      BigInteger sHi = BigInteger.ZERO;
+      for (int r = 0; r < d; r++) {
+        int s = num[r].signum();
+        if (s != 0) {
+          BigInteger scale = num[r].multiply(qPowers[d - 1 - r]);
+          sLo = sLo.add(scale.multiply(s > 0 ? lo[r] : hi[r]));
+          sHi = sHi.add(scale.multiply(s > 0 ? hi[r] : lo[r]));
+        }
+      }
+      BigInteger denominator = qPowers[d - 1].multiply(den);
+      return new RationalInterval(new BigFraction(sLo, denominator), new BigFraction(sHi, denominator));
+    }
+  }
 
   private volatile DecimalPowers decimalPowers;
 
@@ -110,24 +155,38 @@ public final class NumberField implements OrderedRing<FieldElement> {
     return generator.minimalPolynomial();
   }
 
-  /** Tr(theta^r) for r = 0..d-1 (Newton's identities on m), computed once. */
-  private volatile BigFraction[] generatorTraces;
+  /**
+   * Tr(theta^r) = traces[r] / tracesDenominator for r = 0..d-1 (Newton's identities on m), over
+   * one common denominator, computed once.
+   */
+  private record GeneratorTraces(BigInteger[] traces, BigInteger denominator) {}
 
-  /** The trace Tr_{K/Q}(x) = sum_r c_r Tr(theta^r). */
+  private volatile GeneratorTraces generatorTraces;
+
+  /** The trace Tr_{K/Q}(x) = sum_r c_r Tr(theta^r), in integers with one fraction at the end. */
   BigFraction trace(FieldElement x) {
-    BigFraction[] t = generatorTraces;
+    GeneratorTraces t = generatorTraces;
     if (t == null) {
-      t = Polynomials.powerSums(modulus, degree);
+      BigFraction[] p = Polynomials.powerSums(modulus, degree);
+      BigInteger den = BigInteger.ONE;
+      for (BigFraction c : p) {
+        den = lcm(den, c.getDenominator());
+      }
+      BigInteger[] n = new BigInteger[degree];
+      for (int r = 0; r < degree; r++) {
+        n[r] = p[r].getNumerator().multiply(den.divide(p[r].getDenominator()));
+      }
+      t = new GeneratorTraces(n, den);
       generatorTraces = t;
     }
-    BigFraction s = BigFraction.ZERO;
-    BigFraction[] c = x.coefficientArray();
-    for (int r = 0; r < c.length; r++) {
-      if (c[r].signum() != 0) {
-        s = s.add(c[r].multiply(t[r]));
+    BigInteger[] num = x.numerators();
+    BigInteger s = BigInteger.ZERO;
+    for (int r = 0; r < degree; r++) {
+      if (num[r].signum() != 0) {
+        s = s.add(num[r].multiply(t.traces()[r]));
       }
     }
-    return s;
+    return new BigFraction(s, x.denominator().multiply(t.denominator()));
   }
 
   /**
@@ -283,15 +342,7 @@ public final class NumberField implements OrderedRing<FieldElement> {
    * cached per interval).
    */
   RationalInterval enclose(FieldElement a) {
-    RationalInterval[] p = powerEnclosures();
-    BigInteger[] num = a.numerators();
-    RationalInterval s = RationalInterval.point(BigFraction.ZERO);
-    for (int r = 0; r < degree; r++) {
-      if (num[r].signum() != 0) {
-        s = s.add(p[r].multiply(new BigFraction(num[r])));
-      }
-    }
-    return s.multiply(new BigFraction(BigInteger.ONE, a.denominator()));
+    return powerEnclosures().enclose(a.numerators(), a.denominator());
   }
 
   /**
@@ -331,19 +382,137 @@ public final class NumberField implements OrderedRing<FieldElement> {
     return new BigDecimal(q.getNumerator()).divide(new BigDecimal(q.getDenominator()), mc);
   }
 
-  private RationalInterval[] powerEnclosures() {
+  private PowerEnclosures powerEnclosures() {
     RationalInterval g = generator.isolatingInterval();
     PowerEnclosures pe = powers;
-    if (pe == null || !pe.generator.equals(g)) {
-      RationalInterval[] p = new RationalInterval[degree];
-      p[0] = RationalInterval.point(BigFraction.ONE);
-      for (int r = 1; r < degree; r++) {
-        p[r] = p[r - 1].multiply(g);
-      }
-      pe = new PowerEnclosures(g, p);
+    if (pe == null || !pe.interval().equals(g)) {
+      pe = PowerEnclosures.of(g, degree);
       powers = pe;
     }
-    return pe.powers;
+    return pe;
+  }
+
+  /**
+   * The real embeddings of the field: the real roots of theta's minimal polynomial, increasing,
+   * with theta itself (the generator object, whose refinements every element shares) at index
+   * {@code self}; {@code powers[j]} caches the power enclosures at root j's current interval.
+   */
+  private record Embeddings(List<RealAlgebraicNumber> roots, int self, PowerEnclosures[] powers) {}
+
+  private volatile Embeddings embeddings;
+
+  private Embeddings embeddings() {
+    Embeddings e = embeddings;
+    if (e == null) {
+      List<RealAlgebraicNumber> roots = new ArrayList<>(RealAlgebraicNumber.realRootsOfIrreducible(modulus));
+      int self = -1;
+      for (int j = 0; j < roots.size() && self < 0; j++) {
+        if (roots.get(j).equals(generator)) {
+          self = j;
+        }
+      }
+      if (self < 0) {
+        throw new IllegalStateException("the generator " + generator + " is not among the real roots of its minimal polynomial");
+      }
+      roots.set(self, generator);
+      e = new Embeddings(List.copyOf(roots), self, new PowerEnclosures[roots.size()]);
+      embeddings = e;
+    }
+    return e;
+  }
+
+  /**
+   * An enclosure of sigma_j(a), a's image under the j-th real embedding, from root j refined to
+   * 2^-bits; when {@code shortened}, from its interval rounded outward to the grid 2^-(bits + 2)
+   * (short end points, whatever precision the root has reached: for counting, where the width
+   * matters and not the interval's history).
+   */
+  private RationalInterval encloseAt(Embeddings e, int j, FieldElement a, int bits, boolean shortened) {
+    RealAlgebraicNumber root = e.roots().get(j);
+    root.refineTo(bits);
+    RationalInterval g = shortened ? dyadicHull(root.isolatingInterval(), bits + 2) : root.isolatingInterval();
+    PowerEnclosures pe = e.powers()[j];
+    if (pe == null || !pe.interval().equals(g)) {
+      pe = PowerEnclosures.of(g, degree);
+      e.powers()[j] = pe;
+    }
+    return pe.enclose(a.numerators(), a.denominator());
+  }
+
+  /**
+   * The irrational element a as a real algebraic number, given its characteristic polynomial chi
+   * when chi is squarefree. A characteristic polynomial is a power of the minimal polynomial, so
+   * a squarefree chi is the minimal polynomial (irreducible, no factoring needed). Its roots are
+   * the conjugates sigma_j(a) over all embeddings, pairwise distinct; the real ones are exactly
+   * the images under the real embeddings (a non-real conjugate theta' gives a non-real value, or
+   * its complex conjugate would give the same one). So enclosures of sigma_j(a) at the refined
+   * real roots of theta's minimal polynomial, once a's own is disjoint from the others, isolate
+   * a and give its index among the real roots, and they count the real roots of chi in any
+   * interval ({@link RealAlgebraicNumber.RootCounter}): no Sturm sequence or Descartes bound of
+   * chi, whose coefficients are large, is ever needed.
+   */
+  RealAlgebraicNumber isolate(FieldElement a, BigFraction[] chi) {
+    Embeddings e = embeddings();
+    int n = e.roots().size();
+    RationalInterval[] enc = new RationalInterval[n];
+    for (int bits = 32; ; bits *= 2) {
+      org.lcngeo.core.Deadline.checkCurrent();
+      RationalInterval own = encloseAt(e, e.self(), a, bits, false);
+      int below = 0;
+      boolean isolated = true;
+      for (int j = 0; j < n && isolated; j++) {
+        if (j != e.self()) {
+          enc[j] = encloseAt(e, j, a, bits, false);
+          if (enc[j].hi().compareTo(own.lo()) < 0) {
+            below++;
+          } else if (enc[j].lo().compareTo(own.hi()) <= 0) {
+            isolated = false;
+          }
+        }
+      }
+      if (isolated) {
+        RationalInterval iv = dyadicHull(own, own.precisionBits() + 4);
+        for (int j = 0; j < n; j++) {
+          if (j != e.self() && enc[j].hi().compareTo(iv.lo()) >= 0 && enc[j].lo().compareTo(iv.hi()) <= 0) {
+            iv = own; // the rounded interval reaches another conjugate's enclosure
+          }
+        }
+        return RealAlgebraicNumber.counted(chi, iv, below + 1, (lo, hi) -> countConjugates(e, a, lo, hi));
+      }
+    }
+  }
+
+  /**
+   * The number of real conjugates sigma_j(a) in the open interval (lo, hi) (null end points are
+   * infinite; finite ones are rational, so never a conjugate of an irrational a of squarefree
+   * characteristic polynomial): each enclosure refined until it lies inside or outside.
+   */
+  private long countConjugates(Embeddings e, FieldElement a, BigFraction lo, BigFraction hi) {
+    long count = 0;
+    for (int j = 0; j < e.roots().size(); j++) {
+      for (int bits = 32; ; bits *= 2) {
+        org.lcngeo.core.Deadline.checkCurrent();
+        RationalInterval x = encloseAt(e, j, a, bits, true);
+        boolean aboveLo = lo == null || x.lo().compareTo(lo) >= 0;
+        boolean belowHi = hi == null || x.hi().compareTo(hi) <= 0;
+        if (aboveLo && belowHi) {
+          count++;
+          break;
+        }
+        if (lo != null && x.hi().compareTo(lo) <= 0 || hi != null && x.lo().compareTo(hi) >= 0) {
+          break;
+        }
+      }
+    }
+    return count;
+  }
+
+  /** The smallest interval with end points on the grid 2^-bits that contains iv. */
+  static RationalInterval dyadicHull(RationalInterval iv, int bits) {
+    BigInteger scale = BigInteger.ONE.shiftLeft(bits);
+    BigFraction lo = new BigFraction(RealAlgebraicNumber.floor(iv.lo().multiply(scale)), scale);
+    BigFraction hi = new BigFraction(RealAlgebraicNumber.floor(iv.hi().multiply(scale).negate()).negate(), scale);
+    return new RationalInterval(lo, hi);
   }
 
   /**

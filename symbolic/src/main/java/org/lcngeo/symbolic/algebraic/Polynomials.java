@@ -300,6 +300,109 @@ final class Polynomials {
   }
 
   /**
+   * The Sturm sequence of a squarefree p in primitive integer polynomials (lowest degree first):
+   * p, p', and then minus the pseudo-remainders, each made positive multiples of the true
+   * remainders (the pseudo-division's factor lc^m has its sign removed) and divided by their
+   * contents. Integer arithmetic only, so the coefficients stay those of a primitive remainder
+   * sequence instead of growing as fractions.
+   */
+  static List<BigInteger[]> integerSturmSequence(BigFraction[] p) {
+    List<BigInteger[]> seq = new ArrayList<>();
+    BigInteger[] a = primitive(p);
+    BigInteger[] b = new BigInteger[a.length - 1];
+    for (int i = 1; i < a.length; i++) {
+      b[i - 1] = a[i].multiply(BigInteger.valueOf(i));
+    }
+    b = primitivePart(b);
+    seq.add(a);
+    seq.add(b);
+    while (b.length > 1) {
+      org.lcngeo.core.Deadline.checkCurrent();
+      BigInteger[] r = a.clone();
+      int rd = r.length - 1;
+      int bd = b.length - 1;
+      BigInteger lb = b[bd];
+      int m = 0;
+      while (rd >= bd) {
+        BigInteger lr = r[rd];
+        for (int i = 0; i <= rd; i++) {
+          r[i] = r[i].multiply(lb);
+        }
+        for (int i = 0; i <= bd; i++) {
+          r[rd - bd + i] = r[rd - bd + i].subtract(lr.multiply(b[i]));
+        }
+        m++;
+        rd--;
+        while (rd >= 0 && r[rd].signum() == 0) {
+          rd--;
+        }
+      }
+      if (rd < 0) {
+        break; // p not squarefree: the sequence ends at the gcd
+      }
+      BigInteger[] next = Arrays.copyOf(r, rd + 1);
+      boolean flip = !(lb.signum() < 0 && m % 2 == 1); // -rem, with the factor lb^m made positive
+      if (flip) {
+        for (int i = 0; i < next.length; i++) {
+          next[i] = next[i].negate();
+        }
+      }
+      next = primitivePart(next);
+      seq.add(next);
+      a = b;
+      b = next;
+    }
+    return seq;
+  }
+
+  /** p divided by the positive gcd of its coefficients (sign kept). */
+  private static BigInteger[] primitivePart(BigInteger[] p) {
+    BigInteger g = BigInteger.ZERO;
+    for (BigInteger c : p) {
+      g = g.gcd(c);
+    }
+    if (g.signum() == 0 || g.equals(BigInteger.ONE)) {
+      return p;
+    }
+    BigInteger[] q = new BigInteger[p.length];
+    for (int i = 0; i < p.length; i++) {
+      q[i] = p[i].divide(g);
+    }
+    return q;
+  }
+
+  /**
+   * Number of distinct real roots in (lo, hi) of the squarefree polynomial whose integer Sturm
+   * sequence is given, where neither end point is a root; null end points are -infinity and
+   * +infinity.
+   */
+  static long sturmCount(List<BigInteger[]> sturm, BigFraction lo, BigFraction hi) {
+    return variations(sturm, lo, -1) - variations(sturm, hi, 1);
+  }
+
+  /** Sign variations of the sequence at x (at -infinity or +infinity when x is null, by side). */
+  private static int variations(List<BigInteger[]> sturm, BigFraction x, int side) {
+    int count = 0;
+    int last = 0;
+    for (BigInteger[] s : sturm) {
+      int sg;
+      if (x == null) {
+        int deg = s.length - 1;
+        sg = s[deg].signum() * (side < 0 && deg % 2 == 1 ? -1 : 1);
+      } else {
+        sg = signAt(s, x);
+      }
+      if (sg != 0) {
+        if (last != 0 && sg != last) {
+          count++;
+        }
+        last = sg;
+      }
+    }
+    return count;
+  }
+
+  /**
    * Number of distinct real roots in (lo, hi) of the polynomial whose Sturm sequence is given,
    * where neither lo nor hi is a root.
    */

@@ -51,6 +51,12 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
   private BigFraction hi;
   private int signAtLo;
   private volatile Expr expr;
+  /** Counts real roots of the minimal polynomial without a Sturm sequence; null: Sturm. */
+  private final RootCounter counter;
+  /** The index among the real roots by size when known at construction (1 = smallest), else 0. */
+  private final int knownIndex;
+  /** The Sturm sequence of the minimal polynomial in integers, computed on first use. */
+  private volatile List<BigInteger[]> sturm;
 
   private RealAlgebraicNumber(BigFraction q) {
     this.rational = q;
@@ -58,6 +64,8 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     this.integerMinimal = null;
     this.lo = q;
     this.hi = q;
+    this.counter = null;
+    this.knownIndex = 0;
   }
 
   /**
@@ -65,7 +73,14 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
    * one root in the open interval (lo, hi) (its end points, rational, are not roots).
    */
   private RealAlgebraicNumber(BigFraction[] minimal, BigFraction lo, BigFraction hi) {
+    this(minimal, lo, hi, null, 0);
+  }
+
+  private RealAlgebraicNumber(BigFraction[] minimal, BigFraction lo, BigFraction hi,
+      RootCounter counter, int knownIndex) {
     this.rational = null;
+    this.counter = counter;
+    this.knownIndex = knownIndex;
     this.minimal = minimal;
     this.integerMinimal = Polynomials.primitive(minimal);
     this.lo = lo;
@@ -128,6 +143,56 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     return found;
   }
 
+  /**
+   * Counts the real roots of a minimal polynomial in an open interval (lo, hi) whose end points
+   * are rational, hence not roots, or null for -infinity and +infinity; exact.
+   */
+  @FunctionalInterface
+  interface RootCounter {
+    long count(BigFraction lo, BigFraction hi);
+  }
+
+  /**
+   * The root of the irreducible {@code minimal} (monic, degree >= 2) isolated by {@code iv}, the
+   * {@code index}-th real root by size, whose real roots {@code counter} counts: for numbers that
+   * know their conjugates ({@link NumberField}), so that no Sturm sequence is computed.
+   */
+  static RealAlgebraicNumber counted(BigFraction[] minimal, RationalInterval iv, int index,
+      RootCounter counter) {
+    return new RealAlgebraicNumber(minimal, iv.lo(), iv.hi(), counter, index);
+  }
+
+  /**
+   * The real roots of an irreducible polynomial of degree >= 2 (rational coefficients, lowest
+   * degree first), increasing: bisection of (-B, B), B a power of two above Cauchy's bound, until
+   * Descartes' bound of each piece is 0 or 1 (then exact; it terminates since the polynomial is
+   * squarefree). Dyadic end points, never roots.
+   */
+  static List<RealAlgebraicNumber> realRootsOfIrreducible(BigFraction[] f) {
+    BigFraction[] monic = Polynomials.monic(f);
+    BigFraction cauchy = BigFraction.ONE;
+    for (int i = 0; i < monic.length - 1; i++) {
+      cauchy = RationalInterval.max(cauchy, monic[i].abs().add(BigFraction.ONE));
+    }
+    BigFraction bound = new BigFraction(BigInteger.ONE.shiftLeft(floor(cauchy).bitLength() + 1));
+    List<RealAlgebraicNumber> roots = new ArrayList<>();
+    java.util.ArrayDeque<BigFraction[]> todo = new java.util.ArrayDeque<>();
+    todo.push(new BigFraction[] {bound.negate(), bound});
+    while (!todo.isEmpty()) {
+      Deadline.checkCurrent();
+      BigFraction[] iv = todo.pop();
+      int c = Polynomials.descartesBound(monic, iv[0], iv[1]);
+      if (c == 1) {
+        roots.add(new RealAlgebraicNumber(monic, iv[0], iv[1]));
+      } else if (c > 1) {
+        BigFraction mid = iv[0].add(iv[1]).divide(2);
+        todo.push(new BigFraction[] {mid, iv[1]});
+        todo.push(new BigFraction[] {iv[0], mid});
+      }
+    }
+    return roots;
+  }
+
   /** All distinct real roots of a non-zero polynomial with rational coefficients, increasing. */
   public static List<RealAlgebraicNumber> realRoots(List<BigFraction> coeffsLowToHigh) {
     BigFraction[] p = Polynomials.trim(coeffsLowToHigh.toArray(new BigFraction[0]));
@@ -180,7 +245,11 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
    * one root of one factor lies in it. The true value must lie in every enclosure.
    */
   static RealAlgebraicNumber select(BigFraction[] candidate, Enclosures enclosures) {
-    List<BigFraction[]> factors = Polynomials.irreducibleFactors(Polynomials.trim(candidate));
+    return selectAmong(Polynomials.irreducibleFactors(Polynomials.trim(candidate)), enclosures);
+  }
+
+  /** {@link #select} among known monic irreducible factors. */
+  private static RealAlgebraicNumber selectAmong(List<BigFraction[]> factors, Enclosures enclosures) {
     for (int round = 0; ; round++) {
       org.lcngeo.core.Deadline.checkCurrent();
       RationalInterval e = enclosures.enclosure(round);
@@ -496,8 +565,15 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
       }
     }
     // signum() > 0 has refined the interval to lo >= 0 for irrationals.
-    return select(
-        Polynomials.squareArgument(minimal),
+    BigFraction[] candidate = Polynomials.squareArgument(minimal);
+    // a square of Q(x) is >= 0 under every real embedding: with a negative real conjugate, x is
+    // no square there, so y^2 - x is irreducible over Q(x) and candidate (monic, of degree 2 deg
+    // x) is the minimal polynomial of sqrt(x) (Capelli): nothing to factor
+    List<BigFraction[]> factors = counter != null && counter.count(null, BigFraction.ZERO) > 0
+        ? List.<BigFraction[]>of(candidate)
+        : Polynomials.irreducibleFactors(Polynomials.trim(candidate));
+    return selectAmong(
+        factors,
         round -> {
           if (round > 0) {
             refine(REFINE_STEPS);
@@ -709,16 +785,37 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
    */
   private RationalInterval shortIsolatingInterval() {
     RationalInterval iv = isolatingInterval();
-    List<GenPolynomial<BigRational>> sturm = Polynomials.sturmSequence(minimal);
     for (int k = 4; k <= 1024; k *= 2) {
       BigInteger scale = BigInteger.TEN.pow(k);
       BigFraction lo = new BigFraction(floor(iv.lo().multiply(scale)), scale);
       BigFraction hi = new BigFraction(floor(iv.hi().multiply(scale)).add(BigInteger.ONE), scale);
-      if (Polynomials.rootCount(sturm, lo, hi) == 1) {
+      if (rootCount(lo, hi) == 1) {
         return new RationalInterval(lo, hi);
       }
     }
     return iv;
+  }
+
+  /**
+   * The number of real roots of the minimal polynomial in (lo, hi), rational end points that are
+   * not roots: by the counter when there is one; else Descartes' bound when it is 0 or 1 (then
+   * exact), else the Sturm sequence.
+   */
+  long rootCount(BigFraction lo, BigFraction hi) {
+    if (counter != null) {
+      return counter.count(lo, hi);
+    }
+    int bound = Polynomials.descartesBound(minimal, lo, hi);
+    return bound <= 1 ? bound : Polynomials.sturmCount(sturm(), lo, hi);
+  }
+
+  private List<BigInteger[]> sturm() {
+    List<BigInteger[]> s = sturm;
+    if (s == null) {
+      s = Polynomials.integerSturmSequence(minimal);
+      sturm = s;
+    }
+    return s;
   }
 
   static BigInteger floor(BigFraction q) {
@@ -735,23 +832,20 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
       List<BigInteger> minimalPolynomial, BigFraction lo, BigFraction hi, boolean symjaEvaluates) {}
 
   /**
-   * 1 + the number of real roots of the minimal polynomial below this number: one Sturm count on
-   * (-B, lo) with B Cauchy's root bound and lo the lower end of the isolating interval (rational,
-   * so not a root of the irreducible polynomial of degree >= 2).
+   * 1 + the number of real roots of the minimal polynomial below this number: known at
+   * construction, or counted by the counter, or one Sturm count (integer sequence) on (-infinity,
+   * lo) with lo the lower end of a short isolating interval (rational, so not a root of the
+   * irreducible polynomial of degree >= 2; short, so cheap to evaluate at).
    */
   private int increasingIndex() {
-    BigFraction[] f = minimal;
-    BigFraction lead = f[f.length - 1].abs();
-    BigFraction bound = BigFraction.ZERO;
-    for (int i = 0; i < f.length - 1; i++) {
-      BigFraction r = f[i].abs().divide(lead);
-      if (r.compareTo(bound) > 0) {
-        bound = r;
-      }
+    if (knownIndex > 0) {
+      return knownIndex;
     }
-    bound = bound.add(BigFraction.ONE);
-    return 1 + (int) Polynomials.rootCount(
-        Polynomials.sturmSequence(f), bound.negate(), isolatingInterval().lo());
+    if (counter != null) {
+      return 1 + (int) counter.count(null, isolatingInterval().lo());
+    }
+    // the roots below the isolating interval are those below the lower end of a short one
+    return 1 + (int) Polynomials.sturmCount(sturm(), null, shortIsolatingInterval().lo());
   }
 
   /** Whether p(x) = q(x^2): only even powers. */

@@ -50,12 +50,33 @@ public final class AlgebraicRescaledTuple extends RescaledLayers<FieldElement> {
     this.extension = extension;
     List<FieldElement> ls = new ArrayList<>();
     List<FieldElement> kw = new ArrayList<>();
+    List<FieldElement> betas = new ArrayList<>();
+    for (BigFraction c : offsets) {
+      betas.add(extension.adjoined().add(extension.field().element(c)));
+    }
+    // 1 / beta_k = prod_{l != k} beta_l / C by eq. 13, prod_l beta_l = C = prod_l ||w_l||^2 (checked
+    // exactly): inverses in K (small) only, none in L
+    FieldElement c = squaredNorms.get(0).field().one();
+    for (FieldElement n : squaredNorms) {
+      c = c.multiply(n);
+    }
+    FieldElement product = extension.field().one();
+    for (FieldElement b : betas) {
+      product = product.multiply(b);
+    }
+    boolean identity = product.equals(extension.map(c));
+    FieldElement cInverse = identity ? extension.map(c.inverse()) : null;
     for (int l = 0; l < offsets.size(); l++) {
-      FieldElement beta = extension.adjoined().add(extension.field().element(offsets.get(l)));
-      // one inverse in K (small) and one in L per layer
+      FieldElement beta = betas.get(l);
       FieldElement norm = extension.map(squaredNorms.get(l));
       ls.add(beta.multiply(extension.map(squaredNorms.get(l).inverse())));
-      kw.add(norm.multiply(beta.inverse()));
+      FieldElement betaInverse = cInverse;
+      for (int k = 0; k < betas.size() && identity; k++) {
+        if (k != l) {
+          betaInverse = betaInverse.multiply(betas.get(k));
+        }
+      }
+      kw.add(norm.multiply(identity ? betaInverse : beta.inverse()));
     }
     this.lambdaSquared = Collections.unmodifiableList(ls);
     this.kernelWeights = Collections.unmodifiableList(kw);
@@ -187,15 +208,28 @@ public final class AlgebraicRescaledTuple extends RescaledLayers<FieldElement> {
    */
   public RescaledNtk ntk(List<List<List<FieldElement>>> layerKernels) {
     NumberField field = extension.field();
+    // K^(delta)_ij = sum_l sum_r c_lr(ij) w_l gamma^r: the products w_l gamma^r in L once, then
+    // one integer linear combination per entry (no product in L per entry)
+    int d = layerKernels.get(0).get(0).get(0).field().degree(); // [K : Q]
+    List<FieldElement> basis = new ArrayList<>();
+    FieldElement power = field.one();
+    for (int r = 0; r < d; r++) {
+      basis.add(power);
+      power = power.multiply(extension.generatorImage());
+    }
+    List<FieldElement> weighted = new ArrayList<>();
+    for (FieldElement w : kernelWeights) {
+      for (FieldElement b : basis) {
+        weighted.add(w.multiply(b));
+      }
+    }
     return RescaledNtk.symmetric(field, original.architecture().endToEndEntries(), (i, j) -> {
-      FieldElement s = field.zero();
+      List<BigFraction> c = new ArrayList<>(weighted.size());
       for (int l = 0; l < layerKernels.size(); l++) {
         FieldElement k = layerKernels.get(l).get(i).get(j);
-        if (!k.isZero()) {
-          s = s.add(kernelWeights.get(l).multiply(extension.map(k)));
-        }
+        c.addAll(k.coefficients());
       }
-      return s;
+      return FieldElement.linearCombination(c, weighted);
     });
   }
 }
