@@ -1,8 +1,5 @@
 package org.lcngeo.numeric.flow;
 
-import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.QRDecomposition;
-
 /**
  * The numerical rank of a dense matrix: the number of its singular values above a relative
  * threshold times the largest, without the singular vectors. The matrix (in its tall orientation)
@@ -31,31 +28,84 @@ final class NumericalRank {
     return b.length + 1 - countBelow(b, relative * largest);
   }
 
-  /** R (k x k, k = the smaller dimension) of the QR decomposition of a or of its transpose. */
+  /**
+   * R (k x k, k = the smaller dimension) of the QR decomposition of a or of its transpose, by
+   * Householder reflections on the columns (stored as contiguous arrays), four columns per pass
+   * over the reflector so that the four dot products run side by side.
+   */
   private static double[][] triangularFactor(double[][] a) {
     int rows = a.length;
     int cols = a[0].length;
-    double[][] tall = a;
+    int k = Math.min(rows, cols);
+    int m = Math.max(rows, cols);
+    double[][] c = new double[k][];
     if (rows < cols) {
-      tall = new double[cols][rows];
-      for (int i = 0; i < rows; i++) {
-        for (int j = 0; j < cols; j++) {
-          tall[j][i] = a[i][j];
+      for (int j = 0; j < k; j++) {
+        c[j] = a[j].clone();
+      }
+    } else {
+      for (int j = 0; j < k; j++) {
+        c[j] = new double[m];
+      }
+      for (int i = 0; i < m; i++) {
+        double[] ai = a[i];
+        for (int j = 0; j < k; j++) {
+          c[j][i] = ai[j];
         }
       }
     }
-    int k = Math.min(rows, cols);
-    if (tall.length == k) {
-      double[][] copy = new double[k][];
-      for (int i = 0; i < k; i++) {
-        copy[i] = tall[i].clone();
+    double[][] r = new double[k][k];
+    for (int minor = 0; minor < k; minor++) {
+      double[] x = c[minor];
+      double alpha = reflector(x, minor, m - minor);
+      r[minor][minor] = alpha;
+      if (alpha == 0) {
+        continue;
       }
-      return copy;
+      // H y = y - t (v . y) v with t = 2 / (v . v) = -1 / (alpha v_0)
+      double t = -1 / (alpha * x[minor]);
+      int col = minor + 1;
+      for (; col + 3 < k; col += 4) {
+        double[] y0 = c[col];
+        double[] y1 = c[col + 1];
+        double[] y2 = c[col + 2];
+        double[] y3 = c[col + 3];
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        for (int i = minor; i < m; i++) {
+          double xi = x[i];
+          s0 += xi * y0[i];
+          s1 += xi * y1[i];
+          s2 += xi * y2[i];
+          s3 += xi * y3[i];
+        }
+        reflect(x, y0, t * s0, minor, m);
+        reflect(x, y1, t * s1, minor, m);
+        reflect(x, y2, t * s2, minor, m);
+        reflect(x, y3, t * s3, minor, m);
+      }
+      for (; col < k; col++) {
+        double[] y = c[col];
+        double s = 0;
+        for (int i = minor; i < m; i++) {
+          s += x[i] * y[i];
+        }
+        reflect(x, y, t * s, minor, m);
+      }
+      for (int j = minor + 1; j < k; j++) {
+        r[minor][j] = c[j][minor];
+      }
     }
-    return new QRDecomposition(MatrixUtils.createRealMatrix(tall))
-        .getR()
-        .getSubMatrix(0, k - 1, 0, k - 1)
-        .getData();
+    return r;
+  }
+
+  /** y[from..to) -= f v[from..to). */
+  private static void reflect(double[] v, double[] y, double f, int from, int to) {
+    for (int i = from; i < to; i++) {
+      y[i] -= f * v[i];
+    }
   }
 
   /**
