@@ -2,9 +2,6 @@ package org.lcngeo.numeric.flow;
 
 import org.hipparchus.linear.EigenDecompositionSymmetric;
 import org.hipparchus.linear.MatrixUtils;
-import org.hipparchus.linear.QRDecomposition;
-import org.hipparchus.linear.RealMatrix;
-import org.hipparchus.linear.SingularValueDecomposition;
 import org.lcngeo.numeric.data.QuadraticLoss;
 import org.lcngeo.numeric.ntk.MuState;
 import org.lcngeo.numeric.ntk.NumericMu;
@@ -39,6 +36,9 @@ public record ConvergenceDiagnostics(
     double[] hessianEigenvalues,
     boolean strictSaddle) {
 
+  /** Singular values of J above this times the largest count toward its rank. */
+  static final double RANK_THRESHOLD = 1e-8;
+
   /** Evaluates the diagnostics at theta. */
   public static ConvergenceDiagnostics at(
       NumericMu mu, QuadraticLoss loss, double[] theta, int dimension, double zeroReference) {
@@ -52,13 +52,7 @@ public record ConvergenceDiagnostics(
     double[] kg = new double[n];
     s.jacobianTimes(grad, kg);
     double[][] j = s.jacobian();
-    double[] sv = singularValues(j);
-    int rank = 0;
-    for (double x : sv) {
-      if (x > 1e-8 * sv[0]) {
-        rank++;
-      }
-    }
+    int rank = NumericalRank.of(j, RANK_THRESHOLD);
     double[][] h = new double[p][p];
     new GradientField(mu, loss).hessian(theta, h);
     double[] eig = new EigenDecompositionSymmetric(MatrixUtils.createRealMatrix(h)).getEigenvalues();
@@ -70,25 +64,11 @@ public record ConvergenceDiagnostics(
         muNorm,
         zeroReference,
         muNorm < 0.01 * zeroReference,
-        sv[0] == 0 ? 0 : rank,
+        rank,
         dimension,
         norm(kg),
         eig,
         eig[0] < -1e-8 * maxAbs);
-  }
-
-  /**
-   * The singular values of an n x p matrix, descending; for n > p those of the triangular factor
-   * R of its QR decomposition (the same values, backward stable, and an SVD of p x p instead of n
-   * x p: at W6b's 4225 x 283, 0.4 s instead of 7 s).
-   */
-  static double[] singularValues(double[][] a) {
-    RealMatrix m = MatrixUtils.createRealMatrix(a);
-    int p = a[0].length;
-    if (a.length > p) {
-      m = new QRDecomposition(m).getR().getSubMatrix(0, p - 1, 0, p - 1);
-    }
-    return new SingularValueDecomposition(m).getSingularValues();
   }
 
   static double norm(double[] x) {
