@@ -13,6 +13,7 @@ import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.hipparchus.fraction.BigFraction;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.lcngeo.core.algebra.RationalRing;
@@ -89,6 +90,19 @@ class GenericFiberTest {
     }
   }
 
+  @Test
+  void drawnLayersAreTestedForIrreducibilityByTheirFactors() {
+    List<BigFraction> rankOne = Collections.nCopies(4, new BigFraction(5)); // 5 (z0 + 1)(z1 + 1)
+    assertThat(irreducible(new int[] {2, 2}, rankOne)).isFalse();
+    List<BigFraction> square = List.of(new BigFraction(1), new BigFraction(2), new BigFraction(1),
+        new BigFraction(2), new BigFraction(4), new BigFraction(2), new BigFraction(1),
+        new BigFraction(2), new BigFraction(1)); // (1 + z0)^2 (1 + z1)^2
+    assertThat(irreducible(new int[] {3, 3}, square)).isFalse();
+    List<BigFraction> generic = List.of(new BigFraction(1), new BigFraction(2), new BigFraction(3),
+        new BigFraction(5)); // 1 + 2 z1 + 3 z0 + 5 z0 z1: the determinant 5 - 6 is not 0
+    assertThat(irreducible(new int[] {2, 2}, generic)).isTrue();
+  }
+
   /** Whether the filter w of the given sizes (row-major) is irreducible over Q as a polynomial. */
   static boolean irreducible(int[] sizes, List<BigFraction> w) {
     String[] vars = new String[sizes.length];
@@ -109,8 +123,12 @@ class GenericFiberTest {
       p = p.sum(new edu.jas.arith.BigRational(new edu.jas.arith.BigInteger(c.getNumerator()),
           new edu.jas.arith.BigInteger(c.getDenominator())), edu.jas.poly.ExpVector.create(e));
     }
-    return edu.jas.ufd.FactorFactory.getImplementation(new edu.jas.arith.BigRational())
-        .isIrreducible(p);
+    // from the complete factorization: JAS' isIrreducible says true for 5 (z0 + 1)(z1 + 1)
+    java.util.SortedMap<edu.jas.poly.GenPolynomial<edu.jas.arith.BigRational>, Long> factors =
+        edu.jas.ufd.FactorFactory.getImplementation(new edu.jas.arith.BigRational()).factors(p);
+    long nonConstant = factors.entrySet().stream()
+        .filter(e -> !e.getKey().isConstant()).mapToLong(java.util.Map.Entry::getValue).sum();
+    return nonConstant == 1;
   }
 
   /**
