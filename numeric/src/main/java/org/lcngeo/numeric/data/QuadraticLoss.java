@@ -179,6 +179,16 @@ public final class QuadraticLoss {
     return s + y2;
   }
 
+  /**
+   * An estimate of the absolute rounding error of {@link #value}: the reduced form v^T A v - 2 b^T
+   * v + y2 cancels terms of the size of y2 where l(v) is small (a good fit), so its error is a few
+   * n ulp(y2), whatever l(v) is; the sum of squared residuals (the loss on the data) cancels
+   * nothing and has only a relative error (0 here).
+   */
+  public double valueRoundingError() {
+    return m != null ? 0 : 4.0 * (n + 1) * Math.ulp(y2);
+  }
+
   /** This thread's M v - y. */
   private double[] residual(double[] v) {
     double[] r = residual.get();

@@ -15,7 +15,8 @@ package org.lcngeo.numeric.flow;
  *     functionSpaceReached), or null when it was not run
  * @param deviations ||mu(theta(t_k)) - v(t_k)|| (NaN beyond functionSpaceReached), or null
  * @param deltaDrift max over every accepted step and grid time of max_l |delta_l(t) - delta_l(0)|
- * @param lossIncreases grid intervals on which the loss went up by more than 1e-12 relative
+ * @param lossIncreases grid intervals on which the loss went up by more than 1e-12 relative plus
+ *     the loss's own rounding error ({@code QuadraticLoss.valueRoundingError})
  * @param functionSpaceDeviation max_k deviations[k] over the grid times reached (NaN when not
  *     run)
  * @param functionSpaceReached the last grid time the function-space flow reached: T, or less

@@ -135,8 +135,9 @@ public final class GradientFlow {
     double seconds = (System.nanoTime() - start) * 1e-9;
     long rhs = field.evaluations();
     int increases = 0;
+    double rounding = loss.valueRoundingError();
     for (int k = 1; k < m; k++) {
-      if (losses[k] > losses[k - 1] + 1e-12 * Math.abs(losses[k - 1])) {
+      if (losses[k] > losses[k - 1] + 1e-12 * Math.abs(losses[k - 1]) + rounding) {
         increases++;
       }
     }
