@@ -50,6 +50,17 @@ public final class RealQuadraticFactors {
           RealAlgebraicNumber.of(p[0].divide(a))));
       return out;
     }
+    List<Quadratic> byInclusion = byInclusion(p, (n - real) / 2);
+    return byInclusion != null ? byInclusion : byWindingNumbers(p, real);
+  }
+
+  /**
+   * The quadratics from JAS' complex root isolation by winding numbers (rectangles refined until
+   * n - real of them lie off the real axis), in JAS' order of the roots.
+   */
+  static List<Quadratic> byWindingNumbers(BigFraction[] p, int real) {
+    int n = p.length - 1;
+    List<Quadratic> out = new ArrayList<>();
     ComplexRing<BigRational> cr = new ComplexRing<>(BigRational.ONE);
     GenPolynomialRing<Complex<BigRational>> ring = new GenPolynomialRing<>(cr, 1);
     GenPolynomial<Complex<BigRational>> cp = ring.getZERO();
@@ -101,6 +112,60 @@ public final class RealQuadraticFactors {
       out.add(new Quadratic(s, q));
     }
     return out;
+  }
+
+  /** Thrown inside an enclosure when a tightened disk cannot be shown to hold the same root. */
+  private static final class NotNested extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotNested() {
+      super(null, null, false, false);
+    }
+  }
+
+  /**
+   * The quadratics from certified disks around the non-real roots ({@link WeierstrassInclusion}),
+   * in the order of their roots by real part, then imaginary part; null when the disks do not
+   * separate the roots or a tightened disk is not nested in the previous one (then the winding
+   * numbers below decide).
+   */
+  static List<Quadratic> byInclusion(BigFraction[] p, int pairs) {
+    WeierstrassInclusion w = WeierstrassInclusion.upperRoots(p, pairs);
+    if (w == null) {
+      return null;
+    }
+    List<Integer> upper = new ArrayList<>(w.upper());
+    upper.sort(java.util.Comparator.<Integer, BigFraction>comparing(k -> w.real(k).lo())
+        .thenComparing(k -> w.imaginary(k).lo()));
+    BigFraction[] sums = Polynomials.composedSum(p, p);
+    BigFraction[] products = Polynomials.composedProduct(p, p);
+    List<Quadratic> out = new ArrayList<>();
+    try {
+      for (int k : upper) {
+        // each root refined from the state where all disks were disjoint (so the roots are
+        // distinct), every tightened disk nested in the one before (so it is the same root)
+        WeierstrassInclusion forSum = w.copy();
+        RealAlgebraicNumber s = RealAlgebraicNumber.identify(List.of(sums), round -> {
+          tighten(forSum, k, round);
+          return forSum.real(k).multiply(new BigFraction(2));
+        });
+        WeierstrassInclusion forProduct = w.copy();
+        RealAlgebraicNumber q = RealAlgebraicNumber.identify(List.of(products), round -> {
+          tighten(forProduct, k, round);
+          return square(forProduct.real(k)).add(square(forProduct.imaginary(k)));
+        });
+        out.add(new Quadratic(s, q));
+      }
+    } catch (NotNested e) {
+      return null;
+    }
+    return out;
+  }
+
+  private static void tighten(WeierstrassInclusion w, int k, int round) {
+    if (round > 0 && !w.tighten(k)) {
+      throw new NotNested();
+    }
   }
 
   @SuppressWarnings("unchecked")
