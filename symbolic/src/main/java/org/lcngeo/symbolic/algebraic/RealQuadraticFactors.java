@@ -19,10 +19,12 @@ import org.hipparchus.fraction.BigFraction;
  * real algebraic numbers. Together with the real roots this is the factorisation over R that the
  * 1-D fibers need (Sec. 2.3: a layer polynomial is any real divisor of pi_1(v) of the right shape).
  *
- * <p>Exact throughout: the non-real roots are isolated in rational rectangles by JAS' {@link
- * ComplexRootsSturm} (winding numbers, no floating point); s is the root of Res_y(f(y), f(x - y))
+ * <p>Exact throughout: the non-real roots are isolated in certified disks ({@link
+ * WeierstrassInclusion}: floating point proposes the centres, exact radii decide), or, when those
+ * do not separate them, in rational rectangles by JAS' {@link ComplexRootsSturm} (winding numbers,
+ * no floating point); s is the root of Res_y(f(y), f(x - y))
  * (whose roots are the sums c_i + c_j) and p the root of Res_y(f(y), y^n f(x / y)) (the products
- * c_i c_j) singled out by the enclosures 2 Re and |.|^2 of a shrinking rectangle ({@link
+ * c_i c_j) singled out by the enclosures 2 Re and |.|^2 of a shrinking disk or rectangle ({@link
  * RealAlgebraicNumber#identify}). Cost: the complex root isolation of f, and two resultants of
  * degree n^2 factored over Q (n = deg f).
  */
