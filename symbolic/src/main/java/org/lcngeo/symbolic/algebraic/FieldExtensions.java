@@ -37,10 +37,12 @@ public final class FieldExtensions {
   }
 
   /**
-   * Thrown when the field needed exceeds the degree bound the caller set: a designed limit (the
-   * fiber reports it as the reason it is incomplete; escaping to the command line it is exit 2).
+   * Thrown when the field needed exceeds the degree bound the caller set, or when factoring the
+   * polynomial that defines it exceeds the recombination bound of {@link Zassenhaus} (a subclass):
+   * a designed limit (the fiber reports it as the reason it is incomplete; escaping to the command
+   * line it is exit 2).
    */
-  public static final class DegreeBoundExceeded extends org.lcngeo.core.LimitExceededException {
+  public static class DegreeBoundExceeded extends org.lcngeo.core.LimitExceededException {
     private static final long serialVersionUID = 1L;
 
     public DegreeBoundExceeded(String message) {

@@ -9,7 +9,6 @@ import edu.jas.poly.TermOrder;
 import edu.jas.root.Interval;
 import edu.jas.root.RealRootsSturm;
 import cc.redberry.rings.poly.PolynomialFactorDecomposition;
-import cc.redberry.rings.poly.univar.UnivariateFactorization;
 import cc.redberry.rings.poly.univar.UnivariatePolynomial;
 import edu.jas.ufd.GreatestCommonDivisorSubres;
 import java.math.BigInteger;
@@ -244,11 +243,14 @@ final class Polynomials {
   }
 
   /**
-   * The distinct monic irreducible factors over Q of a non-constant p, by Rings' univariate
-   * factoring over Z (Zassenhaus with Hensel lifting), which on the degree-16 to 128 norms and
+   * The distinct monic irreducible factors over Q of a non-constant p, by Zassenhaus' factoring
+   * over Z with Rings' modular factoring and Hensel lifting, which on the degree-16 to 128 norms and
    * composed sums of the rescaling is one to two orders of magnitude faster than JAS's (see the
-   * README's design notes). The factors are checked by multiplying them back; a failed check is
-   * retried and then reported as an internal error.
+   * README's design notes), and a recombination that stops at the running command's deadline and at
+   * a designed bound ({@link Zassenhaus}). The factors are checked by multiplying them back; a
+   * failed check is retried and then reported as an internal error.
+   *
+   * @throws Zassenhaus.RecombinationBoundExceeded beyond the recombination bound
    */
   static List<BigFraction[]> irreducibleFactors(BigFraction[] p) {
     if (p.length < 2) {
@@ -261,7 +263,7 @@ final class Polynomials {
     for (int attempt = 0; attempt < FACTOR_ATTEMPTS; attempt++) {
       org.lcngeo.core.Deadline.checkCurrent();
       PolynomialFactorDecomposition<UnivariatePolynomial<cc.redberry.rings.bigint.BigInteger>> f =
-          UnivariateFactorization.FactorInZ(ip);
+          Zassenhaus.factor(ip);
       if (f.multiply().equals(ip)) {
         List<BigFraction[]> out = new ArrayList<>();
         for (UnivariatePolynomial<cc.redberry.rings.bigint.BigInteger> g : f.factors) {

@@ -26,7 +26,9 @@ import org.lcngeo.symbolic.linalg.ExactLinearAlgebra;
  * <p>Algorithm, with f made monic with integer coefficients (y = a z), so that every symmetric
  * function of roots below is an algebraic integer and every trace an integer:
  * <ol>
- *   <li>theta = e_1(S) + lambda e_2(S) (S the roots of g, lambda = 0, 1, ...), and
+ *   <li>theta = e_1(S) + lambda e_2(S) + lambda^2 e_3(S) + ... (S the roots of g, lambda = 0, 1,
+ *       ...; all of S's elementary symmetric functions, since two sets of roots may share e_1 and
+ *       e_2), and
  *       M(x) = prod_T (x - theta(T)) over all subsets T of deg g roots of f, computed from
  *       approximations of all complex roots and rounded to integers; when M is squarefree, theta
  *       separates the subsets, so Q(theta) = L (the stabilisers of theta and of S agree);</li>
@@ -114,7 +116,7 @@ public final class RealFactorField {
           if (g != null) {
             return g;
           }
-          last = "theta = e1 + " + lambda + " e2 does not separate the factors";
+          last = "theta = e1 + " + lambda + " e2 + ... does not separate the factors";
         } catch (ArithmeticException | IllegalStateException
             | org.hipparchus.exception.MathRuntimeException e) {
           last = e.getMessage();
@@ -133,7 +135,10 @@ public final class RealFactorField {
     for (Complex c : approx) {
       r = Math.max(r, c.norm() * lead.doubleValue() * 1.01 + 1);
     }
-    double theta = m * r + lambda * m * m * r * r;
+    double theta = 0;
+    for (int k = 1; k <= m; k++) {
+      theta += Math.pow(lambda, k - 1) * Math.pow(m * r, k);
+    }
     int subsets = binomial(n, m);
     double digits = subsets * Math.log10(1 + theta) + 2 * m * Math.log10(1 + r);
     int precision = (int) Math.ceil(2 * digits) + 40 + extra;
@@ -148,7 +153,10 @@ public final class RealFactorField {
     for (int t = 0; t < all.size(); t++) {
       Deadline.checkCurrent();
       e[t] = elementary(y, all.get(t), mc);
-      th[t] = m >= 2 ? e[t][1].add(e[t][2].scale(BigDecimal.valueOf(lambda), mc), mc) : e[t][1];
+      th[t] = e[t][m];
+      for (int k = m - 1; k >= 1; k--) { // Horner in lambda
+        th[t] = th[t].scale(BigDecimal.valueOf(lambda), mc).add(e[t][k], mc);
+      }
       if (java.util.Arrays.equals(all.get(t), chosen)) {
         self = t;
       }
@@ -285,7 +293,9 @@ public final class RealFactorField {
     return others.isEmpty();
   }
 
-  /** A certified enclosure of theta(S) = a e1(S) + lambda a^2 e2(S), tighter as the round grows. */
+  /**
+   * A certified enclosure of theta(S) = sum_k lambda^(k-1) a^k e_k(S), tighter as the round grows.
+   */
   private RationalInterval thetaEnclosure(boolean[] takeRoot, boolean[] takePair, int m,
       int lambda, int round) {
     List<RationalInterval> g = new ArrayList<>();
@@ -309,10 +319,14 @@ public final class RealFactorField {
             RationalInterval.point(BigFraction.ONE)));
       }
     }
+    // e_k(S) of the roots of F, a times those of f: (-1)^k a^k g_(m-k)
     BigFraction a = new BigFraction(lead);
-    RationalInterval e1 = g.get(m - 1).multiply(a.negate());
-    RationalInterval e2 = m >= 2 ? g.get(m - 2).multiply(a.multiply(a)) : RationalInterval.point(BigFraction.ZERO);
-    return e1.add(e2.multiply(new BigFraction(lambda)));
+    RationalInterval theta = RationalInterval.point(BigFraction.ZERO);
+    for (int k = m; k >= 1; k--) {
+      BigFraction scale = a.pow(k).multiply(k % 2 == 0 ? 1 : -1);
+      theta = theta.multiply(new BigFraction(lambda)).add(g.get(m - k).multiply(scale));
+    }
+    return theta;
   }
 
   private static List<RationalInterval> times(List<RationalInterval> a, List<RationalInterval> b) {

@@ -9,7 +9,6 @@ import edu.jas.poly.GenPolynomialRing;
 import edu.jas.root.ComplexRootsSturm;
 import edu.jas.root.InvalidBoundaryException;
 import edu.jas.root.Rectangle;
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import org.hipparchus.fraction.BigFraction;
@@ -20,10 +19,12 @@ import org.hipparchus.fraction.BigFraction;
  * real algebraic numbers. Together with the real roots this is the factorisation over R that the
  * 1-D fibers need (Sec. 2.3: a layer polynomial is any real divisor of pi_1(v) of the right shape).
  *
- * <p>Exact throughout: the non-real roots are isolated in rational rectangles by JAS' {@link
- * ComplexRootsSturm} (winding numbers, no floating point); s is the root of Res_y(f(y), f(x - y))
+ * <p>Exact throughout: the non-real roots are isolated in certified disks ({@link
+ * WeierstrassInclusion}: floating point proposes the centres, exact radii decide), or, when those
+ * do not separate them, in rational rectangles by JAS' {@link ComplexRootsSturm} (winding numbers,
+ * no floating point); s is the root of Res_y(f(y), f(x - y))
  * (whose roots are the sums c_i + c_j) and p the root of Res_y(f(y), y^n f(x / y)) (the products
- * c_i c_j) singled out by the enclosures 2 Re and |.|^2 of a shrinking rectangle ({@link
+ * c_i c_j) singled out by the enclosures 2 Re and |.|^2 of a shrinking disk or rectangle ({@link
  * RealAlgebraicNumber#identify}). Cost: the complex root isolation of f, and two resultants of
  * degree n^2 factored over Q (n = deg f).
  */
@@ -38,11 +39,6 @@ public final class RealQuadraticFactors {
    * lowest degree first).
    */
   public static List<Quadratic> of(List<BigFraction> f) {
-    return of(f, true);
-  }
-
-  /** {@link #of(List)}, with the certified disks or (for tests) JAS' refinement alone. */
-  static List<Quadratic> of(List<BigFraction> f, boolean certifiedDisks) {
     BigFraction[] p = Polynomials.trim(f.toArray(new BigFraction[0]));
     List<Quadratic> out = new ArrayList<>();
     int n = p.length - 1;
@@ -56,6 +52,17 @@ public final class RealQuadraticFactors {
           RealAlgebraicNumber.of(p[0].divide(a))));
       return out;
     }
+    List<Quadratic> byInclusion = byInclusion(p, (n - real) / 2);
+    return byInclusion != null ? byInclusion : byWindingNumbers(p, real);
+  }
+
+  /**
+   * The quadratics from JAS' complex root isolation by winding numbers (rectangles refined until
+   * n - real of them lie off the real axis), in JAS' order of the roots.
+   */
+  static List<Quadratic> byWindingNumbers(BigFraction[] p, int real) {
+    int n = p.length - 1;
+    List<Quadratic> out = new ArrayList<>();
     ComplexRing<BigRational> cr = new ComplexRing<>(BigRational.ONE);
     GenPolynomialRing<Complex<BigRational>> ring = new GenPolynomialRing<>(cr, 1);
     GenPolynomial<Complex<BigRational>> cp = ring.getZERO();
@@ -88,148 +95,78 @@ public final class RealQuadraticFactors {
     BigFraction[] sums = Polynomials.composedSum(p, p);
     BigFraction[] products = Polynomials.composedProduct(p, p);
     GenPolynomial<Complex<BigRational>> poly = cp;
-    BigInteger[] integer = Polynomials.primitive(p);
-    org.hipparchus.complex.Complex[] approximations =
-        certifiedDisks ? doubleRoots(p) : new org.hipparchus.complex.Complex[0];
     for (Rectangle<BigRational> r0 : roots) {
       if (offAxis(r0) <= 0) {
         continue;
       }
       Rectangle<BigRational>[] box = box(r0);
-      RationalInterval[] disk = {null, null};
       RealAlgebraicNumber s = RealAlgebraicNumber.identify(List.of(sums), round -> {
-        enclose(engine, box, poly, round, integer, approximations, disk);
-        return disk[0].multiply(new BigFraction(2));
+        shrink(engine, box, poly, round);
+        RationalInterval re = real(box[0]);
+        return re.multiply(new BigFraction(2));
       });
       RealAlgebraicNumber q = RealAlgebraicNumber.identify(List.of(products), round -> {
-        enclose(engine, box, poly, round, integer, approximations, disk);
-        return square(disk[0]).add(square(disk[1]));
+        shrink(engine, box, poly, round);
+        RationalInterval re = real(box[0]);
+        RationalInterval im = imaginary(box[0]);
+        return square(re).add(square(im));
       });
       out.add(new Quadratic(s, q));
     }
     return out;
   }
 
-  /**
-   * Encloses the root c of f in the isolating rectangle box[0] (real and imaginary parts into
-   * disk[0], disk[1]), tighter with each round: first by a certified disk around a Newton
-   * approximation with 64 * 2^round bits ({@link #certifiedDisk}); where that fails, by shrinking
-   * the rectangle with JAS' complex root refinement.
-   */
-  private static void enclose(ComplexRootsSturm<BigRational> engine, Rectangle<BigRational>[] box,
-      GenPolynomial<Complex<BigRational>> cp, int round, BigInteger[] f,
-      org.hipparchus.complex.Complex[] approximations, RationalInterval[] disk) {
-    RationalInterval[] d = round < 8 ? certifiedDisk(f, box[0], approximations, 64 << round) : null;
-    if (d == null) {
-      shrink(engine, box, cp, round);
-      d = new RationalInterval[] {real(box[0]), imaginary(box[0])};
+  /** Thrown inside an enclosure when a tightened disk cannot be shown to hold the same root. */
+  private static final class NotNested extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    NotNested() {
+      super(null, null, false, false);
     }
-    disk[0] = d[0];
-    disk[1] = d[1];
   }
 
   /**
-   * Enclosures of the real and imaginary parts of the root c of f (integer coefficients) in the
-   * isolating rectangle r: Newton's iteration in Gaussian integers over 2^bits from the nearest
-   * double approximation, then a certificate. Since f'(z)/f(z) = sum_i 1/(z - c_i), some root of
-   * f lies within n |f(z) / f'(z)| of z; when the square around that disk lies in r, which holds
-   * c and no other root, that root is c. Null when the certificate fails.
+   * The quadratics from certified disks around the non-real roots ({@link WeierstrassInclusion}),
+   * in the order of their roots by real part, then imaginary part; null when the disks do not
+   * separate the roots or a tightened disk is not nested in the previous one (then the winding
+   * numbers below decide).
    */
-  static RationalInterval[] certifiedDisk(BigInteger[] f, Rectangle<BigRational> r,
-      org.hipparchus.complex.Complex[] approximations, int bits) {
-    RationalInterval re = real(r);
-    RationalInterval im = imaginary(r);
-    double cx = re.lo().add(re.hi()).doubleValue() / 2;
-    double cy = im.lo().add(im.hi()).doubleValue() / 2;
-    org.hipparchus.complex.Complex start = null;
-    for (org.hipparchus.complex.Complex z : approximations) {
-      if (start == null || Math.hypot(z.getReal() - cx, z.getImaginary() - cy)
-          < Math.hypot(start.getReal() - cx, start.getImaginary() - cy)) {
-        start = z;
-      }
-    }
-    if (start == null || !Double.isFinite(start.getReal()) || !Double.isFinite(start.getImaginary())) {
+  static List<Quadratic> byInclusion(BigFraction[] p, int pairs) {
+    WeierstrassInclusion w = WeierstrassInclusion.upperRoots(p, pairs);
+    if (w == null) {
       return null;
     }
-    int n = f.length - 1;
-    BigInteger x = new java.math.BigDecimal(start.getReal())
-        .multiply(new java.math.BigDecimal(BigInteger.ONE.shiftLeft(bits))).toBigInteger();
-    BigInteger y = new java.math.BigDecimal(start.getImaginary())
-        .multiply(new java.math.BigDecimal(BigInteger.ONE.shiftLeft(bits))).toBigInteger();
-    BigInteger[] pq = null;
-    for (int it = 0; it < 2 * (32 - Integer.numberOfLeadingZeros(bits)) + 8; it++) {
-      org.lcngeo.core.Deadline.checkCurrent();
-      pq = valueAndDerivative(f, x, y, bits);
-      BigInteger qq = pq[2].multiply(pq[2]).add(pq[3].multiply(pq[3]));
-      if (qq.signum() == 0) {
-        return null;
-      }
-      // z - f(z)/f'(z) = (x + iy)/2^b - (P / Q) / 2^b with P = f 2^(bn), Q = f' 2^(b(n-1))
-      BigInteger stepRe = pq[0].multiply(pq[2]).add(pq[1].multiply(pq[3])).divide(qq);
-      BigInteger stepIm = pq[1].multiply(pq[2]).subtract(pq[0].multiply(pq[3])).divide(qq);
-      x = x.subtract(stepRe);
-      y = y.subtract(stepIm);
-      if (stepRe.abs().compareTo(BigInteger.ONE) <= 0 && stepIm.abs().compareTo(BigInteger.ONE) <= 0) {
-        break;
-      }
-    }
-    pq = valueAndDerivative(f, x, y, bits);
-    BigInteger pp = pq[0].multiply(pq[0]).add(pq[1].multiply(pq[1]));
-    BigInteger qq = pq[2].multiply(pq[2]).add(pq[3].multiply(pq[3]));
-    if (qq.signum() == 0) {
-      return null;
-    }
-    // radius n |P| / (|Q| 2^b) <= k / 2^(2b), k = isqrt(n^2 |P|^2 2^(2b) / |Q|^2) + 1
-    BigInteger k = BigInteger.valueOf((long) n * n).multiply(pp).shiftLeft(2 * bits).divide(qq).sqrt()
-        .add(BigInteger.ONE);
-    BigInteger scale = BigInteger.ONE.shiftLeft(2 * bits);
-    BigInteger xs = x.shiftLeft(bits);
-    BigInteger ys = y.shiftLeft(bits);
-    RationalInterval dre = new RationalInterval(new BigFraction(xs.subtract(k), scale), new BigFraction(xs.add(k), scale));
-    RationalInterval dim = new RationalInterval(new BigFraction(ys.subtract(k), scale), new BigFraction(ys.add(k), scale));
-    if (dre.lo().compareTo(re.lo()) < 0 || dre.hi().compareTo(re.hi()) > 0
-        || dim.lo().compareTo(im.lo()) < 0 || dim.hi().compareTo(im.hi()) > 0) {
-      return null;
-    }
-    return new RationalInterval[] {dre, dim};
-  }
-
-  /**
-   * {P_re, P_im, Q_re, Q_im}: P = 2^(bn) f(z) and Q = 2^(b(n-1)) f'(z) at z = (x + iy) / 2^b,
-   * Horner in Gaussian integers.
-   */
-  private static BigInteger[] valueAndDerivative(BigInteger[] f, BigInteger x, BigInteger y, int bits) {
-    int n = f.length - 1;
-    BigInteger pr = f[n];
-    BigInteger pi = BigInteger.ZERO;
-    BigInteger qr = BigInteger.ZERO;
-    BigInteger qi = BigInteger.ZERO;
-    for (int i = n - 1; i >= 0; i--) {
-      // Q' = 2^(b(n-i)) q_i with q_i = q_(i+1) z + p_(i+1), P = 2^(b(n-i)) p_i, p_i = p_(i+1) z + a_i
-      BigInteger nqr = qr.multiply(x).subtract(qi.multiply(y)).add(pr.shiftLeft(bits));
-      BigInteger nqi = qr.multiply(y).add(qi.multiply(x)).add(pi.shiftLeft(bits));
-      BigInteger npr = pr.multiply(x).subtract(pi.multiply(y)).add(f[i].shiftLeft(bits * (n - i)));
-      BigInteger npi = pr.multiply(y).add(pi.multiply(x));
-      qr = nqr;
-      qi = nqi;
-      pr = npr;
-      pi = npi;
-    }
-    // Q' = 2^(bn) f'(z), every term of which has the factor 2^b: Q = Q' / 2^b exactly
-    return new BigInteger[] {pr, pi, qr.shiftRight(bits), qi.shiftRight(bits)};
-  }
-
-  /** Double-precision approximations of all complex roots (starts for {@link #certifiedDisk}). */
-  private static org.hipparchus.complex.Complex[] doubleRoots(BigFraction[] p) {
-    int n = p.length - 1;
-    double[] c = new double[n + 1];
-    for (int i = 0; i <= n; i++) {
-      c[i] = p[i].doubleValue() / p[n].doubleValue();
-    }
+    List<Integer> upper = new ArrayList<>(w.upper());
+    upper.sort(java.util.Comparator.<Integer, BigFraction>comparing(k -> w.real(k).lo())
+        .thenComparing(k -> w.imaginary(k).lo()));
+    BigFraction[] sums = Polynomials.composedSum(p, p);
+    BigFraction[] products = Polynomials.composedProduct(p, p);
+    List<Quadratic> out = new ArrayList<>();
     try {
-      return new org.hipparchus.analysis.solvers.LaguerreSolver(1e-14, 1e-14, 1e-14).solveAllComplex(c, 0);
-    } catch (RuntimeException e) {
-      return new org.hipparchus.complex.Complex[0];
+      for (int k : upper) {
+        // each root refined from the state where all disks were disjoint (so the roots are
+        // distinct), every tightened disk nested in the one before (so it is the same root)
+        WeierstrassInclusion forSum = w.copy();
+        RealAlgebraicNumber s = RealAlgebraicNumber.identify(List.of(sums), round -> {
+          tighten(forSum, k, round);
+          return forSum.real(k).multiply(new BigFraction(2));
+        });
+        WeierstrassInclusion forProduct = w.copy();
+        RealAlgebraicNumber q = RealAlgebraicNumber.identify(List.of(products), round -> {
+          tighten(forProduct, k, round);
+          return square(forProduct.real(k)).add(square(forProduct.imaginary(k)));
+        });
+        out.add(new Quadratic(s, q));
+      }
+    } catch (NotNested e) {
+      return null;
+    }
+    return out;
+  }
+
+  private static void tighten(WeierstrassInclusion w, int k, int round) {
+    if (round > 0 && !w.tighten(k)) {
+      throw new NotNested();
     }
   }
 

@@ -12,27 +12,33 @@ import net.jqwik.api.Provide;
 import org.hipparchus.fraction.BigFraction;
 
 /**
- * The quadratic factors z^2 - s z + p over R with the complex roots enclosed by certified Newton
- * disks equal those found with JAS' complex root refinement alone, exactly, on random squarefree
- * polynomials.
+ * The two exact routes to the real quadratic factors agree: certified Weierstrass disks ({@link
+ * WeierstrassInclusion}) and JAS' winding numbers, on random squarefree polynomials of degree 3..7
+ * with non-real roots, as the same quadratics.
  */
 class RealQuadraticFactorsTest {
   @Provide
   Arbitrary<List<BigFraction>> polynomials() {
-    return Arbitraries.integers().between(-12, 12).list().ofMinSize(4).ofMaxSize(6)
-        .filter(c -> c.get(c.size() - 1) != 0)
+    return Arbitraries.integers().between(3, 7)
+        .flatMap(n -> Arbitraries.integers().between(-9, 9).list().ofSize(n + 1))
+        .filter(c -> c.get(c.size() - 1) != 0 && c.get(0) != 0)
         .map(c -> c.stream().map(BigFraction::new).toList());
   }
 
-  @Property(tries = 20)
-  void certifiedDisksAgreeWithRefinement(@ForAll("polynomials") List<BigFraction> f) {
-    Assume.that(Polynomials.isSquarefree(f.toArray(new BigFraction[0])));
-    List<RealQuadraticFactors.Quadratic> disks = RealQuadraticFactors.of(f, true);
-    List<RealQuadraticFactors.Quadratic> refined = RealQuadraticFactors.of(f, false);
-    assertThat(disks).hasSameSizeAs(refined);
-    for (int i = 0; i < disks.size(); i++) {
-      assertThat(disks.get(i).sum()).isEqualTo(refined.get(i).sum());
-      assertThat(disks.get(i).product()).isEqualTo(refined.get(i).product());
+  @Property(tries = 15)
+  void inclusionAgreesWithWindingNumbers(@ForAll("polynomials") List<BigFraction> f) {
+    BigFraction[] p = f.toArray(new BigFraction[0]);
+    Assume.that(Polynomials.isSquarefree(p));
+    int real = RealAlgebraicNumber.realRoots(f).size();
+    int pairs = (p.length - 1 - real) / 2;
+    Assume.that(pairs > 0);
+    List<RealQuadraticFactors.Quadratic> byInclusion = RealQuadraticFactors.byInclusion(p, pairs);
+    net.jqwik.api.statistics.Statistics.collect(byInclusion == null ? "fell back" : "by inclusion");
+    List<RealQuadraticFactors.Quadratic> reference = RealQuadraticFactors.byWindingNumbers(p, real);
+    assertThat(reference).hasSize(pairs);
+    if (byInclusion != null) {
+      assertThat(byInclusion).containsExactlyInAnyOrderElementsOf(reference);
+      assertThat(RealQuadraticFactors.of(f)).isEqualTo(byInclusion);
     }
   }
 }

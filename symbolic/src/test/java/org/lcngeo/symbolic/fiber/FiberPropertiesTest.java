@@ -2,11 +2,15 @@ package org.lcngeo.symbolic.fiber;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import edu.jas.application.Ideal;
+import cc.redberry.rings.Rational;
+import cc.redberry.rings.Rings;
+import cc.redberry.rings.bigint.BigInteger;
+import cc.redberry.rings.poly.multivar.GroebnerBases;
+import cc.redberry.rings.poly.multivar.MonomialOrder;
+import cc.redberry.rings.poly.multivar.MultivariatePolynomial;
 import edu.jas.arith.BigRational;
 import edu.jas.poly.GenPolynomial;
 import edu.jas.poly.GenPolynomialRing;
-import edu.jas.poly.TermOrder;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -338,61 +342,57 @@ class FiberPropertiesTest {
 
   /**
    * The number of real solutions w of mu(w) = v, L_l(w_l) = 1, independent of the fiber code: with
-   * a random t = sum c_i w_i as the lowest variable, the reduced lex Groebner basis (JAS) in shape
-   * position {w_i - g_i(t)} + {h(t)} puts the solutions in bijection with the distinct roots of h,
-   * real solutions with real roots (the g_i are rational), which a Sturm sequence counts exactly.
-   * Empty when the basis is not in that shape (a positive-dimensional or non-curvilinear ideal).
+   * a random t = sum c_i w_i as the lowest variable, the reduced lex Groebner basis (Rings' modular
+   * algorithm over Q; JAS' Buchberger took minutes on some 6-unknown systems) in shape position
+   * {w_i - g_i(t)} + {h(t)} puts the solutions in bijection with the distinct roots of h, real
+   * solutions with real roots (the g_i are rational), which a Sturm sequence counts exactly. Empty
+   * when the basis is not in that shape (a positive-dimensional or non-curvilinear ideal).
    */
   static java.util.OptionalInt realSolutionCount(Architecture a, List<BigFraction> v,
       List<List<Integer>> forms, Random r) {
     int n = a.parameterCount();
-    // JAS' INVLEX: the first variable is the lowest
-    String[] vars = new String[n + 1];
-    vars[0] = "t";
+    // Rings' LEX: the last variable, t, is the lowest
+    RingsPolynomials ring = new RingsPolynomials(n + 1);
+    List<MultivariatePolynomial<Rational<BigInteger>>> unknowns = new ArrayList<>();
     for (int i = 0; i < n; i++) {
-      vars[i + 1] = "w" + i;
+      unknowns.add(ring.variable(i));
     }
-    GenPolynomialRing<BigRational> ring =
-        new GenPolynomialRing<>(BigRational.ONE, n + 1, new TermOrder(TermOrder.INVLEX), vars);
-    List<GenPolynomial<BigRational>> unknowns = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      unknowns.add(ring.univariate(vars[i + 1]));
-    }
-    GenPolynomial<BigRational> t = ring.univariate(vars[0]);
-    FilterTuple<GenPolynomial<BigRational>> w = FilterTuple.fromFlat(a, unknowns);
-    List<GenPolynomial<BigRational>> eqs = new ArrayList<>();
-    List<GenPolynomial<BigRational>> mu = MuPlan.compile(a).mu(new PolynomialRing(ring), w);
+    FilterTuple<MultivariatePolynomial<Rational<BigInteger>>> w = FilterTuple.fromFlat(a, unknowns);
+    List<MultivariatePolynomial<Rational<BigInteger>>> eqs = new ArrayList<>();
+    List<MultivariatePolynomial<Rational<BigInteger>>> mu = MuPlan.compile(a).mu(ring, w);
     for (int i = 0; i < mu.size(); i++) {
-      eqs.add(mu.get(i).subtract(ring.getONE().multiply(
-          new BigRational(v.get(i).getNumerator()).divide(new BigRational(v.get(i).getDenominator())))));
+      eqs.add(mu.get(i).copy().subtract(ring.constant(v.get(i))));
     }
     for (int l = 0; l < a.depth() - 1; l++) {
-      GenPolynomial<BigRational> form = ring.getONE().negate();
+      MultivariatePolynomial<Rational<BigInteger>> form = ring.constant(BigFraction.MINUS_ONE);
       for (int j = 0; j < a.layerParameters(l); j++) {
-        form = form.sum(w.layer(l).get(j).multiply(new BigRational(forms.get(l).get(j))));
+        form = form.add(w.layer(l).get(j).copy()
+            .multiply(RingsPolynomials.rational(new BigFraction(forms.get(l).get(j)))));
       }
       eqs.add(form);
     }
-    GenPolynomial<BigRational> separating = t;
-    for (GenPolynomial<BigRational> x : unknowns) {
-      separating = separating.subtract(x.multiply(new BigRational(r.nextInt(41) - 20)));
+    MultivariatePolynomial<Rational<BigInteger>> separating = ring.variable(n);
+    for (MultivariatePolynomial<Rational<BigInteger>> x : unknowns) {
+      separating = separating.subtract(
+          x.copy().multiply(RingsPolynomials.rational(new BigFraction(r.nextInt(41) - 20))));
     }
     eqs.add(separating);
-    List<GenPolynomial<BigRational>> basis = new Ideal<>(ring, eqs).GB().getList();
+    List<MultivariatePolynomial<Rational<BigInteger>>> basis =
+        GroebnerBases.GroebnerBasis(eqs, MonomialOrder.LEX);
     if (basis.size() == 1 && basis.get(0).isConstant()) {
       return java.util.OptionalInt.of(0); // no solution at all
     }
-    List<Integer> tOnly = List.of(t.leadingExpVector().dependencyOnVariables()[0]);
-    GenPolynomial<BigRational> eliminant = null;
-    java.util.Set<edu.jas.poly.ExpVector> leads = new java.util.HashSet<>();
-    for (GenPolynomial<BigRational> p : basis) {
-      if (inT(p, tOnly)) {
+    MultivariatePolynomial<Rational<BigInteger>> eliminant = null;
+    java.util.Set<Integer> leads = new java.util.HashSet<>();
+    for (MultivariatePolynomial<Rational<BigInteger>> p : basis) {
+      if (inT(p, n)) {
         if (eliminant != null) {
           return java.util.OptionalInt.empty();
         }
         eliminant = p;
-      } else if (p.leadingExpVector().totalDeg() == 1 && inT(p.reductum(), tOnly)) {
-        leads.add(p.leadingExpVector());
+      } else if (p.lt().totalDegree == 1 && inT(p.copy().subtract(p.lt()), n)) {
+        leads.add(java.util.stream.IntStream.range(0, n).filter(i -> p.lt().exponents[i] == 1)
+            .findFirst().orElse(n));
       } else {
         return java.util.OptionalInt.empty();
       }
@@ -400,15 +400,21 @@ class FiberPropertiesTest {
     if (eliminant == null || eliminant.isConstant() || leads.size() != n || basis.size() != n + 1) {
       return java.util.OptionalInt.empty();
     }
-    return java.util.OptionalInt.of(distinctRealRoots(eliminant));
+    GenPolynomialRing<BigRational> z = new GenPolynomialRing<>(BigRational.ONE, new String[] {"z"});
+    GenPolynomial<BigRational> h = z.getZERO();
+    for (cc.redberry.rings.poly.multivar.Monomial<Rational<BigInteger>> m : eliminant) {
+      h = h.sum(z.univariate(0, m.exponents[n]).multiply(new BigRational(
+          new edu.jas.arith.BigInteger(new java.math.BigInteger(m.coefficient.numerator().toByteArray())),
+          new edu.jas.arith.BigInteger(new java.math.BigInteger(m.coefficient.denominator().toByteArray())))));
+    }
+    return java.util.OptionalInt.of(distinctRealRoots(h));
   }
 
-  private static boolean inT(GenPolynomial<BigRational> p, List<Integer> tOnly) {
-    for (edu.jas.poly.ExpVector e : p.getMap().keySet()) {
-      for (int i : e.dependencyOnVariables()) {
-        if (!tOnly.contains(i)) {
-          return false;
-        }
+  /** Whether p involves no variable but the last, t (index n). */
+  private static boolean inT(MultivariatePolynomial<Rational<BigInteger>> p, int n) {
+    for (cc.redberry.rings.poly.multivar.Monomial<Rational<BigInteger>> m : p) {
+      if (m.totalDegree != m.exponents[n]) {
+        return false;
       }
     }
     return true;
@@ -446,30 +452,44 @@ class FiberPropertiesTest {
     return atMinusInfinity - atPlusInfinity;
   }
 
-  /** GenPolynomials as a {@link Ring} for the generic executor of the plan. */
-  record PolynomialRing(GenPolynomialRing<BigRational> ring) implements Ring<GenPolynomial<BigRational>> {
-    public GenPolynomial<BigRational> zero() {
-      return ring.getZERO();
+  /** Rings' polynomials over Q in n variables (LEX) as a {@link Ring} for the plan's executor. */
+  record RingsPolynomials(int n) implements Ring<MultivariatePolynomial<Rational<BigInteger>>> {
+    static Rational<BigInteger> rational(BigFraction q) {
+      return new Rational<>(Rings.Z, new BigInteger(q.getNumerator()), new BigInteger(q.getDenominator()));
     }
 
-    public GenPolynomial<BigRational> one() {
-      return ring.getONE();
+    MultivariatePolynomial<Rational<BigInteger>> variable(int i) {
+      return zero().createMonomial(i, 1);
     }
 
-    public GenPolynomial<BigRational> add(GenPolynomial<BigRational> a, GenPolynomial<BigRational> b) {
-      return a.sum(b);
+    MultivariatePolynomial<Rational<BigInteger>> constant(BigFraction q) {
+      return one().multiply(rational(q));
     }
 
-    public GenPolynomial<BigRational> multiply(GenPolynomial<BigRational> a, GenPolynomial<BigRational> b) {
-      return a.multiply(b);
+    public MultivariatePolynomial<Rational<BigInteger>> zero() {
+      return MultivariatePolynomial.zero(n, Rings.Q, MonomialOrder.LEX);
     }
 
-    public GenPolynomial<BigRational> negate(GenPolynomial<BigRational> a) {
-      return a.negate();
+    public MultivariatePolynomial<Rational<BigInteger>> one() {
+      return MultivariatePolynomial.one(n, Rings.Q, MonomialOrder.LEX);
     }
 
-    public boolean isZero(GenPolynomial<BigRational> a) {
-      return a.isZERO();
+    public MultivariatePolynomial<Rational<BigInteger>> add(
+        MultivariatePolynomial<Rational<BigInteger>> a, MultivariatePolynomial<Rational<BigInteger>> b) {
+      return a.copy().add(b);
+    }
+
+    public MultivariatePolynomial<Rational<BigInteger>> multiply(
+        MultivariatePolynomial<Rational<BigInteger>> a, MultivariatePolynomial<Rational<BigInteger>> b) {
+      return a.copy().multiply(b);
+    }
+
+    public MultivariatePolynomial<Rational<BigInteger>> negate(MultivariatePolynomial<Rational<BigInteger>> a) {
+      return a.copy().negate();
+    }
+
+    public boolean isZero(MultivariatePolynomial<Rational<BigInteger>> a) {
+      return a.isZero();
     }
   }
 

@@ -236,6 +236,17 @@ class PerPointFieldsTest {
   }
 
   /**
+   * Found by a 1,000-try run of {@link #everyRealDivisorIsAPoint} (seed 1174898028046230986, try
+   * 308): layer 1 of degree 3 over 4z^6 + 24z^5 + 52z^4 + 72z^3 + 88z^2 + 48z + 1, whose roots lie
+   * symmetrically about -1, so a set S of three of them and its mirror image share e_1 and e_2: no
+   * theta = e_1 + lambda e_2 separated them and the fiber was incomplete; theta now involves e_3.
+   */
+  @Example
+  void rootsSymmetricAboutMinusOne() {
+    everyRealDivisorIsAPoint(new Case(List.of(q(1), q(48), q(88), q(72), q(52), q(24), q(4)), 4));
+  }
+
+  /**
    * The monic real divisors of f of degree d (sets of real roots and of quadratics z^2 - s z + p),
    * each as its coefficients (constant first) computed in real algebraic arithmetic.
    */
