@@ -82,6 +82,30 @@ public final class Fiber {
   private final boolean ntkEqual;
   private final boolean tangentSpacesEqual;
   private final String unlisted;
+  private final String ntkUndecided;
+
+  /**
+   * The comparison of the listed points' K^(delta): false when some point differs from the first,
+   * true when all equal it, null (undecided, with why) when no point differs but some comparison
+   * exceeded a bound of the exact arithmetic (a factoring's recombination or a field's degree).
+   */
+  record NtkComparison(Boolean equal, String undecided) {
+    static NtkComparison of(int points, java.util.function.IntPredicate sameAsFirst) {
+      String why = null;
+      for (int i = 1; i < points; i++) {
+        try {
+          if (!sameAsFirst.test(i)) {
+            return new NtkComparison(false, null);
+          }
+        } catch (FieldExtensions.DegreeBoundExceeded e) {
+          if (why == null) {
+            why = "the NTKs of points 1 and " + (i + 1) + " were not compared: " + e.getMessage();
+          }
+        }
+      }
+      return new NtkComparison(why == null ? Boolean.TRUE : null, why);
+    }
+  }
 
   private Fiber(FiberEnumeration enumeration, List<BigFraction> delta) {
     this.enumeration = enumeration;
@@ -126,11 +150,10 @@ public final class Fiber {
     }
     this.unlisted = why;
     this.points = List.copyOf(out);
-    boolean equal = true;
-    for (int i = 1; i < points.size() && equal; i++) {
-      equal = points.get(0).ntk().exactlyEquals(points.get(i).ntk());
-    }
-    this.ntkEqual = equal;
+    NtkComparison c = NtkComparison.of(points.size(),
+        i -> points.get(0).ntk().exactlyEquals(points.get(i).ntk()));
+    this.ntkEqual = c.equal() == null || c.equal();
+    this.ntkUndecided = c.undecided();
     boolean same = true;
     for (int i = 1; i < spaces.size() && same; i++) {
       same = spaces.get(0).sameAs(spaces.get(i));
@@ -188,10 +211,13 @@ public final class Fiber {
     if (enumeration.outside().isPresent()) {
       return enumeration.outside();
     }
-    if (unlisted == null) {
-      return enumeration.reason();
+    String why = enumeration.reason().orElse(null);
+    for (String more : new String[] {unlisted, ntkUndecided}) {
+      if (more != null) {
+        why = why == null ? more : why + "; " + more;
+      }
     }
-    return Optional.of(enumeration.reason().map(r -> r + "; ").orElse("") + unlisted);
+    return Optional.ofNullable(why);
   }
 
   /** The dimension of the neuromanifold: the generic rank of d mu. */
@@ -200,8 +226,10 @@ public final class Fiber {
   }
 
   /**
-   * Whether every listed point has exactly the same K^(delta) (true for fewer than two). This is
-   * about the listed points only; {@link #ntkVerdict()} is the decision for the whole fiber.
+   * Whether no two listed points were found to have different K^(delta) (true for fewer than two):
+   * every listed point has exactly the same K^(delta), unless a comparison was undecided ({@link
+   * #reason()} says which). This is about the listed points only; {@link #ntkVerdict()} is the
+   * decision for the whole fiber.
    */
   public boolean ntkEqual() {
     return ntkEqual;
@@ -210,13 +238,15 @@ public final class Fiber {
   /**
    * Whether every point of the fiber has exactly the same K^(delta): false when two listed points
    * differ, true when the fiber is complete and non-empty and all its points agree, empty
-   * (undecided) otherwise: an incomplete fiber whose listed NTKs agree, or an empty fiber.
+   * (undecided) otherwise: an incomplete fiber whose listed NTKs agree, an empty fiber, or a
+   * comparison beyond a bound of the exact arithmetic.
    */
   public Optional<Boolean> ntkVerdict() {
     if (!ntkEqual) {
       return Optional.of(false);
     }
-    return complete() && !points.isEmpty() ? Optional.of(true) : Optional.empty();
+    return complete() && !points.isEmpty() && ntkUndecided == null
+        ? Optional.of(true) : Optional.empty();
   }
 
   /**

@@ -59,18 +59,14 @@ public final class Table1 {
      * complete fiber over a smooth point whose NTKs are all equal; {@code FALSE} when two listed
      * points over a smooth point have different NTKs (a witness, even if the list is incomplete);
      * {@code null}, undecided, otherwise (an incomplete fiber whose listed NTKs agree, an empty
-     * fiber, a singular point). Only decided samples are evidence.
+     * fiber, a singular point, a comparison of NTKs beyond a bound of the exact arithmetic). Only
+     * decided samples are evidence.
      */
     public Boolean verdict() {
       if (fiber.points().isEmpty() || fiber.isSingular()) {
         return null;
       }
-      Object equal = fiber.ntkEqual();
-      if (Boolean.FALSE.equals(equal)) {
-        return false;
-      }
-      Object complete = fiber.complete();
-      return Boolean.TRUE.equals(equal) && Boolean.TRUE.equals(complete) ? Boolean.TRUE : null;
+      return fiber.ntkVerdict().orElse(null);
     }
 
     /** Whether this sample is evidence: its {@link #verdict()} is decided. */
