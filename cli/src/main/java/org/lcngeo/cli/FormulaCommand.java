@@ -193,8 +193,14 @@ final class FormulaCommand implements Callable<Integer> {
     Optional<InverseMap> found;
     try {
       Duration left = deadline.remaining();
-      found = InverseMap.derive(a, left == null ? Duration.ofDays(7) : left);
-    } catch (InvalidInputException | LimitExceededException e) {
+      Duration budget = left == null ? Duration.ofDays(7) : left;
+      if (DeterminantInverse.applies(a) && a.depth() > 2) {
+        // the nested determinant form is the fallback: the interpolation may take a share only
+        budget = left == null ? NESTED_INTERPOLATION_LIMIT : Duration.ofNanos(
+            Math.min(NESTED_INTERPOLATION_LIMIT.toNanos(), (long) (left.toNanos() * EXPANSION_SHARE)));
+      }
+      found = InverseMap.derive(a, budget);
+    } catch (InvalidInputException | LimitExceededException | TimeLimitException e) {
       deadline.check();
       if (DeterminantInverse.applies(a)) {
         determinants(a, fiber, printer, parts, out);
@@ -208,8 +214,8 @@ final class FormulaCommand implements Callable<Integer> {
       }
       missing(parts, out, Boolean.TRUE.equals(fiber.oneToOne())
           ? e.getMessage() + "; mu is generically one-to-one up to scaling, so a rational inverse"
-              + " exists, but no closed form of it is written here (the determinant form covers two"
-              + " 1-D layers with k_1 > s_1 >= 2)"
+              + " exists, but no closed form of it is written here (the determinant form covers 1-D"
+              + " networks with k_l > s_l >= 2 in every layer l < H)"
           : e.getMessage());
       return;
     }
@@ -268,6 +274,14 @@ final class FormulaCommand implements Callable<Integer> {
    * beyond it the formula is printed as a composition with the inverse map instead.
    */
   static final double EXPANSION_SHARE = 0.5;
+
+  /**
+   * Time the interpolation may take where the nested determinant form ({@link DeterminantInverse},
+   * H >= 3) is the fallback (at most {@link #EXPANSION_SHARE} of the time left): for (5,5,5)/(2,2,1)
+   * it does not finish within 600 s, while the rational inverses it finds for smaller nested
+   * architectures, e.g. (4,4,4)/(2,2,1), take seconds.
+   */
+  static final Duration NESTED_INTERPOLATION_LIMIT = Duration.ofSeconds(60);
 
   /** K^(delta)(v) expanded, and its entries as printed. */
   private record Expanded(NtkOfVFormula formula, List<List<String>> entries) {}
@@ -339,8 +353,11 @@ final class FormulaCommand implements Callable<Integer> {
     Map<String, Object> inv = new LinkedHashMap<>();
     inv.put("variables", inverse.variables());
     inv.put("filters", Output.layers(a, printer.entries(inverse.theta()), s -> s));
-    inv.put("form", "determinants of order up to " + inverse.order()
-        + " with entries 0 or +-v_m, unexpanded");
+    inv.put("form", inverse.nested()
+        ? "nested determinants of order up to " + inverse.order() + ", unexpanded: layer 1 and u ="
+            + " mu(w_2, ..., w_H) (times w_1,0) from v by determinants with entries 0 or +-v_m, then"
+            + " layers 2, ..., H from u the same way, with u's entries in place of v_m (eq. 8)"
+        : "determinants of order up to " + inverse.order() + " with entries 0 or +-v_m, unexpanded");
     out.put("inverse", inv);
   }
 

@@ -81,6 +81,20 @@ class ComposedNtkFormatsTest {
         .as((k1, k2) -> Architecture.oneDimensional(new int[] {k1, k2}, new int[] {s, 1}))));
   }
 
+  /**
+   * Three 1-D layers with s_l in 2..3 and k_l = s_l + 1 for l < 3, the last of size 1..2 (the
+   * nested determinant form), entries non-zero.
+   */
+  @Provide
+  Arbitrary<Case> nestedDeterminantCases() {
+    return withTuples(Combinators.combine(Arbitraries.integers().between(2, 3),
+            Arbitraries.integers().between(2, 3), Arbitraries.integers().between(1, 2))
+        .as((s1, s2, k3) -> Architecture.oneDimensional(
+            new int[] {s1 + 1, s2 + 1, k3}, new int[] {s1, s2, 1})))
+        // no zero entry: a zero first or last entry drops a degree (outside the domain)
+        .filter(c -> c.theta().flat().stream().allMatch(x -> x.signum() != 0));
+  }
+
   /** 2-D, stride 1, H = 2..3 layers of pairwise distinct sizes up to 3x3 (the factoring form). */
   @Provide
   Arbitrary<Case> factoringCases() {
@@ -200,6 +214,12 @@ class ComposedNtkFormatsTest {
 
   @Property(tries = 6, edgeCases = EdgeCasesMode.NONE)
   void symjaEvaluatesTheExactNtkThroughTheDeterminants(@ForAll("determinantCases") Case c) {
+    assertSymjaAgrees(c);
+  }
+
+  @Property(tries = 3, edgeCases = EdgeCasesMode.NONE)
+  void symjaEvaluatesTheExactNtkThroughTheNestedDeterminants(
+      @ForAll("nestedDeterminantCases") Case c) {
     assertSymjaAgrees(c);
   }
 

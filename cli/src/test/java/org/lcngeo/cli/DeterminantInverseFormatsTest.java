@@ -35,14 +35,38 @@ import org.matheclipse.core.eval.ExprEvaluator;
 class DeterminantInverseFormatsTest {
   private static final RationalRing Q = RationalRing.INSTANCE;
 
-  /** Two 1-D layers with s_1 in 2..3 and k_1 > s_1, and a random tuple with a_0 != 0. */
+  /**
+   * Two 1-D layers with s_1 in 2..3 and k_1 > s_1, and a random tuple with a_0 != 0; or three
+   * (the nested form) with s_1, s_2 in 2..3, k_l in s_l + 1..s_l + 2, and no zero entry (a zero
+   * first or last entry of a layer drops a degree: outside the domain).
+   */
   @Provide
   Arbitrary<Case> cases() {
     Arbitrary<Architecture> a = Arbitraries.integers().between(2, 3).flatMap(s -> Combinators.combine(
             Arbitraries.integers().between(s + 1, 8), Arbitraries.integers().between(1, 5))
         .as((k1, k2) -> Architecture.oneDimensional(new int[] {k1, k2}, new int[] {s, 1})));
-    return a.flatMap(arch -> Combinators.combine(
-            Arbitraries.integers().between(-9, 9), Arbitraries.integers().between(1, 3))
+    Arbitrary<Architecture> nested = Combinators.combine(Arbitraries.integers().between(2, 3),
+            Arbitraries.integers().between(2, 3), Arbitraries.integers().between(1, 2),
+            Arbitraries.integers().between(1, 2), Arbitraries.integers().between(1, 3))
+        .as((s1, s2, e1, e2, k3) -> Architecture.oneDimensional(
+            new int[] {s1 + e1, s2 + e2, k3}, new int[] {s1, s2, 1}));
+    return cases(Arbitraries.oneOf(a, nested));
+  }
+
+  /** Only the nested form's architectures (H = 3, as in {@link #cases}). */
+  @Provide
+  Arbitrary<Case> nestedCases() {
+    return cases(Combinators.combine(Arbitraries.integers().between(2, 3),
+            Arbitraries.integers().between(2, 3), Arbitraries.integers().between(1, 2),
+            Arbitraries.integers().between(1, 2), Arbitraries.integers().between(1, 3))
+        .as((s1, s2, e1, e2, k3) -> Architecture.oneDimensional(
+            new int[] {s1 + e1, s2 + e2, k3}, new int[] {s1, s2, 1})));
+  }
+
+  private static Arbitrary<Case> cases(Arbitrary<Architecture> architectures) {
+    return architectures.flatMap(arch -> Combinators.combine(
+            Arbitraries.integers().between(-9, 9)
+                .filter(x -> arch.depth() == 2 || x != 0), Arbitraries.integers().between(1, 3))
         .as(BigFraction::new).list().ofSize(arch.parameterCount())
         .filter(flat -> flat.get(0).signum() != 0)
         .map(flat -> new Case(FilterTuple.fromFlat(arch, flat))));
@@ -71,6 +95,15 @@ class DeterminantInverseFormatsTest {
 
   @Property(tries = 5)
   void macaulay2EvaluatesTheInverseMap(@ForAll("cases") Case c) throws Exception {
+    macaulay2Evaluates(c);
+  }
+
+  @Property(tries = 3)
+  void macaulay2EvaluatesTheNestedInverseMap(@ForAll("nestedCases") Case c) throws Exception {
+    macaulay2Evaluates(c);
+  }
+
+  private static void macaulay2Evaluates(Case c) throws Exception {
     FormulaRoundTrips.assumeMacaulay2();
     Architecture a = c.theta().architecture();
     List<BigFraction> v = MuPlan.compile(a).mu(Q, c.theta());
@@ -93,6 +126,15 @@ class DeterminantInverseFormatsTest {
    */
   @Property(tries = 5)
   void symjaEvaluatesTheInverseMap(@ForAll("cases") Case c) {
+    symjaEvaluates(c);
+  }
+
+  @Property(tries = 3)
+  void symjaEvaluatesTheNestedInverseMap(@ForAll("nestedCases") Case c) {
+    symjaEvaluates(c);
+  }
+
+  private static void symjaEvaluates(Case c) {
     Architecture a = c.theta().architecture();
     List<BigFraction> v = MuPlan.compile(a).mu(Q, c.theta());
     Assume.that(expected(c, v) != null);
@@ -103,6 +145,12 @@ class DeterminantInverseFormatsTest {
         + FormulaRoundTrips.list(want)).toString();
     assertThat(diff).as("inverseMap(%s) - %s", v, want)
         .isEqualTo("{" + String.join(",", java.util.Collections.nCopies(want.size(), "0")) + "}");
+  }
+
+  @Property(tries = 2)
+  void latexOfTheNestedInverseMapCompilesOnA4(@ForAll("nestedCases") Case c) throws Exception {
+    Architecture a = c.theta().architecture();
+    FormulaRoundTrips.assertCompilesOnA4("lcn-texdet", FormulaDocuments.latex(a, parts(a)));
   }
 
   @Property(tries = 3)

@@ -44,6 +44,15 @@ import org.lcngeo.symbolic.linalg.ExactLinearAlgebra;
  * rank k_1 - 1, that det R_0 and G_0 are non-zero, and that theta(mu(theta_0)) is theta_0
  * normalized (a_0 = 1). That proves theta(mu(w)) = w normalized on a dense open subset of the
  * parameters, hence mu(theta(v)) = v on a dense open subset of the neuromanifold.
+ *
+ * <p>Nested, for H >= 3 layers whose strides s_l >= 2 and k_l > s_l for every l < H: by eq. 8,
+ * v(x) = w_1(x) u(x^{s_1}) with u = mu(w_2, ..., w_H), the end-to-end filter of the remaining
+ * layers. The two-layer construction above does not use that b is a single layer, only its size
+ * |u| = (n - k_1) / s_1 + 1: with a = w_1 and b = u it gives w_1 normalized and u scaled by
+ * w_{1,0}, and the form of the remaining layers is applied to that u (its entries are the
+ * quotients above in place of v_m). The same argument holds: every step is correct wherever its
+ * denominators do not vanish, an open condition on the parameters; {@link #of} checks exactly at
+ * one random point that none vanishes and that the composed map returns theta_0 normalized.
  */
 public final class DeterminantInverse {
   /** Random points tried for one where the rows reach rank k_1 - 1 (a generic point: the first). */
@@ -55,17 +64,48 @@ public final class DeterminantInverse {
   /** The Sylvester system S of layer 2 (n - 1 rows of n entries) and the rows g_j. */
   private final int[][] sylvester;
   private final int[][] coefficients;
+  /** The form of layers 2..H applied to u (H >= 3), or null (H = 2: u is the last layer). */
+  private final DeterminantInverse rest;
 
-  private DeterminantInverse(Architecture a, int[][] layer1, int[][] sylvester, int[][] coefficients) {
+  private DeterminantInverse(Architecture a, int[][] layer1, int[][] sylvester, int[][] coefficients,
+      DeterminantInverse rest) {
     this.a = a;
     this.layer1 = layer1;
     this.sylvester = sylvester;
     this.coefficients = coefficients;
+    this.rest = rest;
   }
 
-  /** Whether the architecture is one this form covers: D = 1, H = 2, s_1 >= 2 and k_1 > s_1. */
+  /**
+   * Whether the architecture is one this form covers: D = 1, H >= 2, s_l >= 2 and k_l > s_l for
+   * every layer l < H.
+   */
   public static boolean applies(Architecture a) {
-    return a.dims() == 1 && a.depth() == 2 && a.stride(0)[0] >= 2 && a.size(0)[0] > a.stride(0)[0];
+    if (a.dims() != 1 || a.depth() < 2) {
+      return false;
+    }
+    for (int l = 0; l + 1 < a.depth(); l++) {
+      if (a.stride(l)[0] < 2 || a.size(l)[0] <= a.stride(l)[0]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Layers 2..H of a as an architecture of their own (u = mu of these, eq. 8). */
+  private static Architecture rest(Architecture a) {
+    int[] sizes = new int[a.depth() - 1];
+    int[] strides = new int[a.depth() - 1];
+    for (int l = 1; l < a.depth(); l++) {
+      sizes[l - 1] = a.size(l)[0];
+      strides[l - 1] = a.stride(l)[0];
+    }
+    return Architecture.oneDimensional(sizes, strides);
+  }
+
+  /** Whether this form is nested (H >= 3). */
+  public boolean nested() {
+    return rest != null;
   }
 
   /**
@@ -79,28 +119,15 @@ public final class DeterminantInverse {
     if (!applies(a)) {
       return Optional.empty();
     }
-    int s = a.stride(0)[0];
-    int k1 = a.size(0)[0];
-    int k = a.size(1)[0] - 1;
-    int n = a.endToEndEntries();
-    int deg0 = degree(n, 0, s);
-    int deg1 = degree(n, 1, s);
-    int[][] sylvester = sylvester(deg0, deg1, k, s);
-    int[][] coefficients = new int[k + 1][];
-    for (int j = 0; j <= k; j++) {
-      coefficients[j] = coefficientRow(j, deg0, deg1, k, s);
-    }
-    List<int[]> equations = layer1Equations(n, k1, s);
     SplittableRandom random = new SplittableRandom(20_131);
     for (int tries = 0; tries < MAX_POINTS; tries++) {
       Deadline.checkCurrent();
       FilterTuple<BigFraction> theta0 = InverseCheck.randomPoint(a, random);
       List<BigFraction> v0 = MuPlan.compile(a).mu(RationalRing.INSTANCE, theta0);
-      int[][] rows = independentRows(equations, v0, k1 - 1);
-      if (rows == null) {
+      DeterminantInverse inverse = at(a, theta0);
+      if (inverse == null) {
         continue;
       }
-      DeterminantInverse inverse = new DeterminantInverse(a, rows, sylvester, coefficients);
       FilterTuple<BigFraction> back;
       try {
         back = inverse.apply(v0);
@@ -113,12 +140,54 @@ public final class DeterminantInverse {
     throw new IllegalStateException("no generic point found for the inverse map of " + a.summary());
   }
 
-  /** theta with a_0 = 1 and the scale moved to the last layer (the form {@link #apply} returns). */
+  /**
+   * The form with layer 1's rows chosen independent at mu(theta0) (and, nested, the rest's rows at
+   * u = mu(w_2, ..., w_H) of theta0); null when they do not reach rank k_1 - 1 there.
+   */
+  private static DeterminantInverse at(Architecture a, FilterTuple<BigFraction> theta0) {
+    int s = a.stride(0)[0];
+    int k1 = a.size(0)[0];
+    int n = a.endToEndEntries();
+    int k = (n - k1) / s;
+    int deg0 = degree(n, 0, s);
+    int deg1 = degree(n, 1, s);
+    int[][] sylvester = sylvester(deg0, deg1, k, s);
+    int[][] coefficients = new int[k + 1][];
+    for (int j = 0; j <= k; j++) {
+      coefficients[j] = coefficientRow(j, deg0, deg1, k, s);
+    }
+    List<BigFraction> v0 = MuPlan.compile(a).mu(RationalRing.INSTANCE, theta0);
+    int[][] rows = independentRows(layer1Equations(n, k1, s), v0, k1 - 1);
+    if (rows == null) {
+      return null;
+    }
+    DeterminantInverse rest = null;
+    if (a.depth() > 2) {
+      Architecture r = rest(a);
+      rest = at(r, FilterTuple.of(r, theta0.layers().subList(1, a.depth())));
+      if (rest == null) {
+        return null;
+      }
+    }
+    return new DeterminantInverse(a, rows, sylvester, coefficients, rest);
+  }
+
+  /**
+   * theta with entry 0 of layers 1..H-1 made 1 and the scale moved to the last layer (the form
+   * {@link #apply} returns).
+   */
   public static FilterTuple<BigFraction> normalized(FilterTuple<BigFraction> theta) {
-    BigFraction a0 = theta.layer(0).get(0);
-    return FilterTuple.of(theta.architecture(), List.of(
-        theta.layer(0).stream().map(x -> x.divide(a0)).toList(),
-        theta.layer(1).stream().map(x -> x.multiply(a0)).toList()));
+    List<List<BigFraction>> out = new ArrayList<>();
+    BigFraction scale = BigFraction.ONE;
+    int h = theta.architecture().depth();
+    for (int l = 0; l + 1 < h; l++) {
+      BigFraction c = theta.layer(l).get(0);
+      scale = scale.multiply(c);
+      out.add(theta.layer(l).stream().map(x -> x.divide(c)).toList());
+    }
+    BigFraction last = scale;
+    out.add(theta.layer(h - 1).stream().map(x -> x.multiply(last)).toList());
+    return FilterTuple.of(theta.architecture(), out);
   }
 
   /** deg V_r = floor((n - 1 - r) / s). */
@@ -210,8 +279,9 @@ public final class DeterminantInverse {
     return out;
   }
 
-  private static Expr expr(int e) {
-    return e == 0 ? Exprs.ZERO : e > 0 ? Exprs.symbol("v", e - 1) : Exprs.negate(Exprs.symbol("v", -e - 1));
+  /** The entry +-(m + 1) as +-v_m, v_m given as an expression. */
+  private static Expr expr(int e, List<Expr> v) {
+    return e == 0 ? Exprs.ZERO : e > 0 ? v.get(e - 1) : Exprs.negate(v.get(-e - 1));
   }
 
   /** The rows without column i. */
@@ -236,12 +306,12 @@ public final class DeterminantInverse {
     return out;
   }
 
-  private static Expr det(int[][] rows) {
+  private static Expr detExpr(int[][] rows, List<Expr> v) {
     List<List<Expr>> m = new ArrayList<>();
     for (int[] r : rows) {
       List<Expr> x = new ArrayList<>();
       for (int e : r) {
-        x.add(expr(e));
+        x.add(expr(e, v));
       }
       m.add(x);
     }
@@ -271,29 +341,45 @@ public final class DeterminantInverse {
 
   /**
    * theta(v), layer by layer: a_0 = 1, a_i = (-1)^i det R_i / det R_0, b_0 = v_0, b_j = v_0
-   * det[S; g_j] / det[S; g_0].
+   * det[S; g_j] / det[S; g_0]; nested, layers 2..H are the rest's form at u = b.
    */
   public List<List<Expr>> theta() {
+    List<Expr> v = new ArrayList<>();
+    for (int m = 0; m < a.endToEndEntries(); m++) {
+      v.add(Exprs.symbol("v", m));
+    }
+    return theta(v);
+  }
+
+  /** theta at v given as expressions (nested: the rest's form at u's quotients). */
+  private List<List<Expr>> theta(List<Expr> v) {
     List<Expr> first = new ArrayList<>();
-    Expr den = det(withoutColumn(layer1, 0));
+    Expr den = detExpr(withoutColumn(layer1, 0), v);
     first.add(Exprs.ONE);
     for (int i = 1; i < layer1[0].length; i++) {
-      Expr num = det(withoutColumn(layer1, i));
+      Expr num = detExpr(withoutColumn(layer1, i), v);
       first.add(Exprs.quotient(i % 2 == 0 ? num : Exprs.negate(num), den));
     }
     List<Expr> second = new ArrayList<>();
-    Expr v0 = Exprs.symbol("v", 0);
+    Expr v0 = v.get(0);
     second.add(v0);
-    Expr g0 = det(withCoefficientRow(0));
+    Expr g0 = detExpr(withCoefficientRow(0), v);
     for (int j = 1; j < coefficients.length; j++) {
-      second.add(Exprs.quotient(Exprs.product(v0, det(withCoefficientRow(j))), g0));
+      second.add(Exprs.quotient(Exprs.product(v0, detExpr(withCoefficientRow(j), v)), g0));
     }
-    return List.of(first, second);
+    if (rest == null) {
+      return List.of(first, second);
+    }
+    List<List<Expr>> out = new ArrayList<>();
+    out.add(first);
+    out.addAll(rest.theta(second));
+    return out;
   }
 
   /** The largest determinant written (its order), for the documents. */
   public int order() {
-    return Math.max(layer1.length, sylvester.length + 1);
+    int own = Math.max(layer1.length, sylvester.length + 1);
+    return rest == null ? own : Math.max(own, rest.order());
   }
 
   /**
@@ -321,6 +407,12 @@ public final class DeterminantInverse {
     for (int j = 0; j < coefficients.length; j++) {
       second.add(v.get(0).multiply(det(withCoefficientRow(j), v)).divide(g0));
     }
-    return FilterTuple.of(a, List.of(first, second));
+    if (rest == null) {
+      return FilterTuple.of(a, List.of(first, second));
+    }
+    List<List<BigFraction>> out = new ArrayList<>();
+    out.add(first);
+    out.addAll(rest.apply(second).layers());
+    return FilterTuple.of(a, out);
   }
 }

@@ -24,9 +24,9 @@ import org.lcngeo.symbolic.expr.Printer;
 import org.lcngeo.symbolic.expr.SymjaEvaluation;
 
 /**
- * The determinant form of the inverse map (two 1-D layers, s_1 >= 2, k_1 > s_1): theta(mu(theta))
- * is theta normalized, exactly, at random points of random architectures, and the printed Symja
- * strings ({@code Det(...)}) evaluate in Symja to the same exact values.
+ * The determinant form of the inverse map (1-D, s_l >= 2 and k_l > s_l for l < H; nested for H >=
+ * 3): theta(mu(theta)) is theta normalized, exactly, at random points of random architectures, and
+ * the printed Symja strings ({@code Det(...)}) evaluate in Symja to the same exact values.
  */
 class DeterminantInverseTest {
   private static final RationalRing Q = RationalRing.INSTANCE;
@@ -43,24 +43,80 @@ class DeterminantInverseTest {
     Arbitrary<Architecture> a = Arbitraries.integers().between(2, 4).flatMap(s -> Combinators.combine(
             Arbitraries.integers().between(s + 1, 9), Arbitraries.integers().between(1, 6))
         .as((k1, k2) -> Architecture.oneDimensional(new int[] {k1, k2}, new int[] {s, 1})));
-    return Combinators.combine(a, Arbitraries.longs()).as(Case::new);
+    return Combinators.combine(Arbitraries.oneOf(a, nested()), Arbitraries.longs()).as(Case::new);
   }
 
+  /** H = 3..4: every layer but the last with s_l in 2..3 and k_l in s_l + 1..s_l + 2. */
+  static Arbitrary<Architecture> nested() {
+    return Arbitraries.integers().between(3, 4).flatMap(h -> Arbitraries.integers().between(2, 3)
+        .list().ofSize(h - 1).flatMap(strides -> Arbitraries.integers().between(1, 2).list()
+            .ofSize(h - 1).flatMap(extra -> Arbitraries.integers().between(1, 3).map(last -> {
+              int[] k = new int[h];
+              int[] s = new int[h];
+              for (int l = 0; l + 1 < h; l++) {
+                s[l] = strides.get(l);
+                k[l] = s[l] + extra.get(l);
+              }
+              k[h - 1] = last;
+              s[h - 1] = 1;
+              return Architecture.oneDimensional(k, s);
+            }))));
+  }
+
+  /**
+   * Entries (-9..9) / (1..3); without 0 for H >= 3, where a zero first or last entry of any of
+   * the three or more layers (a dropped degree: outside the domain) would skip most draws.
+   */
   private static FilterTuple<BigFraction> randomTuple(Architecture a, Random random) {
     List<BigFraction> flat = new ArrayList<>();
     for (int i = 0; i < a.parameterCount(); i++) {
-      flat.add(new BigFraction(random.nextInt(19) - 9, random.nextInt(3) + 1));
+      int x = random.nextInt(19) - 9;
+      while (x == 0 && a.depth() > 2) {
+        x = random.nextInt(19) - 9;
+      }
+      flat.add(new BigFraction(x, random.nextInt(3) + 1));
     }
     return FilterTuple.fromFlat(a, flat);
   }
 
-  /** A point whose first entry is non-zero (the normalization a_0 = 1 divides by it). */
+  /**
+   * A point whose entries 0 of layers 1..H-1 are non-zero (the normalization divides by them).
+   */
   private static FilterTuple<BigFraction> point(Architecture a, Random random) {
     FilterTuple<BigFraction> theta = randomTuple(a, random);
-    while (theta.layer(0).get(0).signum() == 0) {
+    while (!normalizable(theta)) {
       theta = randomTuple(a, random);
     }
     return theta;
+  }
+
+  private static boolean normalizable(FilterTuple<BigFraction> theta) {
+    for (int l = 0; l + 1 < theta.architecture().depth(); l++) {
+      if (theta.layer(l).get(0).signum() == 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The issue's nested case (5,5,5)/(2,2,1), where interpolation does not finish: layer 1 from
+   * v, u = mu(w_2, w_3) from v, then (w_2, w_3) from u.
+   */
+  @Test
+  void theNestedArchitectureOfTheIssueIsInverted() {
+    Architecture a = Architecture.oneDimensional(new int[] {5, 5, 5}, new int[] {2, 2, 1});
+    DeterminantInverse inv = DeterminantInverse.of(a).orElseThrow();
+    assertThat(inv.nested()).isTrue();
+    assertThat(inv.theta()).hasSize(3);
+    MuPlan plan = MuPlan.compile(a);
+    Random random = new Random(5);
+    for (int trial = 0; trial < 10; trial++) {
+      FilterTuple<BigFraction> theta = point(a, random);
+      List<BigFraction> v = plan.mu(Q, theta);
+      assertThat(inv.apply(v)).isEqualTo(DeterminantInverse.normalized(theta));
+      assertThat(plan.mu(Q, inv.apply(v))).isEqualTo(v);
+    }
   }
 
   @Test
@@ -94,11 +150,14 @@ class DeterminantInverseTest {
   }
 
   @Test
-  void coversOnlyTwoOneDimensionalLayersWithAnInnerStrideBelowTheFirstSize() {
+  void coversOneDimensionalLayersWithEveryInnerStrideBelowItsSize() {
     assertThat(DeterminantInverse.applies(Architecture.oneDimensional(new int[] {8, 8}, new int[] {2, 1}))).isTrue();
     assertThat(DeterminantInverse.applies(Architecture.oneDimensional(new int[] {2, 8}, new int[] {2, 1}))).isFalse();
     assertThat(DeterminantInverse.applies(Architecture.oneDimensional(new int[] {8, 8}, new int[] {1, 1}))).isFalse();
-    assertThat(DeterminantInverse.applies(Architecture.oneDimensional(new int[] {3, 3, 2}, new int[] {2, 2, 1}))).isFalse();
+    assertThat(DeterminantInverse.applies(Architecture.oneDimensional(new int[] {3, 3, 2}, new int[] {2, 2, 1}))).isTrue();
+    assertThat(DeterminantInverse.applies(Architecture.oneDimensional(new int[] {3, 2, 2}, new int[] {2, 2, 1}))).isFalse();
+    assertThat(DeterminantInverse.applies(Architecture.oneDimensional(new int[] {3, 3, 2}, new int[] {2, 1, 1}))).isFalse();
+    assertThat(DeterminantInverse.applies(Architecture.oneDimensional(new int[] {4, 3, 2}, new int[] {1, 2, 1}))).isFalse();
     assertThat(DeterminantInverse.of(Architecture.of(new int[][] {{3, 3}, {2, 2}}, new int[][] {{1, 1}, {1, 1}}))).isEmpty();
   }
 
@@ -147,7 +206,7 @@ class DeterminantInverseTest {
     }
     SymjaEvaluation.eval(assign.toString());
     try {
-      for (int l = 0; l < 2; l++) {
+      for (int l = 0; l < c.a().depth(); l++) {
         for (int i = 0; i < printed.get(l).size(); i++) {
           String s = Printer.SYMJA.print(printed.get(l).get(i));
           assertThat(SymjaEvaluation.equalsExactly(s, expected.layer(l).get(i))).as(s).isTrue();
