@@ -109,14 +109,7 @@ class DeterminantInverseTest {
     DeterminantInverse inv = DeterminantInverse.of(a).orElseThrow();
     assertThat(inv.nested()).isTrue();
     assertThat(inv.theta()).hasSize(3);
-    MuPlan plan = MuPlan.compile(a);
-    Random random = new Random(5);
-    for (int trial = 0; trial < 10; trial++) {
-      FilterTuple<BigFraction> theta = point(a, random);
-      List<BigFraction> v = plan.mu(Q, theta);
-      assertThat(inv.apply(v)).isEqualTo(DeterminantInverse.normalized(theta));
-      assertThat(plan.mu(Q, inv.apply(v))).isEqualTo(v);
-    }
+    invertsAtRandomPoints(a, inv, new Random(5));
   }
 
   @Test
@@ -124,8 +117,12 @@ class DeterminantInverseTest {
     Architecture a = Architecture.oneDimensional(new int[] {8, 8}, new int[] {2, 1});
     DeterminantInverse inv = DeterminantInverse.of(a).orElseThrow();
     assertThat(inv.order()).isEqualTo(7);
+    invertsAtRandomPoints(a, inv, new Random(8));
+  }
+
+  /** At 10 random points theta: the inverse returns theta normalized, and mu of it is v again. */
+  private static void invertsAtRandomPoints(Architecture a, DeterminantInverse inv, Random random) {
     MuPlan plan = MuPlan.compile(a);
-    Random random = new Random(8);
     for (int trial = 0; trial < 10; trial++) {
       FilterTuple<BigFraction> theta = point(a, random);
       List<BigFraction> v = plan.mu(Q, theta);
