@@ -113,7 +113,8 @@ final class FiberCommand implements Callable<Integer> {
     m.put("ntkEqual", fiber.ntkVerdict().orElse(null));
     m.put("complete", fiber.complete());
     m.put("inManifold", fiber.inManifold().orElse(null));
-    fiber.reason().ifPresent(r -> m.put("reason", r));
+    fiber.reason().map(r -> fiber.ntkReason().map(n -> r + "; " + n).orElse(r))
+        .or(fiber::ntkReason).ifPresent(r -> m.put("reason", r));
     List<Object> factors = new ArrayList<>();
     for (FiberFactor f : fiber.enumeration().factors()) {
       Map<String, Object> x = new LinkedHashMap<>();
@@ -172,6 +173,7 @@ final class FiberCommand implements Callable<Integer> {
       b.append("  NTK K^(delta):\n").append(Output.table(p.ntk().ntkDecimal(digits), "    "));
     }
     b.append("\nNTKs equal: ").append(verdict(fiber.ntkVerdict()))
+        .append(fiber.ntkReason().map(r -> " (" + r + ")").orElse(""))
         .append("; tangent spaces equal: ").append(verdict(fiber.tangentSpacesVerdict()))
         .append("; singular: ").append(verdict(fiber.singularVerdict())).append('\n');
     return b.toString();

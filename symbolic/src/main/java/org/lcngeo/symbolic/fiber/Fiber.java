@@ -211,13 +211,15 @@ public final class Fiber {
     if (enumeration.outside().isPresent()) {
       return enumeration.outside();
     }
-    String why = enumeration.reason().orElse(null);
-    for (String more : new String[] {unlisted, ntkUndecided}) {
-      if (more != null) {
-        why = why == null ? more : why + "; " + more;
-      }
+    if (unlisted == null) {
+      return enumeration.reason();
     }
-    return Optional.ofNullable(why);
+    return Optional.of(enumeration.reason().map(r -> r + "; ").orElse("") + unlisted);
+  }
+
+  /** Why {@link #ntkVerdict()} is undecided on a fiber whose listing is complete, if it is. */
+  public Optional<String> ntkReason() {
+    return Optional.ofNullable(ntkUndecided);
   }
 
   /** The dimension of the neuromanifold: the generic rank of d mu. */
@@ -228,7 +230,7 @@ public final class Fiber {
   /**
    * Whether no two listed points were found to have different K^(delta) (true for fewer than two):
    * every listed point has exactly the same K^(delta), unless a comparison was undecided ({@link
-   * #reason()} says which). This is about the listed points only; {@link #ntkVerdict()} is the
+   * #ntkReason()} says which). This is about the listed points only; {@link #ntkVerdict()} is the
    * decision for the whole fiber.
    */
   public boolean ntkEqual() {
