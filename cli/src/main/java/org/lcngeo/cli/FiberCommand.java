@@ -33,9 +33,10 @@ import picocli.CommandLine.Option;
           + " (first non-zero entry of layers 1..H-1 positive), exactly: the factorisation of the"
           + " end-to-end polynomial over Q (split over R where layers share a factor), each point's"
           + " layer polynomials, its NTK K^(delta) and rank, and whether all NTKs agree. Irrational"
-          + " entries print as radicals (degree <= 2) or Root forms, and as decimals.",
+          + " entries print as radicals (degree <= 4) or Newton limits FixedPoint(...) of their minimal"
+          + " polynomials (degree >= 5; docs/cli.md), and as decimals.",
       "'complete' says whether the list is the whole real fiber; factors that split over R"
-          + " are split exactly (real algebraic coefficients, radicals or Root forms; for D >= 2"
+          + " are split exactly (real algebraic coefficients, printed the same way; for D >= 2"
           + " via their absolutely irreducible components); it is false, with 'reason', where a"
           + " factor may split over R and that is not resolved (a number field or degree beyond"
           + " the bounds). 'inManifold' is true, false or undecided; a target outside the"

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParameterException;
     mixinStandardHelpOptions = true,
     version = "lcngeo 0.1.0",
     description = {"Geometry of gradient flows of linear convolutional networks: exact and numeric.",
-      "lcn atlas (a census of architectures on Apache Spark) is in the atlas module: ./lcn atlas --help"},
+      "Census of architectures on Apache Spark (atlas module): ./lcn atlas --help"},
     exitCodeListHeading = "%nExit status (docs/cli.md):%n",
     exitCodeList = {
       "0:success",
