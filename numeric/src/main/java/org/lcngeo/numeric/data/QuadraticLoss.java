@@ -64,7 +64,7 @@ public final class QuadraticLoss {
     this.scratch = ThreadLocal.withInitial(() -> new double[size]);
     if (onData) {
       this.a = null;
-      this.m = new DataOperator(data);
+      this.m = DataOperator.of(data);
       this.yRows = new double[m.rows()];
       for (int i = 0; i < samples; i++) {
         for (int o = 0; o < outputs; o++) {
