@@ -178,67 +178,53 @@ final class SeparableDft {
             java.util.Arrays.fill(yi, 0.0);
           }
           int m = 0;
-          switch (st.kind) {
-            case REAL_IN -> {
-              for (; m + 1 < inLen; m += 2) {
-                realIn2(yr, yi, wr[m], wi[m], inRe[x0 + m * inner], wr[m + 1], wi[m + 1],
-                    inRe[x0 + (m + 1) * inner]);
-              }
-              if (m < inLen) {
-                realIn2(yr, yi, wr[m], wi[m], inRe[x0 + m * inner], 0, 0, inRe[x0 + m * inner]);
-              }
-            }
-            case COMPLEX -> {
-              for (; m + 1 < inLen; m += 2) {
-                int x = x0 + m * inner;
-                complex2(yr, yi, wr[m], wi[m], inRe[x], inIm[x], wr[m + 1], wi[m + 1],
-                    inRe[x + inner], inIm[x + inner]);
-              }
-              if (m < inLen) {
-                int x = x0 + m * inner;
-                complex2(yr, yi, wr[m], wi[m], inRe[x], inIm[x], 0, 0, inRe[x], inIm[x]);
-              }
-            }
-            case REAL_OUT -> {
-              for (; m + 1 < inLen; m += 2) {
-                int x = x0 + m * inner;
-                realOut2(yr, wr[m], wi[m], inRe[x], inIm[x], wr[m + 1], wi[m + 1],
-                    inRe[x + inner], inIm[x + inner]);
-              }
-              if (m < inLen) {
-                int x = x0 + m * inner;
-                realOut2(yr, wr[m], wi[m], inRe[x], inIm[x], 0, 0, inRe[x], inIm[x]);
-              }
-            }
+          for (; m + 1 < inLen; m += 2) {
+            int x = x0 + m * inner;
+            term(st.kind, yr, yi, wr[m], wi[m], inRe[x], inIm == null ? null : inIm[x], wr[m + 1],
+                wi[m + 1], inRe[x + inner], inIm == null ? null : inIm[x + inner]);
+          }
+          if (m < inLen) {
+            int x = x0 + m * inner;
+            term(st.kind, yr, yi, wr[m], wi[m], inRe[x], inIm == null ? null : inIm[x], 0, 0,
+                inRe[x], inIm == null ? null : inIm[x]);
           }
         }
       }
     }
   }
 
-  /** (yr, yi) += (c0 + i s0) x0 + (c1 + i s1) x1 for real x. */
-  private static void realIn2(double[] yr, double[] yi, double c0, double s0, double[] x0,
-      double c1, double s1, double[] x1) {
-    for (int t = 0; t < yr.length; t++) {
-      yr[t] += c0 * x0[t] + c1 * x1[t];
-      yi[t] += s0 * x0[t] + s1 * x1[t];
+  /** (yr, yi) += (c0 + i s0) (x0 + i u0) + (c1 + i s1) (x1 + i u1) as far as the kind needs. */
+  private static void term(Kind kind, double[] yr, double[] yi, double c0, double s0, double[] x0,
+      double[] u0, double c1, double s1, double[] x1, double[] u1) {
+    switch (kind) {
+      case REAL_IN -> {
+        sum2(yr, c0, x0, c1, x1);
+        sum2(yi, s0, x0, s1, x1);
+      }
+      case COMPLEX -> {
+        sum4(yr, c0, x0, -s0, u0, c1, x1, -s1, u1);
+        sum4(yi, c0, u0, s0, x0, c1, u1, s1, x1);
+      }
+      case REAL_OUT -> sum4(yr, c0, x0, -s0, u0, c1, x1, -s1, u1);
     }
   }
 
-  /** (yr, yi) += (c0 + i s0)(x0r + i x0i) + (c1 + i s1)(x1r + i x1i). */
-  private static void complex2(double[] yr, double[] yi, double c0, double s0, double[] x0r,
-      double[] x0i, double c1, double s1, double[] x1r, double[] x1i) {
-    for (int t = 0; t < yr.length; t++) {
-      yr[t] += c0 * x0r[t] - s0 * x0i[t] + c1 * x1r[t] - s1 * x1i[t];
-      yi[t] += c0 * x0i[t] + s0 * x0r[t] + c1 * x1i[t] + s1 * x1r[t];
+  /** y += c0 x0 + c1 x1 elementwise. */
+  private static void sum2(double[] y, double c0, double[] x0, double c1, double[] x1) {
+    for (int t = 0; t < y.length; t++) {
+      y[t] += c0 * x0[t] + c1 * x1[t];
     }
   }
 
-  /** yr += Re((c0 + i s0)(x0r + i x0i) + (c1 + i s1)(x1r + i x1i)). */
-  private static void realOut2(double[] yr, double c0, double s0, double[] x0r, double[] x0i,
-      double c1, double s1, double[] x1r, double[] x1i) {
-    for (int t = 0; t < yr.length; t++) {
-      yr[t] += c0 * x0r[t] - s0 * x0i[t] + c1 * x1r[t] - s1 * x1i[t];
+  /**
+   * y += c0 x0 + d0 u0 + c1 x1 + d1 u1 elementwise: Re of (c + i s)(x + i u) with d = -s, Im with
+   * (x, u) = (u, x) and d = s. One target a loop: C2 does not vectorize a loop that stores to two
+   * arrays.
+   */
+  private static void sum4(double[] y, double c0, double[] x0, double d0, double[] u0, double c1,
+      double[] x1, double d1, double[] u1) {
+    for (int t = 0; t < y.length; t++) {
+      y[t] += c0 * x0[t] + d0 * u0[t] + c1 * x1[t] + d1 * u1[t];
     }
   }
 }
