@@ -88,22 +88,14 @@ final class PolyphaseDataOperator extends DataOperator {
     int[] k = c.plan().filterShape();
     int[] s = c.plan().stride();
     int[] in = c.inputShape();
-    int dims = k.length;
     this.phases = SeparableDft.points(sh.phases);
     this.phaseGrid = SeparableDft.points(sh.grid);
     this.spectrum = SeparableDft.points(sh.halfLen());
     this.entry = new int[phaseGrid * phases];
-    int[] a = new int[dims];
     for (int p = 0; p < phaseGrid; p++) {
       int[] pi = Architecture.unflatten(p, sh.grid);
       for (int rho = 0; rho < phases; rho++) {
-        int[] ri = Architecture.unflatten(rho, sh.phases);
-        boolean inside = true;
-        for (int d = 0; d < dims; d++) {
-          a[d] = s[d] * pi[d] + ri[d];
-          inside &= a[d] < k[d];
-        }
-        entry[p * phases + rho] = inside ? flatten(a, k) : -1;
+        entry[p * phases + rho] = strided(s, pi, Architecture.unflatten(rho, sh.phases), k);
       }
     }
     int len = SeparableDft.points(sh.len);
@@ -117,19 +109,12 @@ final class PolyphaseDataOperator extends DataOperator {
     this.xRe = new double[spectrum * phases][];
     this.xIm = new double[spectrum * phases][];
     double[][] grid = new double[len][samples];
-    int[] m = new int[dims];
     for (int rho = 0; rho < phases; rho++) {
       int[] ri = Architecture.unflatten(rho, sh.phases);
       for (int g = 0; g < len; g++) {
-        int[] gi = Architecture.unflatten(g, sh.len);
-        boolean inside = true;
-        for (int d = 0; d < dims; d++) {
-          m[d] = s[d] * gi[d] + ri[d];
-          inside &= m[d] < in[d];
-        }
-        int pos = inside ? flatten(m, in) : -1;
+        int pos = strided(s, Architecture.unflatten(g, sh.len), ri, in);
         for (int i = 0; i < samples; i++) {
-          grid[g][i] = inside ? x[i][pos] : 0.0;
+          grid[g][i] = pos < 0 ? 0.0 : x[i][pos];
         }
       }
       double[][] re = new double[spectrum][samples];
@@ -307,11 +292,15 @@ final class PolyphaseDataOperator extends DataOperator {
     }
   }
 
-  /** The row-major position of idx in shape (the inverse of {@link Architecture#unflatten}). */
-  private static int flatten(int[] idx, int[] shape) {
+  /** The row-major position of s g + rho in shape, or -1 if it lies outside (componentwise). */
+  private static int strided(int[] s, int[] g, int[] rho, int[] shape) {
     int f = 0;
     for (int d = 0; d < shape.length; d++) {
-      f = f * shape[d] + idx[d];
+      int e = s[d] * g[d] + rho[d];
+      if (e >= shape[d]) {
+        return -1;
+      }
+      f = f * shape[d] + e;
     }
     return f;
   }
