@@ -85,12 +85,7 @@ final class DirectDataOperator extends DataOperator {
     }
     int inputs = c.inputEntries();
     this.group = Math.max(1, Math.min(outputs, imageLimit / inputs));
-    this.byPixel = new double[inputs][samples];
-    for (int i = 0; i < samples; i++) {
-      for (int p = 0; p < inputs; p++) {
-        byPixel[p][i] = x[i][p];
-      }
-    }
+    this.byPixel = transposedInputs();
     int rows = outputs;
     int length = samples;
     int g = group;
@@ -102,6 +97,11 @@ final class DirectDataOperator extends DataOperator {
    * out := M v (length rows()): output o's row over the samples gains v_j times the samples' values
    * at position(o, j), four filter entries of a run per pass, the runs in input order.
    */
+  @Override
+  double[][] inputsByPosition() {
+    return byPixel;
+  }
+
   @Override
   void times(double[] v, double[] out) {
     double[][] xr = byPixel;
@@ -193,24 +193,6 @@ final class DirectDataOperator extends DataOperator {
   private static void add1(double[] t, int from, int to, double c, double[] x) {
     for (int q = from; q < to; q++) {
       t[q] += c * x[q];
-    }
-  }
-
-  /** row += w0 x0 + w1 x1 + w2 x2 + w3 x3 elementwise (arrays read from index 0: vectorized by C2). */
-  private static void axpy4(double[] row, double w0, double[] x0, double w1, double[] x1, double w2,
-      double[] x2, double w3, double[] x3) {
-    for (int i = 0; i < row.length; i++) {
-      row[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i];
-    }
-  }
-
-  /**
-   * row += w x elementwise: small, on arrays read from index 0, so that C2 compiles it on its own
-   * and vectorizes it.
-   */
-  private static void axpy(double[] row, double w, double[] x) {
-    for (int i = 0; i < row.length; i++) {
-      row[i] += w * x[i];
     }
   }
 }

@@ -93,7 +93,9 @@ class DataOperatorTest {
     TrainingData d = shape.data();
     double[] v = new SplittableRandom(shape.seed() + 1).doubles(d.convolution().filterEntries(), -2, 2)
         .toArray();
-    assertProductsOfTheFormedMatrix(route.of(d), d, v, shape.seed() + 2);
+    DataOperator m = route.of(d);
+    assertProductsOfTheFormedMatrix(m, d, v, shape.seed() + 2);
+    assertColumnsOfTheFormedMatrix(m, d, shape.seed() + 3);
   }
 
   /**
@@ -116,7 +118,9 @@ class DataOperatorTest {
       double[] v = new SplittableRandom(shape.seed()).doubles(d.convolution().filterEntries(), -2, 2)
           .toArray();
       for (Route route : Route.values()) {
-        assertProductsOfTheFormedMatrix(route.of(d), d, v, shape.seed());
+        DataOperator m = route.of(d);
+        assertProductsOfTheFormedMatrix(m, d, v, shape.seed());
+        assertColumnsOfTheFormedMatrix(m, d, shape.seed());
       }
     }
   }
@@ -159,6 +163,83 @@ class DataOperatorTest {
           .as("(M^T r) at filter entry %d", j)
           .isCloseTo(expectedMtr[j], offset(roundings * scaleMtr + Double.MIN_NORMAL));
     }
+  }
+
+  /**
+   * M J e_c ({@link DataOperator#timesColumns}) against M formed entry by entry times J, for a J
+   * of two blocks: a box of half the filter's shape at every offset of a few inside the filter,
+   * and a single entry at two offsets. The direct sums of both sides: n u sum |X v| at most.
+   */
+  private static void assertColumnsOfTheFormedMatrix(DataOperator m, TrainingData d, long seed) {
+    NumericConvolution conv = d.convolution();
+    int[] k = conv.plan().filterShape();
+    int n = conv.filterEntries();
+    SplittableRandom r = new SplittableRandom(seed);
+    int[] half = new int[k.length];
+    int[] room = new int[k.length];
+    for (int a = 0; a < k.length; a++) {
+      half[a] = (k[a] + 1) / 2;
+      room[a] = k[a] - half[a] + 1;
+    }
+    double[] box = new double[n];
+    java.util.List<Integer> support = new java.util.ArrayList<>();
+    for (int q = 0; q < n; q++) {
+      int[] idx = org.lcngeo.core.model.Architecture.unflatten(q, k);
+      boolean inside = true;
+      for (int a = 0; a < k.length; a++) {
+        inside &= idx[a] < half[a];
+      }
+      if (inside) {
+        box[q] = r.nextDouble(-2, 2);
+        support.add(q);
+      }
+    }
+    int roomPoints = java.util.Arrays.stream(room).reduce(1, (x, y) -> x * y);
+    int[] boxOffsets = java.util.stream.IntStream.range(0, roomPoints)
+        .filter(i -> i == 0 || i == roomPoints - 1 || r.nextInt(3) == 0)
+        .distinct()
+        .map(i -> flatten(org.lcngeo.core.model.Architecture.unflatten(i, room), k))
+        .sorted()
+        .toArray();
+    double[] single = new double[n];
+    single[0] = r.nextDouble(-2, 2);
+    int[] singleOffsets = n == 1 ? new int[] {0} : new int[] {0, n - 1};
+    ShiftedColumns jac = new ShiftedColumns(n, new double[][] {box, single},
+        new int[][] {support.stream().mapToInt(Integer::intValue).toArray(), {0}},
+        new int[][] {boxOffsets, singleOffsets},
+        new int[] {0, boxOffsets.length, boxOffsets.length + singleOffsets.length});
+    double[][] dense = jac.dense();
+    double[][] out = new double[jac.columns()][m.rows()];
+    m.timesColumns(jac, out);
+    int samples = d.samples();
+    for (int c = 0; c < jac.columns(); c++) {
+      double[] col = new double[n];
+      for (int j = 0; j < n; j++) {
+        col[j] = dense[j][c];
+      }
+      for (int i = 0; i < samples; i++) {
+        for (int o = 0; o < conv.outputEntries(); o++) {
+          double s = 0;
+          double scale = 0;
+          for (int j = 0; j < n; j++) {
+            double e = conv.matrixEntry(d.x()[i], o, j) * col[j];
+            s += e;
+            scale += Math.abs(e);
+          }
+          assertThat(out[c][o * samples + i])
+              .as("(M J) at column %d, sample %d, output %d", c, i, o)
+              .isCloseTo(s, offset(n * Math.ulp(1.0) * scale + Double.MIN_NORMAL));
+        }
+      }
+    }
+  }
+
+  private static int flatten(int[] idx, int[] shape) {
+    int f = 0;
+    for (int a = 0; a < shape.length; a++) {
+      f = f * shape[a] + idx[a];
+    }
+    return f;
   }
 
   /** u times the roundings of the longest chain of either route (class comment), doubled. */
