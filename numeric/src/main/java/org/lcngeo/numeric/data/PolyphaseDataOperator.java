@@ -27,9 +27,11 @@ import org.lcngeo.core.model.Architecture;
  * and the spectrum, instead of d n; the phases' transforms of v and of c are once per product,
  * not per sample ({@link #multiplyAdds}).
  *
- * <p>Layout: the spectra by frequency, then phase, each an array over the samples, so that M v's
- * inner loop is a sum of scaled arrays over the samples (two phases a pass) and M^T r's a dot
- * product over the samples (four phases a pass, eight accumulators).
+ * <p>Layout: the spectra by frequency, then phase, each an array over the samples, in memory in
+ * that order, so that M v's inner loop is a sum of scaled arrays over the samples (two phases a
+ * pass, one target a loop: vectorized by C2) and M^T r's a dot product over the samples (four
+ * phases a pass, eight accumulators; C2 vectorizes no reduction). M^T r runs through the spectra
+ * backwards: a gradient's M^T r follows an M v, whose last spectra may still be in the caches.
  */
 final class PolyphaseDataOperator extends DataOperator {
   private final int phases;
@@ -202,7 +204,7 @@ final class PolyphaseDataOperator extends DataOperator {
       System.arraycopy(r, o * samples, w.rows[o], 0, samples);
     }
     outputForward.apply(w.rows, null, w.zRe, w.zIm);
-    for (int f = 0; f < spectrum; f++) {
+    for (int f = spectrum - 1; f >= 0; f--) {
       double[] rr = w.zRe[f];
       double[] ri = w.zIm[f];
       double[] cr = w.cRe[f];
