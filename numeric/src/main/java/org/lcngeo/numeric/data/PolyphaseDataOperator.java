@@ -22,7 +22,8 @@ import org.lcngeo.core.model.Architecture;
  *   M^T r: c^rho[k] = sum_i conj(rhat_i[k]) Xhat_i^rho[k],       (M^T r)^rho = inverse transform of c^rho at p
  * </pre>
  *
- * with the spectra Xhat_i^rho computed once. Per sample and product about 4 S H multiply-adds (S
+ * (the inverse transform {@code (1/|L|) sum_k e^{+2 pi i k.m / L}}) with the spectra Xhat_i^rho
+ * computed once. Per sample and product about 4 S H multiply-adds (S
  * phases, H = |L| / 2 points of the half spectrum) and a small transform between the d outputs
  * and the spectrum, instead of d n; the phases' transforms of v and of c are once per product,
  * not per sample ({@link #multiplyAdds}).
