@@ -3,164 +3,87 @@ package org.lcngeo.numeric.data;
 /**
  * The stacked matrix M (rows: the outputs of all samples, columns: the filter entries) of the
  * convolutions {@code v -> alpha_v(X_i)} (paper, eq. 10), applied from the data without forming M
- * or A = M^T M: memory O(N |X|) instead of O(n^2), and no O(N d n^2) set-up.
+ * or A = M^T M: memory O(N |X|) instead of O(n^2), and no O(N d n^2) set-up. Row (i, o) of M is
+ * at {@code o * samples + i}; its entry at filter entry j is X_i[position(o, j)].
  *
- * <p>Both products are sums of scaled arrays in loops that read all their arrays at the same index
- * (the loops Java 17's C2 compiler vectorizes: it does not vectorize a dot product, whose additions
- * must keep their order, nor a loop that reads two arrays at different unknown offsets), four terms
- * per pass, so that a pass loads and stores its target once for four multiply-adds:
- *
- * <ul>
- *   <li>{@code M v} on a copy of the inputs by input position (one array of the N samples' values
- *       per position): output o's row over the samples gains v_j times the array of position(o,
- *       j), four consecutive entries of a run at a time; the runs of all outputs in the order of
- *       their input positions, so that the arrays of a stretch of the input serve every output
- *       that reads it while they are in the cache.
- *   <li>{@code M^T r} through an input-sized array T_o per output: T_o = sum_i r_(o,i) X_i on output
- *       o's window (four samples a pass; T_o and the inputs read at the same input position), then
- *       {@code (M^T r)_j = sum_o T_o[position(o, j)]}. The samples go eight at a time through the
- *       runs in input order: a run of T_o and the eight inputs' stretch stay in the first-level
- *       cache.
- * </ul>
- *
- * Immutable and thread-safe (scratch arrays are per thread).
+ * <p>Two routes compute M v and M^T r: {@link DirectDataOperator} (the entries of M as they are,
+ * N d n multiply-adds a product) and {@link PolyphaseDataOperator} (the correlations in the
+ * frequency domain, phase by phase of the stride). {@link #of} takes the one with fewer
+ * multiply-adds ({@link #multiplyAdds}). Both share {@link #timesColumns}. Immutable and
+ * thread-safe (scratch arrays are per thread).
  */
-final class DataOperator {
-  /** Samples that pass through the runs together in {@link #transposeTimes} (a multiple of 4). */
-  private static final int SAMPLE_BLOCK = 8;
-  /** Most doubles of the arrays T_o held at once; beyond it the outputs go in groups. */
-  private static final int IMAGE_LIMIT = 1 << 21;
-  private final int samples;
-  private final int outputs;
-  private final int n;
-  /** positions[o][j]: the input position of filter entry j in output o. */
-  private final int[][] positions;
-  /** runs[o]: triples (first filter entry, first input position, length) of contiguous runs. */
-  private final int[][] runs;
-  /**
-   * The runs of all outputs as quadruples (output, first filter entry, first input position,
-   * length), ordered by input position, then output.
-   */
-  private final int[] byPosition;
-  /** Outputs whose arrays T_o are held at once in {@link #transposeTimes}. */
-  private final int group;
-  /** shift[j]: the input offset of filter entry j within every window (position(o, j) - position(o, 0)). */
-  private final int[] shift;
-  private final double[][] x;
-  /** byPixel[p][i] = x[i][p]. */
-  private final double[][] byPixel;
-  /** This thread's rows of M v by output (outputs x samples). */
-  private final ThreadLocal<double[][]> rowsScratch;
-  /** This thread's arrays T_o of one group of outputs (group x inputs). */
-  private final ThreadLocal<double[][]> imageScratch;
+abstract sealed class DataOperator permits DirectDataOperator, PolyphaseDataOperator {
+  final int samples;
+  final int outputs;
+  final int n;
+  final double[][] x;
+  /** corner[o]: the input position of filter entry 0 in output o (the window's corner). */
+  final int[] corner;
+  /** shift[j]: the input offset of filter entry j within every window (position(o, j) - corner[o]). */
+  final int[] shift;
 
   DataOperator(TrainingData data) {
-    this(data, IMAGE_LIMIT);
-  }
-
-  /** With at most imageLimit doubles of arrays T_o at once (at least one output's). */
-  DataOperator(TrainingData data, int imageLimit) {
     NumericConvolution c = data.convolution();
     this.samples = data.samples();
     this.outputs = c.outputEntries();
     this.n = c.filterEntries();
     this.x = data.x();
-    this.positions = new int[outputs][n];
-    this.runs = new int[outputs][];
-    java.util.List<int[]> all = new java.util.ArrayList<>();
-    for (int o = 0; o < outputs; o++) {
-      for (int j = 0; j < n; j++) {
-        positions[o][j] = c.position(o, j);
-      }
-      int[] r = new int[3 * n];
-      int count = 0;
-      for (int j = 0; j < n; ) {
-        int len = 1;
-        while (j + len < n && positions[o][j + len] == positions[o][j] + len) {
-          len++;
-        }
-        all.add(new int[] {o, j, positions[o][j], len});
-        r[count++] = j;
-        r[count++] = positions[o][j];
-        r[count++] = len;
-        j += len;
-      }
-      runs[o] = java.util.Arrays.copyOf(r, count);
-    }
-    all.sort(java.util.Comparator.<int[]>comparingInt(q -> q[2]).thenComparingInt(q -> q[0]));
-    this.byPosition = new int[4 * all.size()];
-    for (int k = 0; k < all.size(); k++) {
-      System.arraycopy(all.get(k), 0, byPosition, 4 * k, 4);
-    }
+    this.corner = new int[outputs];
     this.shift = new int[n];
+    for (int o = 0; o < outputs; o++) {
+      corner[o] = c.position(o, 0);
+    }
     for (int j = 0; j < n; j++) {
-      shift[j] = positions[0][j] - positions[0][0];
+      shift[j] = c.position(0, j) - corner[0];
       for (int o = 1; o < outputs; o++) {
-        if (positions[o][j] - positions[o][0] != shift[j]) {
+        if (c.position(o, j) - corner[o] != shift[j]) {
           throw new IllegalArgumentException("the windows of the convolution are not translates");
         }
       }
     }
-    int inputs = c.inputEntries();
-    this.group = Math.max(1, Math.min(outputs, imageLimit / inputs));
-    this.byPixel = new double[inputs][samples];
-    for (int i = 0; i < samples; i++) {
-      for (int p = 0; p < inputs; p++) {
-        byPixel[p][i] = x[i][p];
-      }
-    }
-    int rows = outputs;
-    int length = samples;
-    int g = group;
-    this.rowsScratch = ThreadLocal.withInitial(() -> new double[rows][length]);
-    this.imageScratch = ThreadLocal.withInitial(() -> new double[g][inputs]);
+  }
+
+  /** M of the data by the route with fewer multiply-adds a product. */
+  static DataOperator of(TrainingData data) {
+    NumericConvolution c = data.convolution();
+    return PolyphaseDataOperator.multiplyAdds(c, data.samples())
+            < DirectDataOperator.multiplyAdds(c, data.samples())
+        ? new PolyphaseDataOperator(data)
+        : new DirectDataOperator(data);
+  }
+
+  /** Multiply-adds of one product M v (or M^T r) by the cheaper route, for N samples. */
+  static long multiplyAdds(NumericConvolution c, int samples) {
+    return Math.min(
+        PolyphaseDataOperator.multiplyAdds(c, samples), DirectDataOperator.multiplyAdds(c, samples));
   }
 
   /** Rows of M: samples times outputs; row (i, o) is at o * samples + i. */
-  int rows() {
+  final int rows() {
     return samples * outputs;
   }
 
-  /**
-   * out := M v (length rows()): output o's row over the samples gains v_j times the samples' values
-   * at position(o, j), four filter entries of a run per pass, the runs in input order.
-   */
-  void times(double[] v, double[] out) {
-    double[][] xr = byPixel;
-    double[][] rows = rowsScratch.get();
-    for (int o = 0; o < outputs; o++) {
-      java.util.Arrays.fill(rows[o], 0.0);
-    }
-    for (int k = 0; k < byPosition.length; k += 4) {
-      double[] row = rows[byPosition[k]];
-      int j = byPosition[k + 1];
-      int p = byPosition[k + 2];
-      int end = p + byPosition[k + 3];
-      for (; p + 3 < end; p += 4, j += 4) {
-        axpy4(row, v[j], xr[p], v[j + 1], xr[p + 1], v[j + 2], xr[p + 2], v[j + 3], xr[p + 3]);
-      }
-      for (; p < end; p++, j++) {
-        axpy(row, v[j], xr[p]);
-      }
-    }
-    for (int o = 0; o < outputs; o++) {
-      System.arraycopy(rows[o], 0, out, o * samples, samples);
-    }
-  }
+  /** out := M v (length rows()). */
+  abstract void times(double[] v, double[] out);
+
+  /** out := M^T r (length n). */
+  abstract void transposeTimes(double[] r, double[] out);
 
   /**
    * out[c] := M J e_c (length rows()) for every column c of J. Row (i, o) of M J at column (l, j)
-   * is {@code sum_q P_l[q] X_i[position(o, 0) + shift(q + offset_lj)]}, and with the windows
+   * is {@code sum_q P_l[q] X_i[corner(o) + shift(q + offset_lj)]}, and with the windows
    * translates and the shifted blocks inside the filter's box, shift(q + offset_lj) = shift(q) +
-   * shift(offset_lj): the correlation of X_i with block l at input position position(o, 0) +
+   * shift(offset_lj): the correlation of X_i with block l at input position corner(o) +
    * shift(offset_lj). Those positions repeat across (o, j) (strided outputs, dilated offsets), so
    * each is computed once per sample: W6b's 283 columns cost about 1 M multiply-adds per sample
-   * instead of 283 products M v of 68 K each.
+   * instead of 283 products M v of 68 K each. The correlations run over the samples (the inputs by
+   * position), four terms a pass: sums of scaled arrays, which C2 vectorizes.
    *
    * @throws IllegalArgumentException if a shifted block leaves the filter's box
    */
-  void timesColumns(ShiftedColumns jac, double[][] out) {
-    int inputs = x[0].length;
+  final void timesColumns(ShiftedColumns jac, double[][] out) {
+    double[][] byPosition = inputsByPosition();
+    int inputs = byPosition.length;
     int[] slot = new int[inputs];
     for (int l = 0; l < jac.blocks().length; l++) {
       double[] p = jac.blocks()[l];
@@ -186,7 +109,7 @@ final class DataOperator {
       int count = 0;
       for (int o = 0; o < outputs; o++) {
         for (int j = 0; j < off.length; j++) {
-          int pos = positions[o][0] + shift[off[j]];
+          int pos = corner[o] + shift[off[j]];
           if (slot[pos] < 0) {
             slot[pos] = count;
             z[count++] = pos;
@@ -194,121 +117,47 @@ final class DataOperator {
           where[o * off.length + j] = slot[pos];
         }
       }
-      double[] c = new double[count];
-      for (int i = 0; i < samples; i++) {
-        double[] xi = x[i];
-        int d = 0;
-        for (; d + 3 < count; d += 4) {
-          int z0 = z[d];
-          int z1 = z[d + 1];
-          int z2 = z[d + 2];
-          int z3 = z[d + 3];
-          double s0 = 0;
-          double s1 = 0;
-          double s2 = 0;
-          double s3 = 0;
-          for (int k = 0; k < val.length; k++) {
-            double vk = val[k];
-            int a = at[k];
-            s0 += vk * xi[z0 + a];
-            s1 += vk * xi[z1 + a];
-            s2 += vk * xi[z2 + a];
-            s3 += vk * xi[z3 + a];
-          }
-          c[d] = s0;
-          c[d + 1] = s1;
-          c[d + 2] = s2;
-          c[d + 3] = s3;
+      // c[d] (over the samples) = sum_k val[k] X[z[d] + at[k]], four terms a pass
+      double[][] c = new double[count][samples];
+      for (int d = 0; d < count; d++) {
+        double[] cd = c[d];
+        int k = 0;
+        for (; k + 3 < val.length; k += 4) {
+          int b = z[d];
+          axpy4(cd, val[k], byPosition[b + at[k]], val[k + 1], byPosition[b + at[k + 1]],
+              val[k + 2], byPosition[b + at[k + 2]], val[k + 3], byPosition[b + at[k + 3]]);
         }
-        for (; d < count; d++) {
-          int z0 = z[d];
-          double s0 = 0;
-          for (int k = 0; k < val.length; k++) {
-            s0 += val[k] * xi[z0 + at[k]];
-          }
-          c[d] = s0;
+        for (; k < val.length; k++) {
+          axpy(cd, val[k], byPosition[z[d] + at[k]]);
         }
-        for (int o = 0; o < outputs; o++) {
-          int row = o * samples + i;
-          for (int j = 0; j < off.length; j++) {
-            out[start + j][row] = c[where[o * off.length + j]];
-          }
+      }
+      for (int o = 0; o < outputs; o++) {
+        for (int j = 0; j < off.length; j++) {
+          System.arraycopy(c[where[o * off.length + j]], 0, out[start + j], o * samples, samples);
         }
       }
     }
   }
 
-  /**
-   * out := M^T r (length n): T_o = sum_i r_(o,i) X_i on output o's window, then (M^T r)_j = sum_o
-   * T_o[position(o, j)]; the outputs in groups whose arrays T_o fit the image limit.
-   */
-  void transposeTimes(double[] r, double[] out) {
-    java.util.Arrays.fill(out, 0, n, 0.0);
-    double[][] t = imageScratch.get();
-    int full = samples - samples % 4;
-    for (int o0 = 0; o0 < outputs; o0 += group) {
-      int o1 = Math.min(outputs, o0 + group);
-      for (int o = o0; o < o1; o++) {
-        // only the runs of T_o are written and read
-        int[] ro = runs[o];
-        for (int k = 0; k < ro.length; k += 3) {
-          java.util.Arrays.fill(t[o - o0], ro[k + 1], ro[k + 1] + ro[k + 2], 0.0);
-        }
-      }
-      for (int s0 = 0; s0 < full; s0 += SAMPLE_BLOCK) {
-        int s1 = Math.min(full, s0 + SAMPLE_BLOCK);
-        for (int k = 0; k < byPosition.length; k += 4) {
-          int o = byPosition[k];
-          if (o < o0 || o >= o1) {
-            continue;
-          }
-          double[] to = t[o - o0];
-          int from = byPosition[k + 2];
-          int to1 = from + byPosition[k + 3];
-          int b = o * samples;
-          for (int i = s0; i < s1; i += 4) {
-            add4(to, from, to1, r[b + i], x[i], r[b + i + 1], x[i + 1], r[b + i + 2], x[i + 2],
-                r[b + i + 3], x[i + 3]);
-          }
-        }
-      }
-      for (int o = o0; o < o1; o++) {
-        double[] to = t[o - o0];
-        int[] ro = runs[o];
-        for (int i = full; i < samples; i++) {
-          for (int k = 0; k < ro.length; k += 3) {
-            add1(to, ro[k + 1], ro[k + 1] + ro[k + 2], r[o * samples + i], x[i]);
-          }
-        }
-        for (int k = 0; k < ro.length; k += 3) {
-          int j0 = ro[k];
-          int p0 = ro[k + 1] - j0;
-          int end = j0 + ro[k + 2];
-          for (int j = j0; j < end; j++) {
-            out[j] += to[p0 + j];
-          }
-        }
-      }
-    }
+  /** The inputs by position: [p][i] = X_i[p] (a copy for this call unless the route keeps one). */
+  double[][] inputsByPosition() {
+    return transposedInputs();
   }
 
-  /** t[q] += c0 x0[q] + c1 x1[q] + c2 x2[q] + c3 x3[q] for q in [from, to): vectorized by C2. */
-  private static void add4(double[] t, int from, int to, double c0, double[] x0, double c1,
-      double[] x1, double c2, double[] x2, double c3, double[] x3) {
-    for (int q = from; q < to; q++) {
-      t[q] += c0 * x0[q] + c1 * x1[q] + c2 * x2[q] + c3 * x3[q];
+  /** A new array [p][i] = X_i[p]. */
+  final double[][] transposedInputs() {
+    double[][] t = new double[x[0].length][samples];
+    for (int i = 0; i < samples; i++) {
+      double[] xi = x[i];
+      for (int p = 0; p < xi.length; p++) {
+        t[p][i] = xi[p];
+      }
     }
-  }
-
-  /** t[q] += c x[q] for q in [from, to). */
-  private static void add1(double[] t, int from, int to, double c, double[] x) {
-    for (int q = from; q < to; q++) {
-      t[q] += c * x[q];
-    }
+    return t;
   }
 
   /** row += w0 x0 + w1 x1 + w2 x2 + w3 x3 elementwise (arrays read from index 0: vectorized by C2). */
-  private static void axpy4(double[] row, double w0, double[] x0, double w1, double[] x1, double w2,
+  static void axpy4(double[] row, double w0, double[] x0, double w1, double[] x1, double w2,
       double[] x2, double w3, double[] x3) {
     for (int i = 0; i < row.length; i++) {
       row[i] += w0 * x0[i] + w1 * x1[i] + w2 * x2[i] + w3 * x3[i];
@@ -319,7 +168,7 @@ final class DataOperator {
    * row += w x elementwise: small, on arrays read from index 0, so that C2 compiles it on its own
    * and vectorizes it.
    */
-  private static void axpy(double[] row, double w, double[] x) {
+  static void axpy(double[] row, double w, double[] x) {
     for (int i = 0; i < row.length; i++) {
       row[i] += w * x[i];
     }

@@ -13,10 +13,10 @@ import org.hipparchus.linear.RealMatrix;
  */
 public final class QuadraticLoss {
   /**
-   * Filter entries from which the loss runs on the data ({@link DataOperator}: M v and M^T r, 2 N
-   * d n multiply-adds per gradient, memory O(N |X|)) instead of on A (n^2 per gradient, memory and
-   * set-up O(n^2) and O(N d n^2)): beyond it A leaves the caches (n = 1449: 16 MB), and the data
-   * path also wins whenever 2 N d < n.
+   * Filter entries from which the loss runs on the data ({@link DataOperator}: M v and M^T r, at
+   * most 2 N d n multiply-adds per gradient, memory O(N |X|)) instead of on A (n^2 per gradient,
+   * memory and set-up O(n^2) and O(N d n^2)): beyond it A leaves the caches (n = 1449: 16 MB), and
+   * the data path also wins whenever its two products take fewer multiply-adds than n^2.
    */
   private static final int DIRECT_FROM = 1449;
   /** Rows of the stacked M (samples x outputs) added to A together: A's rows stay in cache. */
@@ -41,8 +41,8 @@ public final class QuadraticLoss {
 
   private static boolean runsOnData(TrainingData data) {
     NumericConvolution c = data.convolution();
-    int n = c.filterEntries();
-    return n >= DIRECT_FROM || 2L * data.samples() * c.outputEntries() < n;
+    long n = c.filterEntries();
+    return n >= DIRECT_FROM || 2 * DataOperator.multiplyAdds(c, data.samples()) < n * n;
   }
 
   /** The loss on A, or (onData) on the data; the public constructor picks the cheaper. */
@@ -64,7 +64,7 @@ public final class QuadraticLoss {
     this.scratch = ThreadLocal.withInitial(() -> new double[size]);
     if (onData) {
       this.a = null;
-      this.m = new DataOperator(data);
+      this.m = DataOperator.of(data);
       this.yRows = new double[m.rows()];
       for (int i = 0; i < samples; i++) {
         for (int o = 0; o < outputs; o++) {
