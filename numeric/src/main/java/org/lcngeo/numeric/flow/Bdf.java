@@ -22,8 +22,13 @@ package org.lcngeo.numeric.flow;
  *
  * <p>Linear algebra reuse: the Jacobian is evaluated at the start and afterwards only when the
  * Newton iteration fails to converge with a Jacobian from an earlier step (then h is halved only if
- * it fails with a fresh one); the iteration matrix {@code I - c J} is factored again only when h or
- * the order change or the Jacobian is new. The Newton iteration stops by the test of CVODE
+ * it fails with a fresh one); the iteration matrix {@code I - c' J} is factored again when the
+ * Jacobian is new, after a failed error test, when c = h / alpha_k has moved from the factored c' by more than 30% (step size
+ * and order changes within that bound keep the factorization, the corrections scaled by {@code 2 c'
+ * / (c' + c)}), or 20 steps after the last factorization: the setup rules of CVODE and LSODE (W4:
+ * 89 factorizations instead of 181 when every change of h refactored, 8% fewer evaluations of f,
+ * since each factorization restarts the convergence rate estimate). The Newton iteration stops by
+ * the test of CVODE
  * (Hindmarsh et al., "SUNDIALS: Suite of nonlinear and differential/algebraic equation solvers",
  * ACM TOMS 31 (2005) 363-396, Sec. 2.1): its error, estimated with a convergence rate carried from
  * step to step, is a tenth of the local error allowed; so most steps take one evaluation of f.
@@ -45,6 +50,16 @@ public final class Bdf implements Integrator {
   private static final double NEWTON_DIVERGENCE = 2;
   private static final double CRATE_DOWN = 0.3;
   private static final double MIN_FACTOR = 0.2;
+  /**
+   * The iteration matrix I - c' J is kept while |c / c' - 1| stays within this bound (CVODE's
+   * DGMAX, LSODE's CCMAX) ...
+   */
+  private static final double MAX_C_CHANGE = 0.3;
+  /**
+   * ... and for at most this many steps (CVODE's MSBP), so that the convergence rate is measured
+   * again on a fresh factorization (a Jacobian gone stale shows there).
+   */
+  private static final int MAX_STEPS_PER_FACTORIZATION = 20;
   private static final double MAX_FACTOR = 10;
   private static final double[] KAPPA = {0, -0.1850, -1.0 / 9, -0.0823, -0.0415, 0};
   private static final double[] GAMMA = new double[MAX_ORDER + 1];
@@ -306,6 +321,14 @@ public final class Bdf implements Integrator {
           dy[a] = c * f[a] - psi[a] - corr[a];
         }
         solve(dy);
+        if (c != factoredC) {
+          // (I - c' J)^{-1} in place of (I - c J)^{-1}: the correction times 2 c' / (c' + c)
+          // (CVODE, LSODE), between the right factors 1 (non-stiff components) and c' / c (stiff)
+          double s = 2 / (1 + c / factoredC);
+          for (int a = 0; a < n; a++) {
+            dy[a] *= s;
+          }
+        }
         double dyNorm = norm(dy);
         for (int a = 0; a < n; a++) {
           y[a] += dy[a];
@@ -361,6 +384,7 @@ public final class Bdf implements Integrator {
     st.jacobian(y0);
     jacobians++;
     boolean factored = false;
+    long factoredAt = 0;
     int order = 1;
     int equalSteps = 0;
     long steps = 0;
@@ -369,7 +393,6 @@ public final class Bdf implements Integrator {
       if (h < minStep) {
         h = rescale(st, order, h, minStep);
         equalSteps = 0;
-        factored = false;
       }
       boolean freshJacobian = false;
       double tNew;
@@ -386,7 +409,6 @@ public final class Bdf implements Integrator {
           if (hEnd != h) {
             h = rescale(st, order, h, hEnd);
             equalSteps = 0;
-            factored = false;
           }
         }
         double[] predict = st.predict;
@@ -407,8 +429,13 @@ public final class Bdf implements Integrator {
         double c = h / ALPHA[order];
         iterations = -1;
         while (true) {
+          if (factored && (Math.abs(c / st.factoredC - 1) > MAX_C_CHANGE
+              || steps - factoredAt >= MAX_STEPS_PER_FACTORIZATION)) {
+            factored = false;
+          }
           if (!factored) {
             factorizations++;
+            factoredAt = steps;
             factored = st.factor(c);
             st.crate = 1;
           }
@@ -440,6 +467,7 @@ public final class Bdf implements Integrator {
           double factor = Math.max(MIN_FACTOR, safety * Math.pow(errorNorm, -1.0 / (order + 1)));
           h = rescale(st, order, h, h * factor);
           equalSteps = 0;
+          // factored again (as in CVODE): the next try measures the convergence rate afresh
           factored = false;
           continue;
         }
@@ -494,7 +522,6 @@ public final class Bdf implements Integrator {
           order += change;
           h = rescale(st, order, h, h * Math.min(MAX_FACTOR, safety * best));
           equalSteps = 0;
-          factored = false;
         }
         break;
       }
