@@ -227,7 +227,7 @@ public final class Bdf implements Integrator {
       sys.lowRankJacobian(y, u, v);
       for (int i = 0; i < rank; i++) {
         for (int j = 0; j < rank; j++) {
-          gram[i][j] = dot(v[i], u[j], n);
+          gram[i][j] = DenseLu.dot(v[i], u[j], 0, n);
         }
       }
     }
@@ -259,7 +259,7 @@ public final class Bdf implements Integrator {
         return;
       }
       for (int k = 0; k < rank; k++) {
-        small[k] = dot(v[k], x, n);
+        small[k] = DenseLu.dot(v[k], x, 0, n);
       }
       lu.solve(small);
       for (int k = 0; k < rank; k++) {
@@ -269,25 +269,6 @@ public final class Bdf implements Integrator {
           x[a] += w * uk[a];
         }
       }
-    }
-
-    /** x . y over the first n entries, with four partial sums (independent chains). */
-    static double dot(double[] x, double[] y, int n) {
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      int a = 0;
-      for (; a + 3 < n; a += 4) {
-        s0 += x[a] * y[a];
-        s1 += x[a + 1] * y[a + 1];
-        s2 += x[a + 2] * y[a + 2];
-        s3 += x[a + 3] * y[a + 3];
-      }
-      for (; a < n; a++) {
-        s0 += x[a] * y[a];
-      }
-      return (s0 + s1) + (s2 + s3);
     }
 
     /** max_i |x_i| / scale_i: the weighted max norm of all error and convergence tests. */
