@@ -82,8 +82,9 @@ public final class FlowBench {
           r.deltaDrift(), r.gradientNorm());
       System.out.printf(Locale.ROOT,
           "RESULT {\"method\": \"%s\", \"wall\": %.6f, \"cpu\": %.6f, \"rhs\": %d,"
-              + " \"loss_final\": %.10f}%n",
-          name, times[reps / 2], cpu[reps / 2], r.rhsEvaluations(), r.finalLoss());
+              + " \"steps\": %d, \"jacobians\": %d, \"lu\": %d, \"loss_final\": %.10f}%n",
+          name, times[reps / 2], cpu[reps / 2], r.rhsEvaluations(), r.steps(), r.jacobians(),
+          r.factorizations(), r.finalLoss());
     }
     FlowSettings fs =
         FlowSettings.of(FlowSettings.Method.STIFF_DEFAULT, t1).withTolerances(rtol, atol);
@@ -137,10 +138,10 @@ public final class FlowBench {
       double[] cpu = timed.cpu();
       System.out.printf(Locale.ROOT,
           "RESULT {\"flow\": \"parameter\", \"method\": \"%s\", \"wall\": %.4f, \"cpu\": %.4f,"
-              + " \"rhs\": %d, \"steps\": %d, \"jacobians\": %d, \"loss_final\": %.10f,"
-              + " \"drift\": %.2e, \"peak_rss_mib\": %.0f}%n",
+              + " \"rhs\": %d, \"steps\": %d, \"jacobians\": %d, \"lu\": %d,"
+              + " \"loss_final\": %.10f, \"drift\": %.2e, \"peak_rss_mib\": %.0f}%n",
           name, times[reps / 2], cpu[reps / 2], r.rhsEvaluations(), r.steps(), r.jacobians(),
-          r.finalLoss(), r.deltaDrift(), peakRssMib());
+          r.factorizations(), r.finalLoss(), r.deltaDrift(), peakRssMib());
       if (!functionSpace) {
         continue;
       }
