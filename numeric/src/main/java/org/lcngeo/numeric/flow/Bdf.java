@@ -22,13 +22,13 @@ package org.lcngeo.numeric.flow;
  *
  * <p>Linear algebra reuse: the Jacobian is evaluated at the start and afterwards only when the
  * Newton iteration fails to converge with a Jacobian from an earlier step (then h is halved only if
- * it fails with a fresh one); the iteration matrix {@code I - c' J} is factored again when the
- * Jacobian is new, after a failed error test, when c = h / alpha_k has moved from the factored c' by more than 30% (step size
- * and order changes within that bound keep the factorization, the corrections scaled by {@code 2 c'
- * / (c' + c)}), or 20 steps after the last factorization: the setup rules of CVODE and LSODE (W4:
- * 89 factorizations instead of 181 when every change of h refactored, 8% fewer evaluations of f,
- * since each factorization restarts the convergence rate estimate). The Newton iteration stops by
- * the test of CVODE
+ * it fails with a fresh one). The iteration matrix {@code I - c' J} is factored again when the
+ * Jacobian is new, after a failed error test, when c = h / alpha_k has moved from the factored c'
+ * by more than 30%, or 20 steps after the last factorization (the setup rules of CVODE and LSODE);
+ * step size and order changes within the 30% keep the factorization, the corrections scaled by
+ * {@code 2 c' / (c' + c)}. Factoring at every change of h cost more than the factorizations: each
+ * restarts the convergence rate estimate, and the next steps take two evaluations of f. The Newton
+ * iteration stops by the test of CVODE
  * (Hindmarsh et al., "SUNDIALS: Suite of nonlinear and differential/algebraic equation solvers",
  * ACM TOMS 31 (2005) 363-396, Sec. 2.1): its error, estimated with a convergence rate carried from
  * step to step, is a tenth of the local error allowed; so most steps take one evaluation of f.
