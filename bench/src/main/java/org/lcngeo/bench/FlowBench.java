@@ -19,8 +19,9 @@ import org.lcngeo.numeric.ntk.NumericMu;
 /**
  * Benchmark of workload W4 (one parameter-space flow, 1-D, H = 3, t in [0, 20], rtol 1e-10, atol
  * 1e-12, inits[0]; shared/bench/workloads/W4_W5.json), in-process, per method: median wall time of
- * the parameter flow over several repetitions (after two runs and at least 2 s of the thread's CPU time of warm-up), with the thread's CPU time (the
- * machine is shared: CPU time is the fairer figure), RHS evaluations and final loss.
+ * the parameter flow over several repetitions (after a warm-up of two runs and at least 2 s of the
+ * thread's CPU time), with the thread's CPU time (the machine is shared: CPU time is the fairer
+ * figure), RHS evaluations, steps, Jacobians, LU factorizations and final loss.
  * ({@code lcn bench flow FILE [--reps N] [--method M]... [--no-function-space]}). The JMH
  * benchmarks of W4 and W5 are in {@code jmh.FlowBenchmark}.
  */
