@@ -19,13 +19,18 @@ import org.lcngeo.numeric.ntk.NumericMu;
 /**
  * Benchmark of workload W4 (one parameter-space flow, 1-D, H = 3, t in [0, 20], rtol 1e-10, atol
  * 1e-12, inits[0]; shared/bench/workloads/W4_W5.json), in-process, per method: median wall time of
- * the parameter flow over several repetitions (after two runs and at least 2 s of warm-up), with the thread's CPU time (the
- * machine is shared: CPU time is the fairer figure), RHS evaluations and final loss.
+ * the parameter flow over several repetitions (after a warm-up of two runs and at least 2 s of the
+ * thread's CPU time), with the thread's CPU time (the machine is shared: CPU time is the fairer
+ * figure), RHS evaluations, steps, Jacobians, LU factorizations and final loss.
  * ({@code lcn bench flow FILE [--reps N] [--method M]... [--no-function-space]}). The JMH
  * benchmarks of W4 and W5 are in {@code jmh.FlowBenchmark}.
  */
 public final class FlowBench {
-  /** Warm-up before timing: at least this long and two runs. */
+  /**
+   * Warm-up before timing: at least this much of the thread's CPU time and two runs (CPU time, not
+   * wall time: on the loaded machine 2 s of wall time left W4's bdf runs timed before C2 had
+   * compiled them, 4.8-5.6 ms per run over 21 runs instead of 1.5 ms over 301).
+   */
   private static final long WARM_UP_NANOS = 2_000_000_000L;
 
   private FlowBench() {}
@@ -64,8 +69,9 @@ public final class FlowBench {
               .withFunctionSpace(false);
       GradientFlow flow = new GradientFlow(mu, loss, s);
       // warm-up: C2 compiles the hot loops within about a second of running them
-      long warm = System.nanoTime();
-      for (int i = 0; i < 2 || System.nanoTime() - warm < WARM_UP_NANOS; i++) {
+      ThreadMXBean bean = ManagementFactory.getThreadMXBean();
+      long warm = bean.getCurrentThreadCpuTime();
+      for (int i = 0; i < 2 || bean.getCurrentThreadCpuTime() - warm < WARM_UP_NANOS; i++) {
         flow.run(theta0);
       }
       Timed timed = Timed.of(reps, () -> flow.run(theta0), FlowResult::seconds);
@@ -82,8 +88,9 @@ public final class FlowBench {
           r.deltaDrift(), r.gradientNorm());
       System.out.printf(Locale.ROOT,
           "RESULT {\"method\": \"%s\", \"wall\": %.6f, \"cpu\": %.6f, \"rhs\": %d,"
-              + " \"loss_final\": %.10f}%n",
-          name, times[reps / 2], cpu[reps / 2], r.rhsEvaluations(), r.finalLoss());
+              + " \"steps\": %d, \"jacobians\": %d, \"lu\": %d, \"loss_final\": %.10f}%n",
+          name, times[reps / 2], cpu[reps / 2], r.rhsEvaluations(), r.steps(), r.jacobians(),
+          r.factorizations(), r.finalLoss());
     }
     FlowSettings fs =
         FlowSettings.of(FlowSettings.Method.STIFF_DEFAULT, t1).withTolerances(rtol, atol);
@@ -137,10 +144,10 @@ public final class FlowBench {
       double[] cpu = timed.cpu();
       System.out.printf(Locale.ROOT,
           "RESULT {\"flow\": \"parameter\", \"method\": \"%s\", \"wall\": %.4f, \"cpu\": %.4f,"
-              + " \"rhs\": %d, \"steps\": %d, \"jacobians\": %d, \"loss_final\": %.10f,"
-              + " \"drift\": %.2e, \"peak_rss_mib\": %.0f}%n",
+              + " \"rhs\": %d, \"steps\": %d, \"jacobians\": %d, \"lu\": %d,"
+              + " \"loss_final\": %.10f, \"drift\": %.2e, \"peak_rss_mib\": %.0f}%n",
           name, times[reps / 2], cpu[reps / 2], r.rhsEvaluations(), r.steps(), r.jacobians(),
-          r.finalLoss(), r.deltaDrift(), peakRssMib());
+          r.factorizations(), r.finalLoss(), r.deltaDrift(), peakRssMib());
       if (!functionSpace) {
         continue;
       }

@@ -22,8 +22,13 @@ package org.lcngeo.numeric.flow;
  *
  * <p>Linear algebra reuse: the Jacobian is evaluated at the start and afterwards only when the
  * Newton iteration fails to converge with a Jacobian from an earlier step (then h is halved only if
- * it fails with a fresh one); the iteration matrix {@code I - c J} is factored again only when h or
- * the order change or the Jacobian is new. The Newton iteration stops by the test of CVODE
+ * it fails with a fresh one). The iteration matrix {@code I - c' J} is factored again when the
+ * Jacobian is new, after a failed error test, when c = h / alpha_k has moved from the factored c'
+ * by more than 30%, or 20 steps after the last factorization (the setup rules of CVODE and LSODE);
+ * step size and order changes within the 30% keep the factorization, the corrections scaled by
+ * {@code 2 c' / (c' + c)}. Factoring at every change of h cost more than the factorizations: each
+ * restarts the convergence rate estimate, and the next steps take two evaluations of f. The Newton
+ * iteration stops by the test of CVODE
  * (Hindmarsh et al., "SUNDIALS: Suite of nonlinear and differential/algebraic equation solvers",
  * ACM TOMS 31 (2005) 363-396, Sec. 2.1): its error, estimated with a convergence rate carried from
  * step to step, is a tenth of the local error allowed; so most steps take one evaluation of f.
@@ -45,6 +50,16 @@ public final class Bdf implements Integrator {
   private static final double NEWTON_DIVERGENCE = 2;
   private static final double CRATE_DOWN = 0.3;
   private static final double MIN_FACTOR = 0.2;
+  /**
+   * The iteration matrix I - c' J is kept while |c / c' - 1| stays within this bound (CVODE's
+   * DGMAX, LSODE's CCMAX) ...
+   */
+  private static final double MAX_C_CHANGE = 0.3;
+  /**
+   * ... and for at most this many steps (CVODE's MSBP), so that the convergence rate is measured
+   * again on a fresh factorization (a Jacobian gone stale shows there).
+   */
+  private static final int MAX_STEPS_PER_FACTORIZATION = 20;
   private static final double MAX_FACTOR = 10;
   private static final double[] KAPPA = {0, -0.1850, -1.0 / 9, -0.0823, -0.0415, 0};
   private static final double[] GAMMA = new double[MAX_ORDER + 1];
@@ -212,7 +227,7 @@ public final class Bdf implements Integrator {
       sys.lowRankJacobian(y, u, v);
       for (int i = 0; i < rank; i++) {
         for (int j = 0; j < rank; j++) {
-          gram[i][j] = dot(v[i], u[j], n);
+          gram[i][j] = DenseLu.dot(v[i], u[j], 0, n);
         }
       }
     }
@@ -244,7 +259,7 @@ public final class Bdf implements Integrator {
         return;
       }
       for (int k = 0; k < rank; k++) {
-        small[k] = dot(v[k], x, n);
+        small[k] = DenseLu.dot(v[k], x, 0, n);
       }
       lu.solve(small);
       for (int k = 0; k < rank; k++) {
@@ -254,25 +269,6 @@ public final class Bdf implements Integrator {
           x[a] += w * uk[a];
         }
       }
-    }
-
-    /** x . y over the first n entries, with four partial sums (independent chains). */
-    static double dot(double[] x, double[] y, int n) {
-      double s0 = 0;
-      double s1 = 0;
-      double s2 = 0;
-      double s3 = 0;
-      int a = 0;
-      for (; a + 3 < n; a += 4) {
-        s0 += x[a] * y[a];
-        s1 += x[a + 1] * y[a + 1];
-        s2 += x[a + 2] * y[a + 2];
-        s3 += x[a + 3] * y[a + 3];
-      }
-      for (; a < n; a++) {
-        s0 += x[a] * y[a];
-      }
-      return (s0 + s1) + (s2 + s3);
     }
 
     /** max_i |x_i| / scale_i: the weighted max norm of all error and convergence tests. */
@@ -306,6 +302,14 @@ public final class Bdf implements Integrator {
           dy[a] = c * f[a] - psi[a] - corr[a];
         }
         solve(dy);
+        if (c != factoredC) {
+          // (I - c' J)^{-1} in place of (I - c J)^{-1}: the correction times 2 c' / (c' + c)
+          // (CVODE, LSODE), between the right factors 1 (non-stiff components) and c' / c (stiff)
+          double s = 2 / (1 + c / factoredC);
+          for (int a = 0; a < n; a++) {
+            dy[a] *= s;
+          }
+        }
         double dyNorm = norm(dy);
         for (int a = 0; a < n; a++) {
           y[a] += dy[a];
@@ -361,6 +365,7 @@ public final class Bdf implements Integrator {
     st.jacobian(y0);
     jacobians++;
     boolean factored = false;
+    long factoredAt = 0;
     int order = 1;
     int equalSteps = 0;
     long steps = 0;
@@ -369,7 +374,6 @@ public final class Bdf implements Integrator {
       if (h < minStep) {
         h = rescale(st, order, h, minStep);
         equalSteps = 0;
-        factored = false;
       }
       boolean freshJacobian = false;
       double tNew;
@@ -386,7 +390,6 @@ public final class Bdf implements Integrator {
           if (hEnd != h) {
             h = rescale(st, order, h, hEnd);
             equalSteps = 0;
-            factored = false;
           }
         }
         double[] predict = st.predict;
@@ -407,8 +410,13 @@ public final class Bdf implements Integrator {
         double c = h / ALPHA[order];
         iterations = -1;
         while (true) {
+          if (factored && (Math.abs(c / st.factoredC - 1) > MAX_C_CHANGE
+              || steps - factoredAt >= MAX_STEPS_PER_FACTORIZATION)) {
+            factored = false;
+          }
           if (!factored) {
             factorizations++;
+            factoredAt = steps;
             factored = st.factor(c);
             st.crate = 1;
           }
@@ -440,6 +448,7 @@ public final class Bdf implements Integrator {
           double factor = Math.max(MIN_FACTOR, safety * Math.pow(errorNorm, -1.0 / (order + 1)));
           h = rescale(st, order, h, h * factor);
           equalSteps = 0;
+          // factored again (as in CVODE): the next try measures the convergence rate afresh
           factored = false;
           continue;
         }
@@ -494,7 +503,6 @@ public final class Bdf implements Integrator {
           order += change;
           h = rescale(st, order, h, h * Math.min(MAX_FACTOR, safety * best));
           equalSteps = 0;
-          factored = false;
         }
         break;
       }

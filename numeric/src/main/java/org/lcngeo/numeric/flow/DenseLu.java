@@ -54,7 +54,7 @@ final class DenseLu {
     return true;
   }
 
-  /** Solves in place: b := A^{-1} b. */
+  /** Solves in place: b := A^{-1} b (row-oriented substitutions, four partial sums each). */
   void solve(double[] b) {
     for (int k = 0; k < n; k++) {
       int p = pivot[k];
@@ -65,20 +65,30 @@ final class DenseLu {
       }
     }
     for (int i = 1; i < n; i++) {
-      double s = b[i];
-      double[] r = lu[i];
-      for (int j = 0; j < i; j++) {
-        s -= r[j] * b[j];
-      }
-      b[i] = s;
+      b[i] -= dot(lu[i], b, 0, i);
     }
     for (int i = n - 1; i >= 0; i--) {
-      double s = b[i];
       double[] r = lu[i];
-      for (int j = i + 1; j < n; j++) {
-        s -= r[j] * b[j];
-      }
-      b[i] = s / r[i];
+      b[i] = (b[i] - dot(r, b, i + 1, n)) / r[i];
     }
+  }
+
+  /** sum_{j in [from, to)} r_j b_j with four independent partial sums (chains C2 can overlap). */
+  static double dot(double[] r, double[] b, int from, int to) {
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    int j = from;
+    for (; j + 3 < to; j += 4) {
+      s0 += r[j] * b[j];
+      s1 += r[j + 1] * b[j + 1];
+      s2 += r[j + 2] * b[j + 2];
+      s3 += r[j + 3] * b[j + 3];
+    }
+    for (; j < to; j++) {
+      s0 += r[j] * b[j];
+    }
+    return (s0 + s1) + (s2 + s3);
   }
 }
