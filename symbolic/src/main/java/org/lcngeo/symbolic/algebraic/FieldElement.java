@@ -148,20 +148,7 @@ public final class FieldElement {
 
   public FieldElement multiply(FieldElement o) {
     check(o);
-    int d = num.length;
-    BigInteger[] p = new BigInteger[2 * d - 1];
-    Arrays.fill(p, BigInteger.ZERO);
-    for (int i = 0; i < d; i++) {
-      if (num[i].signum() == 0) {
-        continue;
-      }
-      for (int j = 0; j < d; j++) {
-        if (o.num[j].signum() != 0) {
-          p[i + j] = p[i + j].add(num[i].multiply(o.num[j]));
-        }
-      }
-    }
-    return field.reduce(p, den.multiply(o.den));
+    return field.reduce(IntegerConvolution.multiply(num, o.num), den.multiply(o.den));
   }
 
   public FieldElement multiply(BigFraction q) {

@@ -20,19 +20,65 @@ import org.hipparchus.fraction.BigFraction;
 public final class FieldExtensions {
   private static final int MAX_SHIFTS = 12;
 
-  /** The field Q(theta) = Q(gamma, b) and the images of gamma and b in it. */
-  public record Extension(NumberField field, FieldElement generatorImage, FieldElement adjoined) {
-    /** The image in {@link #field()} of an element of the smaller field Q(gamma). */
+  /**
+   * The field Q(theta) = Q(gamma, b) and the images of gamma and b in it; elements of Q(gamma) are
+   * mapped by the powers of gamma's image, computed once.
+   */
+  public static final class Extension {
+    private final NumberField field;
+    private final FieldElement generatorImage;
+    private final FieldElement adjoined;
+    private volatile List<FieldElement> generatorPowers;
+
+    public Extension(NumberField field, FieldElement generatorImage, FieldElement adjoined) {
+      this.field = field;
+      this.generatorImage = generatorImage;
+      this.adjoined = adjoined;
+    }
+
+    /** Q(theta). */
+    public NumberField field() {
+      return field;
+    }
+
+    /** The image of gamma, the generator of the smaller field. */
+    public FieldElement generatorImage() {
+      return generatorImage;
+    }
+
+    /** The image of b. */
+    public FieldElement adjoined() {
+      return adjoined;
+    }
+
+    /**
+     * The images 1, g, ..., g^(d-1) of the powers of gamma (g its image, d = [Q(gamma) : Q]), the
+     * basis in which an element of Q(gamma) is mapped: computed once, at least d of them.
+     */
+    public List<FieldElement> generatorPowers(int d) {
+      List<FieldElement> p = generatorPowers;
+      if (p == null || p.size() < d) {
+        List<FieldElement> q = new ArrayList<>(p == null ? List.of(field.one()) : p);
+        while (q.size() < d) {
+          org.lcngeo.core.Deadline.checkCurrent();
+          q.add(q.get(q.size() - 1).multiply(generatorImage));
+        }
+        p = List.copyOf(q);
+        generatorPowers = p;
+      }
+      return p.subList(0, d);
+    }
+
+    /**
+     * The image in {@link #field()} of an element of the smaller field Q(gamma): one integer
+     * linear combination of the images of gamma's powers (no product in Q(theta) per element).
+     */
     public FieldElement map(FieldElement e) {
       if (e.field() == field) {
         return e;
       }
       List<BigFraction> c = e.coefficients();
-      FieldElement s = field.zero();
-      for (int r = c.size() - 1; r >= 0; r--) {
-        s = s.multiply(generatorImage).add(field.element(c.get(r)));
-      }
-      return s;
+      return FieldElement.linearCombination(c, generatorPowers(c.size()));
     }
   }
 

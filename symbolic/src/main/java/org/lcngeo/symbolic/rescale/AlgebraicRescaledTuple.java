@@ -211,12 +211,7 @@ public final class AlgebraicRescaledTuple extends RescaledLayers<FieldElement> {
     // K^(delta)_ij = sum_l sum_r c_lr(ij) w_l gamma^r: the products w_l gamma^r in L once, then
     // one integer linear combination per entry (no product in L per entry)
     int d = layerKernels.get(0).get(0).get(0).field().degree(); // [K : Q]
-    List<FieldElement> basis = new ArrayList<>();
-    FieldElement power = field.one();
-    for (int r = 0; r < d; r++) {
-      basis.add(power);
-      power = power.multiply(extension.generatorImage());
-    }
+    List<FieldElement> basis = extension.generatorPowers(d);
     List<FieldElement> weighted = new ArrayList<>();
     for (FieldElement w : kernelWeights) {
       for (FieldElement b : basis) {
