@@ -320,16 +320,7 @@ public final class FieldExtensions {
     // power sums of the roots of p over K (monic), s_0 .. s_{n-1}
     FieldElement lead = p.get(p.size() - 1).inverse();
     List<FieldElement> a = p.stream().map(x -> x.multiply(lead)).toList();
-    int h = a.size() - 1;
-    List<FieldElement> s = new ArrayList<>();
-    s.add(f.element(new BigFraction(h)));
-    for (int r = 1; r < n; r++) {
-      FieldElement v = r <= h ? a.get(h - r).multiply(new BigFraction(-r)) : f.zero();
-      for (int i = 1; i <= Math.min(r - 1, h); i++) {
-        v = v.subtract(a.get(h - i).multiply(s.get(r - i)));
-      }
-      s.add(v);
-    }
+    List<FieldElement> s = powerSums(a, n);
     // Tr_{L/K}((b + k gamma)^j) = sum_r C(j, r) (k gamma)^(j-r) s_r
     FieldElement kg = f.theta().multiply(new BigFraction(k));
     List<BigFraction> rhs = new ArrayList<>();
@@ -375,7 +366,30 @@ public final class FieldExtensions {
     for (int i = p.size() - 1; i >= 0; i--) {
       pb = pb.multiply(bImage).add(e.map(p.get(i)));
     }
-    return mg.isZero() && pb.isZero() ? e : null;
+    if (!(mg.isZero() && pb.isZero())) {
+      return null;
+    }
+    g.attach(new Tower(f, a, kg));
+    return e;
+  }
+
+  /**
+   * The power sums s_0 .. s_(count-1) of the roots of a monic polynomial over K (coefficients
+   * lowest degree first), by Newton's identities.
+   */
+  static List<FieldElement> powerSums(List<FieldElement> monic, int count) {
+    NumberField f = monic.get(0).field();
+    int h = monic.size() - 1;
+    List<FieldElement> s = new ArrayList<>();
+    s.add(f.element(new BigFraction(h)));
+    for (int r = 1; r < count; r++) {
+      FieldElement v = r <= h ? monic.get(h - r).multiply(new BigFraction(-r)) : f.zero();
+      for (int i = 1; i <= Math.min(r - 1, h); i++) {
+        v = v.subtract(monic.get(h - i).multiply(s.get(r - i)));
+      }
+      s.add(v);
+    }
+    return s;
   }
 
   /** Tr_{K/Q}(x) from the traces of the powers of the generator. */

@@ -36,6 +36,8 @@ public final class NumberField implements OrderedRing<FieldElement> {
   private final FieldElement one;
   private volatile PowerEnclosures powers;
   private volatile Expr generatorExpr;
+  /** The tower K[x]/(q) this field was built as, when it was (characteristic polynomials there). */
+  private volatile Tower tower;
   /** The last other instance found equal (equality of generators costs a Sturm count). */
   private volatile NumberField knownEqual;
 
@@ -187,7 +189,8 @@ public final class NumberField implements OrderedRing<FieldElement> {
     ConjugateElement key = new ConjugateElement(modulus, a.numerators(), a.denominator());
     BigFraction[] c = CHARACTERISTIC_POLYNOMIALS.get(key);
     if (c == null) {
-      c = newtonCharacteristicPolynomial(a);
+      Tower t = tower;
+      c = t != null ? t.characteristicPolynomial(a) : newtonCharacteristicPolynomial(a);
       CHARACTERISTIC_POLYNOMIALS.put(key, c);
     }
     return c.clone();
@@ -223,7 +226,8 @@ public final class NumberField implements OrderedRing<FieldElement> {
         }
       });
 
-  private BigFraction[] newtonCharacteristicPolynomial(FieldElement a) {
+  /** The characteristic polynomial from the powers of a in this field's own power basis (no tower). */
+  BigFraction[] newtonCharacteristicPolynomial(FieldElement a) {
     BigFraction[] p = new BigFraction[degree + 1];
     FieldElement power = one;
     for (int k = 1; k <= degree; k++) {
@@ -231,6 +235,15 @@ public final class NumberField implements OrderedRing<FieldElement> {
       power = power.multiply(a);
       p[k] = trace(power);
     }
+    return characteristicFromPowerSums(p);
+  }
+
+  /**
+   * The monic polynomial (lowest degree first) of degree n = p.length - 1 whose roots have the
+   * power sums p[1..n], by Newton's identities.
+   */
+  static BigFraction[] characteristicFromPowerSums(BigFraction[] p) {
+    int degree = p.length - 1;
     BigFraction[] e = new BigFraction[degree + 1];
     e[0] = BigFraction.ONE;
     for (int k = 1; k <= degree; k++) {
@@ -246,6 +259,19 @@ public final class NumberField implements OrderedRing<FieldElement> {
       c[degree - k] = k % 2 == 0 ? e[k] : e[k].negate();
     }
     return c;
+  }
+
+  /** The tower this field was built as, or null. */
+  Tower tower() {
+    return tower;
+  }
+
+  /** Records that this field is the tower t (same degree); its characteristic polynomials are computed there. */
+  void attach(Tower t) {
+    if (t.degree() != degree) {
+      throw new IllegalArgumentException("a tower of degree " + t.degree() + " for a field of degree " + degree);
+    }
+    tower = t;
   }
 
   /** The norm N_{K/Q}(a), the product of the conjugates of a: (-1)^d times the constant term of its characteristic polynomial. */

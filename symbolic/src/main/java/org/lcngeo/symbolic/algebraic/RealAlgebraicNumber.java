@@ -865,8 +865,9 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
       q[i] = minimal[2 * i];
     }
     int sign = signum(); // refines the interval away from 0
-    return select(
-        q,
+    // q is irreducible, as the minimal polynomial q(x^2) is: a factor of q would give one of it
+    return selectAmong(
+        List.<BigFraction[]>of(Polynomials.monic(Polynomials.trim(q))),
         round -> {
           if (round > 0) {
             refine(REFINE_STEPS);
