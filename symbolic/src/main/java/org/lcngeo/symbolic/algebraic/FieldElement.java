@@ -252,21 +252,24 @@ public final class FieldElement {
     if (Polynomials.isSquarefree(charPoly)) {
       return field.isolate(this, charPoly);
     }
-    return slowRealAlgebraic(charPoly);
+    // an element of a proper subfield: chi is a power of its minimal polynomial, so chi's
+    // squarefree part is that polynomial, irreducible: nothing to factor
+    return RealAlgebraicNumber.selectRoot(Polynomials.squarefreePart(charPoly), this::enclosure);
   }
 
   /** The route for any element: chi factored over Q, its root picked by Descartes' bounds on enclosures. */
   RealAlgebraicNumber slowRealAlgebraic(BigFraction[] charPoly) {
-    return RealAlgebraicNumber.select(
-        charPoly,
-        round -> {
-          if (round > 0) {
-            for (int i = 0; i < 4; i++) {
-              field.refineGenerator();
-            }
-          }
-          return field.enclose(this);
-        });
+    return RealAlgebraicNumber.select(charPoly, this::enclosure);
+  }
+
+  /** The enclosure of the value in round r: from theta's interval, halved four times per round. */
+  private RationalInterval enclosure(int round) {
+    if (round > 0) {
+      for (int i = 0; i < 4; i++) {
+        field.refineGenerator();
+      }
+    }
+    return field.enclose(this);
   }
 
   /**

@@ -542,10 +542,13 @@ public final class NumberField implements OrderedRing<FieldElement> {
 
   /** The smallest interval with end points on the grid 2^-bits that contains iv. */
   static RationalInterval dyadicHull(RationalInterval iv, int bits) {
+    // floor(x 2^bits) = floor(num 2^bits / den) for den > 0, no fraction reduced on the way
     BigInteger scale = BigInteger.ONE.shiftLeft(bits);
-    BigFraction lo = new BigFraction(RealAlgebraicNumber.floor(iv.lo().multiply(scale)), scale);
-    BigFraction hi = new BigFraction(RealAlgebraicNumber.floor(iv.hi().multiply(scale).negate()).negate(), scale);
-    return new RationalInterval(lo, hi);
+    BigInteger[] l = iv.lo().getNumerator().shiftLeft(bits).divideAndRemainder(iv.lo().getDenominator());
+    BigInteger lo = l[1].signum() < 0 ? l[0].subtract(BigInteger.ONE) : l[0];
+    BigInteger[] h = iv.hi().getNumerator().shiftLeft(bits).divideAndRemainder(iv.hi().getDenominator());
+    BigInteger hi = h[1].signum() > 0 ? h[0].add(BigInteger.ONE) : h[0];
+    return new RationalInterval(new BigFraction(lo, scale), new BigFraction(hi, scale));
   }
 
   /**

@@ -248,6 +248,11 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     return selectAmong(Polynomials.irreducibleFactors(Polynomials.trim(candidate)), enclosures);
   }
 
+  /** The root of the irreducible polynomial f that the shrinking enclosures single out (nothing factored). */
+  static RealAlgebraicNumber selectRoot(BigFraction[] f, Enclosures enclosures) {
+    return selectAmong(List.<BigFraction[]>of(Polynomials.monic(Polynomials.trim(f))), enclosures);
+  }
+
   /**
    * {@link #select} among known monic irreducible factors. Each enclosure is first rounded outward
    * to a dyadic grid a little finer than its width: end points of a few hundred bits instead of the
@@ -260,7 +265,7 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
       org.lcngeo.core.Deadline.checkCurrent();
       RationalInterval exact = enclosures.enclosure(round);
       if (!exact.lo().equals(exact.hi())) {
-        RealAlgebraicNumber r = selectIn(factors, NumberField.dyadicHull(exact, exact.precisionBits() + 16));
+        RealAlgebraicNumber r = selectIn(factors, NumberField.dyadicHull(exact, widthBits(exact) + 16));
         if (r != null) {
           return r;
         }
@@ -270,6 +275,18 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
         return r;
       }
     }
+  }
+
+  /**
+   * About -log2 of the width of e (the precision bits of {@link RationalInterval#precisionBits}),
+   * from the cross products of the end points, without reducing the fraction (the end points of
+   * an enclosure can have thousands of bits).
+   */
+  private static int widthBits(RationalInterval e) {
+    BigInteger n = e.hi().getNumerator().multiply(e.lo().getDenominator())
+        .subtract(e.lo().getNumerator().multiply(e.hi().getDenominator()));
+    BigInteger d = e.hi().getDenominator().multiply(e.lo().getDenominator());
+    return Math.max(16, d.bitLength() - n.bitLength() + 4);
   }
 
   /** The root of one of the factors that is the only one in e, or null when Descartes' rule leaves that open. */
@@ -886,8 +903,8 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     }
     int sign = signum(); // refines the interval away from 0
     // q is irreducible, as the minimal polynomial q(x^2) is: a factor of q would give one of it
-    return selectAmong(
-        List.<BigFraction[]>of(Polynomials.monic(Polynomials.trim(q))),
+    return selectRoot(
+        q,
         round -> {
           if (round > 0) {
             refine(REFINE_STEPS);
