@@ -183,7 +183,8 @@ public final class NumberField implements OrderedRing<FieldElement> {
   /**
    * The characteristic polynomial det(X - M_a) of multiplication by a (monic, lowest degree
    * first, degree d): from the traces Tr(a^k), k = 1..d, by Newton's identities, so d products in
-   * the field instead of the resultant Res_y(m(y), X - a(y)).
+   * the field instead of the resultant Res_y(m(y), X - a(y)); in the tower K[x]/(q) when the field
+   * was built as one ({@link Tower}); once per coefficient vector for all conjugate fields.
    */
   BigFraction[] characteristicPolynomial(FieldElement a) {
     ConjugateElement key = new ConjugateElement(modulus, a.numerators(), a.denominator());
