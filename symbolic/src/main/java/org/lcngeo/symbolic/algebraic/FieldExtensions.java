@@ -347,13 +347,30 @@ public final class FieldExtensions {
       }
       hankel.add(row);
     }
-    List<BigFraction> c = org.lcngeo.symbolic.linalg.ModularSolver.solve(hankel, rhs, 1 << 12);
+    // the solution is proved by what it means (m_gamma(gamma) = 0 and q(b) = 0 in L): since the
+    // norm is squarefree, theta = b + k gamma determines the pair of conjugates (gamma, b) under
+    // every embedding, so these identities single out the images (no product with the Hankel
+    // matrix, whose entries are long, is needed)
+    Extension[] found = new Extension[1];
+    List<BigFraction> c = org.lcngeo.symbolic.linalg.ModularSolver.solve(hankel, rhs, 1 << 12,
+        x -> (found[0] = embedding(f, p, g, k, x)) != null);
     if (c == null) {
       c = org.lcngeo.symbolic.linalg.ExactLinearAlgebra.solve(hankel, rhs);
+      found[0] = c == null ? null : embedding(f, p, g, k, c);
     }
-    if (c == null) {
+    if (found[0] == null) {
       return null;
     }
+    g.attach(new Tower(f, a, kg));
+    return found[0];
+  }
+
+  /**
+   * K(b) = L = Q(theta) with gamma = sum c_i theta^i, b = theta - k gamma, when that is one:
+   * m_gamma(gamma) = 0 and p(b) = 0 in L, checked exactly; null otherwise.
+   */
+  private static Extension embedding(NumberField f, List<FieldElement> p, NumberField g, int k,
+      List<BigFraction> c) {
     FieldElement gammaImage = g.element(c);
     FieldElement bImage = g.theta().subtract(gammaImage.multiply(new BigFraction(k)));
     Extension e = new Extension(g, gammaImage, bImage);
@@ -362,15 +379,14 @@ public final class FieldExtensions {
     for (int i = m.size() - 1; i >= 0; i--) {
       mg = mg.multiply(gammaImage).add(g.element(m.get(i)));
     }
+    if (!mg.isZero()) {
+      return null;
+    }
     FieldElement pb = g.zero();
     for (int i = p.size() - 1; i >= 0; i--) {
       pb = pb.multiply(bImage).add(e.map(p.get(i)));
     }
-    if (!(mg.isZero() && pb.isZero())) {
-      return null;
-    }
-    g.attach(new Tower(f, a, kg));
-    return e;
+    return pb.isZero() ? e : null;
   }
 
   /**
