@@ -148,20 +148,7 @@ public final class FieldElement {
 
   public FieldElement multiply(FieldElement o) {
     check(o);
-    int d = num.length;
-    BigInteger[] p = new BigInteger[2 * d - 1];
-    Arrays.fill(p, BigInteger.ZERO);
-    for (int i = 0; i < d; i++) {
-      if (num[i].signum() == 0) {
-        continue;
-      }
-      for (int j = 0; j < d; j++) {
-        if (o.num[j].signum() != 0) {
-          p[i + j] = p[i + j].add(num[i].multiply(o.num[j]));
-        }
-      }
-    }
-    return field.reduce(p, den.multiply(o.den));
+    return field.reduce(IntegerConvolution.multiply(num, o.num), den.multiply(o.den));
   }
 
   public FieldElement multiply(BigFraction q) {
@@ -265,21 +252,24 @@ public final class FieldElement {
     if (Polynomials.isSquarefree(charPoly)) {
       return field.isolate(this, charPoly);
     }
-    return slowRealAlgebraic(charPoly);
+    // an element of a proper subfield: chi is a power of its minimal polynomial, so chi's
+    // squarefree part is that polynomial, irreducible: nothing to factor
+    return RealAlgebraicNumber.selectRoot(Polynomials.squarefreePart(charPoly), this::enclosure);
   }
 
   /** The route for any element: chi factored over Q, its root picked by Descartes' bounds on enclosures. */
   RealAlgebraicNumber slowRealAlgebraic(BigFraction[] charPoly) {
-    return RealAlgebraicNumber.select(
-        charPoly,
-        round -> {
-          if (round > 0) {
-            for (int i = 0; i < 4; i++) {
-              field.refineGenerator();
-            }
-          }
-          return field.enclose(this);
-        });
+    return RealAlgebraicNumber.select(charPoly, this::enclosure);
+  }
+
+  /** The enclosure of the value in round r: from theta's interval, halved four times per round. */
+  private RationalInterval enclosure(int round) {
+    if (round > 0) {
+      for (int i = 0; i < 4; i++) {
+        field.refineGenerator();
+      }
+    }
+    return field.enclose(this);
   }
 
   /**

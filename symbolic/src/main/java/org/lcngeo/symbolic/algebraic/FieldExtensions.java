@@ -20,19 +20,65 @@ import org.hipparchus.fraction.BigFraction;
 public final class FieldExtensions {
   private static final int MAX_SHIFTS = 12;
 
-  /** The field Q(theta) = Q(gamma, b) and the images of gamma and b in it. */
-  public record Extension(NumberField field, FieldElement generatorImage, FieldElement adjoined) {
-    /** The image in {@link #field()} of an element of the smaller field Q(gamma). */
+  /**
+   * The field Q(theta) = Q(gamma, b) and the images of gamma and b in it; elements of Q(gamma) are
+   * mapped by the powers of gamma's image, computed once.
+   */
+  public static final class Extension {
+    private final NumberField field;
+    private final FieldElement generatorImage;
+    private final FieldElement adjoined;
+    private volatile List<FieldElement> generatorPowers;
+
+    public Extension(NumberField field, FieldElement generatorImage, FieldElement adjoined) {
+      this.field = field;
+      this.generatorImage = generatorImage;
+      this.adjoined = adjoined;
+    }
+
+    /** Q(theta). */
+    public NumberField field() {
+      return field;
+    }
+
+    /** The image of gamma, the generator of the smaller field. */
+    public FieldElement generatorImage() {
+      return generatorImage;
+    }
+
+    /** The image of b. */
+    public FieldElement adjoined() {
+      return adjoined;
+    }
+
+    /**
+     * The images 1, g, ..., g^(d-1) of the powers of gamma (g its image, d = [Q(gamma) : Q]), the
+     * basis in which an element of Q(gamma) is mapped: computed once, at least d of them.
+     */
+    public List<FieldElement> generatorPowers(int d) {
+      List<FieldElement> p = generatorPowers;
+      if (p == null || p.size() < d) {
+        List<FieldElement> q = new ArrayList<>(p == null ? List.of(field.one()) : p);
+        while (q.size() < d) {
+          org.lcngeo.core.Deadline.checkCurrent();
+          q.add(q.get(q.size() - 1).multiply(generatorImage));
+        }
+        p = List.copyOf(q);
+        generatorPowers = p;
+      }
+      return p.subList(0, d);
+    }
+
+    /**
+     * The image in {@link #field()} of an element of the smaller field Q(gamma): one integer
+     * linear combination of the images of gamma's powers (no product in Q(theta) per element).
+     */
     public FieldElement map(FieldElement e) {
       if (e.field() == field) {
         return e;
       }
       List<BigFraction> c = e.coefficients();
-      FieldElement s = field.zero();
-      for (int r = c.size() - 1; r >= 0; r--) {
-        s = s.multiply(generatorImage).add(field.element(c.get(r)));
-      }
-      return s;
+      return FieldElement.linearCombination(c, generatorPowers(c.size()));
     }
   }
 
@@ -274,16 +320,7 @@ public final class FieldExtensions {
     // power sums of the roots of p over K (monic), s_0 .. s_{n-1}
     FieldElement lead = p.get(p.size() - 1).inverse();
     List<FieldElement> a = p.stream().map(x -> x.multiply(lead)).toList();
-    int h = a.size() - 1;
-    List<FieldElement> s = new ArrayList<>();
-    s.add(f.element(new BigFraction(h)));
-    for (int r = 1; r < n; r++) {
-      FieldElement v = r <= h ? a.get(h - r).multiply(new BigFraction(-r)) : f.zero();
-      for (int i = 1; i <= Math.min(r - 1, h); i++) {
-        v = v.subtract(a.get(h - i).multiply(s.get(r - i)));
-      }
-      s.add(v);
-    }
+    List<FieldElement> s = powerSums(a, n);
     // Tr_{L/K}((b + k gamma)^j) = sum_r C(j, r) (k gamma)^(j-r) s_r
     FieldElement kg = f.theta().multiply(new BigFraction(k));
     List<BigFraction> rhs = new ArrayList<>();
@@ -310,13 +347,30 @@ public final class FieldExtensions {
       }
       hankel.add(row);
     }
-    List<BigFraction> c = org.lcngeo.symbolic.linalg.ModularSolver.solve(hankel, rhs, 1 << 12);
+    // the solution is proved by what it means (m_gamma(gamma) = 0 and q(b) = 0 in L): since the
+    // norm is squarefree, theta = b + k gamma determines the pair of conjugates (gamma, b) under
+    // every embedding, so these identities single out the images (no product with the Hankel
+    // matrix, whose entries are long, is needed)
+    Extension[] found = new Extension[1];
+    List<BigFraction> c = org.lcngeo.symbolic.linalg.ModularSolver.solve(hankel, rhs, 1 << 12,
+        x -> (found[0] = embedding(f, p, g, k, x)) != null);
     if (c == null) {
       c = org.lcngeo.symbolic.linalg.ExactLinearAlgebra.solve(hankel, rhs);
+      found[0] = c == null ? null : embedding(f, p, g, k, c);
     }
-    if (c == null) {
+    if (found[0] == null) {
       return null;
     }
+    g.attach(new Tower(f, a, kg));
+    return found[0];
+  }
+
+  /**
+   * K(b) = L = Q(theta) with gamma = sum c_i theta^i, b = theta - k gamma, when that is one:
+   * m_gamma(gamma) = 0 and p(b) = 0 in L, checked exactly; null otherwise.
+   */
+  private static Extension embedding(NumberField f, List<FieldElement> p, NumberField g, int k,
+      List<BigFraction> c) {
     FieldElement gammaImage = g.element(c);
     FieldElement bImage = g.theta().subtract(gammaImage.multiply(new BigFraction(k)));
     Extension e = new Extension(g, gammaImage, bImage);
@@ -325,11 +379,33 @@ public final class FieldExtensions {
     for (int i = m.size() - 1; i >= 0; i--) {
       mg = mg.multiply(gammaImage).add(g.element(m.get(i)));
     }
+    if (!mg.isZero()) {
+      return null;
+    }
     FieldElement pb = g.zero();
     for (int i = p.size() - 1; i >= 0; i--) {
       pb = pb.multiply(bImage).add(e.map(p.get(i)));
     }
-    return mg.isZero() && pb.isZero() ? e : null;
+    return pb.isZero() ? e : null;
+  }
+
+  /**
+   * The power sums s_0 .. s_(count-1) of the roots of a monic polynomial over K (coefficients
+   * lowest degree first), by Newton's identities.
+   */
+  static List<FieldElement> powerSums(List<FieldElement> monic, int count) {
+    NumberField f = monic.get(0).field();
+    int h = monic.size() - 1;
+    List<FieldElement> s = new ArrayList<>();
+    s.add(f.element(new BigFraction(h)));
+    for (int r = 1; r < count; r++) {
+      FieldElement v = r <= h ? monic.get(h - r).multiply(new BigFraction(-r)) : f.zero();
+      for (int i = 1; i <= Math.min(r - 1, h); i++) {
+        v = v.subtract(monic.get(h - i).multiply(s.get(r - i)));
+      }
+      s.add(v);
+    }
+    return s;
   }
 
   /** Tr_{K/Q}(x) from the traces of the powers of the generator. */

@@ -8,7 +8,11 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.symbolic.expr.Expr;
 import org.lcngeo.core.algebra.OrderedRing;
@@ -26,13 +30,14 @@ public final class NumberField implements OrderedRing<FieldElement> {
   private final RealAlgebraicNumber generator;
   private final BigFraction[] modulus;
   private final int degree;
-  /** theta^(d+i) mod m = reduction[i] / reductionDenominator, for i = 0..d-2. */
-  private final BigInteger[][] reduction;
-  private final BigInteger reductionDenominator;
+  /** The minimal polynomial as a primitive integer polynomial, lowest degree first, leading coefficient > 0. */
+  private final BigInteger[] integerModulus;
   private final FieldElement zero;
   private final FieldElement one;
   private volatile PowerEnclosures powers;
   private volatile Expr generatorExpr;
+  /** The tower K[x]/(q) this field was built as, when it was (characteristic polynomials there). */
+  private volatile Tower tower;
   /** The last other instance found equal (equality of generators costs a Sturm count). */
   private volatile NumberField knownEqual;
 
@@ -92,34 +97,20 @@ public final class NumberField implements OrderedRing<FieldElement> {
     this.modulus = generator.minimalArray();
     this.degree = modulus.length - 1;
     int d = degree;
-    BigFraction[][] red = new BigFraction[Math.max(1, d - 1)][]; // d = 1 still reduces theta^1
-    BigFraction[] cur = new BigFraction[d]; // theta^d = -(m_0 + ... + m_{d-1} theta^{d-1})
-    for (int i = 0; i < d; i++) {
-      cur[i] = modulus[i].negate();
+    BigInteger lcm = BigInteger.ONE;
+    for (BigFraction c : modulus) {
+      lcm = lcm(lcm, c.getDenominator());
     }
-    for (int k = 0; k < red.length; k++) {
-      red[k] = cur;
-      BigFraction[] next = new BigFraction[d];
-      BigFraction top = cur[d - 1];
-      next[0] = top.multiply(modulus[0]).negate();
-      for (int i = 1; i < d; i++) {
-        next[i] = cur[i - 1].subtract(top.multiply(modulus[i]));
-      }
-      cur = next;
+    BigInteger content = BigInteger.ZERO;
+    BigInteger[] m = new BigInteger[d + 1];
+    for (int i = 0; i <= d; i++) {
+      m[i] = modulus[i].getNumerator().multiply(lcm.divide(modulus[i].getDenominator()));
+      content = content.gcd(m[i]);
     }
-    BigInteger den = BigInteger.ONE;
-    for (BigFraction[] row : red) {
-      for (BigFraction c : row) {
-        den = lcm(den, c.getDenominator());
-      }
+    for (int i = 0; i <= d; i++) {
+      m[i] = m[i].divide(content);
     }
-    this.reductionDenominator = den;
-    this.reduction = new BigInteger[red.length][d];
-    for (int k = 0; k < red.length; k++) {
-      for (int i = 0; i < d; i++) {
-        reduction[k][i] = red[k][i].getNumerator().multiply(den.divide(red[k][i].getDenominator()));
-      }
-    }
+    this.integerModulus = m;
     this.zero = FieldElement.of(this, new BigInteger[d], BigInteger.ONE);
     BigInteger[] e = new BigInteger[d];
     e[0] = BigInteger.ONE;
@@ -192,9 +183,52 @@ public final class NumberField implements OrderedRing<FieldElement> {
   /**
    * The characteristic polynomial det(X - M_a) of multiplication by a (monic, lowest degree
    * first, degree d): from the traces Tr(a^k), k = 1..d, by Newton's identities, so d products in
-   * the field instead of the resultant Res_y(m(y), X - a(y)).
+   * the field instead of the resultant Res_y(m(y), X - a(y)); in the tower K[x]/(q) when the field
+   * was built as one ({@link Tower}); once per coefficient vector for all conjugate fields.
    */
   BigFraction[] characteristicPolynomial(FieldElement a) {
+    ConjugateElement key = new ConjugateElement(modulus, a.numerators(), a.denominator());
+    BigFraction[] c = CHARACTERISTIC_POLYNOMIALS.get(key);
+    if (c == null) {
+      Tower t = tower;
+      c = t != null ? t.characteristicPolynomial(a) : newtonCharacteristicPolynomial(a);
+      CHARACTERISTIC_POLYNOMIALS.put(key, c);
+    }
+    return c.clone();
+  }
+
+  /**
+   * An element by its coefficient vector over the power basis of a root of {@code modulus}: the
+   * same key for the conjugate elements of every field Q(theta') with theta' a root of the same
+   * minimal polynomial, which share the characteristic polynomial (it depends on the vector and
+   * the modulus only). The points of one fiber often lie in such conjugate fields.
+   */
+  private record ConjugateElement(BigFraction[] modulus, BigInteger[] num, BigInteger den) {
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof ConjugateElement k && den.equals(k.den) && Arrays.equals(num, k.num)
+          && Arrays.equals(modulus, k.modulus);
+    }
+
+    @Override
+    public int hashCode() {
+      return (Arrays.hashCode(num) * 31 + den.hashCode()) * 31 + Arrays.hashCode(modulus);
+    }
+  }
+
+  /** Characteristic polynomials computed, the most recent {@value #CACHED_CHARACTERISTIC_POLYNOMIALS}. */
+  private static final int CACHED_CHARACTERISTIC_POLYNOMIALS = 1024;
+
+  private static final Map<ConjugateElement, BigFraction[]> CHARACTERISTIC_POLYNOMIALS =
+      Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<ConjugateElement, BigFraction[]> eldest) {
+          return size() > CACHED_CHARACTERISTIC_POLYNOMIALS;
+        }
+      });
+
+  /** The characteristic polynomial from the powers of a in this field's own power basis (no tower). */
+  BigFraction[] newtonCharacteristicPolynomial(FieldElement a) {
     BigFraction[] p = new BigFraction[degree + 1];
     FieldElement power = one;
     for (int k = 1; k <= degree; k++) {
@@ -202,6 +236,15 @@ public final class NumberField implements OrderedRing<FieldElement> {
       power = power.multiply(a);
       p[k] = trace(power);
     }
+    return characteristicFromPowerSums(p);
+  }
+
+  /**
+   * The monic polynomial (lowest degree first) of degree n = p.length - 1 whose roots have the
+   * power sums p[1..n], by Newton's identities.
+   */
+  static BigFraction[] characteristicFromPowerSums(BigFraction[] p) {
+    int degree = p.length - 1;
     BigFraction[] e = new BigFraction[degree + 1];
     e[0] = BigFraction.ONE;
     for (int k = 1; k <= degree; k++) {
@@ -217,6 +260,19 @@ public final class NumberField implements OrderedRing<FieldElement> {
       c[degree - k] = k % 2 == 0 ? e[k] : e[k].negate();
     }
     return c;
+  }
+
+  /** The tower this field was built as, or null. */
+  Tower tower() {
+    return tower;
+  }
+
+  /** Records that this field is the tower t (same degree); its characteristic polynomials are computed there. */
+  void attach(Tower t) {
+    if (t.degree() != degree) {
+      throw new IllegalArgumentException("a tower of degree " + t.degree() + " for a field of degree " + degree);
+    }
+    tower = t;
   }
 
   /** The norm N_{K/Q}(a), the product of the conjugates of a: (-1)^d times the constant term of its characteristic polynomial. */
@@ -258,57 +314,42 @@ public final class NumberField implements OrderedRing<FieldElement> {
     return element(List.of(BigFraction.ZERO, BigFraction.ONE));
   }
 
-  /** Reduces num / den (any length) modulo the minimal polynomial. */
+  /**
+   * Reduces num / den (any length) modulo the minimal polynomial: pseudo-division by its primitive
+   * integer form M (leading coefficient c, so each step multiplies the lower coefficients and den by
+   * c; nothing when M is monic), one small multiple of M per degree above d - 1. Cheaper than
+   * multiplying by precomputed reductions of theta^(d+k), whose coefficients grow with k.
+   */
   FieldElement reduce(BigInteger[] num, BigInteger den) {
     int d = degree;
-    if (num.length <= d) {
-      BigInteger[] n = new BigInteger[d];
-      System.arraycopy(num, 0, n, 0, num.length);
-      return FieldElement.of(this, n, den);
+    BigInteger[] z = new BigInteger[Math.max(d, num.length)];
+    for (int i = 0; i < z.length; i++) {
+      z[i] = i < num.length && num[i] != null ? num[i] : BigInteger.ZERO;
     }
-    if (num.length > 2 * d - 1) {
-      BigFraction[] r = remainder(num);
-      BigFraction inv = new BigFraction(BigInteger.ONE, den);
-      List<BigFraction> c = new java.util.ArrayList<>();
-      for (BigFraction x : r) {
-        c.add(x.multiply(inv));
-      }
-      return element(c);
-    }
-    BigInteger[] out = new BigInteger[d];
-    for (int i = 0; i < d; i++) {
-      BigInteger v = num[i] == null ? BigInteger.ZERO : num[i];
-      out[i] = v.multiply(reductionDenominator);
-    }
-    for (int k = 0; d + k < num.length; k++) {
-      BigInteger c = num[d + k];
-      if (c == null || c.signum() == 0) {
+    BigInteger[] m = integerModulus;
+    BigInteger lead = m[d];
+    boolean monic = lead.equals(BigInteger.ONE);
+    for (int top = z.length - 1; top >= d; top--) {
+      BigInteger c = z[top];
+      if (c.signum() == 0) {
         continue;
       }
+      if (!monic) {
+        for (int i = 0; i < top; i++) {
+          if (z[i].signum() != 0) {
+            z[i] = z[i].multiply(lead);
+          }
+        }
+        den = den.multiply(lead);
+      }
       for (int i = 0; i < d; i++) {
-        if (reduction[k][i].signum() != 0) {
-          out[i] = out[i].add(c.multiply(reduction[k][i]));
+        if (m[i].signum() != 0) {
+          z[top - d + i] = z[top - d + i].subtract(c.multiply(m[i]));
         }
       }
+      z[top] = BigInteger.ZERO;
     }
-    return FieldElement.of(this, out, den.multiply(reductionDenominator));
-  }
-
-  /** The remainder modulo the minimal polynomial of sum num_i x^i (integers), as rationals. */
-  private BigFraction[] remainder(BigInteger[] num) {
-    BigFraction[] r = new BigFraction[num.length];
-    for (int i = 0; i < r.length; i++) {
-      r[i] = new BigFraction(num[i] == null ? BigInteger.ZERO : num[i]);
-    }
-    for (int top = r.length - 1; top >= degree; top--) {
-      BigFraction c = r[top];
-      for (int i = 0; i <= degree; i++) {
-        r[top - degree + i] = r[top - degree + i].subtract(c.multiply(modulus[i]));
-      }
-    }
-    BigFraction[] out = new BigFraction[degree];
-    System.arraycopy(r, 0, out, 0, degree);
-    return out;
+    return FieldElement.of(this, Arrays.copyOf(z, d), den);
   }
 
   /** The inverse of a non-zero element, by JAS' extended gcd in Q[x]/(m). */
@@ -316,14 +357,7 @@ public final class NumberField implements OrderedRing<FieldElement> {
     if (a.isZero()) {
       throw new ArithmeticException("division by zero");
     }
-    BigInteger lcm = BigInteger.ONE;
-    for (BigFraction c : modulus) {
-      lcm = lcm(lcm, c.getDenominator());
-    }
-    BigInteger[] m = new BigInteger[modulus.length];
-    for (int i = 0; i < m.length; i++) {
-      m[i] = modulus[i].getNumerator().multiply(lcm.divide(modulus[i].getDenominator()));
-    }
+    BigInteger[] m = integerModulus;
     FieldElement scale = element(new BigFraction(a.denominator()));
     java.util.Optional<List<BigFraction>> c = ModularInverse.inverse(a.numerators(), m, 1 << 12,
         b -> a.multiply(element(b).multiply(scale)).equals(one));
@@ -509,10 +543,13 @@ public final class NumberField implements OrderedRing<FieldElement> {
 
   /** The smallest interval with end points on the grid 2^-bits that contains iv. */
   static RationalInterval dyadicHull(RationalInterval iv, int bits) {
+    // floor(x 2^bits) = floor(num 2^bits / den) for den > 0, no fraction reduced on the way
     BigInteger scale = BigInteger.ONE.shiftLeft(bits);
-    BigFraction lo = new BigFraction(RealAlgebraicNumber.floor(iv.lo().multiply(scale)), scale);
-    BigFraction hi = new BigFraction(RealAlgebraicNumber.floor(iv.hi().multiply(scale).negate()).negate(), scale);
-    return new RationalInterval(lo, hi);
+    BigInteger[] l = iv.lo().getNumerator().shiftLeft(bits).divideAndRemainder(iv.lo().getDenominator());
+    BigInteger lo = l[1].signum() < 0 ? l[0].subtract(BigInteger.ONE) : l[0];
+    BigInteger[] h = iv.hi().getNumerator().shiftLeft(bits).divideAndRemainder(iv.hi().getDenominator());
+    BigInteger hi = h[1].signum() > 0 ? h[0].add(BigInteger.ONE) : h[0];
+    return new RationalInterval(new BigFraction(lo, scale), new BigFraction(hi, scale));
   }
 
   /**

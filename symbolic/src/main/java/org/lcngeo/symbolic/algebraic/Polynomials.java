@@ -286,6 +286,17 @@ final class Polynomials {
     return cc.redberry.rings.poly.univar.UnivariateSquareFreeFactorization.isSquareFree(integer(p));
   }
 
+  /** The squarefree part of the non-constant p (the product of its distinct irreducible factors), monic (Rings, over Z). */
+  static BigFraction[] squarefreePart(BigFraction[] p) {
+    UnivariatePolynomial<cc.redberry.rings.bigint.BigInteger> g =
+        cc.redberry.rings.poly.univar.UnivariateSquareFreeFactorization.SquareFreePart(integer(p));
+    BigFraction[] c = new BigFraction[g.degree() + 1];
+    for (int i = 0; i <= g.degree(); i++) {
+      c[i] = new BigFraction(new BigInteger(g.get(i).toByteArray()));
+    }
+    return monic(c);
+  }
+
   /** The primitive integer multiple of p as a Rings polynomial over Z. */
   private static UnivariatePolynomial<cc.redberry.rings.bigint.BigInteger> integer(BigFraction[] p) {
     BigInteger[] a = primitive(p);

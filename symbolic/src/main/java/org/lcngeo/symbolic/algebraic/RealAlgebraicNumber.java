@@ -248,42 +248,79 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
     return selectAmong(Polynomials.irreducibleFactors(Polynomials.trim(candidate)), enclosures);
   }
 
-  /** {@link #select} among known monic irreducible factors. */
+  /** The root of the irreducible polynomial f that the shrinking enclosures single out (nothing factored). */
+  static RealAlgebraicNumber selectRoot(BigFraction[] f, Enclosures enclosures) {
+    return selectAmong(List.<BigFraction[]>of(Polynomials.monic(Polynomials.trim(f))), enclosures);
+  }
+
+  /**
+   * {@link #select} among known monic irreducible factors. Each enclosure is first rounded outward
+   * to a dyadic grid a little finer than its width: end points of a few hundred bits instead of the
+   * thousands an enclosure of a long field element has, on which Descartes' rule and every later
+   * refinement are cheap; only when that wider interval leaves the choice open is the enclosure
+   * itself tested.
+   */
   private static RealAlgebraicNumber selectAmong(List<BigFraction[]> factors, Enclosures enclosures) {
     for (int round = 0; ; round++) {
       org.lcngeo.core.Deadline.checkCurrent();
-      RationalInterval e = enclosures.enclosure(round);
-      int count = 0;
-      int which = -1;
-      boolean decided = true;
-      for (int i = 0; i < factors.size() && decided && count < 2; i++) {
-        BigFraction[] f = factors.get(i);
-        int c;
-        if (f.length == 2) {
-          c = e.contains(f[0].negate()) ? 1 : 0;
-        } else if (e.lo().equals(e.hi())) {
-          c = 0; // an irrational root is never a rational point
-        } else {
-          c = Polynomials.descartesBound(f, e.lo(), e.hi());
-          decided = c <= 1;
-        }
-        count += c;
-        if (c > 0) {
-          which = i;
+      RationalInterval exact = enclosures.enclosure(round);
+      if (!exact.lo().equals(exact.hi())) {
+        RealAlgebraicNumber r = selectIn(factors, NumberField.dyadicHull(exact, widthBits(exact) + 16));
+        if (r != null) {
+          return r;
         }
       }
-      if (!decided || count > 1) {
-        continue;
+      RealAlgebraicNumber r = selectIn(factors, exact);
+      if (r != null) {
+        return r;
       }
-      if (count == 0) {
-        throw new IllegalStateException("no root of the candidate polynomial in " + e);
-      }
-      BigFraction[] f = factors.get(which);
-      if (f.length == 2) {
-        return of(f[0].negate());
-      }
-      return new RealAlgebraicNumber(f, e.lo(), e.hi());
     }
+  }
+
+  /**
+   * About -log2 of the width of e (the precision bits of {@link RationalInterval#precisionBits}),
+   * from the cross products of the end points, without reducing the fraction (the end points of
+   * an enclosure can have thousands of bits).
+   */
+  private static int widthBits(RationalInterval e) {
+    BigInteger n = e.hi().getNumerator().multiply(e.lo().getDenominator())
+        .subtract(e.lo().getNumerator().multiply(e.hi().getDenominator()));
+    BigInteger d = e.hi().getDenominator().multiply(e.lo().getDenominator());
+    return Math.max(16, d.bitLength() - n.bitLength() + 4);
+  }
+
+  /** The root of one of the factors that is the only one in e, or null when Descartes' rule leaves that open. */
+  private static RealAlgebraicNumber selectIn(List<BigFraction[]> factors, RationalInterval e) {
+    int count = 0;
+    int which = -1;
+    boolean decided = true;
+    for (int i = 0; i < factors.size() && decided && count < 2; i++) {
+      BigFraction[] f = factors.get(i);
+      int c;
+      if (f.length == 2) {
+        c = e.contains(f[0].negate()) ? 1 : 0;
+      } else if (e.lo().equals(e.hi())) {
+        c = 0; // an irrational root is never a rational point
+      } else {
+        c = Polynomials.descartesBound(f, e.lo(), e.hi());
+        decided = c <= 1;
+      }
+      count += c;
+      if (c > 0) {
+        which = i;
+      }
+    }
+    if (!decided || count > 1) {
+      return null;
+    }
+    if (count == 0) {
+      throw new IllegalStateException("no root of the candidate polynomial in " + e);
+    }
+    BigFraction[] f = factors.get(which);
+    if (f.length == 2) {
+      return of(f[0].negate());
+    }
+    return new RealAlgebraicNumber(f, e.lo(), e.hi());
   }
 
   /**
@@ -865,7 +902,8 @@ public final class RealAlgebraicNumber implements Comparable<RealAlgebraicNumber
       q[i] = minimal[2 * i];
     }
     int sign = signum(); // refines the interval away from 0
-    return select(
+    // q is irreducible, as the minimal polynomial q(x^2) is: a factor of q would give one of it
+    return selectRoot(
         q,
         round -> {
           if (round > 0) {

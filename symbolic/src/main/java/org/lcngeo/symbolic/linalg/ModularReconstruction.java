@@ -30,7 +30,10 @@ public final class ModularReconstruction {
    * The first reconstruction of a vector of the given length that {@code check} accepts, from the
    * images of at most {@code maxPrimes} lucky primes (and at most four times as many primes tried);
    * empty otherwise. The primes lie above 2^31 and below 2^32, so products of two residues fit a
-   * long.
+   * long. A reconstruction is first compared with the image at the next lucky prime, which is
+   * then used as usual: only one that agrees there (or whose denominators that prime divides) goes
+   * to the exact check, which for long rationals costs far more than the images (the rescaling's
+   * Hankel systems of order 60 over thousand-bit traces).
    */
   public static Optional<List<BigFraction>> of(int length, int maxPrimes, Image image,
       Predicate<List<BigFraction>> check) {
@@ -40,6 +43,7 @@ public final class ModularReconstruction {
     long p = FIRST_PRIME;
     int used = 0;
     int nextTry = 1;
+    List<BigFraction> pending = null;
     for (int tried = 0; used < maxPrimes && tried < 4 * maxPrimes; tried++) {
       p = BigInteger.valueOf(p).nextProbablePrime().longValue();
       long[] xp = image.modulo(p);
@@ -47,6 +51,12 @@ public final class ModularReconstruction {
         continue;
       }
       BigInteger bp = BigInteger.valueOf(p);
+      if (pending != null) {
+        if (agreesOrUnknown(pending, xp, bp) && check.test(pending)) {
+          return Optional.of(pending);
+        }
+        pending = null;
+      }
       BigInteger productInverse = product.mod(bp).modInverse(bp);
       for (int i = 0; i < length; i++) {
         BigInteger diff = BigInteger.valueOf(xp[i]).subtract(residue[i]).mod(bp);
@@ -63,12 +73,30 @@ public final class ModularReconstruction {
             x.add(q);
           }
         }
-        if (x.size() == length && check.test(x)) {
-          return Optional.of(x);
+        if (x.size() == length) {
+          pending = x;
         }
       }
     }
-    return Optional.empty();
+    return pending != null && check.test(pending) ? Optional.of(pending) : Optional.empty();
+  }
+
+  /**
+   * Whether x reduced modulo p is the image xp, or p divides a denominator of x (then nothing is
+   * known). A reconstruction that is the wanted vector always agrees with a lucky prime's image.
+   */
+  private static boolean agreesOrUnknown(List<BigFraction> x, long[] xp, BigInteger p) {
+    for (int i = 0; i < x.size(); i++) {
+      BigInteger d = x.get(i).getDenominator().mod(p);
+      if (d.signum() == 0) {
+        return true;
+      }
+      BigInteger r = x.get(i).getNumerator().mod(p).multiply(d.modInverse(p)).mod(p);
+      if (r.longValue() != xp[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** r / s with r = u s mod P and |r|, 0 < s <= sqrt(P / 2); null if there is none. */

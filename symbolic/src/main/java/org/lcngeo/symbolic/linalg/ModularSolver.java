@@ -19,6 +19,16 @@ public final class ModularSolver {
    */
   public static List<BigFraction> solve(List<List<BigFraction>> a, List<BigFraction> b,
       int maxPrimes) {
+    return solve(a, b, maxPrimes, x -> ExactLinearAlgebra.times(a, x).equals(b));
+  }
+
+  /**
+   * As {@link #solve(List, List, int)}, with the caller's exact check in place of the product a x
+   * = b: for callers that prove the solution by what it means (a x for long rationals can cost
+   * more than the whole elimination).
+   */
+  public static List<BigFraction> solve(List<List<BigFraction>> a, List<BigFraction> b,
+      int maxPrimes, java.util.function.Predicate<List<BigFraction>> check) {
     int n = a.size();
     // integer rows: row i and b_i times the lcm of their denominators
     BigInteger[][] m = new BigInteger[n][n + 1];
@@ -33,8 +43,7 @@ public final class ModularSolver {
       }
       m[i][n] = b.get(i).getNumerator().multiply(l.divide(b.get(i).getDenominator()));
     }
-    return ModularReconstruction.of(n, maxPrimes, p -> solveModulo(m, p),
-        x -> ExactLinearAlgebra.times(a, x).equals(b)).orElse(null);
+    return ModularReconstruction.of(n, maxPrimes, p -> solveModulo(m, p), check).orElse(null);
   }
 
   /** x with m[:, :n] x = m[:, n] mod p, or null when the matrix is singular mod p. */

@@ -124,8 +124,9 @@ public final class AlgebraicRescaledTuple extends RescaledLayers<FieldElement> {
     if (w.isRational()) {
       return lambda.multiply(w.toRational());
     }
-    FieldElement x = extension.map(w);
-    RealAlgebraicNumber r = lambdaSquared.get(l).multiply(x.multiply(x)).toRealAlgebraic().sqrt();
+    // w^2 in K (short), mapped, then one product in L
+    FieldElement square = extension.map(w.multiply(w));
+    RealAlgebraicNumber r = lambdaSquared.get(l).multiply(square).toRealAlgebraic().sqrt();
     return w.signum() < 0 ? r.negate() : r;
   }
 
@@ -170,9 +171,8 @@ public final class AlgebraicRescaledTuple extends RescaledLayers<FieldElement> {
     for (int l = 0; l < original.depth(); l++) {
       List<String> w = new ArrayList<>();
       for (FieldElement x : original.layer(l)) {
-        FieldElement y = extension.map(x);
-        w.add(x.isZero() ? "0" : signedSquareRoot(lambdaSquared.get(l).multiply(y.multiply(y)),
-            x.signum(), digits));
+        w.add(x.isZero() ? "0" : signedSquareRoot(
+            lambdaSquared.get(l).multiply(extension.map(x.multiply(x))), x.signum(), digits));
       }
       out.add(w);
     }
@@ -211,12 +211,7 @@ public final class AlgebraicRescaledTuple extends RescaledLayers<FieldElement> {
     // K^(delta)_ij = sum_l sum_r c_lr(ij) w_l gamma^r: the products w_l gamma^r in L once, then
     // one integer linear combination per entry (no product in L per entry)
     int d = layerKernels.get(0).get(0).get(0).field().degree(); // [K : Q]
-    List<FieldElement> basis = new ArrayList<>();
-    FieldElement power = field.one();
-    for (int r = 0; r < d; r++) {
-      basis.add(power);
-      power = power.multiply(extension.generatorImage());
-    }
+    List<FieldElement> basis = extension.generatorPowers(d);
     List<FieldElement> weighted = new ArrayList<>();
     for (FieldElement w : kernelWeights) {
       for (FieldElement b : basis) {

@@ -85,6 +85,68 @@ class NumberFieldTest {
         .map(c -> SEXTIC.element(c.stream().map(x -> new BigFraction(x, 2)).toList()));
   }
 
+  /** Q(theta), theta the real root of 6x^3 - 5x + 2 (in (-2, -1)): a minimal polynomial that is not monic over Z. */
+  static final NumberField NON_MONIC =
+      NumberField.of(RealAlgebraicNumber.root(List.of(q(2), q(-5), q(0), q(6)), q(-2), q(-1)));
+
+  @Provide
+  Arbitrary<List<BigFraction>> longCoefficients() {
+    return Arbitraries.integers().between(-30, 30).list().ofMinSize(1).ofMaxSize(9)
+        .map(c -> c.stream().map(x -> new BigFraction(x, 1 + Math.abs(x) % 4)).toList());
+  }
+
+  /**
+   * Reduction modulo a minimal polynomial that is not monic over Z (pseudo-division by its
+   * primitive integer form), also of inputs longer than 2d - 1: the same coefficients as JAS'
+   * arithmetic in Q[x]/(m), and the same values as real algebraic arithmetic.
+   */
+  @Property(tries = 60)
+  void nonMonicReductionAgreesWithJas(@ForAll("longCoefficients") List<BigFraction> x,
+      @ForAll("longCoefficients") List<BigFraction> y) {
+    edu.jas.poly.AlgebraicNumberRing<edu.jas.arith.BigRational> ring =
+        new edu.jas.poly.AlgebraicNumberRing<>(
+            Polynomials.toJas(NON_MONIC.generator().minimalArray()), true);
+    FieldElement a = NON_MONIC.element(x);
+    FieldElement b = NON_MONIC.element(y);
+    edu.jas.poly.AlgebraicNumber<edu.jas.arith.BigRational> ja =
+        new edu.jas.poly.AlgebraicNumber<>(ring, Polynomials.toJas(x.toArray(BigFraction[]::new)));
+    edu.jas.poly.AlgebraicNumber<edu.jas.arith.BigRational> jb =
+        new edu.jas.poly.AlgebraicNumber<>(ring, Polynomials.toJas(y.toArray(BigFraction[]::new)));
+    assertThat(a.coefficients()).containsExactly(padded(Polynomials.fromJas(ja.getVal())));
+    assertThat(a.multiply(b).coefficients())
+        .containsExactly(padded(Polynomials.fromJas(ja.multiply(jb).getVal())));
+    assertThat(a.multiply(b).toRealAlgebraic())
+        .isEqualTo(a.toRealAlgebraic().multiply(b.toRealAlgebraic()));
+  }
+
+  private static BigFraction[] padded(BigFraction[] c) {
+    BigFraction[] p = new BigFraction[NON_MONIC.degree()];
+    java.util.Arrays.fill(p, BigFraction.ZERO);
+    System.arraycopy(c, 0, p, 0, Math.min(c.length, p.length));
+    return p;
+  }
+
+  /**
+   * Conjugate fields (generators that are different roots of one minimal polynomial) share the
+   * characteristic polynomial of a coefficient vector, computed once, but each element keeps its
+   * own value: the conjugate of the other field's.
+   */
+  @Property(tries = 30)
+  void conjugateFieldsShareCharacteristicPolynomialsNotValues(@ForAll("elements") FieldElement a) {
+    NumberField other =
+        NumberField.of(RealAlgebraicNumber.root(List.of(q(1), q(-3), q(0), q(1)), q(1), q(2)));
+    FieldElement b = other.element(a.coefficients());
+    assertThat(other.characteristicPolynomial(b)).containsExactly(CUBIC.characteristicPolynomial(a));
+    RealAlgebraicNumber x = a.toRealAlgebraic();
+    RealAlgebraicNumber y = b.toRealAlgebraic();
+    RealAlgebraicNumber expected = RealAlgebraicNumber.of(0);
+    for (int r = 2; r >= 0; r--) {
+      expected = expected.multiply(other.generator()).add(RealAlgebraicNumber.of(a.coefficients().get(r)));
+    }
+    assertThat(y).isEqualTo(expected);
+    assertThat(x.equals(y)).isEqualTo(a.isRational());
+  }
+
   @Test
   void valuesAreComparedAcrossFields() {
     RealAlgebraicNumber sqrt2 = RealAlgebraicNumber.of(2).sqrt();

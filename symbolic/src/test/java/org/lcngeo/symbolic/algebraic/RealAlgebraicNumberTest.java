@@ -38,6 +38,31 @@ class RealAlgebraicNumberTest {
     assertThat(s.negate().signum()).isEqualTo(-1);
   }
 
+  /**
+   * Identification by enclosures whose end points are long (as those of a field element with
+   * thousand-bit coefficients): the right root of the right factor, kept with short dyadic end
+   * points (so that Descartes' rule and later refinements work on short numbers).
+   */
+  @Test
+  void identificationByLongEnclosuresKeepsShortEndPoints() {
+    RealAlgebraicNumber sqrt2 = RealAlgebraicNumber.of(2).sqrt();
+    BigFraction below = new BigFraction(BigInteger.ONE, BigInteger.valueOf(3).pow(400));
+    BigFraction above = new BigFraction(BigInteger.ONE, BigInteger.valueOf(7).pow(300));
+    // (x^2 - 2)(x^2 - 3) and the enclosures [s - 3^-400, s + 7^-300] around a rational s near sqrt 2
+    List<BigFraction> candidate = List.of(q(6), q(0), q(-5), q(0), q(1));
+    RealAlgebraicNumber x = RealAlgebraicNumber.identify(candidate, round -> {
+      sqrt2.refineTo(900 + 8 * round);
+      RationalInterval iv = sqrt2.isolatingInterval();
+      return new RationalInterval(iv.lo().subtract(below), iv.hi().add(above));
+    });
+    assertThat(x).isEqualTo(sqrt2);
+    RationalInterval iv = x.isolatingInterval();
+    assertThat(iv.lo().getDenominator().bitCount()).isEqualTo(1);
+    assertThat(iv.hi().getDenominator().bitCount()).isEqualTo(1);
+    assertThat(iv.lo().getDenominator().bitLength()).isLessThan(1100);
+    assertThat(iv.hi().getDenominator().bitLength()).isLessThan(1100);
+  }
+
   @Test
   void rootOfRationalPolynomialInHalfOpenInterval() {
     // (x - 1)(x - 2): the root 2 is in (1, 2], the root 1 is not.
