@@ -54,10 +54,13 @@ public final class InverseMap {
   /**
    * Derives the inverse map of an architecture where mu is generically one-to-one up to scaling
    * (decided by {@code manifold.GenericFiber}); the map is verified exactly, so its existence also
-   * proves that mu is.
+   * proves that mu is. The interpolation ends by its bounds on work ({@link
+   * InverseInterpolation#MAX_WORK}, unknowns, degree), so whether it finds the map does not depend
+   * on the machine's load; the timeout is the outer bound of the whole derivation.
    *
    * @return the map (never empty: the Optional is kept for callers that skip the derivation)
-   * @throws InvalidInputException when the elimination exceeds its size or time bound
+   * @throws InvalidInputException when the interpolation exceeds its bounds and the elimination
+   *     its size or time bound
    */
   public static Optional<InverseMap> derive(Architecture a, Duration timeout) {
     Optional<InverseMap> interpolated;
