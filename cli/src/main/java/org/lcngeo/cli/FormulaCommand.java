@@ -192,14 +192,9 @@ final class FormulaCommand implements Callable<Integer> {
     out.stage("deriving the inverse map (interpolation modulo primes, verified exactly)");
     Optional<InverseMap> found;
     try {
+      // the interpolation ends by its work bounds; the time left is only the outer bound
       Duration left = deadline.remaining();
-      Duration budget = left == null ? Duration.ofDays(7) : left;
-      if (DeterminantInverse.applies(a) && a.depth() > 2) {
-        // the nested determinant form is the fallback: the interpolation may take a share only
-        budget = left == null ? NESTED_INTERPOLATION_LIMIT : Duration.ofNanos(
-            Math.min(NESTED_INTERPOLATION_LIMIT.toNanos(), (long) (left.toNanos() * EXPANSION_SHARE)));
-      }
-      found = InverseMap.derive(a, budget);
+      found = InverseMap.derive(a, left == null ? Duration.ofDays(7) : left);
     } catch (InvalidInputException | LimitExceededException | TimeLimitException e) {
       deadline.check();
       if (DeterminantInverse.applies(a)) {
@@ -243,48 +238,23 @@ final class FormulaCommand implements Callable<Integer> {
           + NtkOfVFormula.MAX_EXPANSION_ESTIMATE);
       return;
     }
-    Duration left = deadline.remaining();
-    Duration shareLimit =
-        left == null ? null : Duration.ofNanos((long) (left.toNanos() * EXPANSION_SHARE));
-    Expanded expanded;
+    NtkOfVFormula k;
     try {
-      expanded = Bounded.call(shareLimit == null ? Deadline.NONE : Deadline.after(shareLimit), () -> {
-        NtkOfVFormula k = NtkOfVFormula.of(inverse, invariants);
-        return new Expanded(k, printer.entries(k.ntkOfV()));
-      });
-    } catch (TimeLimitException e) {
-      deadline.check();
-      composition(a, invariants, printer, parts, out, "the expansion did not finish within its"
-          + " share of the time left (" + java.math.BigDecimal.valueOf(shareLimit.toMillis(), 3)
-              .stripTrailingZeros().toPlainString() + " s)");
+      k = NtkOfVFormula.of(inverse, invariants);
+    } catch (NtkOfVFormula.ExpansionBoundReached e) {
+      composition(a, invariants, printer, parts, out, "the expanded form is estimated at " + estimate
+          + " term products per entry, within the bound " + NtkOfVFormula.MAX_EXPANSION_ESTIMATE
+          + ", but " + e.getMessage());
       return;
     }
-    NtkOfVFormula k = expanded.formula();
     out.put("delta", deltas(k, printer));
-    out.put("ntkOfV", expanded.entries());
+    out.put("ntkOfV", printer.entries(k.ntkOfV()));
     scalar(a, k, printer, out);
     if (format == Format.JAVA) {
       out.put("java", JavaSource.ntkOfVMethodBody(k.tree()));
     }
     parts.ntkOfV = k;
   }
-
-  /**
-   * Share of the time left that expanding K^(delta)(v) into rational functions of v may take;
-   * beyond it the formula is printed as a composition with the inverse map instead.
-   */
-  static final double EXPANSION_SHARE = 0.5;
-
-  /**
-   * Time the interpolation may take where the nested determinant form ({@link DeterminantInverse},
-   * H >= 3) is the fallback (at most {@link #EXPANSION_SHARE} of the time left): for (5,5,5)/(2,2,1)
-   * it does not finish within 600 s, while the rational inverses it finds for smaller nested
-   * architectures, e.g. (4,4,4)/(2,2,1), take seconds.
-   */
-  static final Duration NESTED_INTERPOLATION_LIMIT = Duration.ofSeconds(60);
-
-  /** K^(delta)(v) expanded, and its entries as printed. */
-  private record Expanded(NtkOfVFormula formula, List<List<String>> entries) {}
 
   /** How K^(delta)(v) is given where the inverse map is a program (ntkOfV.form in the JSON). */
   static final String COMPOSITION = "composition: K^(delta)(v) = K^(delta)(w) at w = theta(v) ="

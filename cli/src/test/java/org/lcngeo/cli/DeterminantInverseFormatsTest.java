@@ -69,7 +69,11 @@ class DeterminantInverseFormatsTest {
                 .filter(x -> arch.depth() == 2 || x != 0), Arbitraries.integers().between(1, 3))
         .as(BigFraction::new).list().ofSize(arch.parameterCount())
         .filter(flat -> flat.get(0).signum() != 0)
-        .map(flat -> new Case(FilterTuple.fromFlat(arch, flat))));
+        .map(flat -> new Case(FilterTuple.fromFlat(arch, flat))))
+        // generic images only: jqwik draws constant lists (and its edge cases) often, and mu of
+        // constant layers lies where the determinants in the denominators vanish (a fifth of the
+        // nested draws); with 3 tries a property was all rejections about once in a hundred runs
+        .filter(c -> expected(c, MuPlan.compile(c.theta().architecture()).mu(Q, c.theta())) != null);
   }
 
   private static FormulaCommand.Parts parts(Architecture a) {

@@ -131,4 +131,21 @@ class FormulaCommandTest {
     assertThat(only.code()).isZero();
     assertThat(only.json().get("blocks").size()).isEqualTo(2);
   }
+
+  /**
+   * (5,5,5)/(2,2,1): the interpolation ends by its work bound (not by a share of the time left),
+   * so the nested determinant form is printed, with K^(delta)(v) as the composition, whatever the
+   * load; the 1-D architectures the interpolation inverts keep their rational inverse maps.
+   */
+  @Test
+  void nestedDeterminantsWhereTheInterpolationReachesItsWorkBound() {
+    JsonNode j = CommandRun.jsonOf("formula", "--sizes", "5,5,5", "--strides", "2,2,1", "--json");
+    assertThat(j.has("missing")).isFalse();
+    assertThat(j.get("inverse").get("form").asText()).startsWith("nested determinants");
+    assertThat(j.get("ntkOfV").get("form").asText()).startsWith("composition");
+    assertThat(j.get("ntkOfV").has("reason")).isFalse();
+    JsonNode rational = CommandRun.jsonOf("formula", "--sizes", "3,3,2", "--strides", "2,2,1", "--json");
+    assertThat(rational.get("inverse").has("form")).isFalse();
+    assertThat(rational.get("ntkOfV").isArray()).isTrue();
+  }
 }

@@ -40,6 +40,28 @@ final class InverseInterpolation {
    * larger one (its echelon form mod p costs the cube).
    */
   static final int MAX_UNKNOWNS = 400;
+  /**
+   * Most work of one derivation's interpolation (all its ratios and normalizations), in
+   * multiply-adds mod p of the echelon forms, counted before each matrix is formed as rows times
+   * unknowns squared: beyond it the interpolation stops ({@link WorkBoundReached}). It bounds work,
+   * not time, so which form of the inverse map is printed does not depend on the machine's load.
+   * Chosen from the formula survey of 28 architectures (bench/README.md, "formula"): the inverse
+   * maps found took up to 5.2e8 ((5,4,3,2)/(2,2,2,1); 1.3e8 for (4,4,4,4)/(2,2,2,1), at most 6e6
+   * for the others), while the derivations that cannot finish spend more than that on one
+   * normalization before a linear system exceeds {@link #MAX_UNKNOWNS} unknowns: (5,5,5)/(2,2,1)
+   * 2.5e9 on the first of 16, (8,8)/(2,1) 2.1e9 on 8 (about 5 ns each).
+   */
+  static final long MAX_WORK = 1_000_000_000L;
+
+  /** The interpolation reached {@link #MAX_WORK}. */
+  static final class WorkBoundReached extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    WorkBoundReached() {
+      super("the interpolation reached its work bound (" + MAX_WORK + " multiply-adds mod p)",
+          null, false, false);
+    }
+  }
 
   private final Architecture a;
   private final MuPlan plan;
@@ -48,6 +70,8 @@ final class InverseInterpolation {
   private final PolynomialRing vRing;
   private final long[] primes = PrimeFieldMatrices.primesBelow(1L << 31, 3 * MAX_PRIMES);
   private final Map<Long, List<long[][]>> points = new HashMap<>();
+  /** Work done so far (see {@link #MAX_WORK}). */
+  private long work;
 
   InverseInterpolation(Architecture a, PolynomialRing vRing) {
     this.a = a;
@@ -64,6 +88,8 @@ final class InverseInterpolation {
    * r/c with c(mu) prod(numerator) = r(mu) prod(denominator), deg r = deg c + extra; empty when no
    * such c of degree at most {@link #MAX_DEGREE} was found, or the linear systems of a degree
    * exceed {@link #MAX_UNKNOWNS} unknowns before one was.
+   *
+   * @throws WorkBoundReached when this interpolation's work would exceed {@link #MAX_WORK}
    */
   Optional<Quotient<BigRational>> ratio(
       List<Entry> numerator, List<Entry> denominator, int extra, RationalFunctionRing ring) {
@@ -203,6 +229,10 @@ final class InverseInterpolation {
 
   private Image image(long p, List<int[]> cs, List<int[]> rs, List<Entry> num, List<Entry> den) {
     int size = cs.size() + rs.size();
+    work += (long) (size + 2) * size * size;
+    if (work > MAX_WORK) {
+      throw new WorkBoundReached();
+    }
     List<long[][]> pts = points(p, size + 3);
     long[][] m = new long[size + 2][size];
     for (int row = 0; row < size + 2; row++) {

@@ -54,10 +54,13 @@ public final class InverseMap {
   /**
    * Derives the inverse map of an architecture where mu is generically one-to-one up to scaling
    * (decided by {@code manifold.GenericFiber}); the map is verified exactly, so its existence also
-   * proves that mu is.
+   * proves that mu is. The interpolation ends by its bounds on work ({@link
+   * InverseInterpolation#MAX_WORK}, unknowns, degree), so whether it finds the map does not depend
+   * on the machine's load; the timeout is the outer bound of the whole derivation.
    *
    * @return the map (never empty: the Optional is kept for callers that skip the derivation)
-   * @throws InvalidInputException when the elimination exceeds its size or time bound
+   * @throws InvalidInputException when the interpolation exceeds its bounds and the elimination
+   *     its size or time bound
    */
   public static Optional<InverseMap> derive(Architecture a, Duration timeout) {
     Optional<InverseMap> interpolated;
@@ -69,9 +72,10 @@ public final class InverseMap {
     }
     if (a.endToEndEntries() > MAX_FALLBACK_ENTRIES) {
       throw new InvalidInputException("the inverse map of " + a.summary() + " needs denominators"
-          + " beyond the interpolation's bound (a linear system of more than "
-          + InverseInterpolation.MAX_UNKNOWNS + " unknowns, or degree above "
-          + InverseInterpolation.MAX_DEGREE + "), and the architecture is too large for exact"
+          + " beyond the interpolation's bounds (a linear system of more than "
+          + InverseInterpolation.MAX_UNKNOWNS + " unknowns, degree above "
+          + InverseInterpolation.MAX_DEGREE + ", or more than " + InverseInterpolation.MAX_WORK
+          + " multiply-adds mod p), and the architecture is too large for exact"
           + " elimination (more than " + MAX_FALLBACK_ENTRIES + " end-to-end entries)");
     }
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -155,7 +159,9 @@ public final class InverseMap {
    * The inverse map with one entry of each layer 1..H-1 set to 1, each entry interpolated mod
    * primes ({@link InverseInterpolation}), for up to {@value #MAX_INTERPOLATED_NORMALIZATIONS}
    * choices of those entries, keeping the shortest, verified exactly; empty when some entry needs a
-   * denominator of degree above {@link InverseInterpolation#MAX_DEGREE} or the check fails.
+   * denominator of degree above {@link InverseInterpolation#MAX_DEGREE} or the check fails. When
+   * the interpolation reaches its work bound ({@link InverseInterpolation#MAX_WORK}) the shortest
+   * map found so far is kept; empty when none was.
    */
   private static Optional<InverseMap> deriveByInterpolation(Architecture a) {
     PolynomialRing vRing =
@@ -163,49 +169,21 @@ public final class InverseMap {
     RationalFunctionRing ring = new RationalFunctionRing(vRing.jas());
     InverseInterpolation interpolation = new InverseInterpolation(a, vRing);
     Map<List<Object>, Optional<Quotient<BigRational>>> known = new HashMap<>();
-    int h = a.depth();
     InverseMap best = null;
     List<int[]> choices = normalizations(a);
-    for (int[] entries : choices.subList(0, Math.min(choices.size(), MAX_INTERPOLATED_NORMALIZATIONS))) {
-      List<InverseInterpolation.Entry> pivots = new ArrayList<>();
-      for (int l = 0; l + 1 < h; l++) {
-        pivots.add(new InverseInterpolation.Entry(l, entries[l]));
-      }
-      List<List<Quotient<BigRational>>> layers = new ArrayList<>();
-      for (int l = 0; l < h && layers.size() == l; l++) {
-        List<Quotient<BigRational>> layer = new ArrayList<>();
-        for (int i = 0; i < a.layerParameters(l) && layer.size() == i; i++) {
-          InverseInterpolation.Entry entry = new InverseInterpolation.Entry(l, i);
-          List<InverseInterpolation.Entry> num;
-          List<InverseInterpolation.Entry> den;
-          if (l + 1 < h) {
-            num = List.of(entry);
-            den = List.of(pivots.get(l));
-          } else {
-            num = new ArrayList<>(pivots);
-            num.add(entry);
-            den = List.of();
-          }
-          Optional<Quotient<BigRational>> q = l + 1 < h && i == entries[l]
-              ? Optional.of(ring.one())
-              : known.computeIfAbsent(List.of(num, den),
-                  k -> interpolation.ratio(num, den, den.isEmpty() ? 1 : 0, ring));
-          q.ifPresent(layer::add);
+    try {
+      for (int[] entries
+          : choices.subList(0, Math.min(choices.size(), MAX_INTERPOLATED_NORMALIZATIONS))) {
+        InverseMap candidate = interpolate(a, entries, interpolation, ring, known);
+        if (candidate != null && (best == null || candidate.size() < best.size())) {
+          best = candidate;
         }
-        if (layer.size() == a.layerParameters(l)) {
-          layers.add(layer);
+        if (best != null && a.parameterCount() > MAX_PARAMETERS_FOR_SHORTEST) {
+          break;
         }
       }
-      if (layers.size() < h) {
-        continue;
-      }
-      InverseMap candidate = new InverseMap(ring, FilterTuple.of(a, layers), entries);
-      if (best == null || candidate.size() < best.size()) {
-        best = candidate;
-      }
-      if (a.parameterCount() > MAX_PARAMETERS_FOR_SHORTEST) {
-        break;
-      }
+    } catch (InverseInterpolation.WorkBoundReached bound) {
+      // keep the shortest map found so far, if any
     }
     if (best == null) {
       return Optional.empty();
@@ -216,6 +194,49 @@ public final class InverseMap {
       return Optional.empty();
     }
     return Optional.of(best);
+  }
+
+  /**
+   * The inverse map with the given entries of layers 1..H-1 set to 1, its ratios interpolated (or
+   * taken from {@code known}); null when some ratio was not found.
+   */
+  private static InverseMap interpolate(Architecture a, int[] entries,
+      InverseInterpolation interpolation, RationalFunctionRing ring,
+      Map<List<Object>, Optional<Quotient<BigRational>>> known) {
+    int h = a.depth();
+    List<InverseInterpolation.Entry> pivots = new ArrayList<>();
+    for (int l = 0; l + 1 < h; l++) {
+      pivots.add(new InverseInterpolation.Entry(l, entries[l]));
+    }
+    List<List<Quotient<BigRational>>> layers = new ArrayList<>();
+    for (int l = 0; l < h && layers.size() == l; l++) {
+      List<Quotient<BigRational>> layer = new ArrayList<>();
+      for (int i = 0; i < a.layerParameters(l) && layer.size() == i; i++) {
+        InverseInterpolation.Entry entry = new InverseInterpolation.Entry(l, i);
+        List<InverseInterpolation.Entry> num;
+        List<InverseInterpolation.Entry> den;
+        if (l + 1 < h) {
+          num = List.of(entry);
+          den = List.of(pivots.get(l));
+        } else {
+          num = new ArrayList<>(pivots);
+          num.add(entry);
+          den = List.of();
+        }
+        Optional<Quotient<BigRational>> q = l + 1 < h && i == entries[l]
+            ? Optional.of(ring.one())
+            : known.computeIfAbsent(List.of(num, den),
+                k -> interpolation.ratio(num, den, den.isEmpty() ? 1 : 0, ring));
+        q.ifPresent(layer::add);
+      }
+      if (layer.size() == a.layerParameters(l)) {
+        layers.add(layer);
+      }
+    }
+    if (layers.size() < h) {
+      return null;
+    }
+    return new InverseMap(ring, FilterTuple.of(a, layers), entries);
   }
 
   /** The choices of one entry per layer 1..H-1, at most {@link #MAX_NORMALIZATIONS}. */

@@ -10,6 +10,8 @@ import java.util.Map;
 import org.hipparchus.fraction.BigFraction;
 import org.lcngeo.core.Deadline;
 import org.lcngeo.core.InvalidInputException;
+import org.lcngeo.core.LimitExceededException;
+import org.lcngeo.core.algebra.Ring;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
 import org.lcngeo.core.plan.MuPlan;
@@ -42,19 +44,107 @@ public final class NtkOfVFormula {
    * lowest terms by multivariate gcds) did not finish within minutes (README, "formula").
    */
   public static final long MAX_EXPANSION_ESTIMATE = 10_000_000L;
+  /**
+   * Most term products the expansion of K^(delta)(v) may form, counted inside it as it goes (each
+   * product or sum of two rational functions counts the product of their numbers of terms,
+   * numerators and denominators together, as the cross-multiplication forms them before the gcds
+   * bring the result to lowest terms): beyond it {@link #of} stops with {@link
+   * ExpansionBoundReached}. It bounds, by work rather than by time, the expansions that {@link
+   * #MAX_EXPANSION_ESTIMATE} lets through, so which form is printed does not depend on the
+   * machine's load. Chosen from the formula survey (bench/README.md, "formula"): the largest
+   * expansions within the estimate's bound, (5,4,3)/(3,2,1) and (4,4,4)/(3,2,1), form 1.0e6 and
+   * 1.2e6 term products in about 20 s of CPU (mostly JAS' gcds); the bound allows eight times that.
+   */
+  public static final long MAX_TERM_PRODUCTS = 10_000_000L;
+
+  /** The expansion of K^(delta)(v) reached {@link #MAX_TERM_PRODUCTS}. */
+  public static final class ExpansionBoundReached extends LimitExceededException {
+    private static final long serialVersionUID = 1L;
+
+    ExpansionBoundReached(long bound) {
+      super("the expansion reached its bound of " + bound + " term products");
+    }
+  }
+
+  /**
+   * Q(v) as a core ring that counts the term products of its products and sums ({@link
+   * #MAX_TERM_PRODUCTS}).
+   */
+  private static final class TermProducts implements Ring<Quotient<BigRational>> {
+    private final RationalFunctionRing ring;
+    private final long bound;
+    private long count;
+
+    TermProducts(RationalFunctionRing ring, long bound) {
+      this.ring = ring;
+      this.bound = bound;
+    }
+
+    private void count(Quotient<BigRational> a, Quotient<BigRational> b) {
+      long terms = (long) (a.num.length() + a.den.length()) * (b.num.length() + b.den.length());
+      count += terms;
+      if (count > bound) {
+        throw new ExpansionBoundReached(bound);
+      }
+    }
+
+    @Override
+    public Quotient<BigRational> zero() {
+      return ring.zero();
+    }
+
+    @Override
+    public Quotient<BigRational> one() {
+      return ring.one();
+    }
+
+    @Override
+    public Quotient<BigRational> add(Quotient<BigRational> a, Quotient<BigRational> b) {
+      count(a, b);
+      return ring.add(a, b);
+    }
+
+    @Override
+    public Quotient<BigRational> multiply(Quotient<BigRational> a, Quotient<BigRational> b) {
+      count(a, b);
+      return ring.multiply(a, b);
+    }
+
+    @Override
+    public Quotient<BigRational> negate(Quotient<BigRational> a) {
+      return ring.negate(a);
+    }
+
+    @Override
+    public boolean isZero(Quotient<BigRational> a) {
+      return ring.isZero(a);
+    }
+
+    @Override
+    public Quotient<BigRational> subtract(Quotient<BigRational> a, Quotient<BigRational> b) {
+      count(a, b);
+      return ring.subtract(a, b);
+    }
+  }
 
   private final InverseMap inverse;
   private final Invariants invariants;
   private final NtkFormula ntk;
   private final List<Quotient<BigRational>> squaredNorms;
   private final List<List<List<Quotient<BigRational>>>> blocksOfV;
+  /**
+   * Entry (i, j) of K^(delta)(v) for H > 2: sum_l K_l N_l over the layers that share an offset
+   * c_l, by offset (empty for H <= 2, where {@link #ntkOfV} writes the blocks themselves).
+   */
+  private final List<List<Map<GenPolynomial<BigRational>, Quotient<BigRational>>>> weighted;
+  private final long termProducts;
 
-  private NtkOfVFormula(InverseMap inverse, Invariants invariants) {
+  private NtkOfVFormula(InverseMap inverse, Invariants invariants, long maxTermProducts) {
     this.inverse = inverse;
     this.invariants = invariants;
     Architecture a = inverse.theta().architecture();
     this.ntk = NtkFormula.of(a);
-    RationalFunctionRing ring = inverse.ring();
+    TermProducts ring = new TermProducts(inverse.ring(), maxTermProducts);
     MuPlan plan = ntk.plan();
     this.squaredNorms = new ArrayList<>();
     this.blocksOfV = new ArrayList<>();
@@ -63,13 +153,48 @@ public final class NtkOfVFormula {
       squaredNorms.add(inverse.theta().squaredNorm(ring, l));
       blocksOfV.add(plan.ntkLayer(ring, inverse.theta(), l));
     }
+    this.weighted = new ArrayList<>();
+    int n = blocksOfV.get(0).size();
+    for (int i = 0; i < n && a.depth() > 2; i++) {
+      List<Map<GenPolynomial<BigRational>, Quotient<BigRational>>> row = new ArrayList<>();
+      for (int j = 0; j < n; j++) {
+        Deadline.checkCurrent();
+        // layers with equal offsets c_l share the denominator beta1 + c_l
+        Map<GenPolynomial<BigRational>, Quotient<BigRational>> sums = new LinkedHashMap<>();
+        for (int l = 0; l < a.depth(); l++) {
+          Quotient<BigRational> k = blocksOfV.get(l).get(i).get(j);
+          if (!k.isZERO()) {
+            sums.merge(invariants.offset(l), ring.multiply(k, squaredNorms.get(l)), ring::add);
+          }
+        }
+        row.add(sums);
+      }
+      weighted.add(row);
+    }
+    this.termProducts = ring.count;
   }
 
+  /** The term products the expansion formed (see {@link #MAX_TERM_PRODUCTS}). */
+  public long termProducts() {
+    return termProducts;
+  }
+
+  /**
+   * K^(delta)(v) of a rational inverse map, expanded.
+   *
+   * @throws ExpansionBoundReached when the expansion would form more than {@link
+   *     #MAX_TERM_PRODUCTS} term products
+   */
   public static NtkOfVFormula of(InverseMap inverse, Invariants invariants) {
+    return of(inverse, invariants, MAX_TERM_PRODUCTS);
+  }
+
+  /** {@link #of(InverseMap, Invariants)} with another bound on the term products (for tests). */
+  static NtkOfVFormula of(InverseMap inverse, Invariants invariants, long maxTermProducts) {
     if (invariants.deltas().size() != inverse.theta().depth() - 1) {
       throw new IllegalArgumentException("H-1 invariants needed");
     }
-    return new NtkOfVFormula(inverse, invariants);
+    return new NtkOfVFormula(inverse, invariants, maxTermProducts);
   }
 
   /**
@@ -81,7 +206,7 @@ public final class NtkOfVFormula {
    * the scaling of theta.
    */
   public static NtkOfVFormula inFilterSymbols(Architecture a, Invariants invariants) {
-    return of(InverseMap.identity(a), invariants);
+    return of(InverseMap.identity(a), invariants, Long.MAX_VALUE);
   }
 
   /**
@@ -271,21 +396,16 @@ public final class NtkOfVFormula {
       for (int j = 0; j < n; j++) {
         Deadline.checkCurrent();
         List<Expr> terms = new ArrayList<>();
-        // layers with equal offsets c_l share the denominator beta1 + c_l
-        Map<GenPolynomial<BigRational>, Quotient<BigRational>> weighted = new LinkedHashMap<>();
-        for (int l = 0; l < depth(); l++) {
+        for (int l = 0; l < depth() && depth() <= 2; l++) {
           Quotient<BigRational> k = blocksOfV.get(l).get(i).get(j);
-          if (k.isZERO()) {
-            continue;
-          }
-          if (depth() == 2) {
+          if (!k.isZERO()) {
             Expr entry = JasExprs.of(k);
             terms.add(l == 0 ? Exprs.quotient(entry, symbol) : Exprs.product(symbol, entry));
-          } else {
-            weighted.merge(invariants.offset(l), k.multiply(squaredNorms.get(l)), Quotient::sum);
           }
         }
-        for (Map.Entry<GenPolynomial<BigRational>, Quotient<BigRational>> e : weighted.entrySet()) {
+        Map<GenPolynomial<BigRational>, Quotient<BigRational>> sums =
+            depth() > 2 ? weighted.get(i).get(j) : Map.of();
+        for (Map.Entry<GenPolynomial<BigRational>, Quotient<BigRational>> e : sums.entrySet()) {
           if (!e.getValue().isZERO()) {
             Expr den = Exprs.sum(symbol, JasExprs.of(e.getKey()));
             terms.add(Exprs.quotient(JasExprs.of(e.getValue()), den));

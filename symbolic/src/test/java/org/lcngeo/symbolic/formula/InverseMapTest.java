@@ -1,13 +1,16 @@
 package org.lcngeo.symbolic.formula;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Random;
 import org.hipparchus.fraction.BigFraction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.lcngeo.core.InvalidInputException;
 import org.lcngeo.core.algebra.RationalRing;
 import org.lcngeo.core.model.Architecture;
 import org.lcngeo.core.model.FilterTuple;
@@ -71,5 +74,31 @@ class InverseMapTest {
       FilterTuple<BigFraction> back = inv.apply(v);
       assertThat(plan.mu(RationalRing.INSTANCE, back)).isEqualTo(v);
     }
+  }
+
+  /**
+   * (5,5,5)/(2,2,1): the last layer's entries (times the pivots) need relations whose linear
+   * systems exceed InverseInterpolation.MAX_UNKNOWNS in every normalization, after billions of
+   * multiply-adds each. The interpolation ends by its work bound, not by a time limit (here a
+   * day), so the outcome, and the form {@code formula} falls back to, does not depend on the load.
+   */
+  @Test
+  void interpolationEndsByItsWorkBound() {
+    Architecture a = Architecture.oneDimensional(new int[] {5, 5, 5}, new int[] {2, 2, 1});
+    assertThatThrownBy(() -> InverseMap.derive(a, Duration.ofDays(1)))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining(InverseInterpolation.MAX_WORK + " multiply-adds mod p");
+  }
+
+  /** Within the work bound, the interpolation still finds the inverse maps of these architectures. */
+  @ParameterizedTest
+  @CsvSource({"4;4;4, 2;2;1", "5;4;3, 3;2;1", "5;3, 2;1", "5;4;3;2, 2;2;2;1"})
+  void interpolationFindsTheseWithinItsWorkBound(String sizes, String strides) {
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
+    InverseMap inv = InverseMap.derive(a, Duration.ofDays(1)).orElseThrow();
+    MuPlan plan = MuPlan.compile(a);
+    List<BigFraction> v =
+        plan.mu(RationalRing.INSTANCE, FormulaFixtures.randomTuple(a, new Random(sizes.hashCode())));
+    assertThat(plan.mu(RationalRing.INSTANCE, inv.apply(v))).isEqualTo(v);
   }
 }

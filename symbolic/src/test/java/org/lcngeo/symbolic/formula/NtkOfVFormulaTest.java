@@ -1,6 +1,7 @@
 package org.lcngeo.symbolic.formula;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
@@ -92,5 +93,24 @@ class NtkOfVFormulaTest {
         }
       }
     }
+  }
+
+  /**
+   * The expansion counts its term products as it goes and stops beyond its bound: at exactly the
+   * count it formed it gives the same matrix, one below it stops (a bound on work, not on time).
+   */
+  @ParameterizedTest
+  @CsvSource({"3;2, 2;1", "2;3;2, 3;2;1"})
+  void expansionStopsAtItsTermProductBound(String sizes, String strides) {
+    Architecture a = FormulaFixtures.architecture(sizes, strides);
+    InverseMap inv = InverseMap.derive(a, Elimination.DEFAULT_TIMEOUT).orElseThrow();
+    Invariants d = Invariants.symbolic(a.depth());
+    NtkOfVFormula f = NtkOfVFormula.of(inv, d);
+    assertThat(f.termProducts()).isPositive().isLessThanOrEqualTo(NtkOfVFormula.MAX_TERM_PRODUCTS);
+    NtkOfVFormula atBound = NtkOfVFormula.of(inv, d, f.termProducts());
+    assertThat(Printer.SYMJA.entries(atBound.ntkOfV())).isEqualTo(Printer.SYMJA.entries(f.ntkOfV()));
+    assertThatThrownBy(() -> NtkOfVFormula.of(inv, d, f.termProducts() - 1))
+        .isInstanceOf(NtkOfVFormula.ExpansionBoundReached.class)
+        .hasMessageContaining((f.termProducts() - 1) + " term products");
   }
 }
