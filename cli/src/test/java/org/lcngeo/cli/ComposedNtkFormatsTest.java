@@ -8,9 +8,10 @@ import java.math.MathContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Assume;
 import net.jqwik.api.Combinators;
 import net.jqwik.api.EdgeCasesMode;
 import net.jqwik.api.ForAll;
@@ -70,7 +71,10 @@ class ComposedNtkFormatsTest {
     return a.flatMap(arch -> Combinators.combine(
             q.list().ofSize(arch.parameterCount()).filter(flat -> flat.get(0).signum() != 0),
             q.list().ofSize(arch.depth() - 1))
-        .as((flat, d) -> new Case(FilterTuple.fromFlat(arch, flat), d, rational)));
+        .as((flat, d) -> new Case(FilterTuple.fromFlat(arch, flat), d, rational)))
+        // images in the inverse map's domain only: a property of 3 tries whose draws all fell
+        // outside (an Assume in the test) failed as exhausted about once in a hundred runs
+        .filter(c -> image(c) != null);
   }
 
   /** Two 1-D layers with s_1 in 2..3 and k_1 > s_1 (the determinant form). */
@@ -136,8 +140,11 @@ class ComposedNtkFormatsTest {
     return rational(Arbitraries.just(2));
   }
 
+  /** The rational inverse maps derived so far (the generator's filter and the test share them). */
+  private static final Map<Architecture, InverseMap> INVERSES = new ConcurrentHashMap<>();
+
   private static InverseMap rationalInverse(Architecture a) {
-    return InverseMap.derive(a, Duration.ofMinutes(2)).orElseThrow();
+    return INVERSES.computeIfAbsent(a, x -> InverseMap.derive(x, Duration.ofMinutes(2)).orElseThrow());
   }
 
   private static FormulaCommand.Parts parts(Case c) {
@@ -182,7 +189,6 @@ class ComposedNtkFormatsTest {
 
   private static void assertSymjaAgrees(Case c) {
     List<BigFraction> v = image(c);
-    Assume.that(v != null);
     Architecture a = c.theta().architecture();
     ExprEvaluator symja = Symja.quietEvaluator();
     FormulaRoundTrips.evalSession(symja, FormulaDocuments.symja(a, parts(c)));
@@ -255,7 +261,6 @@ class ComposedNtkFormatsTest {
   private static void assertMacaulay2Agrees(Case c) throws Exception {
     FormulaRoundTrips.assumeMacaulay2();
     List<BigFraction> v = image(c);
-    Assume.that(v != null);
     Architecture a = c.theta().architecture();
     NtkFormula f = NtkFormula.of(a);
     MuPlan plan = MuPlan.compile(a);
