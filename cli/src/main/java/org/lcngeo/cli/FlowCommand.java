@@ -45,7 +45,7 @@ import picocli.CommandLine.Option;
             + " Riemannian flow v' = -K(v) grad l(v) integrated on its own from mu(theta(0))."
             + " Methods: bdf (variable-order NDF/BDF of Shampine and Reichelt with Jacobian and"
             + " LU reuse; for stiff flows, the default), rodas4 (Rosenbrock RODAS4, L-stable;"
-            + " stiff), dop853 (Dormand-Prince 8(5,3), Hipparchus; non-stiff), gd (gradient"
+            + " stiff), dop853 (Dormand-Prince 8(5,3), the coefficients and step control of Hairer's dop853.f; non-stiff), gd (gradient"
             + " descent with --step). A function-space flow that stops before T is reported:"
             + " status functionSpaceStalled, functionSpaceReached < T, and a warning on stderr."
             + " With --matrices or --widths: a fully connected network, its parameter flow and the"
