@@ -91,11 +91,10 @@ public final class Dop853 implements Integrator {
       if (last) {
         h = end - t;
       }
+      stepTo(sys, y, h, k, yNew);
+      sys.derivative(yNew, k[STAGES]);
       boolean ok = true;
       for (int s = 1; s <= STAGES; s++) {
-        double[] out = s < STAGES ? stage : yNew;
-        combine(y, h, A[s], k, out);
-        sys.derivative(out, k[s]);
         ok &= finite(k[s]);
       }
       double err = ok ? error(y, yNew, k, h) : Double.POSITIVE_INFINITY;
@@ -192,7 +191,7 @@ public final class Dop853 implements Integrator {
 
   /**
    * out := the state one step of length h from y (the method's 8th-order solution, no error
-   * estimate), ks[0] = f(y); ks[1..11] are overwritten.
+   * estimate), ks[0] = f(y); ks[1..11] are overwritten (the stages), out serves as their scratch.
    */
   private static void stepTo(OdeSystem sys, double[] y, double h, double[][] ks, double[] out) {
     for (int s = 1; s < STAGES; s++) {
