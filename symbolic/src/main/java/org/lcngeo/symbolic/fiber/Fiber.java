@@ -211,10 +211,12 @@ public final class Fiber {
     if (enumeration.outside().isPresent()) {
       return enumeration.outside();
     }
+    Optional<String> why = enumeration.reason()
+        .map(r -> enumeration.existence().map(e -> r + "; " + e).orElse(r));
     if (unlisted == null) {
-      return enumeration.reason();
+      return why;
     }
-    return Optional.of(enumeration.reason().map(r -> r + "; ").orElse("") + unlisted);
+    return Optional.of(why.map(r -> r + "; ").orElse("") + unlisted);
   }
 
   /** Why {@link #ntkVerdict()} is undecided on a fiber whose listing is complete, if it is. */
@@ -253,12 +255,14 @@ public final class Fiber {
 
   /**
    * Whether v lies in the neuromanifold, the image of mu over R: true when some point was found
-   * (every point maps to v exactly, also those left unlisted for the NTK field bound), false when
-   * the enumeration over R is complete and found none ({@link #reason()} then gives the
-   * certificate), empty (undecided) when the enumeration is incomplete and found none.
+   * (every point maps to v exactly, also those left unlisted for the NTK field bound) or shown to
+   * exist ({@link FiberEnumeration#existence()}, in {@link #reason()}), false when the enumeration
+   * over R is complete and found none ({@link #reason()} then gives the certificate), empty
+   * (undecided) when the enumeration is incomplete and found none.
    */
   public Optional<Boolean> inManifold() {
-    if (!enumeration.points().isEmpty() || !enumeration.algebraicPoints().isEmpty()) {
+    if (!enumeration.points().isEmpty() || !enumeration.algebraicPoints().isEmpty()
+        || enumeration.existence().isPresent()) {
       return Optional.of(true);
     }
     return enumeration.complete() ? Optional.of(false) : Optional.empty();

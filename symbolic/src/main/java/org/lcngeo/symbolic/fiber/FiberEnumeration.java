@@ -92,6 +92,7 @@ public final class FiberEnumeration {
   private final MuPlan plan;
   private String reason;
   private String outside;
+  private String existence;
   /** D >= 2: what {@link RealSplitting} found for each Q-factor without a certificate. */
   private final java.util.Map<String, String> overR = new java.util.HashMap<>();
 
@@ -138,9 +139,62 @@ public final class FiberEnumeration {
     } catch (TooManyPoints e) {
       incomplete("the listing stopped after " + MAX_POINTS + " points");
     }
-    if (reason == null && points.isEmpty() && algebraicPoints.isEmpty()) {
-      outside = outsideCertificate();
+    if (points.isEmpty() && algebraicPoints.isEmpty()) {
+      if (reason != null && PerPointFields.applies(a)) {
+        decideByRealRoots();
+      }
+      if (reason == null) {
+        outside = outsideCertificate();
+      }
     }
+  }
+
+  /**
+   * D = 1 with all strides 1, when the listing is incomplete and found no point: whether v is in
+   * the image over R follows from counting alone. The real irreducible factors of pi_1(v) are its
+   * r real roots (with multiplicity, those at infinity included) and its pairs of non-real roots;
+   * a layer of odd degree needs a real root, and once each of the o odd layers has one, the degrees
+   * left are even and so is r - o (both r and o have the parity of deg pi_1(v)), so the remaining
+   * real roots pair up into real quadratics like the non-real pairs and fill the layers in any
+   * order. So a point exists if and only if r >= o: the empty listing is complete when r < o
+   * (the certificate of {@link #outsideCertificate}), and {@link #existence()} says so when r >= o.
+   */
+  private void decideByRealRoots() {
+    long real = realRootCount(factors);
+    int odd = oddDegreeLayers(architecture);
+    if (real < odd) {
+      reason = null;
+    } else {
+      existence = "points exist though none is listed: pi_1(v) has " + real + " real root"
+          + (real == 1 ? "" : "s") + " (with multiplicity) for " + odd + " layer"
+          + (odd == 1 ? "" : "s") + " of odd degree, which need one each; with stride 1 the other"
+          + " real roots pair up into real quadratics, like the non-real roots, and fill the even"
+          + " degrees left";
+    }
+  }
+
+  /** r: the real roots of the product of the factors, with multiplicity, those at infinity too. */
+  static long realRootCount(List<FiberFactor> factors) {
+    long real = 0;
+    for (FiberFactor f : factors) {
+      real += f.multiplicity() * (f.isAtInfinity() ? 1 : realRoots(f));
+    }
+    return real;
+  }
+
+  /** o: the layers of odd degree of a 1-D architecture with strides 1. */
+  static int oddDegreeLayers(Architecture a) {
+    int odd = 0;
+    for (int l = 0; l < a.depth(); l++) {
+      odd += (a.size(l)[0] - 1) % 2;
+    }
+    return odd;
+  }
+
+  /** The number of real roots of a (finite, Q-irreducible, so squarefree) factor, exactly. */
+  private static long realRoots(FiberFactor f) {
+    return org.lcngeo.symbolic.algebraic.RealAlgebraicNumber.realRoots(
+        RealDivisorChain.coefficients(f.polynomial())).size();
   }
 
   /**
@@ -180,8 +234,7 @@ public final class FiberEnumeration {
         continue;
       }
       long degree = f.polynomial().degree(0);
-      long real = org.lcngeo.symbolic.algebraic.RealAlgebraicNumber.realRoots(
-          RealDivisorChain.coefficients(f.polynomial())).size();
+      long real = realRoots(f);
       long p = (degree - real) / 2 * f.multiplicity();
       if (p > 0) {
         pairs += p;
@@ -273,6 +326,14 @@ public final class FiberEnumeration {
    */
   public Optional<String> outside() {
     return Optional.ofNullable(outside);
+  }
+
+  /**
+   * For an incomplete enumeration that listed no point but proved that one exists (D = 1, strides
+   * 1: by counting real roots), the proof.
+   */
+  public Optional<String> existence() {
+    return Optional.ofNullable(existence);
   }
 
   private void incomplete(String why) {

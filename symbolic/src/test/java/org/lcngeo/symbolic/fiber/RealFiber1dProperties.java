@@ -106,4 +106,40 @@ class RealFiber1dProperties {
     assertThat(orders).contains(List.of(rm, rm.negate(), rn, rn.negate()));
     assertThat(f.ntkVerdict()).isPresent();
   }
+
+  /**
+   * The count that decides stride-1 membership when nothing is listed ({@link
+   * FiberEnumeration#realRootCount}, {@link FiberEnumeration#oddDegreeLayers}: a point exists iff
+   * the real roots, with multiplicity and at infinity, are at least the layers of odd degree)
+   * agrees with the exhaustive listing wherever the listing is complete: random small integer
+   * targets over random stride-1 architectures of two or three layers.
+   */
+  @Property(tries = 300)
+  void realRootCountAgreesWithTheCompleteListing(
+      @ForAll("strideOneCases") List<List<Integer>> sizesAndTarget) {
+    int[] sizes = sizesAndTarget.get(0).stream().mapToInt(Integer::intValue).toArray();
+    Architecture arch = Architecture.oneDimensional(sizes, null);
+    List<BigFraction> v = sizesAndTarget.get(1).stream().map(BigFraction::new).toList();
+    FiberEnumeration e = FiberEnumeration.of(arch, v);
+    if (!e.complete()) {
+      return;
+    }
+    boolean found = !e.points().isEmpty() || !e.algebraicPoints().isEmpty();
+    assertThat(found).as("%s over %s", v, sizesAndTarget.get(0))
+        .isEqualTo(FiberEnumeration.realRootCount(e.factors())
+            >= FiberEnumeration.oddDegreeLayers(arch));
+    assertThat(e.existence()).isEmpty();
+  }
+
+  /** [sizes (2 or 3 layers of 1..4), target (end-to-end length, entries -3..3, not all 0)]. */
+  @net.jqwik.api.Provide
+  net.jqwik.api.Arbitrary<List<List<Integer>>> strideOneCases() {
+    return net.jqwik.api.Arbitraries.integers().between(1, 4).list().ofMinSize(2).ofMaxSize(3)
+        .flatMap(sizes -> {
+          int length = sizes.stream().mapToInt(k -> k - 1).sum() + 1;
+          return net.jqwik.api.Arbitraries.integers().between(-3, 3).list().ofSize(length)
+              .filter(t -> t.stream().anyMatch(x -> x != 0))
+              .map(t -> List.of(sizes, t));
+        });
+  }
 }

@@ -128,4 +128,36 @@ class RealMembershipTest {
     assertThat(f.reason().orElseThrow()).contains("outside the neuromanifold");
     assertThat(f.ntkVerdict()).isEqualTo(Optional.empty());
   }
+
+  /**
+   * Stride 1 beyond the bound for splitting over R (degree 7 > 6), no point listed: membership is
+   * decided by counting real roots. z^7 + z^6 - 1 has one real root: three linear layers need
+   * three, so the empty listing is complete (outside, with the count); one linear layer beside a
+   * sextic needs one, so points exist though none is listed (inside, the listing incomplete).
+   */
+  @Test
+  void strideOneMembershipBeyondTheSplittingBoundIsDecidedByCountingRealRoots() {
+    List<BigFraction> v = q(-1, 0, 0, 0, 0, 0, 1, 1);
+    Fiber outside = balanced(Architecture.oneDimensional(new int[] {2, 2, 2, 5}, null), v);
+    assertThat(outside.points()).isEmpty();
+    assertThat(outside.complete()).isTrue();
+    assertThat(outside.inManifold()).contains(false);
+    assertThat(outside.reason().orElseThrow()).contains("outside the neuromanifold",
+        "1 real root, 3 pairs of non-real roots", "at most 2 (3 needed)");
+    assertThat(outside.ntkVerdict()).isEmpty();
+    Fiber inside = balanced(Architecture.oneDimensional(new int[] {2, 7}, null), v);
+    assertThat(inside.points()).isEmpty();
+    assertThat(inside.complete()).isFalse();
+    assertThat(inside.inManifold()).contains(true);
+    assertThat(inside.reason().orElseThrow()).contains("degree above 6",
+        "points exist though none is listed", "1 real root (with multiplicity) for 1 layer");
+    assertThat(inside.ntkVerdict()).isEmpty();
+    assertThat(inside.singularVerdict()).isEmpty();
+    // 3 z^7 - 7 z^6 + 1 (three real roots) over degrees 3 and 4: inside
+    Fiber three = balanced(Architecture.oneDimensional(new int[] {4, 5}, null),
+        q(1, 0, 0, 0, 0, 0, -7, 3));
+    assertThat(three.points()).isEmpty();
+    assertThat(three.inManifold()).contains(true);
+    assertThat(three.reason().orElseThrow()).contains("3 real roots (with multiplicity) for 1 layer");
+  }
 }
