@@ -232,13 +232,25 @@ class RealFiberTest {
 
   @Test
   void beyondTheFieldBoundsTheFiberSaysItIsIncomplete() {
-    // z^7 - 3 z + 3 (Eisenstein at 3) over seven layers of size 2: its real roots must be shared
-    // out one per layer, which needs a splitting field beyond the bounds
+    // (z - 1)(z - 2)...(z - 7) - 1 (irreducible, Schur; seven real roots) over seven layers of
+    // size 2: its real roots must be shared out one per layer, which needs a splitting field
+    // beyond the bounds; the points exist (seven real roots for seven linear layers), unlisted
     Architecture a = Architecture.oneDimensional(new int[] {2, 2, 2, 2, 2, 2, 2}, null);
-    Fiber f = balanced(a, q(3, -3, 0, 0, 0, 0, 0, 1));
+    Fiber f = balanced(a, q(-5041, 13068, -13132, 6769, -1960, 322, -28, 1));
     assertThat(f.complete()).isFalse();
-    assertThat(f.reason().orElseThrow()).contains("z0^7 - 3*z0 + 3").contains("bound");
+    assertThat(f.reason().orElseThrow()).contains("z0^7 - 28*z0^6").contains("bound")
+        .contains("7 real roots (with multiplicity) for 7 layers");
     assertThat(f.points()).isEmpty();
+    assertThat(f.inManifold()).contains(true);
+    assertThat(f.ntkVerdict()).isEmpty();
+    // z^7 - 3 z + 3 (Eisenstein at 3) has one real root: the same seven layers cannot take it, and
+    // counting proves that beyond the bounds (the empty fiber is complete)
+    Fiber g = balanced(a, q(3, -3, 0, 0, 0, 0, 0, 1));
+    assertThat(g.complete()).isTrue();
+    assertThat(g.points()).isEmpty();
+    assertThat(g.inManifold()).contains(false);
+    assertThat(g.reason().orElseThrow()).contains("outside the neuromanifold", "z0^7 - 3*z0 + 3",
+        "1 real root, 3 pairs of non-real roots");
   }
 
   @Test
