@@ -33,6 +33,8 @@ package org.lcngeo.numeric.flow;
  * @param factorizations LU factorizations of the parameter-space flow (stiff methods)
  * @param seconds wall time of the parameter-space flow
  * @param functionSpaceSeconds wall time of the function-space flow
+ * @param functionSpaceCpuSeconds CPU time of the function-space flow (its thread's; NaN where the
+ *     JVM does not measure it)
  * @param diagnostics where the flow ended (Thm. 7, Prop. 8)
  */
 public record FlowResult(
@@ -54,6 +56,7 @@ public record FlowResult(
     long factorizations,
     double seconds,
     double functionSpaceSeconds,
+    double functionSpaceCpuSeconds,
     ConvergenceDiagnostics diagnostics) {
 
   /** Whether both flows reached T. */

@@ -165,7 +165,8 @@ public final class GradientFlow {
         drift[0], increases, fs == null ? Double.NaN : fs.maxDeviation,
         fs == null ? Double.NaN : fs.reached, fs == null ? null : fs.method, rhs,
         fs == null ? 0 : fs.evaluations, steps, integrator.jacobians(),
-        integrator.factorizations(), seconds, fs == null ? 0 : fs.seconds, diag);
+        integrator.factorizations(), seconds, fs == null ? 0 : fs.seconds,
+        fs == null ? 0 : fs.cpuSeconds, diag);
   }
 
   private record FunctionSpaceRun(
@@ -175,7 +176,14 @@ public final class GradientFlow {
       double reached,
       FlowSettings.Method method,
       long evaluations,
-      double seconds) {}
+      double seconds,
+      double cpuSeconds) {}
+
+  /** The current thread's CPU time in seconds, NaN where the JVM does not measure it. */
+  private static double threadCpuSeconds() {
+    long ns = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+    return ns < 0 ? Double.NaN : ns * 1e-9;
+  }
 
   private FunctionSpaceRun functionSpace(
       Integrator integrator,
@@ -190,6 +198,7 @@ public final class GradientFlow {
       DoubleConsumer progress) {
     int m = grid.length;
     long start = System.nanoTime();
+    double cpuStart = threadCpuSeconds();
     NtkOfV k = ntkOfV != null ? ntkOfV : new ContinuationNtk(mu, theta0);
     FunctionSpaceField fs = new FunctionSpaceField(k, loss, delta0, budget);
     double[][] vGrid = new double[m][];
@@ -223,6 +232,6 @@ public final class GradientFlow {
       reached = grid[kk];
     }
     return new FunctionSpaceRun(vGrid, dev, maxDev, reached, method, fs.evaluations(),
-        (System.nanoTime() - start) * 1e-9);
+        (System.nanoTime() - start) * 1e-9, threadCpuSeconds() - cpuStart);
   }
 }
