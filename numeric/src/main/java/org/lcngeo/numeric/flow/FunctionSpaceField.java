@@ -2,6 +2,7 @@ package org.lcngeo.numeric.flow;
 
 import org.lcngeo.core.plan.NtkOfV;
 import org.lcngeo.numeric.data.QuadraticLoss;
+import org.lcngeo.numeric.data.ShiftedColumns;
 import org.lcngeo.numeric.ntk.ContinuationNtk;
 
 /**
@@ -23,6 +24,8 @@ public final class FunctionSpaceField implements OdeSystem {
   private final long budget;
   /** The fiber recovery when K comes from it (low-rank Jacobian), else null. */
   private final ContinuationNtk recovery;
+  /** The last low-rank Jacobian (its V's storage is reused), null before the first. */
+  private Linearized linearized;
   private long evaluations;
 
   /** Thrown when the evaluation budget is spent (the flow is stuck near a singular point). */
@@ -70,19 +73,50 @@ public final class FunctionSpaceField implements OdeSystem {
   /**
    * U = -J, V = 2A J + J G^{-1} H(grad l(v)) at the fiber point of v (see {@link
    * ContinuationNtk#linearization}; 2A J by {@link QuadraticLoss#addHessianTimes}, from J's
-   * shifted blocks).
+   * shifted blocks). U is kept as those blocks (a copy: the recovery moves on), not as an n x p
+   * array.
    */
   @Override
-  public void lowRankJacobian(double[] v, double[][] u, double[][] w) {
-    int n = v.length;
-    int p = recovery.parameterCount();
+  public LowRankJacobian lowRankJacobian(double[] v) {
+    if (linearized == null) {
+      linearized = new Linearized(new double[recovery.parameterCount()][v.length]);
+    }
     derivative(v, f0);
-    recovery.linearization(g, u, w);
-    loss.addHessianTimes(recovery.jacobianColumns(), w);
-    for (int k = 0; k < p; k++) {
-      double[] uk = u[k];
-      for (int a = 0; a < n; a++) {
-        uk[a] = -uk[a];
+    recovery.linearization(g, linearized.v);
+    ShiftedColumns jac = recovery.jacobianColumns();
+    loss.addHessianTimes(jac, linearized.v);
+    linearized.jac = jac.copy();
+    return linearized;
+  }
+
+  /** The low-rank Jacobian U V^T with U = -J, J as shifted blocks (paper, Observation 3). */
+  private static final class Linearized implements LowRankJacobian {
+    final double[][] v;
+    ShiftedColumns jac;
+
+    Linearized(double[][] v) {
+      this.v = v;
+    }
+
+    @Override
+    public double[][] v() {
+      return v;
+    }
+
+    @Override
+    public void addUTimes(double[] y, double scale, double[] x) {
+      jac.addTimes(y, -scale, x);
+    }
+
+    /** Row i of V^T U is -(J^T v_i): correlations of v_i with J's blocks, not p dot products. */
+    @Override
+    public void gram(double[][] out) {
+      for (int i = 0; i < v.length; i++) {
+        double[] row = out[i];
+        jac.transposeTimes(v[i], row);
+        for (int k = 0; k < row.length; k++) {
+          row[k] = -row[k];
+        }
       }
     }
   }
