@@ -9,10 +9,10 @@ package org.lcngeo.numeric.data;
  * of one product M v per column. A view: the arrays are not copied.
  *
  * <p>The products {@link #addTimes} and {@link #transposeTimes} run over the support in runs of
- * entries at most {@link #MAX_STEP} apart, each as one contiguous loop that reads the block
- * between the run's entries too: so {@code blocks[l]} must be zero at the positions between the
- * entries of {@code supports[l]} (mu's partial products are: they vanish off their structural
- * support; {@link #copy} keeps only the supported entries).
+ * entries at most {@link #MAX_STEP} apart, each as one loop over contiguous positions that reads
+ * the block between the run's entries too: so {@code blocks[l]} must be zero at the positions
+ * between the entries of {@code supports[l]} (mu's partial products are: they vanish off their
+ * structural support; {@link #copy} keeps only the supported entries).
  *
  * @param rows the number of rows n (entries of the end-to-end filter)
  * @param blocks the blocks, each of length at least the largest support index + 1
@@ -24,10 +24,12 @@ public record ShiftedColumns(
     int rows, double[][] blocks, int[][] supports, int[][] offsets, int[] starts) {
   /**
    * The largest step between consecutive support entries inside one run of the products: a run
-   * is one contiguous loop, which C2 compiles to vector instructions (eight doubles with
-   * AVX-512), so bridging up to three zeros per entry still does less work per entry than one
-   * scalar gather ({@code p[sup[q]]}) would; mu's partial products in 2-D are rows of entries
-   * one apart, or two apart behind a stride-2 layer, with rows an end-to-end row apart.
+   * is one counted loop over contiguous positions (no index gathers {@code p[sup[q]]}, a few
+   * zeros read between the entries). mu's partial products in 2-D are rows of entries one apart,
+   * or two apart behind a stride-2 layer, the rows an end-to-end row apart; on W6b's J x, runs
+   * bridging steps up to 4 were faster than no bridging, than bridging up to 20 or the end-to-end
+   * row, and than the gathers (bench/README.md). C2 of Java 17 does not vectorize these loops:
+   * the load and the store are at different offsets of arrays it cannot prove distinct.
    */
   static final int MAX_STEP = 4;
 
@@ -80,7 +82,7 @@ public record ShiftedColumns(
   /**
    * out += scale A x (x: length columns, out: length rows): column (l, j) is block l shifted by
    * offsets[l][j], so A x is a sum of dilated convolutions of the blocks with the blocks of x, here
-   * one contiguous axpy per run of the support and column. Allocation-free.
+   * one axpy over contiguous positions per run of the support and column. Allocation-free.
    */
   public void addTimes(double[] x, double scale, double[] out) {
     for (int l = 0; l < blocks.length; l++) {

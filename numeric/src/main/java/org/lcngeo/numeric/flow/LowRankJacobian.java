@@ -17,14 +17,6 @@ public interface LowRankJacobian {
     return v().length;
   }
 
-  /** out := V^T x (length r). */
-  default void vTransposeTimes(double[] x, double[] out) {
-    double[][] v = v();
-    for (int k = 0; k < v.length; k++) {
-      out[k] = DenseLu.dot(v[k], x, 0, x.length);
-    }
-  }
-
   /** x += scale U y (y: length r, x: length n). */
   void addUTimes(double[] y, double scale, double[] x);
 
