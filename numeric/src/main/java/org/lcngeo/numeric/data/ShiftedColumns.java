@@ -8,11 +8,12 @@ package org.lcngeo.numeric.data;
  * QuadraticLoss#gaussNewton} read M J off one correlation of each input with each block instead
  * of one product M v per column. A view: the arrays are not copied.
  *
- * <p>The products {@link #addTimes} and {@link #transposeTimes} run over the support in runs of
- * entries at most {@link #MAX_STEP} apart, each as one loop over contiguous positions that reads
- * the block between the run's entries too: so {@code blocks[l]} must be zero at the positions
- * between the entries of {@code supports[l]} (mu's partial products are: they vanish off their
- * structural support; {@link #copy} keeps only the supported entries).
+ * <p>The product {@link #addTimes} runs over the support in runs of entries at most {@link
+ * #MAX_STEP} apart, each as one loop over contiguous positions that reads the block between the
+ * run's entries too: so {@code blocks[l]} must be zero at the positions between the entries of
+ * {@code supports[l]} (mu's partial products are: they vanish off their structural support;
+ * {@link #copy} keeps only the supported entries). The products with matrices by rows ({@link
+ * #addTimesRows}, {@link #transposeTimesRows}) read the supported entries only.
  *
  * @param rows the number of rows n (entries of the end-to-end filter)
  * @param blocks the blocks, each of length at least the largest support index + 1
@@ -23,8 +24,8 @@ package org.lcngeo.numeric.data;
 public record ShiftedColumns(
     int rows, double[][] blocks, int[][] supports, int[][] offsets, int[] starts) {
   /**
-   * The largest step between consecutive support entries inside one run of the products: a run
-   * is one counted loop over contiguous positions (no index gathers {@code p[sup[q]]}, a few
+   * The largest step between consecutive support entries inside one run of {@link #addTimes}: a
+   * run is one counted loop over contiguous positions (no index gathers {@code p[sup[q]]}, a few
    * zeros read between the entries). mu's partial products in 2-D are rows of entries one apart,
    * or two apart behind a stride-2 layer, the rows an end-to-end row apart; on W6b's J x, runs
    * bridging steps up to 4 were faster than no bridging, than bridging up to 20 or the end-to-end
@@ -107,26 +108,49 @@ public record ShiftedColumns(
   }
 
   /**
-   * out := A^T r (r: length rows, out: length columns): entry (l, j) is the correlation of r with
-   * block l at offsets[l][j], summed run by run of the support (four partial sums per run).
-   * Allocation-free.
+   * out += A b for a matrix b given by rows (b: columns x m, out: rows x m, both row arrays of
+   * length m): row q + offsets[l][j] of out gains blocks[l][q] times row starts[l] + j of b, one
+   * axpy of length m per supported entry and column (contiguous from index 0: C2 vectorizes it).
    */
-  public void transposeTimes(double[] r, double[] out) {
-    java.util.Arrays.fill(out, 0, columns(), 0.0);
+  public void addTimesRows(double[][] b, double[][] out) {
     for (int l = 0; l < blocks.length; l++) {
       double[] p = blocks[l];
-      int[] sup = supports[l];
       int[] off = offsets[l];
       int s = starts[l];
-      for (int i = 0; i < sup.length; ) {
-        int e = runEnd(sup, i);
-        int from = sup[i];
-        int to = sup[e - 1] + 1;
+      for (int q : supports[l]) {
+        double pq = p[q];
         for (int j = 0; j < off.length; j++) {
-          out[s + j] += dot(p, r, off[j], from, to);
+          axpy(out[q + off[j]], pq, b[s + j]);
         }
-        i = e;
       }
+    }
+  }
+
+  /**
+   * out := A^T b for a matrix b given by rows (b: rows x m, out: columns x m): row starts[l] + j
+   * of out is the sum over q in supports[l] of blocks[l][q] times row q + offsets[l][j] of b, one
+   * axpy of length m per term (vectorized, as in {@link #addTimesRows}).
+   */
+  public void transposeTimesRows(double[][] b, double[][] out) {
+    for (int l = 0; l < blocks.length; l++) {
+      double[] p = blocks[l];
+      int[] off = offsets[l];
+      int s = starts[l];
+      for (int j = 0; j < off.length; j++) {
+        double[] o = out[s + j];
+        java.util.Arrays.fill(o, 0.0);
+        int shift = off[j];
+        for (int q : supports[l]) {
+          axpy(o, p[q], b[q + shift]);
+        }
+      }
+    }
+  }
+
+  /** y += w x over y's length (small, from index 0: C2 compiles it on its own and vectorizes it). */
+  private static void axpy(double[] y, double w, double[] x) {
+    for (int k = 0; k < y.length; k++) {
+      y[k] += w * x[k];
     }
   }
 
@@ -137,24 +161,5 @@ public record ShiftedColumns(
       e++;
     }
     return e;
-  }
-
-  /** sum over q in [from, to) of p[q] r[q + o], in four partial sums. */
-  private static double dot(double[] p, double[] r, int o, int from, int to) {
-    double s0 = 0;
-    double s1 = 0;
-    double s2 = 0;
-    double s3 = 0;
-    int q = from;
-    for (; q + 3 < to; q += 4) {
-      s0 += p[q] * r[q + o];
-      s1 += p[q + 1] * r[q + 1 + o];
-      s2 += p[q + 2] * r[q + 2 + o];
-      s3 += p[q + 3] * r[q + 3 + o];
-    }
-    for (; q < to; q++) {
-      s0 += p[q] * r[q + o];
-    }
-    return (s0 + s1) + (s2 + s3);
   }
 }

@@ -138,12 +138,6 @@ public final class Bdf implements Integrator {
     LowRankJacobian lowRank;
     /** Low rank: G = V^T U; else null. */
     final double[][] gram;
-    /**
-     * Low rank: V^T by rows (n x r), for V^T x as n axpys of length r (contiguous from index 0:
-     * C2 vectorizes them), not r dot products over V's columns (reductions, which it does not):
-     * the same n r doubles read, W6b's (n = 4225, r = 283) V^T x about 2.5x faster; else null.
-     */
-    final double[][] vRows;
     final double[] small;
     /** Dense: I - c J (n x n). Low rank: I - c G (r x r). */
     final DenseLu lu;
@@ -173,13 +167,11 @@ public final class Bdf implements Integrator {
       if (rank > 0) {
         this.jac = null;
         this.gram = new double[rank][rank];
-        this.vRows = new double[n][rank];
         this.small = new double[rank];
         this.lu = new DenseLu(rank);
       } else {
         this.jac = new double[n][n];
         this.gram = null;
-        this.vRows = null;
         this.small = null;
         this.lu = new DenseLu(n);
       }
@@ -230,13 +222,6 @@ public final class Bdf implements Integrator {
       }
       lowRank = sys.lowRankJacobian(y);
       lowRank.gram(gram);
-      double[][] v = lowRank.v();
-      for (int k = 0; k < rank; k++) {
-        double[] vk = v[k];
-        for (int a = 0; a < n; a++) {
-          vRows[a][k] = vk[a];
-        }
-      }
     }
 
     /** Factors I - c J (dense), or I - c G for the Woodbury form of (I - c U V^T)^{-1}. */
@@ -266,6 +251,7 @@ public final class Bdf implements Integrator {
         return;
       }
       java.util.Arrays.fill(small, 0.0);
+      double[][] vRows = lowRank.vRows();
       for (int a = 0; a < n; a++) {
         axpy(small, x[a], vRows[a]);
       }

@@ -80,6 +80,8 @@ public final class ContinuationNtk implements NtkOfV {
   private int anchors;
   /** The v of the last call. */
   private final double[] lastV;
+  /** G^{-1} H of {@link #linearization} (p x p), allocated on its first call. */
+  private double[][] product;
 
   public ContinuationNtk(NumericMu mu, double[] theta0) {
     this.mu = mu;
@@ -429,14 +431,17 @@ public final class ContinuationNtk implements NtkOfV {
    * The parts of the Jacobian of {@code v -> -K(v) x} (x = grad l(v), held fixed) at the current
    * fiber point theta(v) (the last {@link #solve}'s), without the derivative of the tangent space
    * (the term {@code dJ[dtheta] J^T x}, which vanishes where J^T x = 0, at a critical point of the
-   * parameter flow): cj[k] := (J G^{-1} H(x))_k (column k, length n), with H(x) = sum_a x_a d^2
-   * mu_a (Prop. 8's blocks) and G = J^T J + D^T D, formed here; J itself is {@link
-   * #jacobianColumns()} afterwards. Then {@code d(-K x) = -J (J^T dx + H(x) G^{-1} J^T dv)} for dv
+   * parameter flow): rows := J G^{-1} H(x) by rows (n x p), with H(x) = sum_a x_a d^2 mu_a (Prop.
+   * 8's blocks) and G = J^T J + D^T D, formed here; J itself is {@link #jacobianColumns()}
+   * afterwards. Then {@code d(-K x) = -J (J^T dx + H(x) G^{-1} J^T dv)} for dv
    * along the neuromanifold (dtheta = G^{-1} J^T dv keeps delta), so with dx = 2A dv the field's
    * Jacobian is {@code -J (2A J + J G^{-1} H)^T}.
    */
-  public void linearization(double[] x, double[][] cj) {
+  public void linearization(double[] x, double[][] rows) {
     int p = mu.parameterCount();
+    if (product == null) {
+      product = new double[p][p];
+    }
     state.at(theta);
     formNormalMatrix();
     factored = solver.factor(normal);
@@ -445,15 +450,20 @@ public final class ContinuationNtk implements NtkOfV {
       java.util.Arrays.fill(row, 0.0);
     }
     state.addSecondOrderHessian(x, hx);
-    ShiftedColumns jac = state.jacobianColumns();
+    for (double[] row : rows) {
+      java.util.Arrays.fill(row, 0.0);
+    }
+    if (!factored) {
+      return;
+    }
     for (int k = 0; k < p; k++) {
-      java.util.Arrays.fill(cj[k], 0.0);
-      if (factored) {
-        // H symmetric: column k of G^{-1} H is G^{-1} (row k of H)
-        solver.solve(hx[k], step);
-        jac.addTimes(step, 1, cj[k]);
+      // H symmetric: column k of G^{-1} H is G^{-1} (row k of H)
+      solver.solve(hx[k], step);
+      for (int i = 0; i < p; i++) {
+        product[i][k] = step[i];
       }
     }
+    state.jacobianColumns().addTimesRows(product, rows);
   }
 
   /**

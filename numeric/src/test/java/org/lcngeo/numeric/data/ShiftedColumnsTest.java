@@ -13,8 +13,9 @@ import org.assertj.core.data.Offset;
 
 /**
  * The structured products of {@link ShiftedColumns} against its dense matrix: supports with steps
- * 1..7 between entries (so runs are bridged across zeros, and split where the step exceeds {@link
- * ShiftedColumns#MAX_STEP}), one to three blocks with increasing offsets.
+ * 1..7 between entries (so {@link ShiftedColumns#addTimes}' runs are bridged across zeros, and
+ * split where the step exceeds {@link ShiftedColumns#MAX_STEP}), one to three blocks with
+ * increasing offsets.
  */
 class ShiftedColumnsTest {
   static final double EPS = Math.ulp(1.0);
@@ -99,24 +100,75 @@ class ShiftedColumnsTest {
     }
   }
 
-  /** A^T r by runs equals the dense A^T r within 2 gamma_n times the sum of the terms' moduli. */
-  @Property(tries = 300)
-  void transposeTimesEqualsTheDenseProduct(@ForAll("cases") Case c) {
+  /** A matrix (rows x m) by rows, drawn from the case's seed. */
+  static double[][] matrix(Case c, int rows, int m) {
+    Random g = new Random(Double.doubleToLongBits(c.scale()));
+    double[][] b = new double[rows][m];
+    for (double[] row : b) {
+      for (int k = 0; k < m; k++) {
+        row[k] = g.nextGaussian();
+      }
+    }
+    return b;
+  }
+
+  /**
+   * out + A B by rows equals it formed from the dense A, within 2 gamma_{p+1} times the sum of
+   * the terms' moduli.
+   */
+  @Property(tries = 200)
+  void addTimesRowsEqualsTheDenseProduct(@ForAll("cases") Case c) {
     ShiftedColumns m = c.columns();
     double[][] a = m.dense();
-    double[] out = new double[m.columns()];
-    java.util.Arrays.fill(out, Double.NaN);
-    m.transposeTimes(c.r(), out);
-    int n = m.rows();
-    for (int k = 0; k < m.columns(); k++) {
-      double e = 0;
-      double size = 0;
-      for (int i = 0; i < n; i++) {
-        double t = a[i][k] * c.r()[i];
-        e += t;
-        size += Math.abs(t);
+    int p = m.columns();
+    int width = 1 + c.x().length % 5;
+    double[][] b = matrix(c, p, width);
+    double[][] out0 = matrix(c, m.rows(), width);
+    double[][] out = new double[m.rows()][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = out0[i].clone();
+    }
+    m.addTimesRows(b, out);
+    for (int i = 0; i < m.rows(); i++) {
+      for (int w = 0; w < width; w++) {
+        double e = out0[i][w];
+        double size = Math.abs(e);
+        for (int k = 0; k < p; k++) {
+          double t = a[i][k] * b[k][w];
+          e += t;
+          size += Math.abs(t);
+        }
+        assertThat(out[i][w]).as("(%d, %d)", i, w)
+            .isCloseTo(e, Offset.offset(2 * gamma(p + 1) * size));
       }
-      assertThat(out[k]).as("column %d", k).isCloseTo(e, Offset.offset(2 * gamma(n) * size));
+    }
+  }
+
+  /** A^T B by rows equals the dense A^T B within 2 gamma_n times the sum of the terms' moduli. */
+  @Property(tries = 200)
+  void transposeTimesRowsEqualsTheDenseProduct(@ForAll("cases") Case c) {
+    ShiftedColumns m = c.columns();
+    double[][] a = m.dense();
+    int n = m.rows();
+    int width = 1 + c.r().length % 5;
+    double[][] b = matrix(c, n, width);
+    double[][] out = new double[m.columns()][width];
+    for (double[] row : out) {
+      java.util.Arrays.fill(row, Double.NaN);
+    }
+    m.transposeTimesRows(b, out);
+    for (int k = 0; k < m.columns(); k++) {
+      for (int w = 0; w < width; w++) {
+        double e = 0;
+        double size = 0;
+        for (int i = 0; i < n; i++) {
+          double t = a[i][k] * b[i][w];
+          e += t;
+          size += Math.abs(t);
+        }
+        assertThat(out[k][w]).as("(%d, %d)", k, w)
+            .isCloseTo(e, Offset.offset(2 * gamma(n) * size));
+      }
     }
   }
 
@@ -140,11 +192,11 @@ class ShiftedColumnsTest {
     ShiftedColumns copy = m.copy();
     first[sup[0]] += 1;
     assertThat(copy.dense()).isDeepEqualTo(dense);
-    double[] out = new double[m.columns()];
-    double[] expected = new double[m.columns()];
+    double[] out = new double[m.rows()];
+    double[] expected = new double[m.rows()];
     System.arraycopy(before, 0, first, 0, first.length);
-    m.transposeTimes(c.r(), expected);
-    copy.transposeTimes(c.r(), out);
+    m.addTimes(c.x(), c.scale(), expected);
+    copy.addTimes(c.x(), c.scale(), out);
     assertThat(out).containsExactly(expected);
   }
 }

@@ -301,7 +301,7 @@ class BdfTest {
             uu[k][a] = -c * u[k][a];
           }
         }
-        return new DenseLowRank(uu, u);
+        return DenseLowRank.ofColumns(uu, u);
       }
 
       @Override
