@@ -433,9 +433,10 @@ public final class ContinuationNtk implements NtkOfV {
    * (the term {@code dJ[dtheta] J^T x}, which vanishes where J^T x = 0, at a critical point of the
    * parameter flow): rows := J G^{-1} H(x) by rows (n x p), with H(x) = sum_a x_a d^2 mu_a (Prop.
    * 8's blocks) and G = J^T J + D^T D, formed here; J itself is {@link #jacobianColumns()}
-   * afterwards. Then {@code d(-K x) = -J (J^T dx + H(x) G^{-1} J^T dv)} for dv
-   * along the neuromanifold (dtheta = G^{-1} J^T dv keeps delta), so with dx = 2A dv the field's
-   * Jacobian is {@code -J (2A J + J G^{-1} H)^T}.
+   * afterwards. Then {@code d(-K x) = -J (J^T dx + H(x) G^{-1} J^T dv)} for dv along the
+   * neuromanifold (dtheta = G^{-1} J^T dv keeps delta), so with dx = 2A dv the field's Jacobian
+   * is {@code -J (2A J + J G^{-1} H)^T}. J G^{-1} H is one product of J's shifted blocks with
+   * G^{-1} H by rows ({@link ShiftedColumns#addTimesRows}).
    */
   public void linearization(double[] x, double[][] rows) {
     int p = mu.parameterCount();
