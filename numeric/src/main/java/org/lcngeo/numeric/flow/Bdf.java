@@ -6,7 +6,7 @@ package org.lcngeo.numeric.flow;
  * Comput. 18 (1997) 1-22, Sec. 2.1-2.3, in their quasi-constant step size form (the scheme of
  * MATLAB's {@code ode15s}; SciPy's {@code BDF} implements the same formulation), with modified
  * Newton iterations on the analytic Jacobian of the system (dense, or in the low-rank form U V^T
- * of {@link OdeSystem#jacobianRank()}, whose iteration matrix is inverted by the Woodbury formula
+ * of {@link OdeSystem#lowRankJacobian}, whose iteration matrix is inverted by the Woodbury formula
  * with an r x r factorization: memory O(n r), no n x n matrix).
  *
  * <p>The solution history is a table D of modified backward differences for the current step size
@@ -123,7 +123,7 @@ public final class Bdf implements Integrator {
   }
 
   /** The state of one integration. */
-  private static final class State {
+  static final class State {
     final OdeSystem sys;
     final int n;
     final double[][] d = new double[MAX_ORDER + 3][];
@@ -134,9 +134,9 @@ public final class Bdf implements Integrator {
     final int rank;
     /** Dense: df/dy. Low rank: null. */
     final double[][] jac;
-    /** Low rank: df/dy ~ U V^T with u[k], v[k] the columns, and G = V^T U; else null. */
-    final double[][] u;
-    final double[][] v;
+    /** Low rank: df/dy ~ U V^T (the system's, from the last {@link #jacobian}); else null. */
+    LowRankJacobian lowRank;
+    /** Low rank: G = V^T U; else null. */
     final double[][] gram;
     final double[] small;
     /** Dense: I - c J (n x n). Low rank: I - c G (r x r). */
@@ -166,15 +166,11 @@ public final class Bdf implements Integrator {
       this.rank = sys.jacobianRank();
       if (rank > 0) {
         this.jac = null;
-        this.u = new double[rank][n];
-        this.v = new double[rank][n];
         this.gram = new double[rank][rank];
         this.small = new double[rank];
         this.lu = new DenseLu(rank);
       } else {
         this.jac = new double[n][n];
-        this.u = null;
-        this.v = null;
         this.gram = null;
         this.small = null;
         this.lu = new DenseLu(n);
@@ -224,12 +220,8 @@ public final class Bdf implements Integrator {
         sys.jacobian(y, jac);
         return;
       }
-      sys.lowRankJacobian(y, u, v);
-      for (int i = 0; i < rank; i++) {
-        for (int j = 0; j < rank; j++) {
-          gram[i][j] = DenseLu.dot(v[i], u[j], 0, n);
-        }
-      }
+      lowRank = sys.lowRankJacobian(y);
+      lowRank.gram(gram);
     }
 
     /** Factors I - c J (dense), or I - c G for the Woodbury form of (I - c U V^T)^{-1}. */
@@ -258,16 +250,19 @@ public final class Bdf implements Integrator {
         lu.solve(x);
         return;
       }
-      for (int k = 0; k < rank; k++) {
-        small[k] = DenseLu.dot(v[k], x, 0, n);
+      java.util.Arrays.fill(small, 0.0);
+      double[][] vRows = lowRank.vRows();
+      for (int a = 0; a < n; a++) {
+        axpy(small, x[a], vRows[a]);
       }
       lu.solve(small);
-      for (int k = 0; k < rank; k++) {
-        double w = factoredC * small[k];
-        double[] uk = u[k];
-        for (int a = 0; a < n; a++) {
-          x[a] += w * uk[a];
-        }
+      lowRank.addUTimes(small, factoredC, x);
+    }
+
+    /** y += w x (from index 0, small: C2 compiles it on its own and vectorizes it). */
+    private static void axpy(double[] y, double w, double[] x) {
+      for (int k = 0; k < y.length; k++) {
+        y[k] += w * x[k];
       }
     }
 

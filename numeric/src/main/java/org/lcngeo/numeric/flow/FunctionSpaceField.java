@@ -2,6 +2,7 @@ package org.lcngeo.numeric.flow;
 
 import org.lcngeo.core.plan.NtkOfV;
 import org.lcngeo.numeric.data.QuadraticLoss;
+import org.lcngeo.numeric.data.ShiftedColumns;
 import org.lcngeo.numeric.ntk.ContinuationNtk;
 
 /**
@@ -23,6 +24,8 @@ public final class FunctionSpaceField implements OdeSystem {
   private final long budget;
   /** The fiber recovery when K comes from it (low-rank Jacobian), else null. */
   private final ContinuationNtk recovery;
+  /** The last low-rank Jacobian (its V's storage is reused), null before the first. */
+  private Linearized linearized;
   private long evaluations;
 
   /** Thrown when the evaluation budget is spent (the flow is stuck near a singular point). */
@@ -70,19 +73,79 @@ public final class FunctionSpaceField implements OdeSystem {
   /**
    * U = -J, V = 2A J + J G^{-1} H(grad l(v)) at the fiber point of v (see {@link
    * ContinuationNtk#linearization}; 2A J by {@link QuadraticLoss#addHessianTimes}, from J's
-   * shifted blocks).
+   * shifted blocks, into columns, then added to V's rows). U is kept as those blocks (a copy: the
+   * recovery moves on), not as an n x p array.
    */
   @Override
-  public void lowRankJacobian(double[] v, double[][] u, double[][] w) {
+  public LowRankJacobian lowRankJacobian(double[] v) {
     int n = v.length;
     int p = recovery.parameterCount();
+    if (linearized == null) {
+      linearized = new Linearized(n, p);
+    }
+    Linearized lin = linearized;
     derivative(v, f0);
-    recovery.linearization(g, u, w);
-    loss.addHessianTimes(recovery.jacobianColumns(), w);
-    for (int k = 0; k < p; k++) {
-      double[] uk = u[k];
-      for (int a = 0; a < n; a++) {
-        uk[a] = -uk[a];
+    recovery.linearization(g, lin.vRows);
+    ShiftedColumns jac = recovery.jacobianColumns();
+    for (double[] column : lin.columns) {
+      java.util.Arrays.fill(column, 0.0);
+    }
+    loss.addHessianTimes(jac, lin.columns);
+    // V += the columns, transposed in blocks of rows (each block's rows stay in the cache)
+    for (int a0 = 0; a0 < n; a0 += TRANSPOSE_BLOCK) {
+      int a1 = Math.min(n, a0 + TRANSPOSE_BLOCK);
+      for (int k = 0; k < p; k++) {
+        double[] column = lin.columns[k];
+        for (int a = a0; a < a1; a++) {
+          lin.vRows[a][k] += column[a];
+        }
+      }
+    }
+    lin.jac = jac.copy();
+    return lin;
+  }
+
+  /** Rows of V per block of the transposition in {@link #lowRankJacobian}. */
+  private static final int TRANSPOSE_BLOCK = 16;
+
+  /** The low-rank Jacobian U V^T with U = -J, J as shifted blocks (paper, Observation 3). */
+  private static final class Linearized implements LowRankJacobian {
+    /** V by rows (n x p). */
+    final double[][] vRows;
+    /** 2A J by columns (p x n), from {@link QuadraticLoss#addHessianTimes}. */
+    final double[][] columns;
+    /** J^T V by rows (p x p), for {@link #gram}. */
+    final double[][] jtv;
+    ShiftedColumns jac;
+
+    Linearized(int n, int p) {
+      this.vRows = new double[n][p];
+      this.columns = new double[p][n];
+      this.jtv = new double[p][p];
+    }
+
+    @Override
+    public double[][] vRows() {
+      return vRows;
+    }
+
+    @Override
+    public void addUTimes(double[] y, double scale, double[] x) {
+      jac.addTimes(y, -scale, x);
+    }
+
+    /**
+     * V^T U = -(J^T V)^T, J^T V from J's blocks and V's rows (axpys of length p, one per entry of
+     * J), not p^2 dot products of length n.
+     */
+    @Override
+    public void gram(double[][] out) {
+      jac.transposeTimesRows(vRows, jtv);
+      for (int i = 0; i < out.length; i++) {
+        double[] row = out[i];
+        for (int k = 0; k < row.length; k++) {
+          row[k] = -jtv[k][i];
+        }
       }
     }
   }

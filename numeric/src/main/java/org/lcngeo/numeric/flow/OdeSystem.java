@@ -14,17 +14,19 @@ public interface OdeSystem {
   void jacobian(double[] y, double[][] out);
 
   /**
-   * The rank r of a low-rank form df/dy ~ U V^T (U, V: dimension x r) of the Jacobian that a
-   * stiff method may use instead of the dense one, for systems whose dense Jacobian is too large to
-   * form or factor (the iteration matrix is then inverted by the Sherman-Morrison-Woodbury formula
-   * with an r x r factorization); 0, the default, when the Jacobian is only given densely.
+   * The rank r of the low-rank form of the Jacobian ({@link #lowRankJacobian}) that a stiff method
+   * may use instead of the dense one, for systems whose dense Jacobian is too large to form or
+   * factor; 0, the default, when the Jacobian is only given densely.
    */
   default int jacobianRank() {
     return 0;
   }
 
-  /** u[k], v[k] (k < {@link #jacobianRank()}, each of length dimension) := the columns of U, V. */
-  default void lowRankJacobian(double[] y, double[][] u, double[][] v) {
+  /**
+   * df/dy at y in the low-rank form U V^T of rank {@link #jacobianRank()} (owned by the system:
+   * valid until its next call).
+   */
+  default LowRankJacobian lowRankJacobian(double[] y) {
     throw new UnsupportedOperationException("no low-rank Jacobian");
   }
 

@@ -80,6 +80,8 @@ public final class ContinuationNtk implements NtkOfV {
   private int anchors;
   /** The v of the last call. */
   private final double[] lastV;
+  /** G^{-1} H of {@link #linearization} (p x p), allocated on its first call. */
+  private double[][] product;
 
   public ContinuationNtk(NumericMu mu, double[] theta0) {
     this.mu = mu;
@@ -429,13 +431,18 @@ public final class ContinuationNtk implements NtkOfV {
    * The parts of the Jacobian of {@code v -> -K(v) x} (x = grad l(v), held fixed) at the current
    * fiber point theta(v) (the last {@link #solve}'s), without the derivative of the tangent space
    * (the term {@code dJ[dtheta] J^T x}, which vanishes where J^T x = 0, at a critical point of the
-   * parameter flow): jt := J^T (p x n), and cj[k] := (J G^{-1} H(x))_k (column k, length n), with
-   * H(x) = sum_a x_a d^2 mu_a (Prop. 8's blocks) and G = J^T J + D^T D, formed here. Then {@code
-   * d(-K x) = -J (J^T dx + H(x) G^{-1} J^T dv)} for dv along the neuromanifold (dtheta = G^{-1} J^T
-   * dv keeps delta), so with dx = 2A dv the field's Jacobian is {@code -J (2A J + J G^{-1} H)^T}.
+   * parameter flow): rows := J G^{-1} H(x) by rows (n x p), with H(x) = sum_a x_a d^2 mu_a (Prop.
+   * 8's blocks) and G = J^T J + D^T D, formed here; J itself is {@link #jacobianColumns()}
+   * afterwards. Then {@code d(-K x) = -J (J^T dx + H(x) G^{-1} J^T dv)} for dv along the
+   * neuromanifold (dtheta = G^{-1} J^T dv keeps delta), so with dx = 2A dv the field's Jacobian
+   * is {@code -J (2A J + J G^{-1} H)^T}. J G^{-1} H is one product of J's shifted blocks with
+   * G^{-1} H by rows ({@link ShiftedColumns#addTimesRows}).
    */
-  public void linearization(double[] x, double[][] jt, double[][] cj) {
+  public void linearization(double[] x, double[][] rows) {
     int p = mu.parameterCount();
+    if (product == null) {
+      product = new double[p][p];
+    }
     state.at(theta);
     formNormalMatrix();
     factored = solver.factor(normal);
@@ -444,21 +451,26 @@ public final class ContinuationNtk implements NtkOfV {
       java.util.Arrays.fill(row, 0.0);
     }
     state.addSecondOrderHessian(x, hx);
-    state.jacobianTransposed(jt);
+    for (double[] row : rows) {
+      java.util.Arrays.fill(row, 0.0);
+    }
+    if (!factored) {
+      return;
+    }
     for (int k = 0; k < p; k++) {
       // H symmetric: column k of G^{-1} H is G^{-1} (row k of H)
-      if (factored) {
-        solver.solve(hx[k], step);
-      } else {
-        java.util.Arrays.fill(step, 0.0);
+      solver.solve(hx[k], step);
+      for (int i = 0; i < p; i++) {
+        product[i][k] = step[i];
       }
-      state.jacobianTimes(step, cj[k]);
     }
+    state.jacobianColumns().addTimesRows(product, rows);
   }
 
   /**
-   * J at the fiber point of the last {@link #linearization}, as shifted blocks (a view, valid until
-   * the next call of this object).
+   * J at the current fiber point (that of the last {@link #solve} or {@link #linearization}), as
+   * shifted blocks: a view, valid until the next call of this object ({@link ShiftedColumns#copy}
+   * keeps it).
    */
   public ShiftedColumns jacobianColumns() {
     return state.jacobianColumns();

@@ -97,19 +97,8 @@ public final class MuState {
 
   /** out := J x (length n), a sum of dilated convolutions of P_{-l} with the layer blocks of x. */
   public void jacobianTimes(double[] x, double[] out) {
-    ensurePartials();
     Arrays.fill(out, 0, m.n, 0.0);
-    for (int l = 0; l < m.depth; l++) {
-      double[] p = partial[l];
-      int[] off = m.offsets[l];
-      int s = m.starts[l];
-      for (int q : m.supports[l]) {
-        double pq = p[q];
-        for (int j = 0; j < off.length; j++) {
-          out[q + off[j]] += pq * x[s + j];
-        }
-      }
-    }
+    jacobianColumns().addTimes(x, 1, out);
   }
 
   /**

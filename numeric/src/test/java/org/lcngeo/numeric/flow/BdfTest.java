@@ -294,13 +294,14 @@ class BdfTest {
       }
 
       @Override
-      public void lowRankJacobian(double[] y, double[][] uu, double[][] vv) {
+      public LowRankJacobian lowRankJacobian(double[] y) {
+        double[][] uu = new double[r][n];
         for (int k = 0; k < r; k++) {
           for (int a = 0; a < n; a++) {
             uu[k][a] = -c * u[k][a];
-            vv[k][a] = u[k][a];
           }
         }
+        return DenseLowRank.ofColumns(uu, u);
       }
 
       @Override
