@@ -70,6 +70,16 @@ abstract sealed class DataOperator permits DirectDataOperator, PolyphaseDataOper
   abstract void transposeTimes(double[] r, double[] out);
 
   /**
+   * out[c] := M^T r[c] (length n) for every column r[c] (length rows()): here one product a
+   * column; {@link PolyphaseDataOperator} reads its spectra once per block of columns.
+   */
+  void transposeTimesColumns(double[][] r, double[][] out) {
+    for (int c = 0; c < r.length; c++) {
+      transposeTimes(r[c], out[c]);
+    }
+  }
+
+  /**
    * out[c] := M J e_c (length rows()) for every column c of J. Row (i, o) of M J at column (l, j)
    * is {@code sum_q P_l[q] X_i[corner(o) + shift(q + offset_lj)]}, and with the windows
    * translates and the shifted blocks inside the filter's box, shift(q + offset_lj) = shift(q) +

@@ -33,6 +33,11 @@ import org.lcngeo.core.model.Architecture;
  * pass, one target a loop: vectorized by C2) and M^T r's a dot product over the samples (four
  * phases a pass, eight accumulators; C2 vectorizes no reduction). M^T r runs through the spectra
  * backwards: a gradient's M^T r follows an M v, whose last spectra may still be in the caches.
+ * M^T on a block of columns ({@link #transposeTimesColumns}) reads each spectrum once per block.
+ *
+ * <p>The kernels' arrays are all read from index 0 (one small array per frequency and phase, not
+ * runs of one long array): C2 (Java 17) vectorizes {@code z[i] += a x[i] + ...} but not {@code
+ * z[i] += a x[s + i] + ...}, nor a loop whose references have different offsets.
  */
 final class PolyphaseDataOperator extends DataOperator {
   private final int phases;
@@ -54,6 +59,15 @@ final class PolyphaseDataOperator extends DataOperator {
   /** Z_i (the samples as the batch) to (M v)_i on the outputs. */
   private final SeparableDft outputInverse;
   private final ThreadLocal<Scratch> scratch;
+  /**
+   * Columns of M^T's block product ({@link #transposeTimesColumns}): the length of its vectorized
+   * loops. The block's residual spectra take spectrum x samples x COLUMN_BLOCK complex numbers.
+   */
+  static final int COLUMN_BLOCK = 32;
+  /** Samples whose residuals' spectra {@link #transposeTimesColumns} computes together. */
+  private static final int SAMPLE_CHUNK = 16;
+  /** The decomposition's shapes (for the transforms of a block of columns). */
+  private final Shapes shapes;
 
   /** The shapes of the decomposition: phases, phase grid P and transform grid L per axis. */
   private record Shapes(int[] phases, int[] grid, int[] len, int[] out) {
@@ -88,6 +102,7 @@ final class PolyphaseDataOperator extends DataOperator {
     super(data);
     NumericConvolution c = data.convolution();
     Shapes sh = Shapes.of(c);
+    this.shapes = sh;
     int[] k = c.plan().filterShape();
     int[] s = c.plan().stride();
     int[] in = c.inputShape();
@@ -235,6 +250,103 @@ final class PolyphaseDataOperator extends DataOperator {
         int j = entry[p * phases + rho];
         if (j >= 0) {
           out[j] = row[rho];
+        }
+      }
+    }
+  }
+
+  /**
+   * out[c] := M^T r[c] for blocks of up to {@link #COLUMN_BLOCK} columns: the spectra of the
+   * block's residuals, {@link #SAMPLE_CHUNK} samples a transform (batch: sample, then column); per
+   * frequency and phase, c^rho[k] = sum_i conj(rhat_i[k]) Xhat_i^rho[k] for all columns of the block
+   * at once, as sums of scaled arrays over the columns (two samples a pass: vectorized by C2); one
+   * inverse transform of all phases and columns of the block. Each spectrum Xhat_i^rho is read once
+   * per block instead of once per column (W6b: 11 MB per block instead of per column). The sums over the samples run in order (one accumulator, where {@link
+   * #transposeTimes} uses eight): the results agree with it to rounding.
+   */
+  @Override
+  void transposeTimesColumns(double[][] r, double[][] out) {
+    if (r.length == 0) {
+      return;
+    }
+    int width = Math.min(r.length, COLUMN_BLOCK);
+    int chunk = Math.min(samples, SAMPLE_CHUNK);
+    SeparableDft forward = SeparableDft.forward(shapes.out, shapes.len, chunk * width);
+    SeparableDft inverse = SeparableDft.inverse(
+        shapes.len, shapes.grid, 1.0 / SeparableDft.points(shapes.len), phases * width);
+    // the spectra of a chunk of samples' residuals, the batch (sample, column) column-fastest;
+    // then those of the block's c^rho, the batch (phase, column)
+    double[][] rows = new double[outputs][chunk * width];
+    double[][] hatRe = new double[spectrum][chunk * width];
+    double[][] hatIm = new double[spectrum][chunk * width];
+    double[][] cHatRe = new double[spectrum][phases * width];
+    double[][] cHatIm = new double[spectrum][phases * width];
+    // rhat by frequency, then sample (one frequency's arrays together: read for every phase)
+    double[][][] rRe = new double[spectrum][samples][width];
+    double[][][] rIm = new double[spectrum][samples][width];
+    double[][][] cRe = new double[spectrum][phases][width];
+    double[][][] cIm = new double[spectrum][phases][width];
+    double[][] c = new double[phaseGrid][phases * width];
+    for (int c0 = 0; c0 < r.length; c0 += width) {
+      int cols = Math.min(width, r.length - c0);
+      for (int i0 = 0; i0 < samples; i0 += chunk) {
+        int n0 = Math.min(chunk, samples - i0);
+        for (int o = 0; o < outputs; o++) {
+          double[] row = rows[o];
+          java.util.Arrays.fill(row, 0.0);
+          for (int k = 0; k < cols; k++) {
+            double[] rk = r[c0 + k];
+            for (int i = 0, at = o * samples + i0; i < n0; i++) {
+              row[i * width + k] = rk[at + i];
+            }
+          }
+        }
+        forward.apply(rows, null, hatRe, hatIm);
+        for (int f = 0; f < spectrum; f++) {
+          for (int i = 0; i < n0; i++) {
+            System.arraycopy(hatRe[f], i * width, rRe[f][i0 + i], 0, width);
+            System.arraycopy(hatIm[f], i * width, rIm[f][i0 + i], 0, width);
+          }
+        }
+      }
+      for (int f = 0; f < spectrum; f++) {
+        double[][] rr = rRe[f];
+        double[][] ri = rIm[f];
+        for (int rho = 0; rho < phases; rho++) {
+          double[] xr = xRe[f * phases + rho];
+          double[] xi = xIm[f * phases + rho];
+          double[] cr = cRe[f][rho];
+          double[] ci = cIm[f][rho];
+          java.util.Arrays.fill(cr, 0.0);
+          java.util.Arrays.fill(ci, 0.0);
+          // conj(r) X = (xr rr + xi ri) + i (xi rr - xr ri)
+          int i = 0;
+          for (; i + 1 < samples; i += 2) {
+            sum4(cr, xr[i], rr[i], xi[i], ri[i], xr[i + 1], rr[i + 1], xi[i + 1], ri[i + 1]);
+            sum4(ci, xi[i], rr[i], -xr[i], ri[i], xi[i + 1], rr[i + 1], -xr[i + 1], ri[i + 1]);
+          }
+          if (i < samples) {
+            sum4(cr, xr[i], rr[i], xi[i], ri[i], 0, rr[i], 0, ri[i]);
+            sum4(ci, xi[i], rr[i], -xr[i], ri[i], 0, rr[i], 0, ri[i]);
+          }
+        }
+      }
+      for (int f = 0; f < spectrum; f++) {
+        for (int rho = 0; rho < phases; rho++) {
+          System.arraycopy(cRe[f][rho], 0, cHatRe[f], rho * width, width);
+          System.arraycopy(cIm[f][rho], 0, cHatIm[f], rho * width, width);
+        }
+      }
+      inverse.apply(cHatRe, cHatIm, c, null);
+      for (int p = 0; p < phaseGrid; p++) {
+        double[] row = c[p];
+        for (int rho = 0; rho < phases; rho++) {
+          int j = entry[p * phases + rho];
+          if (j >= 0) {
+            for (int k = 0; k < cols; k++) {
+              out[c0 + k][j] = row[rho * width + k];
+            }
+          }
         }
       }
     }

@@ -284,7 +284,8 @@ public final class QuadraticLoss {
 
   /**
    * out[k] += 2A J e_k (length n) for every column k of J: the Hessian of l applied to J. On the
-   * data: 2 M^T (M J e_k), with M J from {@link DataOperator#timesColumns}; on A: the rows of 2A at
+   * data: 2 M^T (M J e_k), with M J from {@link DataOperator#timesColumns} and M^T on all its
+   * columns by {@link DataOperator#transposeTimesColumns}; on A: the rows of 2A at
    * the column's non-zero entries (O(nnz(J) n), not O(n^2 p)).
    */
   public void addHessianTimes(ShiftedColumns columns, double[][] out) {
@@ -292,12 +293,13 @@ public final class QuadraticLoss {
     if (m != null) {
       double[][] mj = new double[p][m.rows()];
       m.timesColumns(columns, mj);
-      double[] t = scratch.get();
+      double[][] t = new double[p][n];
+      m.transposeTimesColumns(mj, t);
       for (int k = 0; k < p; k++) {
-        m.transposeTimes(mj[k], t);
         double[] ok = out[k];
+        double[] tk = t[k];
         for (int r = 0; r < n; r++) {
-          ok[r] += 2 * t[r];
+          ok[r] += 2 * tk[r];
         }
       }
       return;

@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
 /**
  * The contract of {@link DataOperator}, for every route ({@link DirectDataOperator} with its
  * outputs' arrays T_o all at once, one at a time, two at a time; {@link PolyphaseDataOperator}):
- * M v and M^T r equal the products with M formed entry by entry ({@link
+ * M v, M^T r and M^T on a block of columns equal the products with M formed entry by entry ({@link
  * NumericConvolution#matrixEntry}) within a rounding bound.
  *
  * <p>The bound: every route sums products of an entry of X_i and one of v (or r) through at most
@@ -96,6 +96,50 @@ class DataOperatorTest {
     DataOperator m = route.of(d);
     assertProductsOfTheFormedMatrix(m, d, v, shape.seed() + 2);
     assertColumnsOfTheFormedMatrix(m, d, shape.seed() + 3);
+    int columns = 1 + new SplittableRandom(shape.seed() + 4)
+        .nextInt(2 * PolyphaseDataOperator.COLUMN_BLOCK + 2);
+    assertTransposeOfColumnsOfTheFormedMatrix(m, d, columns, shape.seed() + 5);
+  }
+
+  /**
+   * M^T on a block of columns ({@link DataOperator#transposeTimesColumns}) against M formed entry
+   * by entry: every column within the bound of M^T r (class comment); a column read at a wrong
+   * sample, output or block offset is off by the size of the entries.
+   */
+  private static void assertTransposeOfColumnsOfTheFormedMatrix(
+      DataOperator m, TrainingData d, int columns, long seed) {
+    NumericConvolution conv = d.convolution();
+    int samples = d.samples();
+    int outputs = conv.outputEntries();
+    int n = conv.filterEntries();
+    SplittableRandom rnd = new SplittableRandom(seed);
+    double[][] r = new double[columns][];
+    for (int c = 0; c < columns; c++) {
+      r[c] = rnd.doubles(m.rows(), -3, 3).toArray();
+    }
+    double[][] out = new double[columns][n];
+    m.transposeTimesColumns(r, out);
+    double roundings = roundings(conv, samples);
+    for (int c = 0; c < columns; c++) {
+      double[] expected = new double[n];
+      double scale = 0;
+      for (int i = 0; i < samples; i++) {
+        double rNorm = 0;
+        for (int o = 0; o < outputs; o++) {
+          double ri = r[c][o * samples + i];
+          rNorm += ri * ri;
+          for (int j = 0; j < n; j++) {
+            expected[j] += conv.matrixEntry(d.x()[i], o, j) * ri;
+          }
+        }
+        scale += Math.sqrt(rNorm) * norm(d.x()[i]);
+      }
+      for (int j = 0; j < n; j++) {
+        assertThat(out[c][j])
+            .as("(M^T r_c) at column %d of %d, filter entry %d", c, columns, j)
+            .isCloseTo(expected[j], offset(roundings * scale + Double.MIN_NORMAL));
+      }
+    }
   }
 
   /**
@@ -112,6 +156,8 @@ class DataOperatorTest {
       new Shape(new int[] {11}, new int[] {4}, new int[] {1}, 5, 14),
       new Shape(new int[] {13}, new int[] {1}, new int[] {6}, 1, 15),
       new Shape(new int[] {3, 4, 5}, new int[] {2, 1, 3}, new int[] {2, 3, 2}, 3, 16),
+      // more samples than the polyphase route transforms together, and not a multiple of them
+      new Shape(new int[] {5, 4}, new int[] {2, 3}, new int[] {2, 2}, 35, 17),
     };
     for (Shape shape : cases) {
       TrainingData d = shape.data();
@@ -121,6 +167,9 @@ class DataOperatorTest {
         DataOperator m = route.of(d);
         assertProductsOfTheFormedMatrix(m, d, v, shape.seed());
         assertColumnsOfTheFormedMatrix(m, d, shape.seed());
+        // two full blocks of columns and a part of one
+        assertTransposeOfColumnsOfTheFormedMatrix(
+            m, d, 2 * PolyphaseDataOperator.COLUMN_BLOCK + 3, shape.seed());
       }
     }
   }
