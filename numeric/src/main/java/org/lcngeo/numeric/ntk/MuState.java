@@ -26,6 +26,9 @@ public final class MuState {
   private final double[] sumEven = new double[4];
   private final double[] sumOdd = new double[4];
   private boolean partialsReady;
+  /** Scratch of {@link #jacobianGram} (allocated on first use). */
+  private double[] gramCorrelations;
+  private double[] gramSplit;
 
   MuState(NumericMu m) {
     int h = m.depth;
@@ -237,55 +240,16 @@ public final class MuState {
   /**
    * out := J^T J (parameters x parameters) by correlations of the partial products: entry ((l, j),
    * (m, k)) is {@code C_lm(offsets(l)[j] - offsets(m)[k])} with {@code C_lm(s) = sum_r P_{-l}[r]
-   * P_{-m}[r + s]}, one correlation per distinct shift (the flattened shifts stay inside the
-   * end-to-end box, so they are the 2-D ones). O(shifts x n) instead of the O(n p^2) of a dense J.
+   * P_{-m}[r + s]}, all shifts of a pair of layers accumulated together ({@link GramPlan}).
+   * O(shifts x n) instead of the O(n p^2) of a dense J.
    */
   public void jacobianGram(double[][] out) {
     ensurePartials();
-    int h = m.depth;
-    for (int l = 0; l < h; l++) {
-      int[] offL = m.offsets[l];
-      int[] supL = m.supports[l];
-      int firstL = supL[0];
-      int endL = supL[supL.length - 1] + 1;
-      double[] pl = partial[l];
-      for (int k = l; k < h; k++) {
-        int[] offK = m.offsets[k];
-        int[] supK = m.supports[k];
-        int firstK = supK[0];
-        int endK = supK[supK.length - 1] + 1;
-        double[] pk = partial[k];
-        int low = -offK[offK.length - 1];
-        double[] cache = new double[offL[offL.length - 1] - low + 1];
-        Arrays.fill(cache, Double.NaN);
-        int sl = m.starts[l];
-        int sk = m.starts[k];
-        for (int j = 0; j < offL.length; j++) {
-          for (int i = 0; i < offK.length; i++) {
-            int shift = offL[j] - offK[i];
-            double c = cache[shift - low];
-            if (Double.isNaN(c)) {
-              int r0 = Math.max(firstL, firstK - shift);
-              int r1 = Math.min(endL, endK - shift);
-              double a0 = 0;
-              double a1 = 0;
-              int r = r0;
-              for (; r + 1 < r1; r += 2) {
-                a0 += pl[r] * pk[r + shift];
-                a1 += pl[r + 1] * pk[r + 1 + shift];
-              }
-              if (r < r1) {
-                a0 += pl[r] * pk[r + shift];
-              }
-              c = a0 + a1;
-              cache[shift - low] = c;
-            }
-            out[sl + j][sk + i] = c;
-            out[sk + i][sl + j] = c;
-          }
-        }
-      }
+    if (gramCorrelations == null) {
+      gramCorrelations = new double[m.gram.correlations];
+      gramSplit = new double[m.gram.splitSize];
     }
+    m.gram.gram(partial, m.supports, out, gramCorrelations, gramSplit);
   }
 
   /** A new dense Jacobian. */

@@ -32,6 +32,8 @@ public final class NumericMu {
    */
   final int[][] suffixEven;
   final int[][] suffixOdd;
+  /** How J^T J is formed from the partial products. */
+  final GramPlan gram;
 
   private NumericMu(MuPlan plan) {
     this.plan = plan;
@@ -48,6 +50,7 @@ public final class NumericMu {
       starts[l] = architecture.parameterStart(l);
     }
     starts[depth] = parameters;
+    this.gram = new GramPlan(n, offsets, supports, starts);
     this.suffixEven = new int[depth + 1][];
     this.suffixOdd = new int[depth + 1][];
     int[] support = {0};
