@@ -64,7 +64,8 @@ public final class MuState {
   public MuState at(double[] th) {
     System.arraycopy(th, 0, theta, 0, m.parameters);
     for (int l = m.depth - 1; l >= 0; l--) {
-      suffixExtent[l] = m.multiplyByLayer(suffix[l + 1], suffixExtent[l + 1], l, theta, suffix[l]);
+      suffixExtent[l] =
+          m.multiplyByLayer(suffix[l + 1], m.suffixRuns[l + 1], l, theta, suffix[l]);
     }
     partialsReady = false;
     return this;
@@ -80,7 +81,9 @@ public final class MuState {
       int ext = suffixExtent[l + 1];
       for (int i = 0; i < l; i++) {
         double[] out = i == l - 1 ? partial[l] : (i % 2 == 0 ? bufA : bufB);
-        ext = m.multiplyByLayer(cur, ext, i, theta, out);
+        // the first factor is S_{l+1}, zero off its runs
+        ext = i == 0 ? m.multiplyByLayer(cur, m.suffixRuns[l + 1], i, theta, out)
+            : m.multiplyByLayer(cur, ext, i, theta, out);
         cur = out;
       }
     }

@@ -206,6 +206,32 @@ class NumericMuTest {
     for (int l = 0; l < partial.length; l++) {
       partial[l] = s.partialProduct(l);
     }
+    // mu and the partial products (products over the runs of the suffixes' supports) equal the
+    // products over whole extents, bit for bit (the same terms in the same order)
+    for (int l = -1; l < mu.depth(); l++) {
+      double[] product = new double[n];
+      product[0] = 1;
+      int extent = 1;
+      // in the state's order: the suffix S_{l+1} from the last layer down, then layers 0..l-1
+      List<Integer> order = new ArrayList<>();
+      for (int i = mu.depth() - 1; i > l; i--) {
+        order.add(i);
+      }
+      for (int i = 0; i < l; i++) {
+        order.add(i);
+      }
+      for (int i : order) {
+        double[] next = new double[n];
+        extent = mu.multiplyByLayer(product, extent, i, c.theta(), next);
+        product = next;
+      }
+      double[] actual = l < 0 ? s.mu() : partial[l];
+      for (int q = 0; q < n; q++) {
+        // == (zeros of either sign are equal)
+        assertThat(actual[q] == product[q]).as("product without layer %d at %d: %s, %s", l, q,
+            actual[q], product[q]).isTrue();
+      }
+    }
     double u = Math.ulp(1.0) / 2;
     double gamma = n * u / (1 - n * u);
     for (int gap : new int[] {0, 1, GramPlan.MERGE_GAP, 1 << 20}) {
