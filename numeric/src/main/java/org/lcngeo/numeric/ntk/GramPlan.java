@@ -156,12 +156,13 @@ final class GramPlan {
   }
 
   /**
-   * out := J^T J (parameters x parameters) from the partial products; c (size {@link
+   * out := J^T J (parameters x parameters) from the partial products; c and aligned (size {@link
    * #correlations}) and split (size {@link #splitSize}) are scratch.
    */
-  void gram(double[][] partial, int[][] supports, double[][] out, double[] c, double[] split) {
+  void gram(double[][] partial, int[][] supports, double[][] out, double[] c, double[] aligned,
+      double[] split) {
     for (Pair pair : pairs) {
-      correlate(pair, partial, supports, c, split);
+      correlate(pair, partial, supports, c, split, aligned);
       int[] offL = offsets[pair.l];
       int nk = offsets[pair.k].length;
       int sl = starts[pair.l];
@@ -184,9 +185,19 @@ final class GramPlan {
     }
   }
 
-  /** c[runOffset + t] := C(runShift + step t) for every run of the pair. */
+  /** y[i] += a x[i] for i in [from, to): one index for both arrays, vectorized by C2. */
+  private static void axpy(double[] y, double a, double[] x, int from, int to) {
+    for (int i = from; i < to; i++) {
+      y[i] += a * x[i];
+    }
+  }
+
+  /**
+   * c[runOffset + t] := C(runShift + step t) for every run of the pair; aligned (the size of c) is
+   * scratch.
+   */
   private void correlate(Pair pair, double[][] partial, int[][] supports, double[] c,
-      double[] split) {
+      double[] split, double[] aligned) {
     double[] po = partial[pair.outer];
     double[] pi = partial[pair.inner];
     int[] supI = supports[pair.inner];
@@ -225,9 +236,10 @@ final class GramPlan {
         int from = g == 1 ? position : (position % g) * classLength + position / g;
         int to = runOffset[r] + lo;
         int count = hi - lo;
-        for (int t = 0; t < count; t++) {
-          c[to + t] += a * src[from + t];
-        }
+        // C2 vectorizes an axpy only where both arrays are read at the same index: the inner
+        // factor's stretch is first copied to c's positions
+        System.arraycopy(src, from, aligned, to, count);
+        axpy(c, a, aligned, to, to + count);
       }
     }
   }

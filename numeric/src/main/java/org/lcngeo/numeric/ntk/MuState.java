@@ -28,6 +28,7 @@ public final class MuState {
   private boolean partialsReady;
   /** Scratch of {@link #jacobianGram} (allocated on first use). */
   private double[] gramCorrelations;
+  private double[] gramAligned;
   private double[] gramSplit;
 
   MuState(NumericMu m) {
@@ -250,9 +251,10 @@ public final class MuState {
     ensurePartials();
     if (gramCorrelations == null) {
       gramCorrelations = new double[m.gram.correlations];
+      gramAligned = new double[m.gram.correlations];
       gramSplit = new double[m.gram.splitSize];
     }
-    m.gram.gram(partial, m.supports, out, gramCorrelations, gramSplit);
+    m.gram.gram(partial, m.supports, out, gramCorrelations, gramAligned, gramSplit);
   }
 
   /** A new dense Jacobian. */

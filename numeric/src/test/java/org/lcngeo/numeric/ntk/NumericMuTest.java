@@ -238,7 +238,7 @@ class NumericMuTest {
       GramPlan plan = new GramPlan(n, mu.offsets, mu.supports, mu.starts, gap);
       double[][] gram = new double[p][p];
       plan.gram(partial, mu.supports, gram, new double[plan.correlations],
-          new double[plan.splitSize]);
+          new double[plan.correlations], new double[plan.splitSize]);
       for (int i = 0; i < p; i++) {
         for (int k = 0; k < p; k++) {
           double e = 0;
