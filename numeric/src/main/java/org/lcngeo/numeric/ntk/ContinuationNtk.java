@@ -22,8 +22,10 @@ import org.lcngeo.numeric.data.ShiftedColumns;
  * iteration is a fixed-point iteration, converging linearly with the mismatch of the kept G; it is
  * accelerated by Anderson mixing of its last {@link #ANDERSON_DEPTH} steps (Walker and Ni, SIAM J.
  * Numer. Anal. 49 (2011)), which removes the slow directions of that mismatch at the cost of a few
- * dot products of length p, and it starts from a secant predictor along the path ({@link
- * #predict}): W6a's calls take 4.8 iterations instead of 6.2. K x is applied as J (J^T x), never
+ * dot products of length p, and it starts from a predictor along the path ({@link #predict}:
+ * quadratic through the last three fiber points where it fits the jump, else a secant): W6a's
+ * calls take 4.8 iterations instead of 6.2 with the secant, and W6b forms G a quarter less often
+ * with the quadratic one. K x is applied as J (J^T x), never
  * formed: memory O(n p).
  *
  * <p>Stateful: one instance per trajectory and thread.
@@ -77,6 +79,8 @@ public final class ContinuationNtk implements NtkOfV {
   private double[] anchorV2;
   private double[] anchorTheta1;
   private double[] anchorTheta2;
+  private double[] anchorV3;
+  private double[] anchorTheta3;
   private int anchors;
   /** The v of the last call. */
   private final double[] lastV;
@@ -104,6 +108,8 @@ public final class ContinuationNtk implements NtkOfV {
     this.anchorV2 = new double[n];
     this.anchorTheta1 = new double[p];
     this.anchorTheta2 = new double[p];
+    this.anchorV3 = new double[n];
+    this.anchorTheta3 = new double[p];
     this.lastV = new double[n];
   }
 
@@ -243,10 +249,13 @@ public final class ContinuationNtk implements NtkOfV {
    * is mostly along that direction, v - v_last = alpha (a1.v - a2.v) + e with |e| at most half of
    * |v - v_last|, starts from theta + alpha (a1.theta - a2.theta) instead of theta (W6a: a jump
    * moves theta by about 1e-3 of its size; from the secant's start the iteration needs two or
-   * three steps fewer).
+   * three steps fewer). With three anchors {@link #predictQuadratic} is tried first.
    */
   private void predict(double[] v) {
     if (anchors < 2) {
+      return;
+    }
+    if (anchors >= 3 && predictQuadratic(v)) {
       return;
     }
     int n = v.length;
@@ -274,6 +283,50 @@ public final class ContinuationNtk implements NtkOfV {
   }
 
   /**
+   * The predictor through three anchors: the jump fitted by the last two differences of the
+   * anchors, v - v_last = a (a1.v - a2.v) + b (a2.v - a3.v) + e (least squares), starts from theta
+   * + a (a1.theta - a2.theta) + b (a2.theta - a3.theta): exact where v and theta move on a common
+   * quadratic path (equal steps: a = 2, b = -1), so its error is third order in the step where the
+   * secant's is second order. Declined (false) where the fit leaves |e| above half of |v - v_last|,
+   * the differences are nearly parallel or the coefficients exceed 4.
+   */
+  private boolean predictQuadratic(double[] v) {
+    int n = v.length;
+    double d11 = 0;
+    double d12 = 0;
+    double d22 = 0;
+    double j1 = 0;
+    double j2 = 0;
+    double jj = 0;
+    for (int i = 0; i < n; i++) {
+      double d1 = anchorV1[i] - anchorV2[i];
+      double d2 = anchorV2[i] - anchorV3[i];
+      double j = v[i] - lastV[i];
+      d11 += d1 * d1;
+      d12 += d1 * d2;
+      d22 += d2 * d2;
+      j1 += j * d1;
+      j2 += j * d2;
+      jj += j * j;
+    }
+    double det = d11 * d22 - d12 * d12;
+    if (!(det > 1e-6 * d11 * d22) || !(jj > 0)) {
+      return false;
+    }
+    double a = (j1 * d22 - j2 * d12) / det;
+    double b = (j2 * d11 - j1 * d12) / det;
+    // |e|^2 = |j|^2 - (a j.d1 + b j.d2) for the projection
+    if (!(a > 0 && a <= 4 && Math.abs(b) <= 4 && jj - (a * j1 + b * j2) <= 0.25 * jj)) {
+      return false;
+    }
+    for (int i = 0; i < theta.length; i++) {
+      theta[i] +=
+          a * (anchorTheta1[i] - anchorTheta2[i]) + b * (anchorTheta2[i] - anchorTheta3[i]);
+    }
+    return true;
+  }
+
+  /**
    * After a converged call: v becomes the newest anchor when it lies at least a thousandth of the
    * anchors' spacing from the newest one (a new run of calls), else it only refines it (the
    * integrator's Newton iterations move v much less).
@@ -291,13 +344,15 @@ public final class ContinuationNtk implements NtkOfV {
       }
     }
     if (anchors == 0 || (moved > 1e-6 * spacing && moved > 0)) {
-      double[] t = anchorV2;
+      double[] t = anchorV3;
+      anchorV3 = anchorV2;
       anchorV2 = anchorV1;
       anchorV1 = t;
-      t = anchorTheta2;
+      t = anchorTheta3;
+      anchorTheta3 = anchorTheta2;
       anchorTheta2 = anchorTheta1;
       anchorTheta1 = t;
-      anchors = Math.min(anchors + 1, 2);
+      anchors = Math.min(anchors + 1, 3);
     }
     System.arraycopy(v, 0, anchorV1, 0, n);
     System.arraycopy(theta, 0, anchorTheta1, 0, theta.length);
