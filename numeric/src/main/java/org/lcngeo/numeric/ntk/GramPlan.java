@@ -6,19 +6,20 @@ import java.util.TreeSet;
 /**
  * How {@link MuState#jacobianGram} forms J^T J from the partial products P_{-l} (Observation 3):
  * entry ((l, j), (k, i)) is {@code C_lk(offsets(l)[j] - offsets(k)[i])} with the correlation
- * {@code C_lk(s) = sum_q P_{-l}[q] P_{-k}[q + s]}, taken in flattened end-to-end positions (a product
- * of two non-zero entries at a needed shift pairs positions whose true D-dimensional difference is
- * that shift: both plus their layers' offsets land on the same position of the box).
+ * {@code C_lk(s) = sum_q P_{-l}[q] P_{-k}[q + s]}, taken in flattened end-to-end positions (a
+ * product of two non-zero entries at a needed shift pairs positions whose true D-dimensional
+ * difference is that shift: both plus their layers' offsets land on the same position of the box).
  *
  * <p>For each pair of layers the needed shifts, sorted, form runs of a common step g (the gcd of
- * their differences), merged through gaps of fewer than {@link #MERGE_GAP} missing shifts. All shifts of a run are
- * accumulated at once: for each q in the structural support of the outer factor, {@code c[t] +=
- * P_outer[q] P_inner[q + s_0 + g t]} over the t that stay in the inner factor's support, one axpy over
- * contiguous memory (for g > 1 the inner factor is first split into its g residue classes), which
- * the JIT vectorizes; a correlation shift by shift would be a dot product, which it does not. The
- * factor with the cheaper work is the outer one (C_lk(s) = C_kl(-s)); on the diagonal blocks only
- * the shifts s >= 0 are correlated (C_ll(-s) = C_ll(s)), so those blocks come out symmetric.
- * Immutable; the state supplies the scratch arrays.
+ * their differences), merged through gaps of fewer than {@link #MERGE_GAP} missing shifts. All
+ * shifts of a run are accumulated at once: for each q in the structural support of the outer
+ * factor, {@code c[t] += P_outer[q] P_inner[q + s_0 + g t]} over the t that stay in the inner
+ * factor's support, one axpy over contiguous memory (for g > 1 the inner factor is first split
+ * into its g residue classes; the stretch read is copied to c's positions first, so that both
+ * arrays are read at one index, the form C2 vectorizes); a correlation shift by shift would be a
+ * dot product, which it does not vectorize. The factor with the cheaper work is the outer one
+ * (C_lk(s) = C_kl(-s)); on the diagonal blocks only the shifts s >= 0 are correlated (C_ll(-s) =
+ * C_ll(s)), so those blocks come out symmetric. Immutable; the state supplies the scratch arrays.
  */
 final class GramPlan {
   /**

@@ -29,6 +29,10 @@ public final class MuState {
   /** Scratch of {@link #jacobianGram} (allocated on first use). */
   private double[] gramCorrelations;
   private double[] gramAligned;
+  /** Scratch of the lattice products (allocated on first use). */
+  private double[] latticeCompressed;
+  private double[] latticeShifted;
+  private double[] latticePhases;
   private double[] gramSplit;
 
   MuState(NumericMu m) {
@@ -65,11 +69,30 @@ public final class MuState {
   public MuState at(double[] th) {
     System.arraycopy(th, 0, theta, 0, m.parameters);
     for (int l = m.depth - 1; l >= 0; l--) {
-      suffixExtent[l] =
-          m.multiplyByLayer(suffix[l + 1], m.suffixRuns[l + 1], l, theta, suffix[l]);
+      suffixExtent[l] = l + 1 < m.depth
+          ? lattice(m.ownLayer[l], suffix[l + 1], suffix[l])
+          : m.multiplyByLayer(suffix[l + 1], suffixExtent[l + 1], l, theta, suffix[l]);
     }
     partialsReady = false;
     return this;
+  }
+
+  /** out := x * pi(w) by a lattice product (scratch allocated on first use); its extent. */
+  private int lattice(LatticeProduct product, double[] x, double[] out) {
+    if (latticeShifted == null) {
+      int size = 0;
+      for (int l = 0; l < m.depth; l++) {
+        for (LatticeProduct p : new LatticeProduct[] {m.ownLayer[l], m.firstLayer[l]}) {
+          if (p != null) {
+            size = Math.max(size, p.phases * p.size);
+          }
+        }
+      }
+      latticeCompressed = new double[size];
+      latticeShifted = new double[size];
+      latticePhases = new double[size];
+    }
+    return product.multiply(x, theta, out, latticeCompressed, latticeShifted, latticePhases);
   }
 
   private void ensurePartials() {
@@ -82,8 +105,8 @@ public final class MuState {
       int ext = suffixExtent[l + 1];
       for (int i = 0; i < l; i++) {
         double[] out = i == l - 1 ? partial[l] : (i % 2 == 0 ? bufA : bufB);
-        // the first factor is S_{l+1}, zero off its runs
-        ext = i == 0 ? m.multiplyByLayer(cur, m.suffixRuns[l + 1], i, theta, out)
+        // the first factor is S_{l+1}: on its lattice
+        ext = i == 0 && l + 1 < h ? lattice(m.firstLayer[l], cur, out)
             : m.multiplyByLayer(cur, ext, i, theta, out);
         cur = out;
       }

@@ -33,16 +33,12 @@ public final class NumericMu {
   final int[][] suffixEven;
   final int[][] suffixOdd;
   /**
-   * suffixRuns[l]: S_l's structural support as runs of positions, {@code [start, end)} pairs,
-   * merged through gaps of fewer than {@link #RUN_GAP} positions (W6b: S_1 has 29 runs, one per
-   * even row of the 65-wide box, S_2 11), so a product with S_l skips its empty rows.
+   * ownLayer[l] multiplies S_{l+1} by layer l (mu's suffix products, l < depth - 1), firstLayer[l]
+   * multiplies S_{l+1} by layer 0 (the first factor of P_{-l}, 1 <= l < depth - 1), both on the
+   * lattice of S_{l+1} ({@link LatticeProduct}); null where S_{l+1} = 1.
    */
-  final int[][] suffixRuns;
-  /**
-   * The gaps of a support below which one axpy runs through them (computing zeros) rather than
-   * starting another.
-   */
-  static final int RUN_GAP = 16;
+  final LatticeProduct[] ownLayer;
+  final LatticeProduct[] firstLayer;
   /** How J^T J is formed from the partial products. */
   final GramPlan gram;
 
@@ -64,12 +60,10 @@ public final class NumericMu {
     this.gram = new GramPlan(n, offsets, supports, starts);
     this.suffixEven = new int[depth + 1][];
     this.suffixOdd = new int[depth + 1][];
-    this.suffixRuns = new int[depth + 1][];
     int[] support = {0};
     for (int l = depth; ; l--) {
       suffixEven[l] = java.util.Arrays.stream(support).filter(q -> q % 2 == 0).toArray();
       suffixOdd[l] = java.util.Arrays.stream(support).filter(q -> q % 2 != 0).toArray();
-      suffixRuns[l] = runs(support);
       if (l == 0) {
         break;
       }
@@ -81,21 +75,19 @@ public final class NumericMu {
       }
       support = java.util.stream.IntStream.range(0, n).filter(q -> hit[q]).toArray();
     }
-  }
-
-  /** Ascending positions as {@code [start, end)} runs, merged through gaps below RUN_GAP. */
-  private static int[] runs(int[] support) {
-    int[] runs = new int[2 * support.length];
-    int count = 0;
-    for (int q : support) {
-      if (count > 0 && q - runs[count - 1] < RUN_GAP) {
-        runs[count - 1] = q + 1;
-      } else {
-        runs[count++] = q;
-        runs[count++] = q + 1;
+    this.ownLayer = new LatticeProduct[depth];
+    this.firstLayer = new LatticeProduct[depth];
+    for (int l = 0; l + 1 < depth; l++) {
+      int[] suffixSupport = java.util.stream.IntStream.concat(
+          java.util.Arrays.stream(suffixEven[l + 1]), java.util.Arrays.stream(suffixOdd[l + 1]))
+          .sorted().toArray();
+      ownLayer[l] =
+          new LatticeProduct(architecture, offsets[l], suffixSupport, l + 1, l, starts[l]);
+      if (l >= 1) {
+        firstLayer[l] =
+            new LatticeProduct(architecture, offsets[0], suffixSupport, l + 1, 0, starts[0]);
       }
     }
-    return java.util.Arrays.copyOf(runs, count);
   }
 
   /** The executor of a compiled plan. */
@@ -189,29 +181,6 @@ public final class NumericMu {
       int o = off[j];
       for (int q = 0; q < extent; q++) {
         out[q + o] += wj * x[q];
-      }
-    }
-    return newExtent;
-  }
-
-  /**
-   * out := x * pi_{t_l}(w_l) as above, for an x that is zero outside the given runs ({@code [start,
-   * end)} pairs, ascending): one axpy per filter entry and run, so the empty rows of a sparse x
-   * cost nothing. Returns the extent of the product.
-   */
-  int multiplyByLayer(double[] x, int[] runs, int l, double[] theta, double[] out) {
-    int[] off = offsets[l];
-    int newExtent = runs[runs.length - 1] + off[off.length - 1];
-    java.util.Arrays.fill(out, 0, newExtent, 0.0);
-    int s = starts[l];
-    for (int j = 0; j < off.length; j++) {
-      double wj = theta[s + j];
-      int o = off[j];
-      for (int r = 0; r < runs.length; r += 2) {
-        int end = runs[r + 1];
-        for (int q = runs[r]; q < end; q++) {
-          out[q + o] += wj * x[q];
-        }
       }
     }
     return newExtent;

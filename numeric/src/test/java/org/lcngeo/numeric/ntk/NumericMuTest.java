@@ -206,7 +206,7 @@ class NumericMuTest {
     for (int l = 0; l < partial.length; l++) {
       partial[l] = s.partialProduct(l);
     }
-    // mu and the partial products (products over the runs of the suffixes' supports) equal the
+    // mu and the partial products (suffix products times a layer on their lattices) equal the
     // products over whole extents, bit for bit (the same terms in the same order)
     for (int l = -1; l < mu.depth(); l++) {
       double[] product = new double[n];
