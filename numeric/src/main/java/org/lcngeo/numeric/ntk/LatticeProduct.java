@@ -140,6 +140,34 @@ final class LatticeProduct {
     return productExtent;
   }
 
+  /**
+   * The adjoint step of J^T r ({@link MuState#jacobianTransposeTimes}): next[c] := sum_j w_i[j]
+   * r[c + offset_j] for c in S_m's support (other entries untouched), the terms in the order of j.
+   * On the lattice: r split into its phases, then per filter entry one axpy of the entry's phase,
+   * read from the entry's compressed offset, into the compressed result. Scratch as for {@link
+   * #multiply}.
+   */
+  void adjoint(double[] r, double[] theta, double[] next, double[] nc, double[] shifted,
+      double[] phase) {
+    Arrays.fill(phase, 0, phases * size, 0.0);
+    for (int p = 0; p < phases; p++) {
+      int[] f = from[p];
+      int[] e = to[p];
+      int base = p * size;
+      for (int c = 0; c < f.length; c++) {
+        phase[base + f[c]] = r[e[c]];
+      }
+    }
+    Arrays.fill(nc, 0, extent, 0.0);
+    for (int j = 0; j < target.length; j++) {
+      System.arraycopy(phase, target[j], shifted, 0, extent);
+      axpy(nc, theta[layerStart + j], shifted, 0, extent);
+    }
+    for (int q = 0; q < support.length; q++) {
+      next[support[q]] = nc[compressed[q]];
+    }
+  }
+
   /** y[k] += a x[k] for k in [from, to): one index for both arrays, vectorized by C2. */
   private static void axpy(double[] y, double a, double[] x, int from, int to) {
     for (int k = from; k < to; k++) {

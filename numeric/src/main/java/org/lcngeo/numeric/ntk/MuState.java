@@ -79,6 +79,11 @@ public final class MuState {
 
   /** out := x * pi(w) by a lattice product (scratch allocated on first use); its extent. */
   private int lattice(LatticeProduct product, double[] x, double[] out) {
+    latticeScratch();
+    return product.multiply(x, theta, out, latticeCompressed, latticeShifted, latticePhases);
+  }
+
+  private void latticeScratch() {
     if (latticeShifted == null) {
       int size = 0;
       for (int l = 0; l < m.depth; l++) {
@@ -92,7 +97,6 @@ public final class MuState {
       latticeShifted = new double[size];
       latticePhases = new double[size];
     }
-    return product.multiply(x, theta, out, latticeCompressed, latticeShifted, latticePhases);
   }
 
   private void ensurePartials() {
@@ -177,8 +181,7 @@ public final class MuState {
         // r_{l+1}[c] = sum_j w_l[j] r_l[c + off_j] (in the order of j), only where the later
         // layers read it: at c + off_(l+1) for c in S_{l+2}'s support, that is on S_{l+1}'s
         double[] next = radj[l + 1];
-        adjointStep(rl, l, even, next);
-        adjointStep(rl, l, odd, next);
+        adjointStep(rl, l, next);
         rl = next;
       }
     }
@@ -216,21 +219,13 @@ public final class MuState {
     return a;
   }
 
-  /** next[c] := sum_j w_l[j] r[c + off_j] for c in part, the terms in the order of j. */
-  private void adjointStep(double[] r, int l, int[] part, double[] next) {
-    int[] off = m.offsets[l];
-    int s = m.starts[l];
-    double w0 = theta[s];
-    for (int c : part) {
-      next[c] = w0 * r[c];
-    }
-    for (int k = 1; k < off.length; k++) {
-      double wk = theta[s + k];
-      int o = off[k];
-      for (int c : part) {
-        next[c] += wk * r[c + o];
-      }
-    }
+  /**
+   * next[c] := sum_j w_l[j] r[c + off_j] for c in the support of S_{l+1}, the terms in the order of
+   * j, on the lattice of S_{l+1} ({@link LatticeProduct#adjoint}).
+   */
+  private void adjointStep(double[] r, int l, double[] next) {
+    latticeScratch();
+    m.ownLayer[l].adjoint(r, theta, next, latticeCompressed, latticeShifted, latticePhases);
   }
 
   /** The Jacobian J (n x parameters) into out; column (l, j) is P_{-l} shifted by offsets(l)[j]. */
