@@ -243,54 +243,24 @@ public final class ContinuationNtk implements NtkOfV {
   }
 
   /**
-   * The secant predictor of the simplified iteration: the integrator's calls come in runs of
-   * nearby v (its Newton iterations) separated by jumps of one step along the trajectory. The
-   * fiber points of the last two runs (anchors a1, a2) give the direction of the path; a jump that
-   * is mostly along that direction, v - v_last = alpha (a1.v - a2.v) + e with |e| at most half of
-   * |v - v_last|, starts from theta + alpha (a1.theta - a2.theta) instead of theta (W6a: a jump
-   * moves theta by about 1e-3 of its size; from the secant's start the iteration needs two or
-   * three steps fewer). With three anchors {@link #predictQuadratic} is tried first.
+   * The predictor of the simplified iteration: the integrator's calls come in runs of nearby v (its
+   * Newton iterations) separated by jumps of one step along the trajectory. With the fiber points
+   * of the last three runs (anchors a1, a2, a3), the jump is fitted by the anchors' last two
+   * differences, v - v_last = a (a1.v - a2.v) + b (a2.v - a3.v) + e (least squares), and the
+   * iteration starts from theta + a (a1.theta - a2.theta) + b (a2.theta - a3.theta): exact where v
+   * and theta move on a common quadratic path (equal steps: a = 2, b = -1), an error of third order
+   * in the step (W6b forms G a quarter less often than with the secant). Where that fit declines
+   * (|e| above half of |v - v_last|, nearly parallel differences, a coefficient beyond 4) or there
+   * are two anchors, the secant: a jump mostly along a1.v - a2.v, v - v_last = alpha (a1.v - a2.v)
+   * + e with |e| at most half of |v - v_last|, starts from theta + alpha (a1.theta - a2.theta)
+   * (W6a: a jump moves theta by about 1e-3 of its size; from the secant's start the iteration
+   * needs two or three steps fewer).
    */
   private void predict(double[] v) {
     if (anchors < 2) {
       return;
     }
-    if (anchors >= 3 && predictQuadratic(v)) {
-      return;
-    }
-    int n = v.length;
-    double dd = 0;
-    double jd = 0;
-    double jj = 0;
-    for (int a = 0; a < n; a++) {
-      double d = anchorV1[a] - anchorV2[a];
-      double j = v[a] - lastV[a];
-      dd += d * d;
-      jd += j * d;
-      jj += j * j;
-    }
-    if (!(dd > 0) || !(jj > 0)) {
-      return;
-    }
-    double alpha = jd / dd;
-    // |e|^2 = |j|^2 - alpha^2 |d|^2 for the projection
-    if (!(alpha > 0 && alpha <= 4 && jj - alpha * jd <= 0.25 * jj)) {
-      return;
-    }
-    for (int i = 0; i < theta.length; i++) {
-      theta[i] += alpha * (anchorTheta1[i] - anchorTheta2[i]);
-    }
-  }
-
-  /**
-   * The predictor through three anchors: the jump fitted by the last two differences of the
-   * anchors, v - v_last = a (a1.v - a2.v) + b (a2.v - a3.v) + e (least squares), starts from theta
-   * + a (a1.theta - a2.theta) + b (a2.theta - a3.theta): exact where v and theta move on a common
-   * quadratic path (equal steps: a = 2, b = -1), so its error is third order in the step where the
-   * secant's is second order. Declined (false) where the fit leaves |e| above half of |v - v_last|,
-   * the differences are nearly parallel or the coefficients exceed 4.
-   */
-  private boolean predictQuadratic(double[] v) {
+    boolean three = anchors >= 3;
     int n = v.length;
     double d11 = 0;
     double d12 = 0;
@@ -300,30 +270,41 @@ public final class ContinuationNtk implements NtkOfV {
     double jj = 0;
     for (int i = 0; i < n; i++) {
       double d1 = anchorV1[i] - anchorV2[i];
-      double d2 = anchorV2[i] - anchorV3[i];
       double j = v[i] - lastV[i];
       d11 += d1 * d1;
-      d12 += d1 * d2;
-      d22 += d2 * d2;
       j1 += j * d1;
-      j2 += j * d2;
       jj += j * j;
+      if (three) {
+        double d2 = anchorV2[i] - anchorV3[i];
+        d12 += d1 * d2;
+        d22 += d2 * d2;
+        j2 += j * d2;
+      }
+    }
+    if (!(d11 > 0) || !(jj > 0)) {
+      return;
     }
     double det = d11 * d22 - d12 * d12;
-    if (!(det > 1e-6 * d11 * d22) || !(jj > 0)) {
-      return false;
+    if (three && det > 1e-6 * d11 * d22) {
+      double a = (j1 * d22 - j2 * d12) / det;
+      double b = (j2 * d11 - j1 * d12) / det;
+      // |e|^2 = |j|^2 - (a j.d1 + b j.d2) for the projection
+      if (a > 0 && a <= 4 && Math.abs(b) <= 4 && jj - (a * j1 + b * j2) <= 0.25 * jj) {
+        for (int i = 0; i < theta.length; i++) {
+          theta[i] +=
+              a * (anchorTheta1[i] - anchorTheta2[i]) + b * (anchorTheta2[i] - anchorTheta3[i]);
+        }
+        return;
+      }
     }
-    double a = (j1 * d22 - j2 * d12) / det;
-    double b = (j2 * d11 - j1 * d12) / det;
-    // |e|^2 = |j|^2 - (a j.d1 + b j.d2) for the projection
-    if (!(a > 0 && a <= 4 && Math.abs(b) <= 4 && jj - (a * j1 + b * j2) <= 0.25 * jj)) {
-      return false;
+    double alpha = j1 / d11;
+    // |e|^2 = |j|^2 - alpha^2 |d|^2 for the projection
+    if (!(alpha > 0 && alpha <= 4 && jj - alpha * j1 <= 0.25 * jj)) {
+      return;
     }
     for (int i = 0; i < theta.length; i++) {
-      theta[i] +=
-          a * (anchorTheta1[i] - anchorTheta2[i]) + b * (anchorTheta2[i] - anchorTheta3[i]);
+      theta[i] += alpha * (anchorTheta1[i] - anchorTheta2[i]);
     }
-    return true;
   }
 
   /**
