@@ -162,7 +162,8 @@ public final class NumericMu {
   /**
    * out := x * pi_{t_l}(w_l) on end-to-end positions (x must be a product of other layers, zero
    * from {@code extent} on); returns the extent of the product. One contiguous axpy per filter
-   * entry, so the loops vectorize and there is no test for zeros.
+   * entry, without tests for zeros (its two arrays are read at different offsets, which C2 does not
+   * vectorize: the suffix products go through {@link LatticeProduct}).
    */
   int multiplyByLayer(double[] x, int extent, int l, double[] theta, double[] out) {
     int[] off = offsets[l];
