@@ -26,6 +26,14 @@ public final class MuState {
   private final double[] sumEven = new double[4];
   private final double[] sumOdd = new double[4];
   private boolean partialsReady;
+  /** Scratch of {@link #jacobianGram} (allocated on first use). */
+  private double[] gramCorrelations;
+  private double[] gramAligned;
+  /** Scratch of the lattice products (allocated on first use). */
+  private double[] latticeCompressed;
+  private double[] latticeShifted;
+  private double[] latticePhases;
+  private double[] gramSplit;
 
   MuState(NumericMu m) {
     int h = m.depth;
@@ -61,10 +69,34 @@ public final class MuState {
   public MuState at(double[] th) {
     System.arraycopy(th, 0, theta, 0, m.parameters);
     for (int l = m.depth - 1; l >= 0; l--) {
-      suffixExtent[l] = m.multiplyByLayer(suffix[l + 1], suffixExtent[l + 1], l, theta, suffix[l]);
+      suffixExtent[l] = l + 1 < m.depth
+          ? lattice(m.ownLayer[l], suffix[l + 1], suffix[l])
+          : m.multiplyByLayer(suffix[l + 1], suffixExtent[l + 1], l, theta, suffix[l]);
     }
     partialsReady = false;
     return this;
+  }
+
+  /** out := x * pi(w) by a lattice product (scratch allocated on first use); its extent. */
+  private int lattice(LatticeProduct product, double[] x, double[] out) {
+    latticeScratch();
+    return product.multiply(x, theta, out, latticeCompressed, latticeShifted, latticePhases);
+  }
+
+  private void latticeScratch() {
+    if (latticeShifted == null) {
+      int size = 0;
+      for (int l = 0; l < m.depth; l++) {
+        for (LatticeProduct p : new LatticeProduct[] {m.ownLayer[l], m.firstLayer[l]}) {
+          if (p != null) {
+            size = Math.max(size, p.phases * p.size);
+          }
+        }
+      }
+      latticeCompressed = new double[size];
+      latticeShifted = new double[size];
+      latticePhases = new double[size];
+    }
   }
 
   private void ensurePartials() {
@@ -77,7 +109,9 @@ public final class MuState {
       int ext = suffixExtent[l + 1];
       for (int i = 0; i < l; i++) {
         double[] out = i == l - 1 ? partial[l] : (i % 2 == 0 ? bufA : bufB);
-        ext = m.multiplyByLayer(cur, ext, i, theta, out);
+        // the first factor is S_{l+1}: on its lattice
+        ext = i == 0 && l + 1 < h ? lattice(m.firstLayer[l], cur, out)
+            : m.multiplyByLayer(cur, ext, i, theta, out);
         cur = out;
       }
     }
@@ -136,8 +170,7 @@ public final class MuState {
         // r_{l+1}[c] = sum_j w_l[j] r_l[c + off_j] (in the order of j), only where the later
         // layers read it: at c + off_(l+1) for c in S_{l+2}'s support, that is on S_{l+1}'s
         double[] next = radj[l + 1];
-        adjointStep(rl, l, even, next);
-        adjointStep(rl, l, odd, next);
+        adjointStep(rl, l, next);
         rl = next;
       }
     }
@@ -175,21 +208,13 @@ public final class MuState {
     return a;
   }
 
-  /** next[c] := sum_j w_l[j] r[c + off_j] for c in part, the terms in the order of j. */
-  private void adjointStep(double[] r, int l, int[] part, double[] next) {
-    int[] off = m.offsets[l];
-    int s = m.starts[l];
-    double w0 = theta[s];
-    for (int c : part) {
-      next[c] = w0 * r[c];
-    }
-    for (int k = 1; k < off.length; k++) {
-      double wk = theta[s + k];
-      int o = off[k];
-      for (int c : part) {
-        next[c] += wk * r[c + o];
-      }
-    }
+  /**
+   * next[c] := sum_j w_l[j] r[c + off_j] for c in the support of S_{l+1}, the terms in the order of
+   * j, on the lattice of S_{l+1} ({@link LatticeProduct#adjoint}).
+   */
+  private void adjointStep(double[] r, int l, double[] next) {
+    latticeScratch();
+    m.ownLayer[l].adjoint(r, theta, next, latticeCompressed, latticeShifted, latticePhases);
   }
 
   /** The Jacobian J (n x parameters) into out; column (l, j) is P_{-l} shifted by offsets(l)[j]. */
@@ -226,55 +251,17 @@ public final class MuState {
   /**
    * out := J^T J (parameters x parameters) by correlations of the partial products: entry ((l, j),
    * (m, k)) is {@code C_lm(offsets(l)[j] - offsets(m)[k])} with {@code C_lm(s) = sum_r P_{-l}[r]
-   * P_{-m}[r + s]}, one correlation per distinct shift (the flattened shifts stay inside the
-   * end-to-end box, so they are the 2-D ones). O(shifts x n) instead of the O(n p^2) of a dense J.
+   * P_{-m}[r + s]}, all shifts of a pair of layers accumulated together ({@link GramPlan}).
+   * O(shifts x n) instead of the O(n p^2) of a dense J.
    */
   public void jacobianGram(double[][] out) {
     ensurePartials();
-    int h = m.depth;
-    for (int l = 0; l < h; l++) {
-      int[] offL = m.offsets[l];
-      int[] supL = m.supports[l];
-      int firstL = supL[0];
-      int endL = supL[supL.length - 1] + 1;
-      double[] pl = partial[l];
-      for (int k = l; k < h; k++) {
-        int[] offK = m.offsets[k];
-        int[] supK = m.supports[k];
-        int firstK = supK[0];
-        int endK = supK[supK.length - 1] + 1;
-        double[] pk = partial[k];
-        int low = -offK[offK.length - 1];
-        double[] cache = new double[offL[offL.length - 1] - low + 1];
-        Arrays.fill(cache, Double.NaN);
-        int sl = m.starts[l];
-        int sk = m.starts[k];
-        for (int j = 0; j < offL.length; j++) {
-          for (int i = 0; i < offK.length; i++) {
-            int shift = offL[j] - offK[i];
-            double c = cache[shift - low];
-            if (Double.isNaN(c)) {
-              int r0 = Math.max(firstL, firstK - shift);
-              int r1 = Math.min(endL, endK - shift);
-              double a0 = 0;
-              double a1 = 0;
-              int r = r0;
-              for (; r + 1 < r1; r += 2) {
-                a0 += pl[r] * pk[r + shift];
-                a1 += pl[r + 1] * pk[r + 1 + shift];
-              }
-              if (r < r1) {
-                a0 += pl[r] * pk[r + shift];
-              }
-              c = a0 + a1;
-              cache[shift - low] = c;
-            }
-            out[sl + j][sk + i] = c;
-            out[sk + i][sl + j] = c;
-          }
-        }
-      }
+    if (gramCorrelations == null) {
+      gramCorrelations = new double[m.gram.correlations];
+      gramAligned = new double[m.gram.correlations];
+      gramSplit = new double[m.gram.splitSize];
     }
+    m.gram.gram(partial, m.supports, out, gramCorrelations, gramAligned, gramSplit);
   }
 
   /** A new dense Jacobian. */

@@ -32,6 +32,15 @@ public final class NumericMu {
    */
   final int[][] suffixEven;
   final int[][] suffixOdd;
+  /**
+   * ownLayer[l] multiplies S_{l+1} by layer l (mu's suffix products, l < depth - 1), firstLayer[l]
+   * multiplies S_{l+1} by layer 0 (the first factor of P_{-l}, 1 <= l < depth - 1), both on the
+   * lattice of S_{l+1} ({@link LatticeProduct}); null where S_{l+1} = 1.
+   */
+  final LatticeProduct[] ownLayer;
+  final LatticeProduct[] firstLayer;
+  /** How J^T J is formed from the partial products. */
+  final GramPlan gram;
 
   private NumericMu(MuPlan plan) {
     this.plan = plan;
@@ -48,6 +57,7 @@ public final class NumericMu {
       starts[l] = architecture.parameterStart(l);
     }
     starts[depth] = parameters;
+    this.gram = new GramPlan(n, offsets, supports, starts);
     this.suffixEven = new int[depth + 1][];
     this.suffixOdd = new int[depth + 1][];
     int[] support = {0};
@@ -64,6 +74,19 @@ public final class NumericMu {
         }
       }
       support = java.util.stream.IntStream.range(0, n).filter(q -> hit[q]).toArray();
+    }
+    this.ownLayer = new LatticeProduct[depth];
+    this.firstLayer = new LatticeProduct[depth];
+    for (int l = 0; l + 1 < depth; l++) {
+      int[] suffixSupport = java.util.stream.IntStream.concat(
+          java.util.Arrays.stream(suffixEven[l + 1]), java.util.Arrays.stream(suffixOdd[l + 1]))
+          .sorted().toArray();
+      ownLayer[l] =
+          new LatticeProduct(architecture, offsets[l], suffixSupport, l + 1, l, starts[l]);
+      if (l >= 1) {
+        firstLayer[l] =
+            new LatticeProduct(architecture, offsets[0], suffixSupport, l + 1, 0, starts[0]);
+      }
     }
   }
 
@@ -139,7 +162,8 @@ public final class NumericMu {
   /**
    * out := x * pi_{t_l}(w_l) on end-to-end positions (x must be a product of other layers, zero
    * from {@code extent} on); returns the extent of the product. One contiguous axpy per filter
-   * entry, so the loops vectorize and there is no test for zeros.
+   * entry, without tests for zeros (its two arrays are read at different offsets, which C2 does not
+   * vectorize: the suffix products go through {@link LatticeProduct}).
    */
   int multiplyByLayer(double[] x, int extent, int l, double[] theta, double[] out) {
     int[] off = offsets[l];

@@ -3,14 +3,24 @@ package org.lcngeo.numeric.ntk;
 /**
  * Solves small symmetric positive semi-definite systems N x = b by Cholesky, adding a tiny
  * Levenberg-Marquardt shift when N is numerically singular. Allocation-free.
+ *
+ * <p>The factor is the upper triangle R with R^T R = N, computed right-looking (after row k is
+ * scaled, every later row i is updated by {@code R[i][i..] -= R[k][i] R[k][i..]}), and kept twice:
+ * by rows (R) and by columns (the rows of R^T). Then the factorization and both triangular solves
+ * are axpys over contiguous rows, which the JIT vectorizes, instead of dot products, which it does
+ * not.
  */
 final class SmallLinearSolver {
   private final int n;
-  private final double[][] l;
+  /** The upper factor R by rows: r[i][j], j >= i. */
+  private final double[][] r;
+  /** R^T by rows (lower): rt[j][i] = r[i][j], i <= j. */
+  private final double[][] rt;
 
   SmallLinearSolver(int n) {
     this.n = n;
-    this.l = new double[n][n];
+    this.r = new double[n][n];
+    this.rt = new double[n][n];
   }
 
   /** x := N^{-1} b (N and b untouched); false if no shift makes N positive definite. */
@@ -23,8 +33,8 @@ final class SmallLinearSolver {
   }
 
   /**
-   * Factors N (untouched) for {@link #solve(double[], double[])}; false if no shift makes N
-   * positive definite.
+   * Factors N (untouched; only its upper triangle is read) for {@link #solve(double[], double[])};
+   * false if no shift makes N positive definite.
    */
   boolean factor(double[][] a) {
     double maxDiag = 0;
@@ -36,6 +46,12 @@ final class SmallLinearSolver {
     }
     for (double shift = 0; shift <= maxDiag; shift = shift == 0 ? 1e-14 * maxDiag : shift * 100) {
       if (cholesky(a, shift, maxDiag)) {
+        for (int i = 0; i < n; i++) {
+          double[] ri = r[i];
+          for (int j = i; j < n; j++) {
+            rt[j][i] = ri[j];
+          }
+        }
         return true;
       }
     }
@@ -44,37 +60,50 @@ final class SmallLinearSolver {
 
   /** x := N^{-1} b with the last {@link #factor}'s N (x may be b). */
   void solve(double[] b, double[] x) {
-    for (int i = 0; i < n; i++) {
-      double s = b[i];
-      double[] li = l[i];
-      for (int k = 0; k < i; k++) {
-        s -= li[k] * x[k];
-      }
-      x[i] = s / li[i];
+    if (x != b) {
+      System.arraycopy(b, 0, x, 0, n);
     }
-    for (int i = n - 1; i >= 0; i--) {
-      double s = x[i];
-      for (int k = i + 1; k < n; k++) {
-        s -= l[k][i] * x[k];
+    // R^T y = b, y over x: y_k = x_k / R_kk, then x_i -= y_k R_ki for i > k (row k of R)
+    for (int k = 0; k < n; k++) {
+      double[] rk = r[k];
+      double yk = x[k] / rk[k];
+      x[k] = yk;
+      for (int i = k + 1; i < n; i++) {
+        x[i] -= yk * rk[i];
       }
-      x[i] = s / l[i][i];
+    }
+    // R x = y: x_k = y_k / R_kk, then y_i -= x_k R_ik for i < k (row k of R^T)
+    for (int k = n - 1; k >= 0; k--) {
+      double[] ck = rt[k];
+      double xk = x[k] / ck[k];
+      x[k] = xk;
+      for (int i = 0; i < k; i++) {
+        x[i] -= xk * ck[i];
+      }
     }
   }
 
   private boolean cholesky(double[][] a, double shift, double maxDiag) {
     for (int i = 0; i < n; i++) {
-      for (int j = 0; j <= i; j++) {
-        double s = a[i][j] + (i == j ? shift : 0);
-        for (int k = 0; k < j; k++) {
-          s -= l[i][k] * l[j][k];
-        }
-        if (i == j) {
-          if (!(s > 1e-13 * maxDiag)) {
-            return false;
-          }
-          l[i][i] = Math.sqrt(s);
-        } else {
-          l[i][j] = s / l[j][j];
+      System.arraycopy(a[i], i, r[i], i, n - i);
+      r[i][i] += shift;
+    }
+    for (int k = 0; k < n; k++) {
+      double[] rk = r[k];
+      double s = rk[k];
+      if (!(s > 1e-13 * maxDiag)) {
+        return false;
+      }
+      double d = Math.sqrt(s);
+      rk[k] = d;
+      for (int j = k + 1; j < n; j++) {
+        rk[j] /= d;
+      }
+      for (int i = k + 1; i < n; i++) {
+        double[] ri = r[i];
+        double f = rk[i];
+        for (int j = i; j < n; j++) {
+          ri[j] -= f * rk[j];
         }
       }
     }

@@ -168,6 +168,92 @@ class NumericMuTest {
     }
   }
 
+  /** A 2-D (or 1-D) architecture with larger filters and strides, and a Gaussian theta. */
+  record Strided(Architecture architecture, double[] theta) {
+    @Override
+    public String toString() {
+      return architecture.summary();
+    }
+  }
+
+  @Provide
+  Arbitrary<Strided> strided() {
+    Arbitrary<Architecture> architectures = Combinators.combine(
+            Arbitraries.integers().between(1, 2), Arbitraries.integers().between(2, 3))
+        .flatAs((d, h) -> Combinators.combine(
+                Arbitraries.integers().between(1, d == 1 ? 12 : 5).array(int[].class).ofSize(d)
+                    .array(int[][].class).ofSize(h),
+                Arbitraries.integers().between(1, 3).array(int[].class).ofSize(d)
+                    .array(int[][].class).ofSize(h))
+            .as(Architecture::of));
+    return architectures.flatMap(a -> gaussians(a.parameterCount()).map(t -> new Strided(a, t)));
+  }
+
+  /**
+   * J^T J by correlations equals the dense product, with runs of shifts of every length: one shift
+   * per run (merge gap 0), split at every gap (1), the default, and one run per pair of layers.
+   * The tolerance is twice the rounding bound gamma_n sum |J_ai J_ak| of a sum of n products (both
+   * sides round).
+   */
+  @Property(tries = 60)
+  void gramByCorrelationsEqualsTheDenseProduct(@ForAll("strided") Strided c) {
+    NumericMu mu = NumericMu.of(c.architecture());
+    MuState s = mu.newState().at(c.theta());
+    double[][] j = s.jacobian();
+    int p = mu.parameterCount();
+    int n = mu.outputSize();
+    double[][] partial = new double[mu.depth()][];
+    for (int l = 0; l < partial.length; l++) {
+      partial[l] = s.partialProduct(l);
+    }
+    // mu and the partial products (suffix products times a layer on their lattices) equal the
+    // products over whole extents, bit for bit (the same terms in the same order)
+    for (int l = -1; l < mu.depth(); l++) {
+      double[] product = new double[n];
+      product[0] = 1;
+      int extent = 1;
+      // in the state's order: the suffix S_{l+1} from the last layer down, then layers 0..l-1
+      List<Integer> order = new ArrayList<>();
+      for (int i = mu.depth() - 1; i > l; i--) {
+        order.add(i);
+      }
+      for (int i = 0; i < l; i++) {
+        order.add(i);
+      }
+      for (int i : order) {
+        double[] next = new double[n];
+        extent = mu.multiplyByLayer(product, extent, i, c.theta(), next);
+        product = next;
+      }
+      double[] actual = l < 0 ? s.mu() : partial[l];
+      for (int q = 0; q < n; q++) {
+        // == (zeros of either sign are equal)
+        assertThat(actual[q] == product[q]).as("product without layer %d at %d: %s, %s", l, q,
+            actual[q], product[q]).isTrue();
+      }
+    }
+    double u = Math.ulp(1.0) / 2;
+    double gamma = n * u / (1 - n * u);
+    for (int gap : new int[] {0, 1, GramPlan.MERGE_GAP, 1 << 20}) {
+      GramPlan plan = new GramPlan(n, mu.offsets, mu.supports, mu.starts, gap);
+      double[][] gram = new double[p][p];
+      plan.gram(partial, mu.supports, gram, new double[plan.correlations],
+          new double[plan.correlations], new double[plan.splitSize]);
+      for (int i = 0; i < p; i++) {
+        for (int k = 0; k < p; k++) {
+          double e = 0;
+          double sc = 0;
+          for (int a0 = 0; a0 < n; a0++) {
+            e += j[a0][i] * j[a0][k];
+            sc += Math.abs(j[a0][i] * j[a0][k]);
+          }
+          assertThat(gram[i][k]).as("merge gap %d, J^T J (%d, %d)", gap, i, k)
+              .isCloseTo(e, org.assertj.core.data.Offset.offset(2 * gamma * sc));
+        }
+      }
+    }
+  }
+
   @Test
   void paperCasesNtk() {
     int seen = 0;
