@@ -114,6 +114,10 @@ def w6(a):
         for d in (os.path.join(ROOT, "bench", "workloads"), os.path.join(SHARED, "workloads")):
             if wl is None and os.path.isfile(os.path.join(d, name + ".json")):
                 wl = os.path.join(d, name + ".json")
+        if wl is None:
+            sys.exit(f"error: no workload {name}: neither a file nor {name}.json in bench/workloads or"
+                     f" {os.path.join(SHARED, 'workloads')} (W6c: /usr/bin/python3 bench/workloads/gen_w6c.py"
+                     " writes it)")
         print(f"# {name}: {wl}, load average {load():.1f}")
         print("| workload | flow | wall s (CPU s) | RHS | final loss | agreement | peak MiB | ratio |")
         print("|---|---|---|---|---|---|---|---|")
