@@ -231,23 +231,6 @@ public final class MuState {
     return new ShiftedColumns(m.n, partial, m.supports, m.offsets, m.starts);
   }
 
-  /** J^T (parameters x n) into out: row (l, j) is P_{-l} shifted by offsets(l)[j]. */
-  public void jacobianTransposed(double[][] out) {
-    ensurePartials();
-    for (int l = 0; l < m.depth; l++) {
-      double[] p = partial[l];
-      int[] off = m.offsets[l];
-      int s = m.starts[l];
-      for (int j = 0; j < off.length; j++) {
-        double[] row = out[s + j];
-        Arrays.fill(row, 0.0);
-        for (int q : m.supports[l]) {
-          row[q + off[j]] = p[q];
-        }
-      }
-    }
-  }
-
   /**
    * out := J^T J (parameters x parameters) by correlations of the partial products: entry ((l, j),
    * (m, k)) is {@code C_lm(offsets(l)[j] - offsets(m)[k])} with {@code C_lm(s) = sum_r P_{-l}[r]
