@@ -120,7 +120,7 @@ public record ShiftedColumns(
       for (int q : supports[l]) {
         double pq = p[q];
         for (int j = 0; j < off.length; j++) {
-          axpy(out[q + off[j]], pq, b[s + j]);
+          DataOperator.axpy(out[q + off[j]], pq, b[s + j]);
         }
       }
     }
@@ -141,16 +141,9 @@ public record ShiftedColumns(
         java.util.Arrays.fill(o, 0.0);
         int shift = off[j];
         for (int q : supports[l]) {
-          axpy(o, p[q], b[q + shift]);
+          DataOperator.axpy(o, p[q], b[q + shift]);
         }
       }
-    }
-  }
-
-  /** y += w x over y's length (small, from index 0: C2 compiles it on its own and vectorizes it). */
-  private static void axpy(double[] y, double w, double[] x) {
-    for (int k = 0; k < y.length; k++) {
-      y[k] += w * x[k];
     }
   }
 

@@ -186,13 +186,6 @@ final class GramPlan {
     }
   }
 
-  /** y[i] += a x[i] for i in [from, to): one index for both arrays, vectorized by C2. */
-  private static void axpy(double[] y, double a, double[] x, int from, int to) {
-    for (int i = from; i < to; i++) {
-      y[i] += a * x[i];
-    }
-  }
-
   /**
    * c[runOffset + t] := C(runShift + step t) for every run of the pair; aligned (the size of c) is
    * scratch.
@@ -240,7 +233,7 @@ final class GramPlan {
         // C2 vectorizes an axpy only where both arrays are read at the same index: the inner
         // factor's stretch is first copied to c's positions
         System.arraycopy(src, from, aligned, to, count);
-        axpy(c, a, aligned, to, to + count);
+        Axpy.add(c, a, aligned, to, to + count);
       }
     }
   }

@@ -126,7 +126,7 @@ final class LatticeProduct {
       double w = theta[layerStart + j];
       int at = target[j];
       System.arraycopy(xc, 0, shifted, at, extent);
-      axpy(phase, w, shifted, at, at + extent);
+      Axpy.add(phase, w, shifted, at, at + extent);
     }
     Arrays.fill(out, 0, productExtent, 0.0);
     for (int p = 0; p < phases; p++) {
@@ -161,17 +161,10 @@ final class LatticeProduct {
     Arrays.fill(nc, 0, extent, 0.0);
     for (int j = 0; j < target.length; j++) {
       System.arraycopy(phase, target[j], shifted, 0, extent);
-      axpy(nc, theta[layerStart + j], shifted, 0, extent);
+      Axpy.add(nc, theta[layerStart + j], shifted, 0, extent);
     }
     for (int q = 0; q < support.length; q++) {
       next[support[q]] = nc[compressed[q]];
-    }
-  }
-
-  /** y[k] += a x[k] for k in [from, to): one index for both arrays, vectorized by C2. */
-  private static void axpy(double[] y, double a, double[] x, int from, int to) {
-    for (int k = from; k < to; k++) {
-      y[k] += a * x[k];
     }
   }
 }
