@@ -261,8 +261,8 @@ final class PolyphaseDataOperator extends DataOperator {
    * frequency and phase, c^rho[k] = sum_i conj(rhat_i[k]) Xhat_i^rho[k] for all columns of the block
    * at once, as sums of scaled arrays over the columns (two samples a pass: vectorized by C2); one
    * inverse transform of all phases and columns of the block. Each spectrum Xhat_i^rho is read once
-   * per block instead of once per column (W6b: 11 MB per block instead of per column). The sums over the samples run in order (one accumulator, where {@link
-   * #transposeTimes} uses eight): the results agree with it to rounding.
+   * per block instead of once per column. The sums over the samples run in order (one accumulator,
+   * where {@link #transposeTimes} uses eight): the results agree with it to rounding.
    */
   @Override
   void transposeTimesColumns(double[][] r, double[][] out) {
